@@ -1,0 +1,90 @@
+/**
+ * Accounts: users, brand organisations and their members, invitations, sessions.
+ * Times are integer milliseconds since the epoch (UTC).
+ */
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		/** Lower-cased, trimmed. */
+		email: text('email').notNull(),
+		name: text('name').notNull(),
+		role: text('role', { enum: ['brand', 'creator', 'admin'] }).notNull(),
+		/** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`; null = cannot log in (seeded profiles). */
+		passwordHash: text('password_hash'),
+		locale: text('locale', { enum: ['fr', 'ar', 'en'] }).notNull().default('fr'),
+		createdAt: integer('created_at').notNull(),
+		passwordChangedAt: integer('password_changed_at')
+	},
+	(t) => [uniqueIndex('users_email_uq').on(t.email)]
+);
+
+export const brands = sqliteTable('brands', {
+	id: text('id').primaryKey(),
+	name: text('name').notNull(),
+	ownerUserId: text('owner_user_id')
+		.notNull()
+		.references(() => users.id),
+	createdAt: integer('created_at').notNull()
+});
+
+export const brandMembers = sqliteTable(
+	'brand_members',
+	{
+		brandId: text('brand_id')
+			.notNull()
+			.references(() => brands.id),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		role: text('role', { enum: ['owner', 'member'] }).notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.brandId, t.userId] }), index('brand_members_user_idx').on(t.userId)]
+);
+
+export const brandInvitations = sqliteTable(
+	'brand_invitations',
+	{
+		id: text('id').primaryKey(),
+		brandId: text('brand_id')
+			.notNull()
+			.references(() => brands.id),
+		email: text('email').notNull(),
+		invitedBy: text('invited_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		acceptedAt: integer('accepted_at'),
+		acceptedBy: text('accepted_by').references(() => users.id)
+	},
+	(t) => [index('brand_invitations_email_idx').on(t.email)]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		/** SHA-256 (hex) of the cookie token; the token itself is never stored. */
+		tokenHash: text('token_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		lastSeenAt: integer('last_seen_at').notNull(),
+		idleExpiresAt: integer('idle_expires_at').notNull(),
+		absoluteExpiresAt: integer('absolute_expires_at').notNull(),
+		ip: text('ip'),
+		userAgent: text('user_agent')
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/** Fixed-window counters for rate limits: one row per key, reset when the window moves. */
+export const rateLimits = sqliteTable('rate_limits', {
+	key: text('key').primaryKey(),
+	windowStart: integer('window_start').notNull(),
+	count: integer('count').notNull()
+});

@@ -1,0 +1,119 @@
+/** Creator profiles, social accounts, follower history, posts and their comment samples. */
+import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './accounts';
+import { wilayas } from './reference';
+
+export const creators = sqliteTable(
+	'creators',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		displayName: text('display_name').notNull(),
+		/** Public handle for the media kit, /c/<handle>. */
+		handle: text('handle').notNull(),
+		wilaya: text('wilaya').references(() => wilayas.code),
+		bio: text('bio').notNull().default(''),
+		/** JSON string[] from the niche taxonomy. */
+		niches: text('niches').notNull().default('[]'),
+		/** JSON string[]: ar, fr, dz (Darija), ber (Tamazight), en. */
+		languages: text('languages').notNull().default('[]'),
+		/** JSON {format: dinars}. */
+		rates: text('rates').notNull().default('{}'),
+		/** JSON {wilayas:{code:share}, ageBands:{band:share}, gender:{f,m}, countryShareDZ}. */
+		audience: text('audience').notNull().default('{}'),
+		/** Sum of followers over accounts, kept in step for indexed range filters. */
+		followersTotal: integer('followers_total').notNull().default(0),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('creators_user_uq').on(t.userId),
+		uniqueIndex('creators_handle_uq').on(t.handle),
+		index('creators_wilaya_followers_idx').on(t.wilaya, t.followersTotal)
+	]
+);
+
+export const creatorAccounts = sqliteTable(
+	'creator_accounts',
+	{
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		platform: text('platform', { enum: ['instagram', 'tiktok', 'facebook', 'youtube', 'snapchat'] }).notNull(),
+		handle: text('handle').notNull(),
+		followers: integer('followers').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.creatorId, t.platform] })]
+);
+
+export const followerPoints = sqliteTable(
+	'follower_points',
+	{
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		platform: text('platform').notNull(),
+		/** Calendar day, YYYY-MM-DD (Africa/Algiers). */
+		date: text('date').notNull(),
+		followers: integer('followers').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.creatorId, t.platform, t.date] })]
+);
+
+export const posts = sqliteTable(
+	'posts',
+	{
+		id: text('id').primaryKey(),
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		platform: text('platform').notNull(),
+		/** The creator's own reference for the post (URL or id); unique per creator and platform. */
+		ref: text('ref').notNull(),
+		format: text('format', { enum: ['reel', 'story', 'post', 'live'] }).notNull(),
+		postedAt: integer('posted_at').notNull(),
+		caption: text('caption').notNull().default(''),
+		views: integer('views').notNull().default(0),
+		reach: integer('reach'),
+		likes: integer('likes').notNull().default(0),
+		comments: integer('comments').notNull().default(0),
+		saves: integer('saves').notNull().default(0),
+		shares: integer('shares').notNull().default(0),
+		sponsored: integer('sponsored', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [
+		uniqueIndex('posts_creator_ref_uq').on(t.creatorId, t.platform, t.ref),
+		index('posts_creator_posted_idx').on(t.creatorId, t.postedAt)
+	]
+);
+
+export const postComments = sqliteTable(
+	'post_comments',
+	{
+		id: text('id').primaryKey(),
+		postId: text('post_id')
+			.notNull()
+			.references(() => posts.id),
+		text: text('text').notNull()
+	},
+	(t) => [index('post_comments_post_idx').on(t.postId)]
+);
+
+/**
+ * Anomalies the demo seeder injected on purpose, so the risk-signal work can measure
+ * recall against known cases. Empty outside seeded databases.
+ */
+export const seedAnomalies = sqliteTable(
+	'seed_anomalies',
+	{
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		kind: text('kind', { enum: ['follower_spike', 'engagement_incoherent'] }).notNull(),
+		detail: text('detail').notNull(),
+		magnitude: real('magnitude').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.creatorId, t.kind] })]
+);

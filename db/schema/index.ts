@@ -1,0 +1,5 @@
+export * from './accounts';
+export * from './reference';
+export * from './creators';
+export * from './campaigns';
+export * from './system';

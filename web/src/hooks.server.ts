@@ -1,0 +1,61 @@
+/**
+ * One Worker: /api/* goes to the Hono app, everything else is SvelteKit. Pages and form
+ * actions call the API through event.fetch, which re-enters this hook in-process.
+ */
+import type { Handle, HandleFetch } from '@sveltejs/kit';
+import { createApp } from '../../worker/app';
+import { pickLocale } from '../../worker/i18n';
+import { LANG_COOKIE } from '../../worker/middleware';
+import { problemBody, problemResponse } from '../../worker/problem';
+import { dirOf } from '$lib/i18n';
+import { loadMe } from '$lib/server/api';
+
+const api = createApp();
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	if (pathname.startsWith('/api/')) {
+		if (!event.platform) return new Response('platform bindings missing', { status: 500 });
+		return api.fetch(event.request, event.platform.env, event.platform.ctx);
+	}
+
+	const locale = pickLocale(event.url.searchParams.get('lang') ?? undefined, event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language') ?? undefined);
+	event.locals.locale = locale;
+
+	// Same rule as the API for form posts: a foreign Origin never changes anything.
+	if (!SAFE.has(event.request.method)) {
+		const origin = event.request.headers.get('origin');
+		const allowed = [event.url.origin, ...(event.platform?.env.APP_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
+		if (origin !== null && !allowed.includes(origin)) {
+			return problemResponse(problemBody('cross_origin', locale));
+		}
+	}
+
+	event.locals.me = await loadMe(event.fetch);
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale))
+	});
+};
+
+/** Internal API calls carry the browser's IP and language, so rate limits and messages stay per user. */
+export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
+	const url = new URL(request.url);
+	if (url.origin === event.url.origin && url.pathname.startsWith('/api/')) {
+		const headers = new Headers(request.headers);
+		const ip = event.request.headers.get('cf-connecting-ip') ?? safeClientAddress(event);
+		if (ip) headers.set('cf-connecting-ip', ip);
+		headers.set('accept-language', event.locals.locale ?? 'fr');
+		headers.delete('origin');
+		request = new Request(request, { headers });
+	}
+	return fetch(request);
+};
+
+function safeClientAddress(event: { getClientAddress(): string }): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}

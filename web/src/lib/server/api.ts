@@ -1,0 +1,37 @@
+/** Server-side helpers for calling our own API from load functions and form actions. */
+export interface Me {
+	user: { id: string; email: string; role: 'brand' | 'creator' | 'admin'; name: string; locale: 'fr' | 'ar' | 'en' };
+	brand: { id: string; name: string; role: 'owner' | 'member' } | null;
+	creator: { id: string; handle: string } | null;
+}
+
+export interface Problem {
+	title: string;
+	status: number;
+	code: string;
+	detail: string;
+	errors?: { path: string; message: string }[];
+	requestId?: string;
+}
+
+export async function loadMe(fetch: typeof globalThis.fetch): Promise<Me | null> {
+	const res = await fetch('/api/v1/me');
+	return res.ok ? ((await res.json()) as Me) : null;
+}
+
+/** POSTs JSON to the API and returns either the parsed body or the problem. */
+export async function apiJson<T>(fetch: typeof globalThis.fetch, path: string, method: string, body?: unknown) {
+	const res = await fetch(`/api/v1${path}`, {
+		method,
+		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	if (res.ok) return { ok: true as const, status: res.status, data: (res.status === 204 ? null : await res.json()) as T };
+	const problem = (await res.json().catch(() => ({ title: 'Error', status: res.status, code: 'internal', detail: '' }))) as Problem;
+	return { ok: false as const, status: res.status, problem };
+}
+
+/** Field errors keyed by path, for forms. */
+export function fieldMap(problem: Problem): Record<string, string> {
+	return Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.message]));
+}

@@ -1,0 +1,54 @@
+/**
+ * The Hono API, mounted at /api/v1. Route modules register themselves on a Router so
+ * their schemas also build the OpenAPI document.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppEnv } from './env';
+import { AppError } from './errors';
+import { context, sameOrigin, session } from './middleware';
+import { problemBody, problemResponse } from './problem';
+import type { Router } from './route';
+import { accountRoutes } from './routes/accounts';
+import { referenceRoutes } from './routes/reference';
+import { devRoutes } from './routes/dev';
+import { openApiDocument, docsPage } from './openapi';
+
+export const API_PREFIX = '/api/v1';
+
+export function createApp() {
+	const api = new Hono<AppEnv>();
+	const router: Router = { app: api, specs: [] };
+
+	accountRoutes(router);
+	referenceRoutes(router);
+	devRoutes(router);
+
+	api.get('/openapi.json', (c) => c.json(openApiDocument(router.specs, new URL(c.req.url).origin)));
+
+	const app = new Hono<AppEnv>();
+	app.use('*', context);
+	app.onError((err, c) => {
+		const locale = c.get('locale') ?? 'fr';
+		const requestId = c.get('requestId');
+		if (err instanceof AppError) {
+			const headers: Record<string, string> = {};
+			if (err.retryAfter) headers['retry-after'] = String(err.retryAfter);
+			return problemResponse(problemBody(err.code, locale, { detailKey: err.detailKey, errors: err.errors, requestId }), headers);
+		}
+		if (err instanceof HTTPException && err.status < 500) {
+			const code = err.status === 413 ? 'payload_too_large' : err.status === 415 ? 'unsupported_media_type' : 'invalid_request';
+			return problemResponse(problemBody(code, locale, { requestId }));
+		}
+		// Log the failure with its request id; the client learns nothing about internals.
+		console.error(JSON.stringify({ level: 'error', requestId, method: c.req.method, path: new URL(c.req.url).pathname, error: String(err instanceof Error ? err.stack ?? err.message : err) }));
+		return problemResponse(problemBody('internal', locale, { requestId }));
+	});
+	app.notFound((c) => problemResponse(problemBody('not_found', c.get('locale') ?? 'fr', { requestId: c.get('requestId') })));
+	app.use(`${API_PREFIX}/*`, sameOrigin, session);
+	app.route(API_PREFIX, api);
+	app.get('/api/docs', (c) => c.html(docsPage(openApiDocument(router.specs, new URL(c.req.url).origin))));
+	return app;
+}
+
+export type App = ReturnType<typeof createApp>;

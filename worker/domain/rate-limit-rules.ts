@@ -1,0 +1,30 @@
+/**
+ * Rate limits on authentication. Fixed windows with exact counters in D1
+ * (worker/rate-limit.ts); these numbers are the whole policy.
+ */
+export interface Limit {
+	/** Prefix of the counter key. */
+	name: string;
+	max: number;
+	windowMs: number;
+}
+
+export const LIMITS = {
+	/** Sign-ups from one IP. */
+	registerIp: { name: 'register:ip', max: 10, windowMs: 60 * 60 * 1000 },
+	/** Sign-up attempts for one email (someone hammering an address). */
+	registerAccount: { name: 'register:acct', max: 5, windowMs: 60 * 60 * 1000 },
+	/** Login attempts from one IP, whatever the account. */
+	loginIp: { name: 'login:ip', max: 30, windowMs: 15 * 60 * 1000 },
+	/** Failed logins for one account, whatever the IP. */
+	loginAccount: { name: 'login:acct', max: 5, windowMs: 15 * 60 * 1000 }
+} as const satisfies Record<string, Limit>;
+
+export function windowStart(now: number, limit: Limit): number {
+	return Math.floor(now / limit.windowMs) * limit.windowMs;
+}
+
+/** Seconds until the window that contains `now` ends (at least 1). */
+export function retryAfterSeconds(now: number, limit: Limit): number {
+	return Math.max(1, Math.ceil((windowStart(now, limit) + limit.windowMs - now) / 1000));
+}

@@ -1,0 +1,61 @@
+/**
+ * One error class, one code → status table. Route and domain code throw AppError;
+ * the single onError handler (app.ts) turns it into application/problem+json.
+ */
+export const ERRORS = {
+	/** Input failed validation; `errors` lists each field. */
+	invalid_request: { status: 400, title: 'Invalid request' },
+	/** The body is not parseable JSON. */
+	malformed_json: { status: 400, title: 'Malformed JSON' },
+	/** No session, or it has expired. */
+	unauthenticated: { status: 401, title: 'Authentication required' },
+	/** Email and password do not match an account. */
+	invalid_credentials: { status: 401, title: 'Invalid credentials' },
+	/** Signed in, but this role or membership may not do this. */
+	forbidden: { status: 403, title: 'Forbidden' },
+	/** A state-changing request from another site's Origin. */
+	cross_origin: { status: 403, title: 'Cross-origin request refused' },
+	/** The object does not exist, or belongs to someone else. */
+	not_found: { status: 404, title: 'Not found' },
+	/** The route exists but not with this method. */
+	method_not_allowed: { status: 405, title: 'Method not allowed' },
+	/** A unique thing (email, membership) already exists. */
+	already_exists: { status: 409, title: 'Already exists' },
+	/** The object is not in a state that allows this. */
+	invalid_state: { status: 409, title: 'Conflict' },
+	/** The body is larger than the route accepts. */
+	payload_too_large: { status: 413, title: 'Payload too large' },
+	/** The Content-Type is not one the route accepts. */
+	unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+	/** Too many attempts; `Retry-After` says when to try again. */
+	rate_limited: { status: 429, title: 'Too many requests' },
+	/** Anything unexpected: logged with the request id, never described to the client. */
+	internal: { status: 500, title: 'Internal error' }
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface FieldError {
+	path: string;
+	message: string;
+}
+
+export class AppError extends Error {
+	readonly code: ErrorCode;
+	/** A message key from worker/i18n.ts, translated when the problem is written. */
+	readonly detailKey?: string;
+	readonly errors?: FieldError[];
+	readonly retryAfter?: number;
+
+	constructor(code: ErrorCode, opts: { detailKey?: string; errors?: FieldError[]; retryAfter?: number } = {}) {
+		super(code);
+		this.code = code;
+		this.detailKey = opts.detailKey;
+		this.errors = opts.errors;
+		this.retryAfter = opts.retryAfter;
+	}
+
+	get status() {
+		return ERRORS[this.code].status;
+	}
+}

@@ -1,0 +1,49 @@
+/** Request-wide middleware: request id and language, Origin check, session lookup. */
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppEnv } from './env';
+import { AppError } from './errors';
+import { pickLocale } from './i18n';
+import { SESSION_COOKIE } from './domain/session-policy';
+import { resolveSession } from './services/sessions';
+
+export const LANG_COOKIE = 'wasla_lang';
+
+export const context: MiddlewareHandler<AppEnv> = async (c, next) => {
+	c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID());
+	c.set('locale', pickLocale(c.req.query('lang'), getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
+	c.set('user', null);
+	c.set('sessionHash', null);
+	await next();
+	c.header('x-request-id', c.get('requestId'));
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses state-changing requests whose Origin header names another site (CSRF), for JSON
+ * and form posts alike. Requests without Origin (curl, server-to-server) pass: they carry
+ * no ambient browser credentials from another site.
+ */
+export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
+	if (!SAFE_METHODS.has(c.req.method)) {
+		const origin = c.req.header('origin');
+		if (origin !== undefined) {
+			const allowed = new Set([new URL(c.req.url).origin, ...(c.env.APP_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)]);
+			if (!allowed.has(origin)) throw new AppError('cross_origin');
+		}
+	}
+	await next();
+};
+
+export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
+	const token = getCookie(c, SESSION_COOKIE);
+	if (token && token.length <= 128) {
+		const found = await resolveSession(c.env.DB, token, Date.now());
+		if (found) {
+			c.set('user', found.user);
+			c.set('sessionHash', found.hash);
+		}
+	}
+	await next();
+};

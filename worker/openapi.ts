@@ -1,0 +1,109 @@
+/** The OpenAPI 3.1 document, generated from the route specs, and a readable HTML reference. */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
+import type { RouteSpec } from './route';
+
+type Spec = RouteSpec<v.GenericSchema | undefined, v.GenericSchema | undefined>;
+type Json = Record<string, unknown>;
+
+const schemaOf = (s: v.GenericSchema) => toJsonSchema(s, { target: 'draft-2020-12', errorMode: 'ignore' }) as Json;
+
+const Problem: Json = {
+	type: 'object',
+	required: ['type', 'title', 'status'],
+	properties: {
+		type: { type: 'string' },
+		title: { type: 'string' },
+		status: { type: 'integer' },
+		code: { type: 'string' },
+		detail: { type: 'string', description: "In the caller's language" },
+		errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+		requestId: { type: 'string' }
+	}
+};
+
+export function openApiDocument(specs: Spec[], origin: string) {
+	const paths: Record<string, Json> = {};
+	for (const s of specs.filter((x) => !x.internal)) {
+		const path = s.path.replace(/:(\w+)/g, '{$1}');
+		const parameters: Json[] = [...s.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+		if (s.query) {
+			const q = schemaOf(s.query) as { properties?: Record<string, Json>; required?: string[] };
+			for (const [name, schema] of Object.entries(q.properties ?? {})) {
+				parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
+			}
+		}
+		const responses: Json = {};
+		for (const [status, r] of Object.entries(s.responses)) {
+			const isProblem = Number(status) >= 400;
+			responses[status] = {
+				description: r.description,
+				...(r.schema
+					? { content: { 'application/json': { schema: schemaOf(r.schema) } } }
+					: isProblem
+						? { content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }
+						: {})
+			};
+		}
+		paths[path] ??= {};
+		paths[path][s.method] = {
+			summary: s.summary,
+			tags: s.tags,
+			operationId: `${s.method}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
+			...(s.auth !== 'public' ? { security: [{ session: [] }], 'x-role': s.auth } : {}),
+			...(parameters.length ? { parameters } : {}),
+			...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(s.body) } } } } : {}),
+			responses
+		};
+	}
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'Wasla API',
+			version: '1',
+			description:
+				'Creator marketplace for Algerian retailers. JSON under /api/v1; errors are application/problem+json (RFC 9457); session cookie `wasla_session`; non-GET requests with a foreign Origin are refused (403).'
+		},
+		servers: [{ url: `${origin}/api/v1` }],
+		components: {
+			securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wasla_session' } },
+			schemas: { Problem }
+		},
+		paths
+	};
+}
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** A self-contained reference page (no CDN: it must work offline). */
+export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
+	const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
+		Object.entries(methods as Record<string, Json>).map(([method, op]) => ({ path, method, op }))
+	);
+	const sections = ops
+		.map(({ path, method, op }) => {
+			const body = (op.requestBody as { content: { 'application/json': { schema: Json } } } | undefined)?.content['application/json'].schema;
+			const params = (op.parameters as Json[] | undefined) ?? [];
+			const responses = Object.entries(op.responses as Record<string, { description: string }>)
+				.map(([status, r]) => `<li><code>${esc(status)}</code> ${esc(r.description)}</li>`)
+				.join('');
+			return `<section id="${esc(String(op.operationId))}">
+<h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>/api/v1${esc(path)}</code></h3>
+<p>${esc(String(op.summary))}${op['x-role'] ? ` <em>(${esc(String(op['x-role']))})</em>` : ''}</p>
+${params.length ? `<h4>Parameters</h4><ul>${params.map((p) => `<li><code>${esc(String(p.name))}</code> (${esc(String(p.in))}${p.required ? ', required' : ''})</li>`).join('')}</ul>` : ''}
+${body ? `<h4>Body</h4><pre>${esc(JSON.stringify(body, null, 2))}</pre>` : ''}
+<h4>Responses</h4><ul>${responses}</ul>
+</section>`;
+		})
+		.join('\n');
+	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Wasla API reference</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1f23}
+h1{color:#0f5c4d}section{border-top:1px solid #ddd;padding:.5rem 0}pre{background:#f4f6f5;padding:.75rem;overflow:auto;font-size:13px}
+.m{display:inline-block;min-width:4.5rem;text-align:center;border-radius:4px;color:#fff;font-size:.8rem;padding:.1rem .3rem}
+.m-get{background:#1d6fb8}.m-post{background:#0f7a4d}.m-put,.m-patch{background:#8a5a00}.m-delete{background:#a32020}</style></head>
+<body><h1>Wasla API reference</h1><p>${esc(doc.info.description)}</p>
+<p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI ${doc.openapi}).</p>
+<nav><ul>${ops.map(({ path, method, op }) => `<li><a href="#${esc(String(op.operationId))}">${method.toUpperCase()} ${esc(path)}</a></li>`).join('')}</ul></nav>
+${sections}</body></html>`;
+}

@@ -1,0 +1,131 @@
+/** Accounts: register, login, logout, me, password, language, team invitations. */
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../env';
+import { type Router, route } from '../route';
+import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../domain/session-policy';
+import { changePassword, describeMe, inviteTeammate, listTeam, loginUser, registerUser } from '../services/accounts';
+import { deleteSession } from '../services/sessions';
+import { InviteBody, LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
+
+function client(c: Context<AppEnv>) {
+	return { ip: c.req.header('cf-connecting-ip') ?? null, userAgent: c.req.header('user-agent') ?? null };
+}
+
+function setSessionCookie(c: Context<AppEnv>, token: string) {
+	setCookie(c, SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'Lax',
+		secure: new URL(c.req.url).protocol === 'https:',
+		path: '/',
+		maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000)
+	});
+}
+
+function clearSessionCookie(c: Context<AppEnv>) {
+	deleteCookie(c, SESSION_COOKIE, { path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+}
+
+export function accountRoutes(r: Router) {
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/auth/register',
+			summary: 'Create an account (brand or creator) and sign in',
+			tags: ['accounts'],
+			auth: 'public',
+			body: RegisterBody,
+			responses: { 201: { description: 'Created; sets the wasla_session cookie', schema: UserResponse }, 400: { description: 'Invalid input' }, 409: { description: 'Email taken' }, 429: { description: 'Rate limited' } }
+		},
+		async (c, { body }) => {
+			const { user, session } = await registerUser(c.env.DB, body, client(c), Date.now(), c.get('locale'));
+			setSessionCookie(c, session.token);
+			return c.json({ user }, 201);
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/auth/login',
+			summary: 'Sign in; a new session token every time',
+			tags: ['accounts'],
+			auth: 'public',
+			body: LoginBody,
+			responses: { 200: { description: 'Signed in; sets the wasla_session cookie', schema: UserResponse }, 401: { description: 'Wrong credentials' }, 429: { description: 'Rate limited' } }
+		},
+		async (c, { body }) => {
+			const previous = c.get('sessionHash');
+			const { user, session } = await loginUser(c.env.DB, body, client(c), Date.now());
+			if (previous) await deleteSession(c.env.DB, previous);
+			setSessionCookie(c, session.token);
+			return c.json({ user });
+		}
+	);
+
+	route(
+		r,
+		{ method: 'post', path: '/auth/logout', summary: 'End the current session', tags: ['accounts'], auth: 'public', responses: { 204: { description: 'Signed out' } } },
+		async (c) => {
+			const hash = c.get('sessionHash');
+			if (hash) await deleteSession(c.env.DB, hash);
+			clearSessionCookie(c);
+			return c.body(null, 204);
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/auth/password',
+			summary: 'Change the password; every other session ends',
+			tags: ['accounts'],
+			auth: 'user',
+			body: PasswordChangeBody,
+			responses: { 204: { description: 'Changed' }, 400: { description: 'Invalid input or wrong current password' } }
+		},
+		async (c, { body }) => {
+			await changePassword(c.env.DB, c.get('user')!.id, c.get('sessionHash'), body, Date.now());
+			return c.body(null, 204);
+		}
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/me', summary: 'The signed-in user, their brand or creator profile', tags: ['accounts'], auth: 'user', responses: { 200: { description: 'OK', schema: MeResponse }, 401: { description: 'No session' } } },
+		async (c) => c.json(await describeMe(c.env.DB, c.get('user')!))
+	);
+
+	route(
+		r,
+		{ method: 'put', path: '/me/locale', summary: 'Set the preferred language (used for emails)', tags: ['accounts'], auth: 'user', body: LocaleBody, responses: { 204: { description: 'Saved' } } },
+		async (c, { body }) => {
+			await c.env.DB.prepare('UPDATE users SET locale = ?2 WHERE id = ?1').bind(c.get('user')!.id, body.locale).run();
+			return c.body(null, 204);
+		}
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/brands/me/team', summary: 'Members and pending invitations of the current brand', tags: ['brands'], auth: 'brand', responses: { 200: { description: 'OK' } } },
+		async (c) => c.json(await listTeam(c.env.DB, c.get('user')!.id, Date.now()))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/brands/me/invitations',
+			summary: 'Invite a teammate by email (brand owner); they join on sign-up or login',
+			tags: ['brands'],
+			auth: 'brand',
+			body: InviteBody,
+			responses: { 201: { description: 'Invitation sent to the outbox' }, 403: { description: 'Not the owner' }, 409: { description: 'Already a member' } }
+		},
+		async (c, { body }) =>
+			c.json(await inviteTeammate(c.env.DB, c.get('user')!, body.email, Date.now(), c.get('locale'), new URL(c.req.url).origin), 201)
+	);
+}

@@ -1,0 +1,71 @@
+/** Schemas of the account routes. Messages are keys from worker/i18n.ts. */
+import * as v from 'valibot';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/password';
+
+export const Email = v.pipe(
+	v.string('required'),
+	v.trim(),
+	v.nonEmpty('required'),
+	v.maxLength(254, 'email_invalid'),
+	v.email('email_invalid'),
+	v.description('Email address; compared case-insensitively.')
+);
+
+export const Password = v.pipe(
+	v.string('required'),
+	v.minLength(PASSWORD_MIN, 'password_length'),
+	v.maxLength(PASSWORD_MAX, 'password_length'),
+	v.description('8 to 128 characters.')
+);
+
+export const Locale = v.pipe(v.picklist(['fr', 'ar', 'en'], 'locale_invalid'), v.description('Preferred language.'));
+
+export const RegisterBody = v.strictObject(
+	{
+		email: Email,
+		password: Password,
+		role: v.pipe(v.picklist(['brand', 'creator'], 'role_invalid'), v.description('"brand" creates a brand organisation; "creator" a creator profile.')),
+		name: v.pipe(
+			v.string('required'),
+			v.trim(),
+			v.minLength(2, 'name_length'),
+			v.maxLength(80, 'name_length'),
+			v.description('Brand name or creator display name.')
+		),
+		locale: v.optional(Locale)
+	}
+);
+
+export const LoginBody = v.strictObject(
+	{
+		email: Email,
+		password: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX, 'password_length'))
+	}
+);
+
+export const PasswordChangeBody = v.strictObject(
+	{
+		currentPassword: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX, 'password_length')),
+		newPassword: Password
+	}
+);
+
+export const InviteBody = v.strictObject({ email: Email });
+
+export const LocaleBody = v.strictObject({ locale: Locale });
+
+export const UserOut = v.object({
+	id: v.string(),
+	email: v.string(),
+	role: v.picklist(['brand', 'creator', 'admin']),
+	name: v.string(),
+	locale: v.picklist(['fr', 'ar', 'en'])
+});
+
+export const UserResponse = v.object({ user: UserOut });
+
+export const MeResponse = v.object({
+	user: UserOut,
+	brand: v.nullable(v.object({ id: v.string(), name: v.string(), role: v.picklist(['owner', 'member']) })),
+	creator: v.nullable(v.object({ id: v.string(), handle: v.string() }))
+});
