@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { AppEnv } from './env';
 import { AppError } from './errors';
 import { fieldErrors } from './problem';
+import { t } from './i18n';
 
 type AnySchema = v.GenericSchema;
 
@@ -58,6 +59,10 @@ export async function readJsonBody<S extends AnySchema>(
 		raw = JSON.parse(new TextDecoder().decode(buf));
 	} catch {
 		throw new AppError('malformed_json');
+	}
+	// Every JSON body of this API is an object; valibot would otherwise read an array's keys.
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+		throw new AppError('invalid_request', { errors: [{ path: '', message: t(c.get('locale'), 'invalid_type') }] });
 	}
 	return parseInput(c, schema, raw);
 }
