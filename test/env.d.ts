@@ -1,11 +1,14 @@
-import type { D1Migration } from 'cloudflare:test';
-import type { Env } from '../worker/env';
-
-declare global {
-	namespace Cloudflare {
-		interface Env extends import('../worker/env').Env {
-			TEST_MIGRATIONS: D1Migration[];
-		}
+// Types for the test runtime: the Worker's bindings plus the migrations the setup applies.
+declare namespace Cloudflare {
+	interface Env {
+		DB: D1Database;
+		FILES: R2Bucket;
+		ASSETS?: Fetcher;
+		APP_ENV?: string;
+		APP_ORIGINS?: string;
+		TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+	}
+	interface GlobalProps {
+		mainModule: typeof import('../worker/index');
 	}
 }
-export type { Env, D1Migration };

@@ -21,7 +21,3 @@ export function creatorHandle(displayName: string, suffix: string): string {
 }
 
 export const INVITATION_TTL_MS = 14 * 24 * 3600 * 1000;
-
-export function invitationIsUsable(inv: { acceptedAt: number | null; expiresAt: number }, now: number): boolean {
-	return inv.acceptedAt === null && now < inv.expiresAt;
-}
