@@ -6,6 +6,7 @@ import { type Router, route } from '../route';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../domain/session-policy';
 import { changePassword, describeMe, inviteTeammate, listTeam, loginUser, registerUser } from '../services/accounts';
 import { deleteSession } from '../services/sessions';
+import { erasePersonalData, exportPersonalData } from '../services/personal-data';
 import { InviteBody, LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
 
 function client(c: Context<AppEnv>) {
@@ -97,6 +98,25 @@ export function accountRoutes(r: Router) {
 		r,
 		{ method: 'get', path: '/me', summary: 'The signed-in user, their brand or creator profile', tags: ['accounts'], auth: 'user', responses: { 200: { description: 'OK', schema: MeResponse }, 401: { description: 'No session' } } },
 		async (c) => c.json(await describeMe(c.env.DB, c.get('user')!))
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/me/export', summary: 'Everything Wasla holds about the caller (Law 18-07 access right)', tags: ['accounts'], auth: 'user', responses: { 200: { description: 'JSON export' } } },
+		async (c) => {
+			c.header('content-disposition', 'attachment; filename="wasla-export.json"');
+			return c.json(await exportPersonalData(c.env.DB, c.get('user')!, Date.now()));
+		}
+	);
+
+	route(
+		r,
+		{ method: 'delete', path: '/me', summary: 'Erase or pseudonymise the caller’s personal data and end all sessions', tags: ['accounts'], auth: 'user', responses: { 202: { description: 'Erased' } } },
+		async (c) => {
+			await erasePersonalData(c.env.DB, c.get('user')!, Date.now());
+			clearSessionCookie(c);
+			return c.json({ erased: true }, 202);
+		}
 	);
 
 	route(

@@ -1,0 +1,37 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { Client, signUp } from './helpers';
+
+describe('personal data (Law 18-07)', () => {
+	it('exports the account, sessions and memberships without any secret', async () => {
+		const { client, email } = await signUp({ name: 'Boutique Export' });
+		const res = await client.call('/me/export');
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-disposition')).toMatch(/attachment/);
+		const text = await res.text();
+		const data = JSON.parse(text);
+		expect(data.account).toMatchObject({ email, name: 'Boutique Export', role: 'brand' });
+		expect(data.sessions).toHaveLength(1);
+		expect(data.brandMemberships).toEqual([expect.objectContaining({ name: 'Boutique Export', role: 'owner' })]);
+		expect(text).not.toMatch(/pbkdf2|token_hash/);
+	});
+
+	it('erases a creator: identity pseudonymised, sessions ended, profile content gone', async () => {
+		const { client, email, password, user } = await signUp({ role: 'creator', name: 'Amina Blida' });
+		const creatorId = (await env.DB.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string }>())!.id;
+		await env.DB.prepare("INSERT INTO creator_accounts (creator_id, platform, handle, followers) VALUES (?1, 'instagram', 'amina.dz', 18000)").bind(creatorId).run();
+		const res = await client.call('/me', { method: 'DELETE' });
+		expect(res.status).toBe(202);
+		expect((await client.call('/me')).status).toBe(401);
+		expect((await new Client().call('/auth/login', { json: { email, password } })).status).toBe(401);
+		const row = await env.DB.prepare('SELECT email, name, password_hash FROM users WHERE id = ?1').bind(user.id).first();
+		expect(row).toEqual({ email: `deleted-${user.id}@deleted.invalid`, name: '—', password_hash: null });
+		expect(await env.DB.prepare('SELECT display_name, bio FROM creators WHERE id = ?1').bind(creatorId).first()).toEqual({ display_name: '—', bio: '' });
+		expect(await env.DB.prepare('SELECT count(*) AS n FROM creator_accounts WHERE creator_id = ?1').bind(creatorId).first()).toEqual({ n: 0 });
+	});
+
+	it('requires a session', async () => {
+		expect((await new Client().call('/me/export')).status).toBe(401);
+		expect((await new Client().call('/me', { method: 'DELETE' })).status).toBe(401);
+	});
+});

@@ -1,0 +1,84 @@
+/**
+ * Data-subject rights under Law 18-07: export everything held about the caller, and erase
+ * or pseudonymise it on request. Signed agreements and ledger entries (later issues) are
+ * kept, as the law allows for contractual and accounting records.
+ */
+import type { SessionUser } from '../env';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+async function all<T>(d1: D1Database, sql: string, ...binds: unknown[]) {
+	return (await d1.prepare(sql).bind(...binds).all<T>()).results;
+}
+
+/** Everything about the user, as JSON-ready data. Never includes password or token hashes. */
+export async function exportPersonalData(d1: D1Database, user: SessionUser, now: number) {
+	const account = await d1
+		.prepare('SELECT id, email, name, role, locale, created_at, password_changed_at FROM users WHERE id = ?1')
+		.bind(user.id)
+		.first<{ id: string; email: string; name: string; role: string; locale: string; created_at: number; password_changed_at: number | null }>();
+	const sessions = await all<{ created_at: number; last_seen_at: number; ip: string | null; user_agent: string | null }>(
+		d1,
+		'SELECT created_at, last_seen_at, ip, user_agent FROM sessions WHERE user_id = ?1 ORDER BY created_at',
+		user.id
+	);
+	const memberships = await all<{ brand_id: string; name: string; role: string; created_at: number }>(
+		d1,
+		'SELECT m.brand_id, b.name, m.role, m.created_at FROM brand_members m JOIN brands b ON b.id = m.brand_id WHERE m.user_id = ?1',
+		user.id
+	);
+	const invitationsSent = await all<{ email: string; created_at: number; accepted_at: number | null }>(
+		d1,
+		'SELECT email, created_at, accepted_at FROM brand_invitations WHERE invited_by = ?1',
+		user.id
+	);
+	const creator = await d1.prepare('SELECT * FROM creators WHERE user_id = ?1').bind(user.id).first<Record<string, unknown> & { id: string }>();
+	let creatorData = null;
+	if (creator) {
+		creatorData = {
+			profile: creator,
+			accounts: await all(d1, 'SELECT platform, handle, followers FROM creator_accounts WHERE creator_id = ?1', creator.id),
+			followerHistory: await all(d1, 'SELECT platform, date, followers FROM follower_points WHERE creator_id = ?1 ORDER BY date', creator.id),
+			posts: await all(d1, 'SELECT * FROM posts WHERE creator_id = ?1 ORDER BY posted_at', creator.id),
+			applications: await all(d1, 'SELECT id, campaign_id, pitch, fee_dzd, formats, status, created_at FROM applications WHERE creator_id = ?1', creator.id)
+		};
+	}
+	return {
+		exportedAt: iso(now),
+		account: account && { ...account, created_at: iso(account.created_at), password_changed_at: iso(account.password_changed_at) },
+		sessions: sessions.map((s) => ({ ...s, created_at: iso(s.created_at), last_seen_at: iso(s.last_seen_at) })),
+		brandMemberships: memberships.map((m) => ({ ...m, created_at: iso(m.created_at) })),
+		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: iso(i.accepted_at) })),
+		creator: creatorData
+	};
+}
+
+/**
+ * Erases the account: the login identity is pseudonymised (the row stays so that records
+ * pointing to it stay consistent), sessions end, and a creator's profile content, social
+ * accounts, history and posts are deleted. Brand organisations belong to the company and stay.
+ */
+export async function erasePersonalData(d1: D1Database, user: SessionUser, now: number) {
+	const creator = await d1.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string }>();
+	const stmts = [
+		d1
+			.prepare("UPDATE users SET email = ?2, name = '—', password_hash = NULL, password_changed_at = ?3 WHERE id = ?1")
+			.bind(user.id, `deleted-${user.id}@deleted.invalid`, now),
+		d1.prepare('DELETE FROM sessions WHERE user_id = ?1').bind(user.id),
+		d1.prepare('DELETE FROM brand_invitations WHERE email = ?1 AND accepted_at IS NULL').bind(user.email)
+	];
+	if (creator) {
+		stmts.push(
+			d1.prepare('DELETE FROM post_comments WHERE post_id IN (SELECT id FROM posts WHERE creator_id = ?1)').bind(creator.id),
+			d1.prepare('DELETE FROM posts WHERE creator_id = ?1').bind(creator.id),
+			d1.prepare('DELETE FROM follower_points WHERE creator_id = ?1').bind(creator.id),
+			d1.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creator.id),
+			d1
+				.prepare(
+					"UPDATE creators SET display_name = '—', handle = ?2, bio = '', niches = '[]', languages = '[]', rates = '{}', audience = '{}', followers_total = 0, updated_at = ?3 WHERE id = ?1"
+				)
+				.bind(creator.id, `deleted.${creator.id}`, now)
+		);
+	}
+	await d1.batch(stmts);
+}
