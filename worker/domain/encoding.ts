@@ -5,7 +5,7 @@ export function toBase64(bytes: Uint8Array): string {
 	return btoa(s);
 }
 
-export function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
 	const s = atob(text);
 	const out = new Uint8Array(s.length);
 	for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
@@ -20,7 +20,7 @@ export function toBase64Url(bytes: Uint8Array): string {
 	return toBase64(bytes).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-export async function sha256Hex(text: string | Uint8Array): Promise<string> {
+export async function sha256Hex(text: string | Uint8Array<ArrayBuffer>): Promise<string> {
 	const data = typeof text === 'string' ? new TextEncoder().encode(text) : text;
 	return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', data)));
 }

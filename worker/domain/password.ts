@@ -8,14 +8,14 @@ export const PBKDF2_ITERATIONS = 100_000;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
 	const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
 	const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256);
 	return new Uint8Array(bits);
 }
 
 /** Hashes a password with a fresh salt (or the given one, for deterministic demo data). */
-export async function hashPassword(password: string, salt: Uint8Array = crypto.getRandomValues(new Uint8Array(16))) {
+export async function hashPassword(password: string, salt: Uint8Array<ArrayBuffer> = crypto.getRandomValues(new Uint8Array(16))) {
 	const hash = await derive(password, salt, PBKDF2_ITERATIONS);
 	return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${toBase64(salt)}$${toBase64(hash)}`;
 }
