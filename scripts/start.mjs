@@ -13,6 +13,8 @@ const state = process.env.WASLA_STATE ?? path.join(root, '.state');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const env = {
 	...process.env,
+	// wrangler needs Node 22+: put the Node running this script (the project's, via npm) first.
+	PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`,
 	// Keep wrangler and miniflare from phoning home (metrics, the Request.cf fetch).
 	CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 	WRANGLER_SEND_METRICS: 'false',
