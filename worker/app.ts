@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { AppError } from './errors';
+import { isMessageKey, t } from './i18n';
 import { context, sameOrigin, session } from './middleware';
 import { problemBody, problemResponse } from './problem';
 import type { Router } from './route';
@@ -34,7 +35,8 @@ export function createApp() {
 		if (err instanceof AppError) {
 			const headers: Record<string, string> = {};
 			if (err.retryAfter) headers['retry-after'] = String(err.retryAfter);
-			return problemResponse(problemBody(err.code, locale, { detailKey: err.detailKey, errors: err.errors, requestId }), headers);
+			const errors = err.errors ?? err.fieldKeys?.map((f) => ({ path: f.path, message: isMessageKey(f.key) ? t(locale, f.key) : f.key }));
+			return problemResponse(problemBody(err.code, locale, { detailKey: err.detailKey, errors, requestId }), headers);
 		}
 		if (err instanceof HTTPException && err.status < 500) {
 			const code = err.status === 413 ? 'payload_too_large' : err.status === 415 ? 'unsupported_media_type' : 'invalid_request';

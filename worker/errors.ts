@@ -45,13 +45,19 @@ export class AppError extends Error {
 	/** A message key from worker/i18n.ts, translated when the problem is written. */
 	readonly detailKey?: string;
 	readonly errors?: FieldError[];
+	/** Field errors as message keys, translated when written (for code that has no locale). */
+	readonly fieldKeys?: { path: string; key: string }[];
 	readonly retryAfter?: number;
 
-	constructor(code: ErrorCode, opts: { detailKey?: string; errors?: FieldError[]; retryAfter?: number } = {}) {
+	constructor(
+		code: ErrorCode,
+		opts: { detailKey?: string; errors?: FieldError[]; fieldKeys?: { path: string; key: string }[]; retryAfter?: number } = {}
+	) {
 		super(code);
 		this.code = code;
 		this.detailKey = opts.detailKey;
 		this.errors = opts.errors;
+		this.fieldKeys = opts.fieldKeys;
 		this.retryAfter = opts.retryAfter;
 	}
 

@@ -64,6 +64,7 @@ describe('register', () => {
 			status: 409,
 			code: 'already_exists',
 			detail: 'Un compte existe déjà avec cette adresse e-mail.',
+			errors: [{ path: 'email', message: 'Un compte existe déjà avec cette adresse e-mail.' }],
 			requestId: expect.any(String)
 		});
 		expect([await count('users'), await count('brands'), await count('sessions')]).toEqual(before);
@@ -172,7 +173,10 @@ describe('password change', () => {
 		const { client, email, password } = await signUp();
 		const res = await client.call('/auth/password', { json: { currentPassword: 'pas-le-bon', newPassword: 'nouveau-mot-de-passe' } });
 		expect(res.status).toBe(400);
-		expect(((await res.json()) as { detail: string }).detail).toBe('Le mot de passe actuel est incorrect.');
+		expect(await res.json()).toMatchObject({
+			detail: 'Le mot de passe actuel est incorrect.',
+			errors: [{ path: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }]
+		});
 		expect((await new Client().call('/auth/login', { json: { email, password } })).status).toBe(200);
 	});
 

@@ -2,7 +2,7 @@
  * One Worker: /api/* goes to the Hono app, everything else is SvelteKit. Pages and form
  * actions call the API through event.fetch, which re-enters this hook in-process.
  */
-import type { Handle, HandleFetch } from '@sveltejs/kit';
+import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit';
 import { createApp } from '../../worker/app';
 import { pickLocale } from '../../worker/i18n';
 import { LANG_COOKIE } from '../../worker/middleware';
@@ -59,3 +59,14 @@ function safeClientAddress(event: { getClientAddress(): string }): string | null
 		return null;
 	}
 }
+
+/**
+ * Unexpected errors in pages: log them with a request id and show only that id (the error
+ * page explains it in the user's language); never the message or stack.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+	if (status === 404) return { message };
+	console.error(JSON.stringify({ level: 'error', requestId, method: event.request.method, path: event.url.pathname, status, error: String(error instanceof Error ? (error.stack ?? error.message) : error) }));
+	return { message, requestId };
+};

@@ -70,7 +70,7 @@ export async function registerUser(d1: D1Database, input: RegisterInput, client:
 	await consume(d1, LIMITS.registerAccount, email, now);
 
 	const existing = await d1.prepare('SELECT id FROM users WHERE email = ?1').bind(email).first();
-	if (existing) throw new AppError('already_exists', { detailKey: 'detail_email_taken' });
+	if (existing) throw new AppError('already_exists', { detailKey: 'detail_email_taken', fieldKeys: [{ path: 'email', key: 'detail_email_taken' }] });
 
 	const userId = crypto.randomUUID();
 	const name = input.name.trim();
@@ -104,7 +104,7 @@ export async function registerUser(d1: D1Database, input: RegisterInput, client:
 	try {
 		await d1.batch(stmts);
 	} catch (err) {
-		if (isUniqueViolation(err)) throw new AppError('already_exists', { detailKey: 'detail_email_taken' });
+		if (isUniqueViolation(err)) throw new AppError('already_exists', { detailKey: 'detail_email_taken', fieldKeys: [{ path: 'email', key: 'detail_email_taken' }] });
 		throw err;
 	}
 	const session = await createSession(d1, userId, client, now);
@@ -147,7 +147,7 @@ export async function changePassword(
 ) {
 	const row = await d1.prepare('SELECT password_hash FROM users WHERE id = ?1').bind(userId).first<{ password_hash: string | null }>();
 	if (!(await verifyPassword(input.currentPassword, row?.password_hash ?? null))) {
-		throw new AppError('invalid_request', { detailKey: 'detail_wrong_password', errors: [] });
+		throw new AppError('invalid_request', { detailKey: 'detail_wrong_password', fieldKeys: [{ path: 'currentPassword', key: 'detail_wrong_password' }] });
 	}
 	await d1
 		.prepare('UPDATE users SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1')
@@ -192,7 +192,7 @@ export async function inviteTeammate(d1: D1Database, inviter: SessionUser, rawEm
 		.prepare('SELECT 1 AS x FROM brand_members m JOIN users u ON u.id = m.user_id WHERE m.brand_id = ?1 AND u.email = ?2')
 		.bind(brand.id, email)
 		.first();
-	if (member) throw new AppError('already_exists', { detailKey: 'detail_already_member' });
+	if (member) throw new AppError('already_exists', { detailKey: 'detail_already_member', fieldKeys: [{ path: 'email', key: 'detail_already_member' }] });
 	const id = crypto.randomUUID();
 	const expiresAt = now + INVITATION_TTL_MS;
 	await d1.batch([

@@ -1,6 +1,7 @@
 /**
  * UI messages. French is the source catalogue; ar.ts and en.ts must have every key (the
  * compiler checks). The locale is passed in explicitly: no global i18n state.
+ * Plain TypeScript (no SvelteKit imports) so unit tests can load it.
  */
 import { fr } from './fr';
 import { ar } from './ar';
@@ -9,16 +10,24 @@ import { en } from './en';
 export type Locale = 'fr' | 'ar' | 'en';
 export type Key = keyof typeof fr;
 export type Catalogue = Record<Key, string>;
+export type Translate = (key: Key, params?: Record<string, string | number>) => string;
 
 export const LOCALES: readonly Locale[] = ['fr', 'ar', 'en'];
-const catalogues: Record<Locale, Catalogue> = { fr, ar, en };
+export const catalogues: Readonly<Record<Locale, Catalogue>> = { fr, ar, en };
+
+/** Each language named in itself: what a reader of that language looks for in a switcher. */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = { fr: 'Français', ar: 'العربية', en: 'English' };
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
 
 export function dirOf(locale: Locale): 'rtl' | 'ltr' {
 	return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
 /** Returns a translator bound to one locale: `t('login.title')`, `t('x', { n: 3 })`. */
-export function translator(locale: Locale) {
+export function translator(locale: Locale): Translate {
 	const cat = catalogues[locale];
-	return (key: Key, params: Record<string, string | number> = {}) => cat[key].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''));
+	return (key, params = {}) => cat[key].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''));
 }

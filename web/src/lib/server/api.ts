@@ -35,3 +35,12 @@ export async function apiJson<T>(fetch: typeof globalThis.fetch, path: string, m
 export function fieldMap(problem: Problem): Record<string, string> {
 	return Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.message]));
 }
+
+/**
+ * What a refused form shows: field errors by path, and the problem's detail unless a field
+ * already says the same thing (so a message never appears twice).
+ */
+export function formProblem(problem: Problem): { errors: Record<string, string>; detail: string } {
+	const errors = fieldMap(problem);
+	return { errors, detail: Object.values(errors).includes(problem.detail) ? '' : problem.detail };
+}

@@ -1,0 +1,116 @@
+/**
+ * Numbers, money and dates as Algerian users read them, in the three UI languages.
+ *
+ * Plain TypeScript with no SvelteKit imports: the unit tests load it inside workerd, so
+ * what they assert is what the Worker's own Intl produces.
+ *
+ * Choices (the tests pin them):
+ * - Digits are Latin (0-9) in every language, Arabic included: Algerian prices, phone
+ *   numbers and receipts are written with Latin digits, and CLDR's ar-DZ does the same.
+ * - Thousands are grouped with a narrow no-break space (U+202F) in French and Arabic:
+ *   "12 500". ar-DZ's CLDR default groups with a dot ("12.500"), which most readers here
+ *   take for a decimal point, so Arabic borrows the French grouping. The separator must be
+ *   a no-break space for another reason: U+202F and U+00A0 are "common separators" in the
+ *   Unicode bidi algorithm, so "12 500" stays one number inside right-to-left text,
+ *   whereas an ordinary space would let it be displayed as "500 12".
+ * - Money is integer dinars. French: "12 500 DA" (the usual Algerian abbreviation);
+ *   Arabic: "12 500 د.ج"; English: "DZD 12,500" — English readers are often outside
+ *   Algeria (partners, diaspora), for whom the ISO code is unambiguous, and it is CLDR's
+ *   English form. A no-break space (U+00A0) keeps the amount and unit on one line.
+ * - Negative numbers in Arabic start with U+200E (left-to-right mark), as CLDR's Arabic
+ *   locales do, so the minus stays on the left of the digits inside Arabic text.
+ * - Dates are shown in Africa/Algiers (UTC+1, no daylight saving), wherever the server or
+ *   browser runs. French "27 nov. 2026"; Arabic with the month names used in Algeria
+ *   (جانفي، فيفري، أفريل، ماي، جوان، جويلية، أوت …) from CLDR's ar-DZ; English in
+ *   day-month-year order ("27 Nov 2026"), as in Algeria. Times use the 24-hour clock.
+ */
+import type { Locale } from './i18n';
+
+export const TIME_ZONE = 'Africa/Algiers';
+
+const NBSP = '\u00a0';
+const LRM = '\u200e';
+
+/** Intl locale used for digits and grouping. Arabic deliberately shares the French one (see above). */
+const NUMBER_LOCALE: Record<Locale, string> = { fr: 'fr-DZ', ar: 'fr-DZ', en: 'en-GB' };
+/** Intl locale used for dates: ar-DZ brings the Algerian month names; -u-nu-latn pins Latin digits. */
+const DATE_LOCALE: Record<Locale, string> = { fr: 'fr-DZ', ar: 'ar-DZ-u-nu-latn', en: 'en-GB' };
+
+const DATE_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE };
+const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = { ...DATE_OPTIONS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+/** Formatters are immutable; building them once per locale keeps rendering cheap. */
+function perLocale<T>(make: (locale: Locale) => T): Readonly<Record<Locale, T>> {
+	return Object.freeze({ fr: make('fr'), ar: make('ar'), en: make('en') });
+}
+
+const integers = perLocale((l) => new Intl.NumberFormat(NUMBER_LOCALE[l], { maximumFractionDigits: 0 }));
+const decimals = perLocale((l) => new Intl.NumberFormat(NUMBER_LOCALE[l], { maximumFractionDigits: 2 }));
+const percents = perLocale((l) => new Intl.NumberFormat(NUMBER_LOCALE[l], { style: 'percent', maximumFractionDigits: 1 }));
+const dates = perLocale((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_OPTIONS));
+const dateTimes = perLocale((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_TIME_OPTIONS));
+
+function finite(n: number, what: string): number {
+	if (typeof n !== 'number' || !Number.isFinite(n)) throw new RangeError(`${what}: expected a finite number, got ${String(n)}`);
+	return n;
+}
+
+/** Marks a leading minus as left-to-right in Arabic so it stays before the digits. */
+function signed(text: string, locale: Locale): string {
+	return locale === 'ar' && text.startsWith('-') ? LRM + text : text;
+}
+
+/** A plain number with up to two decimals: fr/ar "12 500,5", en "12,500.5". */
+export function formatNumber(n: number, locale: Locale): string {
+	finite(n, 'formatNumber');
+	const f = Number.isInteger(n) ? integers[locale] : decimals[locale];
+	return signed(f.format(n), locale);
+}
+
+/**
+ * A share between 0 and 1 as a percentage with one decimal: fr "6,2 %", ar "6,2%",
+ * en "6.2%". Arabic drops the space: glued to the digits, "%" joins the number's
+ * left-to-right run, so "71%" does not turn into "% 71" inside right-to-left text.
+ */
+export function formatPercent(ratio: number, locale: Locale): string {
+	finite(ratio, 'formatPercent');
+	const text = percents[locale].format(ratio);
+	return signed(locale === 'ar' ? text.replace(/[\s\u00a0\u202f]+%$/, '%') : text, locale);
+}
+
+/**
+ * An amount of dinars: fr "12 500 DA", ar "12 500 د.ج", en "DZD 12,500".
+ * Money is integer dinars everywhere in Wasla, so a fraction is a bug upstream (often a
+ * centimes/dinars mix-up): it is refused, not rounded.
+ */
+export function formatDzd(amount: number, locale: Locale): string {
+	if (!Number.isSafeInteger(amount)) {
+		throw new RangeError(`formatDzd: amounts are whole dinars (a safe integer), got ${String(amount)}`);
+	}
+	const digits = integers[locale].format(Math.abs(amount));
+	const minus = amount < 0 ? '-' : '';
+	switch (locale) {
+		case 'fr':
+			return `${minus}${digits}${NBSP}DA`;
+		case 'ar':
+			return signed(`${minus}${digits}${NBSP}د.ج`, locale);
+		case 'en':
+			return `${minus}DZD${NBSP}${digits}`;
+	}
+}
+
+function toDate(value: string | Date, what: string): Date {
+	const d = value instanceof Date ? value : new Date(value);
+	if (Number.isNaN(d.getTime())) throw new RangeError(`${what}: not a valid date: ${String(value)}`);
+	return d;
+}
+
+/** The calendar day in Algiers: fr "27 nov. 2026", ar "27 نوفمبر 2026", en "27 Nov 2026". */
+export function formatDate(value: string | Date, locale: Locale): string {
+	return dates[locale].format(toDate(value, 'formatDate'));
+}
+
+/** Day and 24-hour time in Algiers: fr "27 nov. 2026, 00:30", ar "27 نوفمبر 2026، 00:30". */
+export function formatDateTime(value: string | Date, locale: Locale): string {
+	return dateTimes[locale].format(toDate(value, 'formatDateTime'));
+}

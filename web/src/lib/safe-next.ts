@@ -1,0 +1,22 @@
+/**
+ * Where to send the user after login or a language change. Only paths on this site are
+ * accepted, so `next` can never turn Wasla into an open redirect to another origin.
+ * Plain TypeScript (no SvelteKit imports) so unit tests can load it.
+ */
+export function safeNext(raw: string | null | undefined, fallback = '/'): string {
+	if (!raw || raw.length > 2048) return fallback;
+	// One leading slash only: "//evil.example" and "/\evil.example" are protocol-relative
+	// URLs to browsers. Control characters and backslashes have no business in our paths.
+	if (!raw.startsWith('/') || raw.startsWith('//')) return fallback;
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
+	const base = 'https://wasla.invalid';
+	let url: URL;
+	try {
+		url = new URL(raw, base);
+	} catch {
+		return fallback;
+	}
+	if (url.origin !== base) return fallback;
+	return url.pathname + url.search + url.hash;
+}
