@@ -26,7 +26,7 @@ export async function startApp({ skipBuild = true } = {}) {
 	let out = '';
 	const child = spawn(process.execPath, ['scripts/start.mjs'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), WASLA_STATE: state, SKIP_BUILD: skipBuild ? '1' : '0', WRANGLER_LOG: 'warn' },
+		env: { ...process.env, PORT: String(port), WASLA_STATE: state, SKIP_BUILD: skipBuild ? '1' : '0', WASLA_LOG_LEVEL: 'warn' },
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true
 	});

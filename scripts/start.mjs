@@ -53,7 +53,7 @@ console.log(`API reference: ${url}/api/docs\n`);
 
 const child = spawn(
 	bin('wrangler'),
-	['dev', '--port', port, '--ip', host, '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', process.env.WRANGLER_LOG ?? 'info'],
+	['dev', '--port', port, '--ip', host, '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', process.env.WASLA_LOG_LEVEL ?? 'info'],
 	{ cwd: root, env, stdio: 'inherit' }
 );
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -28,7 +28,10 @@ const env = {
 	// Offline: no metrics, no Request.cf fetch.
 	CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 	WRANGLER_SEND_METRICS: 'false',
-	CI: process.env.CI ?? '1'
+	CI: process.env.CI ?? '1',
+	// wrangler prints `--json` results at its "log" level (its default); an inherited quieter
+	// WRANGLER_LOG would swallow them.
+	WRANGLER_LOG: 'log'
 };
 
 function fail(message: string, detail?: string): never {
