@@ -1,5 +1,6 @@
 /** Campaign offers posted by brands, and the applications creators send to them. */
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from './accounts';
 import { brands } from './accounts';
 import { creators } from './creators';
 
@@ -29,6 +30,7 @@ export const campaigns = sqliteTable(
 		applyBy: integer('apply_by'),
 		status: text('status', { enum: ['draft', 'open', 'active', 'completed', 'closed'] }).notNull(),
 		publishedAt: integer('published_at'),
+		closedAt: integer('closed_at'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
@@ -48,12 +50,84 @@ export const applications = sqliteTable(
 		pitch: text('pitch').notNull(),
 		feeDzd: integer('fee_dzd').notNull(),
 		formats: text('formats').notNull().default('[]'),
+		/** JSON string[] of proposed publication days (YYYY-MM-DD). */
+		proposedDates: text('proposed_dates').notNull().default('[]'),
 		status: text('status', { enum: ['pending', 'shortlisted', 'accepted', 'declined', 'withdrawn'] }).notNull(),
+		declineReason: text('decline_reason'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
 	(t) => [
 		uniqueIndex('applications_campaign_creator_uq').on(t.campaignId, t.creatorId),
 		index('applications_creator_idx').on(t.creatorId)
+	]
+);
+
+/** The dated 14-day plan generated when a campaign is published (seed article: J1–J14). */
+export const campaignTasks = sqliteTable(
+	'campaign_tasks',
+	{
+		id: text('id').primaryKey(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		/** 1–14. */
+		day: integer('day').notNull(),
+		phase: text('phase', { enum: ['framing', 'selection', 'execution'] }).notNull(),
+		/** Template key of the task, translated in the UI. */
+		key: text('key').notNull(),
+		/** Calendar day the task is due, YYYY-MM-DD (Africa/Algiers). */
+		dueDate: text('due_date').notNull(),
+		doneAt: integer('done_at')
+	},
+	(t) => [index('campaign_tasks_campaign_idx').on(t.campaignId, t.day)]
+);
+
+/** The message thread of an application, between the brand team and the creator. */
+export const applicationMessages = sqliteTable(
+	'application_messages',
+	{
+		id: text('id').primaryKey(),
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applications.id),
+		authorUserId: text('author_user_id')
+			.notNull()
+			.references(() => users.id),
+		body: text('body').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('application_messages_app_idx').on(t.applicationId, t.createdAt)]
+);
+
+/**
+ * Agreements between a brand and a creator, created as a draft when an application is
+ * accepted. Its full terms, versions and signatures come with the agreements work.
+ */
+export const agreements = sqliteTable(
+	'agreements',
+	{
+		id: text('id').primaryKey(),
+		applicationId: text('application_id')
+			.notNull()
+			.references(() => applications.id),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		brandId: text('brand_id').notNull(),
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		status: text('status', { enum: ['draft', 'awaiting_signatures', 'signed', 'void'] }).notNull(),
+		version: integer('version').notNull().default(1),
+		/** JSON terms prefilled from the campaign and the application. */
+		terms: text('terms').notNull(),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('agreements_application_uq').on(t.applicationId),
+		index('agreements_brand_idx').on(t.brandId),
+		index('agreements_creator_idx').on(t.creatorId)
 	]
 );

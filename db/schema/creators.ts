@@ -23,6 +23,12 @@ export const creators = sqliteTable(
 		rates: text('rates').notNull().default('{}'),
 		/** JSON {wilayas:{code:share}, ageBands:{band:share}, gender:{f,m}, countryShareDZ}. */
 		audience: text('audience').notNull().default('{}'),
+		/** Private: E.164 phone (+2135…). Seen by the creator, later by brands with a signed agreement. */
+		phone: text('phone'),
+		/** Private: 20-digit RIP/RIB for payouts, key-checked. Same visibility as phone. */
+		payoutRip: text('payout_rip'),
+		/** Whether the public media kit shows the rates. */
+		ratesPublic: integer('rates_public', { mode: 'boolean' }).notNull().default(false),
 		/** Sum of followers over accounts, kept in step for indexed range filters. */
 		followersTotal: integer('followers_total').notNull().default(0),
 		createdAt: integer('created_at').notNull(),
@@ -116,4 +122,41 @@ export const seedAnomalies = sqliteTable(
 		magnitude: real('magnitude').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.creatorId, t.kind] })]
+);
+
+/**
+ * Derived per-creator features, recomputed after every stats import so that reading them
+ * (media kit, feed, matching) is one indexed row instead of a scan of posts.
+ */
+export const creatorFeatures = sqliteTable('creator_features', {
+	creatorId: text('creator_id')
+		.primaryKey()
+		.references(() => creators.id),
+	computedAt: integer('computed_at').notNull(),
+	/** JSON {format: {posts, engagementRate, avgViews, avgReach}} over the last 90 days. */
+	engagementByFormat: text('engagement_by_format').notNull().default('{}'),
+	/** Share of sponsored posts among the last 30. */
+	sponsoredShare: real('sponsored_share').notNull().default(0),
+	/** JSON {label: share} over sampled comments (purchase_intent, positive, negative, generic, spam). */
+	commentMix: text('comment_mix').notNull().default('{}'),
+	postsLast90d: integer('posts_last_90d').notNull().default(0),
+	/** Follower growth over the last 30 days of history, as a share (0.05 = +5 %). */
+	followerGrowth30d: real('follower_growth_30d')
+});
+
+/** Screenshots of stats (story insights vanish after 24 h), stored in R2. */
+export const statsScreenshots = sqliteTable(
+	'stats_screenshots',
+	{
+		id: text('id').primaryKey(),
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		r2Key: text('r2_key').notNull(),
+		contentType: text('content_type').notNull(),
+		size: integer('size').notNull(),
+		note: text('note').notNull().default(''),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('stats_screenshots_creator_idx').on(t.creatorId, t.createdAt)]
 );

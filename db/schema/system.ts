@@ -13,3 +13,19 @@ export const outbox = sqliteTable(
 	},
 	(t) => [index('outbox_created_idx').on(t.createdAt)]
 );
+
+/** In-app notifications (an application accepted, a message received, …). */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id').notNull(),
+		/** Template key, e.g. "application_accepted"; the UI writes the sentence. */
+		kind: text('kind').notNull(),
+		/** JSON parameters of the template (ids, names). */
+		payload: text('payload').notNull().default('{}'),
+		createdAt: integer('created_at').notNull(),
+		readAt: integer('read_at')
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.createdAt)]
+);

@@ -63,23 +63,8 @@ export const HISTORY_DAYS = 90;
 export const ANOMALY_SHARE = 0.05;
 
 /** The fixed niche taxonomy; these keys are stored in creators.niches and campaigns.niches. */
-export const NICHES = [
-	'beauty',
-	'fashion',
-	'modest_fashion',
-	'food',
-	'tech',
-	'gaming',
-	'sport',
-	'fitness_health',
-	'travel',
-	'family_parenting',
-	'home_decor',
-	'automotive',
-	'humour',
-	'education',
-	'lifestyle'
-] as const;
+export { NICHES } from '../../worker/domain/taxonomy';
+import { NICHES } from '../../worker/domain/taxonomy';
 export type Niche = (typeof NICHES)[number];
 
 export const DEMO_BRAND_ID = 'seed-br-demo';
@@ -994,6 +979,9 @@ function buildCreator(seed: number, plan: CreatorPlan, cal: Calendar): CreatorRo
 			languages: JSON.stringify(plan.languages),
 			rates: JSON.stringify(buildRates(rng, total)),
 			audience: buildAudience(rng, plan),
+			phone: null,
+			payoutRip: null,
+			ratesPublic: rng.chance(0.5),
 			followersTotal: total,
 			createdAt,
 			updatedAt
@@ -1242,6 +1230,7 @@ function buildCampaigns(seed: number, cal: Calendar, brandIds: string[], roster:
 			applyBy: cal.at(t.applyBy, 23, 59),
 			status: spec.status,
 			publishedAt,
+			closedAt: spec.status === 'closed' ? cal.at(t.updated, 18) : null,
 			createdAt: cal.at(t.created, rng.int(9, 12)),
 			updatedAt: cal.at(t.updated, rng.int(13, 18))
 		});
@@ -1288,7 +1277,9 @@ function buildCampaigns(seed: number, cal: Calendar, brandIds: string[], roster:
 				pitch,
 				feeDzd: fee,
 				formats: JSON.stringify(formats),
+				proposedDates: '[]',
 				status,
+				declineReason: status === 'declined' ? 'Profil hors cible pour cette campagne.' : null,
 				createdAt,
 				updatedAt: status === 'pending' ? createdAt : Math.min(createdAt + rng.int(1, 72) * HOUR_MS, cal.anchorMs)
 			});
