@@ -13,6 +13,10 @@ import type { Router } from './route';
 import { accountRoutes } from './routes/accounts';
 import { referenceRoutes } from './routes/reference';
 import { devRoutes } from './routes/dev';
+import { creatorRoutes } from './routes/creators';
+import { applicationRoutes } from './routes/applications';
+import { notificationRoutes } from './routes/notifications';
+import { campaignRoutes } from './routes/campaigns';
 import { openApiDocument, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
@@ -23,6 +27,10 @@ export function createApp() {
 
 	accountRoutes(router);
 	referenceRoutes(router);
+	creatorRoutes(router);
+	campaignRoutes(router);
+	applicationRoutes(router);
+	notificationRoutes(router);
 	devRoutes(router);
 
 	api.get('/openapi.json', (c) => c.json(openApiDocument(router.specs, new URL(c.req.url).origin)));

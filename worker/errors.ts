@@ -23,6 +23,14 @@ export const ERRORS = {
 	already_exists: { status: 409, title: 'Already exists' },
 	/** The object is not in a state that allows this. */
 	invalid_state: { status: 409, title: 'Conflict' },
+	/** The campaign was already published: a retried publish can be treated as success. */
+	already_published: { status: 409, title: 'Already published' },
+	/** The campaign was already closed: a retried close can be treated as success. */
+	already_closed: { status: 409, title: 'Already closed' },
+	/** The application was already accepted: a retried accept can be treated as success. */
+	already_accepted: { status: 409, title: 'Already accepted' },
+	/** Readable input with row-level errors (e.g. a stats CSV); `errors` lists line and column of each. */
+	unprocessable: { status: 422, title: 'Unprocessable content' },
 	/** The body is larger than the route accepts. */
 	payload_too_large: { status: 413, title: 'Payload too large' },
 	/** The Content-Type is not one the route accepts. */

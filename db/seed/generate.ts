@@ -14,7 +14,9 @@ import {
 	brandMembers,
 	brands,
 	campaigns,
+	campaignTasks,
 	creatorAccounts,
+	creatorFeatures,
 	creators,
 	followerPoints,
 	postComments,
@@ -23,6 +25,8 @@ import {
 	users
 } from '../schema';
 import { hashPassword } from '../../worker/domain/password';
+import { algiersDay, planCampaign } from '../../worker/domain/campaign-plan';
+import { computeCreatorFeatures } from '../../worker/domain/creator-features';
 import { DEMO_BRAND_EMAIL, DEMO_CREATOR_EMAIL, DEMO_PASSWORD } from './demo-accounts';
 
 // ---------------------------------------------------------------------------------------
@@ -41,8 +45,12 @@ export interface SeedData {
 	followerPoints: Row<typeof followerPoints>[];
 	posts: Row<typeof posts>[];
 	postComments: Row<typeof postComments>[];
+	/** Derived features of every creator, computed by the same pure function as after an import. */
+	creatorFeatures: Row<typeof creatorFeatures>[];
 	seedAnomalies: Row<typeof seedAnomalies>[];
 	campaigns: Row<typeof campaigns>[];
+	/** The 14-day plan of every published campaign, as publishing writes it. */
+	campaignTasks: Row<typeof campaignTasks>[];
 	applications: Row<typeof applications>[];
 }
 
@@ -994,6 +1002,28 @@ function buildCreator(seed: number, plan: CreatorPlan, cal: Calendar): CreatorRo
 	};
 }
 
+/** The creator_features row of a generated creator, as the API computes it after an import. */
+function featuresRow(rows: CreatorRows, now: number): Row<typeof creatorFeatures> {
+	const texts = new Map<string, string[]>();
+	for (const c of rows.comments) texts.set(c.postId, [...(texts.get(c.postId) ?? []), c.text]);
+	const f = computeCreatorFeatures({
+		posts: rows.posts,
+		points: rows.points,
+		comments: rows.posts.flatMap((p) => texts.get(p.id) ?? []),
+		followersByPlatform: Object.fromEntries(rows.accounts.map((a) => [a.platform, a.followers])),
+		now
+	});
+	return {
+		creatorId: rows.creator.id,
+		computedAt: now,
+		engagementByFormat: JSON.stringify(f.engagementByFormat),
+		sponsoredShare: f.sponsoredShare,
+		commentMix: JSON.stringify(f.commentMix),
+		postsLast90d: f.postsLast90d,
+		followerGrowth30d: f.followerGrowth30d
+	};
+}
+
 // ---------------------------------------------------------------------------------------
 // Brands and campaigns
 // ---------------------------------------------------------------------------------------
@@ -1288,6 +1318,24 @@ function buildCampaigns(seed: number, cal: Calendar, brandIds: string[], roster:
 	return { campaigns: campaignRows, applications: applicationRows };
 }
 
+/**
+ * The plan a published campaign got when it was published (same pure function as the
+ * API); steps due before the anchor day are done, at 18:00 Algiers time on their day.
+ */
+function planTasks(c: Row<typeof campaigns>, cal: Calendar): Row<typeof campaignTasks>[] {
+	if (c.publishedAt === null) return [];
+	const today = algiersDay(cal.anchorMs);
+	return planCampaign(c.publishedAt).map((task) => ({
+		id: `${c.id.replace('seed-ca-', 'seed-ta-')}-${String(task.day).padStart(2, '0')}`,
+		campaignId: c.id,
+		day: task.day,
+		phase: task.phase,
+		key: task.key,
+		dueDate: task.dueDate,
+		doneAt: task.dueDate < today ? Date.parse(`${task.dueDate}T17:00:00Z`) : null
+	}));
+}
+
 // ---------------------------------------------------------------------------------------
 // Entry points
 // ---------------------------------------------------------------------------------------
@@ -1328,8 +1376,10 @@ export async function generateSeed(opts: SeedOptions): Promise<SeedData> {
 		followerPoints: [],
 		posts: [],
 		postComments: [],
+		creatorFeatures: [],
 		seedAnomalies: [],
 		campaigns: [],
+		campaignTasks: [],
 		applications: []
 	};
 
@@ -1365,12 +1415,14 @@ export async function generateSeed(opts: SeedOptions): Promise<SeedData> {
 		data.followerPoints.push(...rows.points);
 		data.posts.push(...rows.posts);
 		data.postComments.push(...rows.comments);
+		data.creatorFeatures.push(featuresRow(rows, cal.at(0, 23, 59)));
 		if (rows.anomaly) data.seedAnomalies.push(rows.anomaly);
 		roster.push({ plan, row: rows.creator });
 	}
 
 	const campaignRows = buildCampaigns(seed, cal, brandIds, roster);
 	data.campaigns.push(...campaignRows.campaigns);
+	data.campaignTasks.push(...campaignRows.campaigns.flatMap((c) => planTasks(c, cal)));
 	data.applications.push(...campaignRows.applications);
 	return data;
 }
@@ -1385,8 +1437,10 @@ const INSERT_ORDER: [keyof SeedData, Table][] = [
 	['followerPoints', followerPoints],
 	['posts', posts],
 	['postComments', postComments],
+	['creatorFeatures', creatorFeatures],
 	['seedAnomalies', seedAnomalies],
 	['campaigns', campaigns],
+	['campaignTasks', campaignTasks],
 	['applications', applications]
 ];
 

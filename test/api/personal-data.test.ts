@@ -35,3 +35,27 @@ describe('personal data (Law 18-07)', () => {
 		expect((await new Client().call('/me', { method: 'DELETE' })).status).toBe(401);
 	});
 });
+
+describe('personal data covers the marketplace', () => {
+	it('exports and erases a creator’s messages and notifications', async () => {
+		const { brandAccount, createCampaign, creatorAccount } = await import('./factories');
+		const brand = await brandAccount('Parfums Constantine');
+		const campaignId = await createCampaign(env, { brandId: brand.brandId, title: 'Oud', formats: ['reel'] });
+		const creator = await creatorAccount(env, 'Lina Annaba');
+		const applied = await creator.client.call(`/campaigns/${campaignId}/applications`, {
+			json: { pitch: 'Je propose un reel tutoriel avec code promo pour mes abonnées.', feeDzd: 20000, formats: ['reel'] }
+		});
+		const applicationId = ((await applied.json()) as { application: { id: string } }).application.id;
+		expect((await creator.client.call(`/applications/${applicationId}/messages`, { json: { body: 'Mon numéro perso est le 0550 12 34 56' } })).status).toBe(201);
+		expect((await brand.client.call(`/applications/${applicationId}/messages`, { json: { body: 'Merci, on vous répond demain.' } })).status).toBe(201);
+
+		const exported = (await (await creator.client.call('/me/export')).json()) as { messagesWritten: { body: string }[]; notifications: { kind: string }[] };
+		expect(exported.messagesWritten.map((m) => m.body)).toEqual(['Mon numéro perso est le 0550 12 34 56']);
+		expect(exported.notifications.length).toBeGreaterThan(0);
+
+		expect((await creator.client.call('/me', { method: 'DELETE' })).status).toBe(202);
+		const thread = (await env.DB.prepare('SELECT body FROM application_messages WHERE application_id = ?1 ORDER BY created_at').bind(applicationId).all<{ body: string }>()).results;
+		expect(thread.map((m) => m.body)).toEqual(['—', 'Merci, on vous répond demain.']);
+		expect(await env.DB.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ?1').bind(creator.user.id).first()).toEqual({ n: 0 });
+	});
+});

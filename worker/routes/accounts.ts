@@ -113,7 +113,7 @@ export function accountRoutes(r: Router) {
 		r,
 		{ method: 'delete', path: '/me', summary: 'Erase or pseudonymise the caller’s personal data and end all sessions', tags: ['accounts'], auth: 'user', responses: { 202: { description: 'Erased' } } },
 		async (c) => {
-			await erasePersonalData(c.env.DB, c.get('user')!, Date.now());
+			await erasePersonalData(c.env.DB, c.get('user')!, Date.now(), c.env.FILES);
 			clearSessionCookie(c);
 			return c.json({ erased: true }, 202);
 		}

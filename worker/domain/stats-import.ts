@@ -1,0 +1,197 @@
+/**
+ * Stats import rules shared by the JSON and CSV ways in: limits, and the CSV reading
+ * (csv-parse, a maintained parser: quotes, embedded commas and newlines, BOM) with one
+ * error per bad cell, addressed by file line and column name.
+ */
+import { parse } from 'csv-parse/sync';
+import { FORMATS, PLATFORMS, type Format, type Platform } from './taxonomy';
+
+/** Most rows one import may carry (CSV rows or JSON items). */
+export const MAX_IMPORT_ROWS = 5_000;
+/** Largest import body, in bytes. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/** Largest metric accepted (a typo guard far above any real post). */
+export const MAX_METRIC = 1_000_000_000;
+/** Sample comments kept per post, and their length. */
+export const MAX_COMMENT_SAMPLES = 20;
+export const MAX_COMMENT_LENGTH = 500;
+/** Separator of the commentSamples CSV cell. */
+export const COMMENT_SEPARATOR = ' | ';
+
+export const POST_CSV_COLUMNS = ['platform', 'ref', 'format', 'postedAt', 'views', 'reach', 'likes', 'comments', 'saves', 'shares', 'sponsored'] as const;
+export const OPTIONAL_CSV_COLUMNS = ['commentSamples'] as const;
+const KNOWN_COLUMNS = new Set<string>([...POST_CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS]);
+
+export interface PostImport {
+	platform: Platform;
+	ref: string;
+	format: Format;
+	/** Epoch ms. */
+	postedAt: number;
+	views: number;
+	reach: number | null;
+	likes: number;
+	comments: number;
+	saves: number;
+	shares: number;
+	sponsored: boolean;
+	commentSamples: string[];
+}
+
+/** A problem with one cell (or the header, line 1), as an i18n message key. */
+export interface RowError {
+	line: number;
+	column: string;
+	key: string;
+}
+
+export interface ParsedCsv {
+	rows: (PostImport & { line: number })[];
+	errors: RowError[];
+	/** Data rows read (valid or not). */
+	total: number;
+	tooManyRows: boolean;
+}
+
+const TRUE = new Set(['true', '1', 'yes', 'oui', 'y', 'نعم']);
+const FALSE = new Set(['false', '0', 'no', 'non', 'n', 'لا', '']);
+
+/** "12 500", "12500" → 12500; anything else is an error key. */
+function parseCount(raw: string, required: boolean): number | null | { error: string } {
+	const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
+	if (compact === '') return required ? { error: 'required' } : null;
+	if (!/^\d+$/.test(compact)) return { error: 'stats_not_a_count' };
+	const n = Number(compact);
+	if (n > MAX_METRIC) return { error: 'stats_count_too_large' };
+	return n;
+}
+
+/** YYYY-MM-DD (noon in Algiers) or a full ISO date-time; never more than a day ahead of now. */
+export function parsePostedAt(raw: string, now: number): number | { error: string } {
+	const s = raw.trim();
+	if (s === '') return { error: 'required' };
+	let ms: number;
+	if (/^\d{4}-\d{2}-\d{2}$/.test(s)) ms = Date.parse(`${s}T12:00:00+01:00`);
+	else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(s)) ms = Date.parse(s);
+	else return { error: 'stats_date_invalid' };
+	if (!Number.isFinite(ms)) return { error: 'stats_date_invalid' };
+	if (ms > now + 86_400_000) return { error: 'stats_date_future' };
+	if (ms < Date.UTC(2005, 0, 1)) return { error: 'stats_date_invalid' };
+	return ms;
+}
+
+/** Splits a commentSamples cell on " | ", dropping empties, capped in count and length. */
+export function splitCommentSamples(cell: string): string[] {
+	return cell
+		.split(COMMENT_SEPARATOR)
+		.map((s) => s.trim())
+		.filter(Boolean)
+		.slice(0, MAX_COMMENT_SAMPLES)
+		.map((s) => s.slice(0, MAX_COMMENT_LENGTH));
+}
+
+function readRow(cells: Record<string, string>, line: number, now: number): { row?: PostImport; errors: RowError[] } {
+	const errors: RowError[] = [];
+	const err = (column: string, key: string) => errors.push({ line, column, key });
+
+	const platform = (cells.platform ?? '').trim().toLowerCase();
+	if (platform === '') err('platform', 'required');
+	else if (!(PLATFORMS as readonly string[]).includes(platform)) err('platform', 'creator_platform_invalid');
+
+	const ref = (cells.ref ?? '').trim();
+	if (ref === '') err('ref', 'required');
+	else if (ref.length > 500) err('ref', 'stats_ref_too_long');
+
+	const format = (cells.format ?? '').trim().toLowerCase();
+	if (format === '') err('format', 'required');
+	else if (!(FORMATS as readonly string[]).includes(format)) err('format', 'stats_format_invalid');
+
+	const postedAt = parsePostedAt(cells.postedAt ?? '', now);
+	if (typeof postedAt !== 'number') err('postedAt', postedAt.error);
+
+	const counts: Record<string, number | null> = {};
+	for (const column of ['views', 'reach', 'likes', 'comments', 'saves', 'shares'] as const) {
+		const value = parseCount(cells[column] ?? '', column !== 'reach');
+		if (value !== null && typeof value === 'object') err(column, value.error);
+		else counts[column] = value;
+	}
+
+	const sponsoredRaw = (cells.sponsored ?? '').trim().toLowerCase();
+	const sponsored = TRUE.has(sponsoredRaw) ? true : FALSE.has(sponsoredRaw) ? false : null;
+	if (sponsored === null) err('sponsored', 'stats_boolean_invalid');
+
+	if (errors.length > 0) return { errors };
+	return {
+		errors,
+		row: {
+			platform: platform as Platform,
+			ref,
+			format: format as Format,
+			postedAt: postedAt as number,
+			views: counts.views!,
+			reach: counts.reach ?? null,
+			likes: counts.likes!,
+			comments: counts.comments!,
+			saves: counts.saves!,
+			shares: counts.shares!,
+			sponsored: sponsored!,
+			commentSamples: splitCommentSamples(cells.commentSamples ?? '')
+		}
+	};
+}
+
+/**
+ * Reads a posts CSV (header line first; columns in any order; commentSamples optional).
+ * Never throws: a malformed file (an unclosed quote…) becomes an error on the line where
+ * the parser stopped. Reads at most MAX_IMPORT_ROWS + 1 records and says when there were more.
+ */
+export function parsePostsCsv(text: string, now: number): ParsedCsv {
+	let records: { record: string[]; info: { lines: number } }[];
+	try {
+		records = parse(text, {
+			bom: true,
+			info: true,
+			relax_column_count: true,
+			skip_empty_lines: true,
+			skip_records_with_empty_values: true,
+			to: MAX_IMPORT_ROWS + 2
+		}) as unknown as { record: string[]; info: { lines: number } }[];
+	} catch (e) {
+		const line = typeof (e as { lines?: unknown }).lines === 'number' ? (e as { lines: number }).lines : 1;
+		return { rows: [], errors: [{ line, column: '', key: 'stats_csv_malformed' }], total: 0, tooManyRows: false };
+	}
+	if (records.length === 0) return { rows: [], errors: [{ line: 1, column: '', key: 'stats_csv_empty' }], total: 0, tooManyRows: false };
+
+	const header = records[0].record.map((h) => h.trim());
+	const headerErrors: RowError[] = [];
+	for (const column of POST_CSV_COLUMNS) if (!header.includes(column)) headerErrors.push({ line: 1, column, key: 'stats_csv_column_missing' });
+	for (const column of header) if (!KNOWN_COLUMNS.has(column)) headerErrors.push({ line: 1, column, key: 'stats_csv_column_unknown' });
+	const data = records.slice(1);
+	if (headerErrors.length > 0) return { rows: [], errors: headerErrors, total: data.length, tooManyRows: data.length > MAX_IMPORT_ROWS };
+	if (data.length > MAX_IMPORT_ROWS) return { rows: [], errors: [], total: data.length, tooManyRows: true };
+
+	const rows: ParsedCsv['rows'] = [];
+	const errors: RowError[] = [];
+	const seen = new Map<string, number>();
+	for (const { record, info } of data) {
+		const line = info.lines;
+		if (record.length !== header.length) {
+			errors.push({ line, column: '', key: 'stats_csv_column_count' });
+			continue;
+		}
+		const cells = Object.fromEntries(header.map((h, i) => [h, record[i]]));
+		const result = readRow(cells, line, now);
+		if (!result.row) {
+			errors.push(...result.errors);
+			continue;
+		}
+		const key = `${result.row.platform}\u0000${result.row.ref}`;
+		if (seen.has(key)) {
+			errors.push({ line, column: 'ref', key: 'stats_ref_duplicate' });
+			continue;
+		}
+		seen.set(key, line);
+		rows.push({ ...result.row, line });
+	}
+	return { rows, errors, total: data.length, tooManyRows: false };
+}

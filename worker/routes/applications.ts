@@ -1,0 +1,166 @@
+/** Applications to campaigns, their message threads, and the agreement draft an acceptance creates. */
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { t } from '../i18n';
+import { type Router, route } from '../route';
+import {
+	acceptApplication,
+	applyToCampaign,
+	campaignForApplicant,
+	declineApplication,
+	getAgreement,
+	getApplication,
+	listApplicants,
+	listMessages,
+	listMyApplications,
+	postMessage,
+	shortlistApplication
+} from '../services/applications';
+import { AcceptResponse, AgreementResponse, ApplicantsQuery, ApplicationResponse, ApplyBody, DeclineBody, MessageBody, PageQuery } from './applications.types';
+
+const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
+const ONE = { 401: { description: 'No session' }, 404: { description: 'Not found, or not yours' } };
+
+export function applicationRoutes(r: Router) {
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/campaigns/:id/applications',
+			summary: 'Apply to an open campaign (creator); one application per campaign',
+			tags: ['applications'],
+			auth: 'creator',
+			body: ApplyBody,
+			responses: {
+				...ONE,
+				201: { description: 'Created; `warnings` flags a fee that looks like centimes', schema: ApplicationResponse },
+				400: { description: 'Invalid input (formats outside the campaign, days outside its period…)' },
+				403: { description: 'Not a creator' },
+				404: { description: 'No such open campaign' },
+				409: { description: 'Already applied' }
+			}
+		},
+		async (c, { body }) => {
+			const locale = c.get('locale');
+			const out = await applyToCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, body, Date.now(), origin(c));
+			return c.json({ application: out.application, warnings: out.warnings.map((w) => ({ ...w, message: t(locale, w.code) })) }, 201);
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/campaigns/:id/application',
+			summary: 'The campaign as an applicant sees it, with the caller’s application if any (creator)',
+			tags: ['applications'],
+			auth: 'creator',
+			responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, ...ONE }
+		},
+		async (c) => c.json(await campaignForApplicant(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/campaigns/:id/applications',
+			summary: 'Applicants of one of the brand’s campaigns with their key numbers, by status, paginated',
+			tags: ['applications'],
+			auth: 'brand',
+			query: ApplicantsQuery,
+			responses: { 200: { description: 'OK' }, 403: { description: 'Not a brand' }, ...ONE }
+		},
+		async (c, { query }) => c.json(await listApplicants(c.env.DB, c.get('user')!, c.req.param('id')!, query))
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/me/applications', summary: 'The creator’s own applications, newest first', tags: ['applications'], auth: 'creator', query: PageQuery, responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, 401: { description: 'No session' } } },
+		async (c, { query }) => c.json(await listMyApplications(c.env.DB, c.get('user')!, query.page))
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/applications/:id', summary: 'One application, for its creator or the owning brand', tags: ['applications'], auth: 'user', responses: { 200: { description: 'OK' }, ...ONE } },
+		async (c) => c.json(await getApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/applications/:id/shortlist',
+			summary: 'Shortlist a pending application (brand)',
+			tags: ['applications'],
+			auth: 'brand',
+			responses: { 200: { description: 'Shortlisted', schema: ApplicationResponse }, 403: { description: 'Not a brand' }, 409: { description: 'Not pending' }, ...ONE }
+		},
+		async (c) => c.json(await shortlistApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/applications/:id/accept',
+			summary: 'Accept an application (brand): creates the agreement draft and notifies the creator',
+			tags: ['applications'],
+			auth: 'brand',
+			responses: {
+				200: { description: 'Accepted; the agreement draft exists', schema: AcceptResponse },
+				403: { description: 'Not a brand' },
+				409: { description: '`already_accepted`, or declined/withdrawn' },
+				...ONE
+			}
+		},
+		async (c) => c.json(await acceptApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now(), origin(c)))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/applications/:id/decline',
+			summary: 'Decline an application with a reason shown to the creator (brand)',
+			tags: ['applications'],
+			auth: 'brand',
+			body: DeclineBody,
+			responses: { 200: { description: 'Declined', schema: ApplicationResponse }, 400: { description: 'Reason missing' }, 403: { description: 'Not a brand' }, 409: { description: 'Already decided' }, ...ONE }
+		},
+		async (c, { body }) => c.json(await declineApplication(c.env.DB, c.get('user')!, c.req.param('id')!, body.reason, Date.now()))
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/applications/:id/messages', summary: 'The message thread of an application (either party)', tags: ['applications'], auth: 'user', query: PageQuery, responses: { 200: { description: 'OK' }, ...ONE } },
+		async (c, { query }) => c.json(await listMessages(c.env.DB, c.get('user')!, c.req.param('id')!, query.page))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/applications/:id/messages',
+			summary: 'Write in the thread; the other side is notified',
+			tags: ['applications'],
+			auth: 'user',
+			body: MessageBody,
+			responses: { 201: { description: 'Sent' }, 400: { description: 'Empty or too long' }, ...ONE }
+		},
+		async (c, { body }) => c.json(await postMessage(c.env.DB, c.get('user')!, c.req.param('id')!, body.body, Date.now()), 201)
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/agreements/:id',
+			summary: 'An agreement, for its two parties (draft terms prefilled on acceptance)',
+			tags: ['agreements'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: AgreementResponse }, ...ONE }
+		},
+		async (c) => c.json(await getAgreement(c.env.DB, c.get('user')!, c.req.param('id')!))
+	);
+}

@@ -1,0 +1,187 @@
+/** Campaign offers: create, edit, publish with the 14-day plan, close; the creator feed; brief templates. */
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import type { AppEnv } from '../env';
+import { AppError } from '../errors';
+import { t } from '../i18n';
+import { type Router, route } from '../route';
+import { briefTemplate, type TemplateLang } from '../domain/brief-templates';
+import type { CampaignWarning } from '../domain/campaign-rules';
+import { OBJECTIVES } from '../domain/taxonomy';
+import {
+	closeCampaign,
+	createCampaign,
+	creatorFeed,
+	listBrandCampaigns,
+	listTasks,
+	publishCampaign,
+	readCampaign,
+	setTaskDone,
+	updateCampaign
+} from '../services/campaigns';
+import {
+	CampaignCreateBody,
+	CampaignListQuery,
+	CampaignListResponse,
+	CampaignPatchBody,
+	CampaignResponse,
+	TaskOut,
+	TaskPatchBody,
+	TemplatesQuery,
+	TemplatesResponse
+} from './campaigns.types';
+
+/** Warnings do not refuse the request: they come back translated, next to the result. */
+function warnings(c: Context<AppEnv>, list: CampaignWarning[]) {
+	return list.map((w) => ({ path: w.path, code: w.code, message: t(c.get('locale'), w.key), asDinars: w.asDinars }));
+}
+
+const notYours = { 404: { description: 'No such campaign, or another brand’s' } };
+const brandOnly = { 401: { description: 'No session' }, 403: { description: 'Not a brand user' }, ...notYours };
+
+export function campaignRoutes(r: Router) {
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/campaigns',
+			summary: 'Create a draft campaign offer for the caller’s brand',
+			tags: ['campaigns'],
+			auth: 'brand',
+			body: CampaignCreateBody,
+			responses: { 201: { description: 'Created as a draft; `warnings` flags a budget that looks like centimes', schema: CampaignResponse }, 400: { description: 'Invalid input' }, 403: { description: 'Not a brand user' } }
+		},
+		async (c, { body }) => {
+			const out = await createCampaign(c.env.DB, c.get('user')!, body, Date.now());
+			return c.json({ campaign: out.campaign, warnings: warnings(c, out.warnings) }, 201);
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/campaigns',
+			summary: 'A brand’s own campaigns (newest first), or a creator’s feed of fitting open campaigns (best fit first)',
+			tags: ['campaigns'],
+			auth: 'user',
+			query: CampaignListQuery,
+			responses: { 200: { description: 'One page, with the total', schema: CampaignListResponse }, 400: { description: 'Invalid query' }, 403: { description: 'Admin accounts have no feed' } }
+		},
+		async (c, { query }) => {
+			const user = c.get('user')!;
+			const paging = { page: query.page, limit: query.limit };
+			if (user.role === 'brand') return c.json(await listBrandCampaigns(c.env.DB, user, { ...paging, status: query.status }));
+			if (user.role === 'creator') {
+				return c.json(await creatorFeed(c.env.DB, user, { ...paging, niche: query.niche, wilaya: query.wilaya, format: query.format, minBudget: query.minBudget }, Date.now()));
+			}
+			throw new AppError('forbidden');
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/brief-templates',
+			summary: 'Starting briefs per objective (key messages, do/don’t, angle) in French, Arabic or English',
+			tags: ['campaigns'],
+			auth: 'user',
+			query: TemplatesQuery,
+			responses: { 200: { description: 'Templates', schema: TemplatesResponse } }
+		},
+		async (c, { query }) => {
+			const lang: TemplateLang = query.lang ?? c.get('locale');
+			const objectives = query.objective ? [query.objective] : OBJECTIVES;
+			return c.json({ templates: objectives.map((objective) => ({ objective, lang, ...briefTemplate(objective, lang) })) });
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/campaigns/:id',
+			summary: 'A campaign: everything with its plan for the owning brand; the public offer of an open campaign for creators',
+			tags: ['campaigns'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: CampaignResponse }, ...notYours }
+		},
+		async (c) => c.json(await readCampaign(c.env.DB, c.get('user')!, c.req.param('id')!))
+	);
+
+	route(
+		r,
+		{
+			method: 'patch',
+			path: '/campaigns/:id',
+			summary: 'Edit a draft or open campaign (any subset of fields; the result is validated as a whole)',
+			tags: ['campaigns'],
+			auth: 'brand',
+			body: CampaignPatchBody,
+			responses: { 200: { description: 'Saved', schema: CampaignResponse }, 400: { description: 'Invalid input' }, ...brandOnly, 409: { description: 'Not editable in its status' } }
+		},
+		async (c, { body }) => {
+			const out = await updateCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, body, Date.now());
+			return c.json({ campaign: out.campaign, warnings: warnings(c, out.warnings) });
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/campaigns/:id/publish',
+			summary: 'Publish a draft (draft → open) and generate its dated 14-day plan',
+			tags: ['campaigns'],
+			auth: 'brand',
+			responses: {
+				200: { description: 'Open, with its plan', schema: CampaignResponse },
+				400: { description: 'Missing what creators need; `errors` lists the fields' },
+				...brandOnly,
+				409: { description: '`already_published`: a retry can be treated as success' }
+			}
+		},
+		async (c) => c.json(await publishCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/campaigns/:id/close',
+			summary: 'Close an open or active campaign',
+			tags: ['campaigns'],
+			auth: 'brand',
+			responses: { 200: { description: 'Closed', schema: CampaignResponse }, ...brandOnly, 409: { description: '`already_closed`, or not open/active' } }
+		},
+		async (c) => c.json(await closeCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/campaigns/:id/tasks',
+			summary: 'The campaign’s dated 14-day plan',
+			tags: ['campaigns'],
+			auth: 'brand',
+			responses: { 200: { description: 'Tasks by day', schema: v.object({ tasks: v.array(TaskOut) }) }, ...brandOnly }
+		},
+		async (c) => c.json(await listTasks(c.env.DB, c.get('user')!, c.req.param('id')!))
+	);
+
+	route(
+		r,
+		{
+			method: 'patch',
+			path: '/campaigns/:id/tasks/:taskId',
+			summary: 'Mark a plan task done or not done',
+			tags: ['campaigns'],
+			auth: 'brand',
+			body: TaskPatchBody,
+			responses: { 200: { description: 'Saved', schema: v.object({ task: TaskOut }) }, 400: { description: 'Invalid input' }, ...brandOnly }
+		},
+		async (c, { body }) => c.json(await setTaskDone(c.env.DB, c.get('user')!, c.req.param('id')!, c.req.param('taskId')!, body.done, Date.now()))
+	);
+}

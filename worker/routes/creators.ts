@@ -1,0 +1,246 @@
+/** Creators: own profile, public profile and media kit, stats import (JSON and CSV), stats screenshots. */
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import type { AppEnv, Locale } from '../env';
+import { AppError } from '../errors';
+import { isMessageKey, t, type MessageKey } from '../i18n';
+import { problemBody, problemResponse } from '../problem';
+import { type Router, readJsonBody, route } from '../route';
+import { MAX_IMPORT_BYTES, parsePostedAt, parsePostsCsv, type PostImport, type RowError } from '../domain/stats-import';
+import { getCreatorFor, getMediaKit, getOwnProfile, ownCreatorId, updateOwnProfile, type InputWarning } from '../services/creators';
+import { importFollowerPoints, importPosts, listOwnStats, recomputeFeatures } from '../services/creator-stats';
+import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot } from '../services/screenshots';
+import { FollowersBody, PostsBody, PostsQuery, ProfileBody } from './creators.types';
+
+const msg = (locale: Locale, key: string, params: Record<string, string | number> = {}) => (isMessageKey(key) ? t(locale, key as MessageKey, params) : key);
+
+/** Amounts in messages grouped as the UI shows them: 25 000 (narrow no-break space), en 25,000. */
+const grouped = (locale: Locale, n: number) => (locale === 'en' ? n.toLocaleString('en-GB') : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'));
+
+const warningsOut = (locale: Locale, warnings: InputWarning[]) =>
+	warnings.map((w) => ({
+		path: w.path,
+		code: w.code,
+		message: msg(locale, w.key, Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, typeof v === 'number' ? grouped(locale, v) : v])))
+	}));
+
+const rowErrorsOut = (locale: Locale, errors: RowError[]) => errors.map((e) => ({ line: e.line, column: e.column, path: e.column, message: msg(locale, e.key) }));
+
+/** Declared and actual size checks for bodies that bypass readJsonBody (CSV, multipart). */
+function refuseDeclaredOver(c: Context<AppEnv>, max: number, detailKey?: string) {
+	const declared = Number(c.req.header('content-length') ?? '0');
+	if (declared > max) throw new AppError('payload_too_large', { detailKey });
+}
+
+const StatsListQuery = v.object({
+	page: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,4}$/, 'invalid_type'))),
+	limit: v.optional(v.pipe(v.string(), v.regex(/^([1-9]|[1-9]\d|100)$/, 'invalid_type')))
+});
+
+export function creatorRoutes(r: Router) {
+	route(
+		r,
+		{ method: 'get', path: '/creators/me', summary: 'The caller’s own creator profile, private fields included', tags: ['creators'], auth: 'creator', responses: { 200: { description: 'OK' }, 401: { description: 'No session' }, 403: { description: 'Not a creator' } } },
+		async (c) => c.json({ creator: await getOwnProfile(c.env.DB, c.get('user')!.id) })
+	);
+
+	route(
+		r,
+		{
+			method: 'put',
+			path: '/creators/me',
+			summary: 'Save the creator profile; fields left out keep their value. Answers warnings (e.g. a rate that looks like centimes) without refusing.',
+			tags: ['creators'],
+			auth: 'creator',
+			body: ProfileBody,
+			responses: { 200: { description: 'Saved: {creator, warnings:[{path, code, message}]}' }, 400: { description: 'Invalid input' }, 403: { description: 'Not a creator' } }
+		},
+		async (c, { body }) => {
+			const now = Date.now();
+			const { creator, warnings } = await updateOwnProfile(c.env.DB, c.get('user')!.id, body, now);
+			if (body.accounts !== undefined) await recomputeFeatures(c.env.DB, creator.id, now);
+			return c.json({ creator: body.accounts !== undefined ? await getOwnProfile(c.env.DB, c.get('user')!.id) : creator, warnings: warningsOut(c.get('locale'), warnings) });
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/creators/me/followers',
+			summary: 'Import follower history for one platform; upserts by date',
+			tags: ['creators'],
+			auth: 'creator',
+			body: FollowersBody,
+			maxBodyBytes: MAX_IMPORT_BYTES,
+			responses: { 200: { description: '{imported, features}' }, 400: { description: 'Invalid input' }, 413: { description: 'Too large' } }
+		},
+		async (c, { body }) => {
+			const today = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+			const future = body.points.findIndex((p) => p.date > today);
+			if (future >= 0) throw new AppError('invalid_request', { fieldKeys: [{ path: `points.${future}.date`, key: 'stats_date_future' }] });
+			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
+			const imported = await importFollowerPoints(c.env.DB, creatorId, body.platform, body.points);
+			const features = await recomputeFeatures(c.env.DB, creatorId, Date.now());
+			return c.json({ imported, features });
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/creators/me/posts',
+			summary:
+				'Import post metrics: JSON {platform, posts:[…]} or text/csv (platform,ref,format,postedAt,views,reach,likes,comments,saves,shares,sponsored[,commentSamples separated by " | "]). ?mode=preview saves nothing; a CSV with bad rows answers 422 unless ?importValid=1. Upserts by (platform, ref).',
+			tags: ['creators'],
+			auth: 'creator',
+			query: PostsQuery,
+			maxBodyBytes: MAX_IMPORT_BYTES,
+			responses: {
+				200: { description: '{imported, rejected:[{line, column, message}], features} or, in preview, {rows, errors, total}' },
+				400: { description: 'Invalid JSON input' },
+				413: { description: 'More than 5 000 rows or 2 MB' },
+				415: { description: 'Neither JSON nor CSV' },
+				422: { description: 'CSV rows with errors, nothing saved' }
+			}
+		},
+		async (c, { query }) => {
+			const locale = c.get('locale');
+			const type = c.req.header('content-type') ?? '';
+			const preview = query.mode === 'preview';
+			const importValid = query.importValid === '1' || query.importValid === 'true';
+			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
+			const now = Date.now();
+
+			let posts: PostImport[];
+			let rejected: RowError[] = [];
+			if (/^text\/csv\b/i.test(type)) {
+				refuseDeclaredOver(c, MAX_IMPORT_BYTES, 'detail_import_too_large');
+				const buf = await c.req.arrayBuffer();
+				if (buf.byteLength > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
+				const text = new TextDecoder().decode(buf);
+				const parsed = parsePostsCsv(text, now);
+				if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
+				if (preview) {
+					return c.json({ total: parsed.total, rows: parsed.rows.map(({ line, ...row }) => ({ line, ...row, postedAt: new Date(row.postedAt).toISOString() })), errors: rowErrorsOut(locale, parsed.errors) });
+				}
+				if (parsed.errors.length > 0 && !importValid) {
+					const body = { ...problemBody('unprocessable', locale, { detailKey: 'detail_import_rows', requestId: c.get('requestId') }), errors: rowErrorsOut(locale, parsed.errors) };
+					return problemResponse(body);
+				}
+				posts = parsed.rows;
+				rejected = parsed.errors;
+			} else {
+				const body = await readJsonBody(c, PostsBody, MAX_IMPORT_BYTES);
+				const fieldKeys: { path: string; key: string }[] = [];
+				posts = body.posts.map((p, i) => {
+					const postedAt = parsePostedAt(p.postedAt, now);
+					if (typeof postedAt !== 'number') fieldKeys.push({ path: `posts.${i}.postedAt`, key: postedAt.error });
+					return { ...p, platform: body.platform, reach: p.reach ?? null, postedAt: typeof postedAt === 'number' ? postedAt : 0 };
+				});
+				const seen = new Set<string>();
+				posts.forEach((p, i) => {
+					if (seen.has(p.ref)) fieldKeys.push({ path: `posts.${i}.ref`, key: 'stats_ref_duplicate' });
+					seen.add(p.ref);
+				});
+				if (fieldKeys.length > 0) throw new AppError('invalid_request', { fieldKeys });
+				if (preview) return c.json({ total: posts.length, rows: posts.map((p, i) => ({ line: i + 1, ...p, postedAt: new Date(p.postedAt).toISOString() })), errors: [] });
+			}
+			const imported = posts.length > 0 ? await importPosts(c.env.DB, creatorId, posts) : 0;
+			const features = await recomputeFeatures(c.env.DB, creatorId, now);
+			return c.json({ imported, rejected: rowErrorsOut(locale, rejected), features });
+		}
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/creators/me/stats', summary: 'The caller’s posts (paginated) and latest follower points', tags: ['creators'], auth: 'creator', query: StatsListQuery, responses: { 200: { description: '{posts, total, page, limit, recentFollowerPoints}' } } },
+		async (c, { query }) => {
+			const limit = Number(query.limit ?? 20);
+			const page = Number(query.page ?? 1);
+			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
+			return c.json({ ...(await listOwnStats(c.env.DB, creatorId, { limit, offset: (page - 1) * limit })), page, limit });
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/creators/me/screenshots',
+			summary: 'Attach a stats screenshot (multipart: file, note). PNG, JPEG or WebP by content, at most 5 MB.',
+			tags: ['creators'],
+			auth: 'creator',
+			responses: { 201: { description: '{screenshot}' }, 400: { description: 'No file' }, 413: { description: 'Over 5 MB' }, 415: { description: 'Not PNG/JPEG/WebP' } }
+		},
+		async (c) => {
+			const type = c.req.header('content-type') ?? '';
+			if (!/^multipart\/form-data\b/i.test(type)) throw new AppError('unsupported_media_type');
+			refuseDeclaredOver(c, MAX_SCREENSHOT_BYTES + 64 * 1024, 'detail_screenshot_too_large');
+			let form: FormData;
+			try {
+				form = await c.req.formData();
+			} catch {
+				throw new AppError('invalid_request', { fieldKeys: [{ path: 'file', key: 'required' }] });
+			}
+			const file = form.get('file');
+			const noteRaw = form.get('note');
+			const note = typeof noteRaw === 'string' ? noteRaw.trim() : '';
+			if (note.length > 300) throw new AppError('invalid_request', { fieldKeys: [{ path: 'note', key: 'too_long' }] });
+			if (file === null || typeof file === 'string' || file.size === 0) throw new AppError('invalid_request', { fieldKeys: [{ path: 'file', key: 'required' }] });
+			if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_screenshot_too_large' });
+			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
+			const screenshot = await saveScreenshot(c.env.DB, c.env.FILES, creatorId, await file.arrayBuffer(), note, Date.now());
+			return c.json({ screenshot }, 201);
+		}
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/creators/me/screenshots', summary: 'The caller’s stats screenshots, newest first', tags: ['creators'], auth: 'creator', responses: { 200: { description: '{screenshots}' } } },
+		async (c) => c.json({ screenshots: await listScreenshots(c.env.DB, await ownCreatorId(c.env.DB, c.get('user')!.id)) })
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/creators/me/screenshots/:id', summary: 'Download one of the caller’s screenshots', tags: ['creators'], auth: 'creator', responses: { 200: { description: 'The image' }, 404: { description: 'Unknown or someone else’s' } } },
+		async (c) => {
+			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
+			const shot = await readScreenshot(c.env.DB, c.env.FILES, creatorId, c.req.param('id') ?? '');
+			return new Response(shot.body, {
+				headers: {
+					'content-type': shot.contentType,
+					'content-length': String(shot.size),
+					'x-content-type-options': 'nosniff',
+					'cache-control': 'private, max-age=0',
+					'content-disposition': 'inline'
+				}
+			});
+		}
+	);
+
+	route(
+		r,
+		{ method: 'get', path: '/media-kits/:handle', summary: 'Public media kit by handle: profile, key numbers, recent posts; never contact or payout data', tags: ['creators'], auth: 'public', responses: { 200: { description: '{creator, wilayaName, recentPosts}' }, 404: { description: 'Unknown handle' } } },
+		async (c) => c.json(await getMediaKit(c.env.DB, (c.req.param('handle') ?? '').slice(0, 120)))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/creators/:id',
+			summary: 'A creator’s public profile; phone and payout RIP only for the creator and for a brand with a signed agreement',
+			tags: ['creators'],
+			auth: 'public',
+			responses: { 200: { description: '{creator}' }, 404: { description: 'Unknown creator' } }
+		},
+		async (c) => {
+			const user = c.get('user');
+			return c.json({ creator: await getCreatorFor(c.env.DB, (c.req.param('id') ?? '').slice(0, 80), user ? { id: user.id, role: user.role } : null) });
+		}
+	);
+}
+
+

@@ -1,0 +1,433 @@
+/** Campaign offers on D1: create, edit, publish (with the 14-day plan), close, read, list, feed. */
+import type { SessionUser } from '../env';
+import { AppError } from '../errors';
+import {
+	campaignWarnings,
+	CAMPAIGN_DEFAULTS,
+	CAMPAIGN_TRANSITIONS,
+	type CampaignFields,
+	checkCampaign,
+	cleanBrief,
+	missingForPublish,
+	type Brief
+} from '../domain/campaign-rules';
+import { planCampaign, type PlanPhase } from '../domain/campaign-plan';
+import { type Fit, type FitCreator, profileGaps, rankForCreator, type FitFilter } from '../domain/campaign-fit';
+import type { CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
+import { currentBrand } from './accounts';
+
+export interface CampaignRow {
+	id: string;
+	brand_id: string;
+	brand_name: string;
+	title: string;
+	objective: Objective;
+	offer: string;
+	brief: string;
+	formats: string;
+	wilayas: string;
+	niches: string;
+	follower_min: number;
+	follower_max: number;
+	budget_dzd: number;
+	reuse_rights_days: number;
+	starts_at: number | null;
+	ends_at: number | null;
+	apply_by: number | null;
+	status: CampaignStatus;
+	published_at: number | null;
+	closed_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
+interface TaskRow {
+	id: string;
+	day: number;
+	phase: PlanPhase;
+	key: string;
+	due_date: string;
+	done_at: number | null;
+}
+
+const SELECT_CAMPAIGN = `SELECT c.id, c.brand_id, b.name AS brand_name, c.title, c.objective, c.offer, c.brief, c.formats, c.wilayas, c.niches,
+	c.follower_min, c.follower_max, c.budget_dzd, c.reuse_rights_days, c.starts_at, c.ends_at, c.apply_by, c.status,
+	c.published_at, c.closed_at, c.created_at, c.updated_at
+	FROM campaigns c JOIN brands b ON b.id = c.brand_id`;
+
+/** Parses a stored JSON column, falling back when a row holds something unexpected. */
+function json<T>(text: string, fallback: T, ok: (x: unknown) => boolean): T {
+	try {
+		const value: unknown = JSON.parse(text);
+		return ok(value) ? (value as T) : fallback;
+	} catch {
+		return fallback;
+	}
+}
+const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function readBrief(text: string): Brief {
+	const raw = json<Record<string, unknown>>(text, {}, isObject);
+	const list = (x: unknown) => (strings(x) ? (x as string[]) : []);
+	return { keyMessages: list(raw.keyMessages), dos: list(raw.dos), donts: list(raw.donts), angle: typeof raw.angle === 'string' ? raw.angle : '' };
+}
+
+/** The stored row as domain fields (times in epoch ms). */
+export function rowFields(r: CampaignRow): CampaignFields {
+	return {
+		title: r.title,
+		objective: r.objective,
+		offer: r.offer,
+		brief: readBrief(r.brief),
+		formats: json<Format[]>(r.formats, [], strings),
+		wilayas: json<string[]>(r.wilayas, [], strings),
+		niches: json<Niche[]>(r.niches, [], strings),
+		followerMin: r.follower_min,
+		followerMax: r.follower_max,
+		budgetDzd: r.budget_dzd,
+		reuseRightsDays: r.reuse_rights_days,
+		startsAt: r.starts_at,
+		endsAt: r.ends_at,
+		applyBy: r.apply_by
+	};
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const ms = (s: string | null | undefined) => (s === null || s === undefined ? null : Date.parse(s));
+
+/** What anyone allowed to see the campaign sees. */
+function publicView(r: CampaignRow) {
+	const f = rowFields(r);
+	return {
+		id: r.id,
+		brand: { id: r.brand_id, name: r.brand_name },
+		title: f.title,
+		objective: f.objective,
+		offer: f.offer,
+		brief: f.brief,
+		formats: f.formats,
+		wilayas: f.wilayas,
+		niches: f.niches,
+		followerMin: f.followerMin,
+		followerMax: f.followerMax,
+		budgetDzd: f.budgetDzd,
+		reuseRightsDays: f.reuseRightsDays,
+		startsAt: iso(f.startsAt),
+		endsAt: iso(f.endsAt),
+		applyBy: iso(f.applyBy),
+		status: r.status
+	};
+}
+
+/** What the owning brand sees: everything, with its timestamps. */
+export function brandView(r: CampaignRow) {
+	return { ...publicView(r), publishedAt: iso(r.published_at), closedAt: iso(r.closed_at), createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)! };
+}
+
+function taskView(t: TaskRow) {
+	return { id: t.id, day: t.day, phase: t.phase, key: t.key, dueDate: t.due_date, done: t.done_at !== null, doneAt: iso(t.done_at) };
+}
+
+/** The brand a brand user acts for; a brand user without one may not act. */
+async function brandOf(d1: D1Database, user: SessionUser) {
+	const brand = await currentBrand(d1, user.id);
+	if (!brand) throw new AppError('forbidden');
+	return brand;
+}
+
+async function findCampaign(d1: D1Database, id: string): Promise<CampaignRow | null> {
+	return d1.prepare(`${SELECT_CAMPAIGN} WHERE c.id = ?1`).bind(id).first<CampaignRow>();
+}
+
+/** The campaign if it belongs to the user's brand; otherwise 404, whether it exists or not. */
+async function ownCampaign(d1: D1Database, user: SessionUser, id: string) {
+	const brand = await brandOf(d1, user);
+	const row = await findCampaign(d1, id);
+	if (!row || row.brand_id !== brand.id) throw new AppError('not_found');
+	return row;
+}
+
+async function unknownWilayas(d1: D1Database, codes: string[]): Promise<Set<string>> {
+	if (codes.length === 0) return new Set();
+	const { results } = await d1.prepare('SELECT code FROM wilayas WHERE code IN (SELECT value FROM json_each(?1))').bind(JSON.stringify(codes)).all<{ code: string }>();
+	const known = new Set(results.map((r) => r.code));
+	return new Set(codes.filter((c) => !known.has(c)));
+}
+
+async function validate(d1: D1Database, f: CampaignFields): Promise<void> {
+	const unknown = await unknownWilayas(d1, f.wilayas);
+	const problems = checkCampaign(f, (code) => !unknown.has(code));
+	if (problems.length) throw new AppError('invalid_request', { fieldKeys: problems });
+}
+
+
+/** Input of create/patch after schema validation: times as ISO strings. */
+export interface CampaignInput {
+	title?: string;
+	objective?: Objective;
+	offer?: string;
+	brief?: Brief;
+	formats?: Format[];
+	wilayas?: string[];
+	niches?: Niche[];
+	followerMin?: number;
+	followerMax?: number;
+	budgetDzd?: number;
+	reuseRightsDays?: number;
+	startsAt?: string | null;
+	endsAt?: string | null;
+	applyBy?: string | null;
+}
+
+/** Applies the given fields over `base` (undefined = unchanged, null date = cleared). */
+function merge(base: CampaignFields, input: CampaignInput): CampaignFields {
+	return {
+		title: input.title ?? base.title,
+		objective: input.objective ?? base.objective,
+		offer: input.offer ?? base.offer,
+		brief: input.brief ? cleanBrief(input.brief) : base.brief,
+		formats: input.formats ?? base.formats,
+		wilayas: input.wilayas ?? base.wilayas,
+		niches: input.niches ?? base.niches,
+		followerMin: input.followerMin ?? base.followerMin,
+		followerMax: input.followerMax ?? base.followerMax,
+		budgetDzd: input.budgetDzd ?? base.budgetDzd,
+		reuseRightsDays: input.reuseRightsDays ?? base.reuseRightsDays,
+		startsAt: input.startsAt === undefined ? base.startsAt : ms(input.startsAt),
+		endsAt: input.endsAt === undefined ? base.endsAt : ms(input.endsAt),
+		applyBy: input.applyBy === undefined ? base.applyBy : ms(input.applyBy)
+	};
+}
+
+function fieldValues(f: CampaignFields) {
+	return [
+		f.title,
+		f.objective,
+		f.offer,
+		JSON.stringify(f.brief),
+		JSON.stringify(f.formats),
+		JSON.stringify(f.wilayas),
+		JSON.stringify(f.niches),
+		f.followerMin,
+		f.followerMax,
+		f.budgetDzd,
+		f.reuseRightsDays,
+		f.startsAt,
+		f.endsAt,
+		f.applyBy
+	];
+}
+
+/** Creates a draft campaign for the user's brand. */
+export async function createCampaign(d1: D1Database, user: SessionUser, input: CampaignInput & { title: string; objective: Objective }, now: number) {
+	const brand = await brandOf(d1, user);
+	const empty: CampaignFields = {
+		title: input.title,
+		objective: input.objective,
+		offer: '',
+		brief: { keyMessages: [], dos: [], donts: [], angle: '' },
+		formats: [],
+		wilayas: [],
+		niches: [],
+		...CAMPAIGN_DEFAULTS,
+		startsAt: null,
+		endsAt: null,
+		applyBy: null
+	};
+	const f = merge(empty, input);
+	await validate(d1, f);
+	const id = crypto.randomUUID();
+	await d1
+		.prepare(
+			`INSERT INTO campaigns (id, brand_id, title, objective, offer, brief, formats, wilayas, niches, follower_min, follower_max, budget_dzd,
+			 reuse_rights_days, starts_at, ends_at, apply_by, status, created_at, updated_at)
+			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'draft', ?17, ?17)`
+		)
+		.bind(id, brand.id, ...fieldValues(f), now)
+		.run();
+	return { campaign: brandView((await findCampaign(d1, id))!), warnings: campaignWarnings(f) };
+}
+
+/** Edits a draft or open campaign; the merged result is validated, and an open one must stay publishable. */
+export async function updateCampaign(d1: D1Database, user: SessionUser, id: string, input: CampaignInput, now: number) {
+	const row = await ownCampaign(d1, user, id);
+	if (!CAMPAIGN_TRANSITIONS[row.status].editable) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
+	const f = merge(rowFields(row), input);
+	await validate(d1, f);
+	if (row.status === 'open') {
+		// An open campaign stays publishable; its deadline is only checked when it changes.
+		const missing = missingForPublish(f, now).filter((p) => p.key !== 'campaign_apply_past' || input.applyBy !== undefined);
+		if (missing.length) throw new AppError('invalid_request', { fieldKeys: missing });
+	}
+	const res = await d1
+		.prepare(
+			`UPDATE campaigns SET title = ?3, objective = ?4, offer = ?5, brief = ?6, formats = ?7, wilayas = ?8, niches = ?9, follower_min = ?10,
+			 follower_max = ?11, budget_dzd = ?12, reuse_rights_days = ?13, starts_at = ?14, ends_at = ?15, apply_by = ?16, updated_at = ?17
+			 WHERE id = ?1 AND status = ?2`
+		)
+		.bind(id, row.status, ...fieldValues(f), now)
+		.run();
+	if (!res.meta.changes) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
+	return { campaign: brandView((await findCampaign(d1, id))!), warnings: campaignWarnings(f) };
+}
+
+async function tasksOf(d1: D1Database, campaignId: string) {
+	const { results } = await d1
+		.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE campaign_id = ?1 ORDER BY day, key')
+		.bind(campaignId)
+		.all<TaskRow>();
+	return results.map(taskView);
+}
+
+/**
+ * draft → open: checks what creators need, stamps published_at and writes the dated
+ * 14-day plan in one batch. A campaign already published gets `already_published`.
+ */
+export async function publishCampaign(d1: D1Database, user: SessionUser, id: string, now: number) {
+	const row = await ownCampaign(d1, user, id);
+	if (row.published_at !== null || row.status !== 'draft') throw new AppError('already_published');
+	const missing = missingForPublish(rowFields(row), now);
+	if (missing.length) throw new AppError('invalid_request', { detailKey: 'detail_campaign_incomplete', fieldKeys: missing });
+	// Tasks first, each guarded on the draft status, then the status flip: one atomic batch,
+	// so a concurrent publish cannot write the plan twice.
+	const stmts = planCampaign(now).map((t) =>
+		d1
+			.prepare(
+				`INSERT INTO campaign_tasks (id, campaign_id, day, phase, key, due_date)
+				 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM campaigns WHERE id = ?2 AND status = 'draft')`
+			)
+			.bind(crypto.randomUUID(), id, t.day, t.phase, t.key, t.dueDate)
+	);
+	stmts.push(d1.prepare("UPDATE campaigns SET status = 'open', published_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'draft'").bind(id, now));
+	const results = await d1.batch(stmts);
+	if (!results[results.length - 1].meta.changes) throw new AppError('already_published');
+	return { campaign: brandView((await findCampaign(d1, id))!), tasks: await tasksOf(d1, id) };
+}
+
+/** open/active → closed, stamping closed_at. */
+export async function closeCampaign(d1: D1Database, user: SessionUser, id: string, now: number) {
+	const row = await ownCampaign(d1, user, id);
+	if (row.status === 'closed') throw new AppError('already_closed');
+	if (!CAMPAIGN_TRANSITIONS[row.status].close) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_closable' });
+	const res = await d1
+		.prepare("UPDATE campaigns SET status = 'closed', closed_at = ?3, updated_at = ?3 WHERE id = ?1 AND status = ?2")
+		.bind(id, row.status, now)
+		.run();
+	if (!res.meta.changes) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_closable' });
+	return { campaign: brandView((await findCampaign(d1, id))!) };
+}
+
+/**
+ * A campaign as the caller may see it: the owning brand gets everything with its plan; a
+ * creator only open campaigns, without internal fields; anyone else a 404.
+ */
+export async function readCampaign(d1: D1Database, user: SessionUser, id: string) {
+	if (user.role === 'brand') {
+		const row = await ownCampaign(d1, user, id);
+		return { campaign: brandView(row), tasks: await tasksOf(d1, id) };
+	}
+	const row = await findCampaign(d1, id);
+	if (!row || row.status !== 'open') throw new AppError('not_found');
+	return { campaign: publicView(row) };
+}
+
+export async function listTasks(d1: D1Database, user: SessionUser, id: string) {
+	await ownCampaign(d1, user, id);
+	return { tasks: await tasksOf(d1, id) };
+}
+
+/** Marks a plan task done (stamping when) or not done. */
+export async function setTaskDone(d1: D1Database, user: SessionUser, id: string, taskId: string, done: boolean, now: number) {
+	await ownCampaign(d1, user, id);
+	const res = await d1
+		.prepare('UPDATE campaign_tasks SET done_at = CASE WHEN ?3 THEN COALESCE(done_at, ?4) ELSE NULL END WHERE id = ?2 AND campaign_id = ?1')
+		.bind(id, taskId, done ? 1 : 0, now)
+		.run();
+	if (!res.meta.changes) throw new AppError('not_found');
+	const task = await d1.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE id = ?1').bind(taskId).first<TaskRow>();
+	return { task: taskView(task!) };
+}
+
+export interface Paging {
+	page: number;
+	limit: number;
+}
+
+/** A brand's own campaigns, every status, newest first. */
+export async function listBrandCampaigns(d1: D1Database, user: SessionUser, opts: Paging & { status?: CampaignStatus }) {
+	const brand = await brandOf(d1, user);
+	const where = opts.status ? 'c.brand_id = ?1 AND c.status = ?2' : 'c.brand_id = ?1 AND ?2 IS NULL';
+	const status = opts.status ?? null;
+	const [rows, count] = await d1.batch([
+		d1.prepare(`${SELECT_CAMPAIGN} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT ?3 OFFSET ?4`).bind(brand.id, status, opts.limit, (opts.page - 1) * opts.limit),
+		d1.prepare(`SELECT count(*) AS n FROM campaigns c WHERE ${where}`).bind(brand.id, status)
+	]);
+	const total = (count.results[0] as { n: number }).n;
+	return { campaigns: (rows.results as CampaignRow[]).map(brandView), total, page: opts.page, limit: opts.limit };
+}
+
+/**
+ * The feed's query: ?1 now, ?2 the creator's followers, ?3 their wilaya, ?4 their niches
+ * (JSON), ?5 their offered formats (JSON), ?6–?9 the optional filters (NULL = none).
+ * `status = 'open' AND apply_by > ?1` is a range on campaigns_status_idx.
+ */
+export const FEED_SQL = `${SELECT_CAMPAIGN}
+			 WHERE c.status = 'open' AND c.apply_by > ?1
+			   AND c.follower_min <= ?2 AND c.follower_max >= ?2
+			   AND EXISTS (SELECT 1 FROM json_each(c.wilayas) w WHERE w.value = ?3)
+			   AND EXISTS (SELECT 1 FROM json_each(c.niches) n WHERE n.value IN (SELECT value FROM json_each(?4)))
+			   AND EXISTS (SELECT 1 FROM json_each(c.formats) f WHERE f.value IN (SELECT value FROM json_each(?5)))
+			   AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.niches) n2 WHERE n2.value = ?6))
+			   AND (?7 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.wilayas) w2 WHERE w2.value = ?7))
+			   AND (?8 IS NULL OR EXISTS (SELECT 1 FROM json_each(c.formats) f2 WHERE f2.value = ?8))
+			   AND (?9 IS NULL OR c.budget_dzd >= ?9)`;
+
+export interface FeedFilters {
+	niche?: Niche;
+	wilaya?: string;
+	format?: Format;
+	minBudget?: number;
+}
+
+interface CreatorRow {
+	wilaya: string | null;
+	niches: string;
+	followers_total: number;
+	rates: string;
+}
+
+/**
+ * The creator feed: open campaigns whose deadline is ahead and that pass every hard filter
+ * of domain/campaign-fit.ts, best fit first. SQL narrows on the (status, apply_by) index
+ * and applies the JSON filters with json_each; the fit score ranks the survivors in TS.
+ */
+export async function creatorFeed(d1: D1Database, user: SessionUser, opts: Paging & FeedFilters, now: number) {
+	const row = await d1.prepare('SELECT wilaya, niches, followers_total, rates FROM creators WHERE user_id = ?1').bind(user.id).first<CreatorRow>();
+	if (!row) throw new AppError('forbidden');
+	const creator: FitCreator = {
+		wilaya: row.wilaya,
+		niches: json<string[]>(row.niches, [], strings),
+		followersTotal: row.followers_total,
+		rates: json<Record<string, unknown>>(row.rates, {}, isObject)
+	};
+	const gaps: FitFilter[] = profileGaps(creator);
+	const empty = { campaigns: [], total: 0, page: opts.page, limit: opts.limit, profileGaps: gaps };
+	if (gaps.length) return empty;
+
+	const offered = Object.entries(creator.rates)
+		.filter(([, p]) => typeof p === 'number' && p > 0)
+		.map(([f]) => f);
+	const { results } = await d1
+		.prepare(FEED_SQL)
+		.bind(now, creator.followersTotal, creator.wilaya, JSON.stringify(creator.niches), JSON.stringify(offered), opts.niche ?? null, opts.wilaya ?? null, opts.format ?? null, opts.minBudget ?? null)
+		.all<CampaignRow>();
+	const ranked = rankForCreator(
+		results.map((r) => ({ row: r, id: r.id, ...rowFields(r) })),
+		creator,
+		now
+	);
+	const start = (opts.page - 1) * opts.limit;
+	const page = ranked.slice(start, start + opts.limit).map(({ campaign, fit }: { campaign: { row: CampaignRow }; fit: Fit }) => ({ ...publicView(campaign.row), fit }));
+	return { campaigns: page, total: ranked.length, page: opts.page, limit: opts.limit, profileGaps: [] as FitFilter[] };
+}

@@ -1,0 +1,250 @@
+/**
+ * Creator profiles on D1: the creator's own full profile, its update, the public view
+ * (never contact or payout data) and the rule for who may see those private fields.
+ */
+import { AppError } from '../errors';
+import { normaliseAlgerianPhone } from '../domain/phone';
+import { checkRip } from '../domain/rip';
+import { rateWarnings } from '../domain/rates';
+import type { Format } from '../domain/taxonomy';
+import type { ProfileInput } from '../routes/creators.types';
+import { currentBrand } from './accounts';
+
+interface CreatorRow {
+	id: string;
+	user_id: string;
+	display_name: string;
+	handle: string;
+	wilaya: string | null;
+	bio: string;
+	niches: string;
+	languages: string;
+	rates: string;
+	audience: string;
+	phone: string | null;
+	payout_rip: string | null;
+	rates_public: number;
+	followers_total: number;
+	updated_at: number;
+}
+
+interface FeatureRow {
+	computed_at: number;
+	engagement_by_format: string;
+	sponsored_share: number;
+	comment_mix: string;
+	posts_last_90d: number;
+	follower_growth_30d: number | null;
+}
+
+/** A warning on accepted input: saved, but the UI should point at it. */
+export interface InputWarning {
+	path: string;
+	code: 'looks_like_centimes' | 'unusual_prefix';
+	/** i18n key and its parameters; the route translates. */
+	key: string;
+	params: Record<string, string | number>;
+}
+
+const json = <T>(s: string, fallback: T): T => {
+	try {
+		return JSON.parse(s) as T;
+	} catch {
+		return fallback;
+	}
+};
+
+export function mediaKitUrl(handle: string) {
+	return `/c/${encodeURIComponent(handle)}`;
+}
+
+/** The stored features in API shape, or null before the first import. */
+export function featuresOut(f: FeatureRow | null) {
+	if (!f) return null;
+	return {
+		computedAt: new Date(f.computed_at).toISOString(),
+		engagementByFormat: json<Record<string, unknown>>(f.engagement_by_format, {}),
+		sponsoredShare: f.sponsored_share,
+		commentMix: json<Record<string, number>>(f.comment_mix, {}),
+		postsLast90d: f.posts_last_90d,
+		followerGrowth30d: f.follower_growth_30d
+	};
+}
+
+async function loadParts(d1: D1Database, creatorId: string) {
+	const [accounts, features] = await Promise.all([
+		d1.prepare('SELECT platform, handle, followers FROM creator_accounts WHERE creator_id = ?1 ORDER BY followers DESC, platform').bind(creatorId).all<{ platform: string; handle: string; followers: number }>(),
+		d1.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<FeatureRow>()
+	]);
+	return { accounts: accounts.results, features: featuresOut(features) };
+}
+
+function publicShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts>>) {
+	return {
+		id: row.id,
+		handle: row.handle,
+		displayName: row.display_name,
+		wilaya: row.wilaya,
+		niches: json<string[]>(row.niches, []),
+		languages: json<string[]>(row.languages, []),
+		bio: row.bio,
+		accounts: parts.accounts,
+		followersTotal: row.followers_total,
+		audience: json<Record<string, unknown>>(row.audience, {}),
+		ratesPublic: row.rates_public === 1,
+		rates: row.rates_public === 1 ? json<Record<string, number>>(row.rates, {}) : null,
+		features: parts.features,
+		mediaKitUrl: mediaKitUrl(row.handle)
+	};
+}
+
+function privateShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts>>) {
+	return {
+		...publicShape(row, parts),
+		rates: json<Record<string, number>>(row.rates, {}),
+		phone: row.phone,
+		payoutRip: row.payout_rip,
+		updatedAt: new Date(row.updated_at).toISOString()
+	};
+}
+
+const SELECT = 'SELECT id, user_id, display_name, handle, wilaya, bio, niches, languages, rates, audience, phone, payout_rip, rates_public, followers_total, updated_at FROM creators';
+
+/** The creator row of a creator user; a creator user always has one (made at sign-up). */
+export async function ownCreatorId(d1: D1Database, userId: string): Promise<string> {
+	const row = await d1.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(userId).first<{ id: string }>();
+	if (!row) throw new AppError('not_found');
+	return row.id;
+}
+
+/** The caller's own profile, private fields included. */
+export async function getOwnProfile(d1: D1Database, userId: string) {
+	const row = await d1.prepare(`${SELECT} WHERE user_id = ?1`).bind(userId).first<CreatorRow>();
+	if (!row) throw new AppError('not_found');
+	return privateShape(row, await loadParts(d1, row.id));
+}
+
+/**
+ * Whether a brand may see a creator's phone and payout RIP: only once an agreement
+ * between them is signed.
+ */
+export async function canSeeCreatorContact(d1: D1Database, brandId: string, creatorId: string): Promise<boolean> {
+	const row = await d1
+		.prepare("SELECT 1 AS ok FROM agreements WHERE brand_id = ?1 AND creator_id = ?2 AND status = 'signed' LIMIT 1")
+		.bind(brandId, creatorId)
+		.first();
+	return row !== null;
+}
+
+/**
+ * A creator as another user sees it: public fields for everyone; phone and payout RIP
+ * only for the creator themself and for a brand with a signed agreement with them.
+ */
+export async function getCreatorFor(d1: D1Database, creatorId: string, viewer: { id: string; role: string } | null) {
+	const row = await d1.prepare(`${SELECT} WHERE id = ?1`).bind(creatorId).first<CreatorRow>();
+	if (!row || row.handle.startsWith('deleted.')) throw new AppError('not_found');
+	const parts = await loadParts(d1, row.id);
+	let contact = viewer?.id === row.user_id;
+	if (!contact && viewer?.role === 'brand') {
+		const brand = await currentBrand(d1, viewer.id);
+		contact = brand !== null && (await canSeeCreatorContact(d1, brand.id, row.id));
+	}
+	if (!contact) return publicShape(row, parts);
+	return { ...publicShape(row, parts), phone: row.phone, payoutRip: row.payout_rip };
+}
+
+/** The public media kit by handle: profile, features and a few recent posts. Never contact data. */
+export async function getMediaKit(d1: D1Database, handle: string) {
+	const row = await d1.prepare(`${SELECT} WHERE handle = ?1`).bind(handle).first<CreatorRow>();
+	if (!row || row.handle.startsWith('deleted.')) throw new AppError('not_found');
+	const [parts, posts, wilaya] = await Promise.all([
+		loadParts(d1, row.id),
+		d1
+			.prepare('SELECT platform, format, posted_at, views, reach, likes, comments, sponsored FROM posts WHERE creator_id = ?1 ORDER BY posted_at DESC LIMIT 6')
+			.bind(row.id)
+			.all<{ platform: string; format: Format; posted_at: number; views: number; reach: number | null; likes: number; comments: number; sponsored: number }>(),
+		row.wilaya ? d1.prepare('SELECT name_fr, name_ar FROM wilayas WHERE code = ?1').bind(row.wilaya).first<{ name_fr: string; name_ar: string }>() : null
+	]);
+	return {
+		creator: publicShape(row, parts),
+		wilayaName: wilaya ? { fr: wilaya.name_fr, ar: wilaya.name_ar } : null,
+		recentPosts: posts.results.map((p) => ({
+			platform: p.platform,
+			format: p.format,
+			postedAt: new Date(p.posted_at).toISOString(),
+			views: p.views,
+			reach: p.reach,
+			likes: p.likes,
+			comments: p.comments,
+			sponsored: p.sponsored === 1
+		}))
+	};
+}
+
+/**
+ * Checks the private fields and business rules the schema cannot (wilaya exists, phone,
+ * RIP key), collecting every field error at once; then the warnings on accepted values.
+ */
+async function checkProfile(d1: D1Database, input: ProfileInput) {
+	const fieldKeys: { path: string; key: string }[] = [];
+	const warnings: InputWarning[] = [];
+	const wilaya = await d1.prepare('SELECT code FROM wilayas WHERE code = ?1').bind(input.wilaya).first();
+	if (!wilaya) fieldKeys.push({ path: 'wilaya', key: 'creator_wilaya_invalid' });
+
+	let phone: string | null | undefined = input.phone === undefined ? undefined : null;
+	if (input.phone) {
+		const p = normaliseAlgerianPhone(input.phone);
+		if (!p.ok) fieldKeys.push({ path: 'phone', key: 'creator_phone_invalid' });
+		else {
+			phone = p.e164;
+			if (p.warning) warnings.push({ path: 'phone', code: 'unusual_prefix', key: 'creator_phone_unusual_prefix', params: { phone: p.e164 } });
+		}
+	}
+	let rip: string | null | undefined = input.payoutRip === undefined ? undefined : null;
+	if (input.payoutRip) {
+		const r = checkRip(input.payoutRip);
+		if (!r.ok) fieldKeys.push({ path: 'payoutRip', key: `creator_${r.reason}` });
+		else rip = r.rip;
+	}
+	if (fieldKeys.length > 0) throw new AppError('invalid_request', { fieldKeys });
+	for (const w of rateWarnings(input.rates ?? {})) {
+		warnings.push({ path: `rates.${w.format}`, code: w.code, key: 'creator_rate_centimes', params: { dinars: w.asDinars } });
+	}
+	return { phone, rip, warnings };
+}
+
+/**
+ * Saves the caller's profile. Fields left out keep their stored value; `accounts`
+ * replaces the social accounts and keeps followers_total equal to their sum.
+ */
+export async function updateOwnProfile(d1: D1Database, userId: string, input: ProfileInput, now: number) {
+	const creatorId = await ownCreatorId(d1, userId);
+	const { phone, rip, warnings } = await checkProfile(d1, input);
+	const sets: string[] = ['display_name = ?2', 'wilaya = ?3', 'niches = ?4', 'updated_at = ?5'];
+	const binds: unknown[] = [creatorId, input.displayName, input.wilaya, JSON.stringify(input.niches), now];
+	const set = (column: string, value: unknown) => {
+		binds.push(value);
+		sets.push(`${column} = ?${binds.length}`);
+	};
+	if (input.languages !== undefined) set('languages', JSON.stringify(input.languages));
+	if (input.rates !== undefined) set('rates', JSON.stringify(Object.fromEntries(Object.entries(input.rates).filter(([, n]) => n !== undefined))));
+	if (input.ratesPublic !== undefined) set('rates_public', input.ratesPublic ? 1 : 0);
+	if (input.bio !== undefined) set('bio', input.bio);
+	if (input.audience !== undefined) set('audience', JSON.stringify(input.audience));
+	if (phone !== undefined) set('phone', phone);
+	if (rip !== undefined) set('payout_rip', rip);
+
+	const stmts: D1PreparedStatement[] = [];
+	if (input.accounts !== undefined) {
+		set('followers_total', input.accounts.reduce((s, a) => s + a.followers, 0));
+		stmts.push(d1.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creatorId));
+		for (const a of input.accounts) {
+			stmts.push(
+				d1.prepare('INSERT INTO creator_accounts (creator_id, platform, handle, followers) VALUES (?1, ?2, ?3, ?4)').bind(creatorId, a.platform, a.handle, a.followers)
+			);
+		}
+	}
+	stmts.unshift(d1.prepare(`UPDATE creators SET ${sets.join(', ')} WHERE id = ?1`).bind(...binds));
+	await d1.batch(stmts);
+	return { creator: await getOwnProfile(d1, userId), warnings };
+}
