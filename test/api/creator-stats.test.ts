@@ -52,6 +52,63 @@ describe('POST /creators/me/followers', () => {
 	});
 });
 
+describe('POST /creators/me/followers (CSV)', () => {
+	const followersCsv = (lines: string[], query = '') => ({
+		path: `/creators/me/followers${query}`,
+		init: { method: 'POST', body: ['platform,date,followers', ...lines].join('\n'), headers: { 'content-type': 'text/csv; charset=utf-8' } }
+	});
+
+	it('previews without saving, then imports and upserts by (platform, date)', async () => {
+		const c = await creatorClient();
+		const lines = [`instagram,${day(31)},"10 000"`, `instagram,${day(1)},11000`, `tiktok,${day(1)},4000`];
+		const preview = followersCsv(lines, '?mode=preview');
+		const p = await c.client.call(preview.path, preview.init);
+		expect(p.status).toBe(200);
+		expect(await p.json()).toMatchObject({ total: 3, errors: [], rows: [{ line: 2, platform: 'instagram', date: day(31), followers: 10_000 }, { line: 3 }, { line: 4, platform: 'tiktok' }] });
+		expect(await count('follower_points', c.creatorId)).toBe(0);
+
+		const first = followersCsv(lines);
+		const res = await c.client.call(first.path, first.init);
+		expect(res.status).toBe(200);
+		expect(await res.json()).toMatchObject({ imported: 3, rejected: [] });
+		const again = followersCsv([`instagram,${day(1)},11500`]);
+		await c.client.call(again.path, again.init);
+		expect(await count('follower_points', c.creatorId)).toBe(3);
+		const row = await env.DB.prepare("SELECT followers FROM follower_points WHERE creator_id = ?1 AND platform = 'instagram' AND date = ?2").bind(c.creatorId, day(1)).first();
+		expect(row).toEqual({ followers: 11_500 });
+	});
+
+	it('answers 422 with each bad row’s line and column and saves nothing, unless asked to import the valid rows', async () => {
+		const c = await creatorClient();
+		const lines = [`instagram,${day(5)},9000`, 'instagram,2026-02-30,9000', `myspace,${day(4)},9100`, `instagram,${day(3)},beaucoup`, `instagram,${day(5)},9050`];
+		const bad = followersCsv(lines);
+		const res = await c.client.call(bad.path, bad.init);
+		expect(res.status).toBe(422);
+		const body = (await res.json()) as { errors: { line: number; column: string }[] };
+		expect(body.errors.map((e) => [e.line, e.column])).toEqual([
+			[3, 'date'],
+			[4, 'platform'],
+			[5, 'followers'],
+			[6, 'date']
+		]);
+		expect(await count('follower_points', c.creatorId)).toBe(0);
+
+		const valid = followersCsv(lines, '?importValid=1');
+		const ok = await c.client.call(valid.path, valid.init);
+		expect(ok.status).toBe(200);
+		expect(await ok.json()).toMatchObject({ imported: 1, rejected: [{ line: 3 }, { line: 4 }, { line: 5 }, { line: 6 }] });
+		expect(await count('follower_points', c.creatorId)).toBe(1);
+	});
+
+	it('refuses more than 5 000 rows with 413', async () => {
+		const c = await creatorClient();
+		const lines = Array.from({ length: 5001 }, (_, i) => `instagram,${new Date(Date.UTC(2010, 0, 1) + i * DAY).toISOString().slice(0, 10)},${1000 + i}`);
+		const big = followersCsv(lines);
+		expect((await c.client.call(big.path, big.init)).status).toBe(413);
+		expect(await count('follower_points', c.creatorId)).toBe(0);
+	});
+});
+
 describe('POST /creators/me/posts (JSON)', () => {
 	it('imports posts with comment samples, upserts by (platform, ref), stores features', async () => {
 		const c = await creatorClient();

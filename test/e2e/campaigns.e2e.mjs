@@ -17,6 +17,9 @@ async function signedIn(browser, baseURL, { lang, js, who, ip }) {
 	const errors = [];
 	page.on('pageerror', (err) => errors.push(err.message));
 	await page.goto('/login');
+	// With JavaScript, let the page hydrate before typing (a slow CI machine can otherwise
+	// hydrate between two keystrokes).
+	if (js) await page.waitForLoadState('networkidle');
 	await page.fill('input[name="email"]', who.email);
 	await page.fill('input[name="password"]', who.password);
 	await page.locator('form:has(input[name="password"]) button[type="submit"]').click();

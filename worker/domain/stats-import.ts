@@ -20,7 +20,6 @@ export const COMMENT_SEPARATOR = ' | ';
 
 export const POST_CSV_COLUMNS = ['platform', 'ref', 'format', 'postedAt', 'views', 'reach', 'likes', 'comments', 'saves', 'shares', 'sponsored'] as const;
 export const OPTIONAL_CSV_COLUMNS = ['commentSamples'] as const;
-const KNOWN_COLUMNS = new Set<string>([...POST_CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS]);
 
 export interface PostImport {
 	platform: Platform;
@@ -45,13 +44,7 @@ export interface RowError {
 	key: string;
 }
 
-export interface ParsedCsv {
-	rows: (PostImport & { line: number })[];
-	errors: RowError[];
-	/** Data rows read (valid or not). */
-	total: number;
-	tooManyRows: boolean;
-}
+export type ParsedCsv = ParsedRows<PostImport>;
 
 const TRUE = new Set(['true', '1', 'yes', 'oui', 'y', 'نعم']);
 const FALSE = new Set(['false', '0', 'no', 'non', 'n', 'لا', '']);
@@ -140,12 +133,32 @@ function readRow(cells: Record<string, string>, line: number, now: number): { ro
 	};
 }
 
+interface CsvShape<Row> {
+	required: readonly string[];
+	optional: readonly string[];
+	/** Reads one record's cells into a row, or the errors of its cells. */
+	readRow(cells: Record<string, string>, line: number): { row?: Row; errors: RowError[] };
+	/** A key that must be unique within the file (e.g. platform + ref). */
+	keyOf(row: Row): string;
+	/** The column named in a duplicate-key error. */
+	keyColumn: string;
+	duplicateKey: string;
+}
+
+export interface ParsedRows<Row> {
+	rows: (Row & { line: number })[];
+	errors: RowError[];
+	/** Data rows read (valid or not). */
+	total: number;
+	tooManyRows: boolean;
+}
+
 /**
- * Reads a posts CSV (header line first; columns in any order; commentSamples optional).
- * Never throws: a malformed file (an unclosed quote…) becomes an error on the line where
- * the parser stopped. Reads at most MAX_IMPORT_ROWS + 1 records and says when there were more.
+ * Reads a CSV with a header line (columns in any order, optional ones allowed). Never
+ * throws: a malformed file (an unclosed quote…) becomes an error on the line where the
+ * parser stopped. Reads at most MAX_IMPORT_ROWS + 1 records and says when there were more.
  */
-export function parsePostsCsv(text: string, now: number): ParsedCsv {
+function parseCsv<Row>(text: string, shape: CsvShape<Row>): ParsedRows<Row> {
 	let records: { record: string[]; info: { lines: number } }[];
 	try {
 		records = parse(text, {
@@ -162,17 +175,18 @@ export function parsePostsCsv(text: string, now: number): ParsedCsv {
 	}
 	if (records.length === 0) return { rows: [], errors: [{ line: 1, column: '', key: 'stats_csv_empty' }], total: 0, tooManyRows: false };
 
+	const known = new Set<string>([...shape.required, ...shape.optional]);
 	const header = records[0].record.map((h) => h.trim());
 	const headerErrors: RowError[] = [];
-	for (const column of POST_CSV_COLUMNS) if (!header.includes(column)) headerErrors.push({ line: 1, column, key: 'stats_csv_column_missing' });
-	for (const column of header) if (!KNOWN_COLUMNS.has(column)) headerErrors.push({ line: 1, column, key: 'stats_csv_column_unknown' });
+	for (const column of shape.required) if (!header.includes(column)) headerErrors.push({ line: 1, column, key: 'stats_csv_column_missing' });
+	for (const column of header) if (!known.has(column)) headerErrors.push({ line: 1, column, key: 'stats_csv_column_unknown' });
 	const data = records.slice(1);
 	if (headerErrors.length > 0) return { rows: [], errors: headerErrors, total: data.length, tooManyRows: data.length > MAX_IMPORT_ROWS };
 	if (data.length > MAX_IMPORT_ROWS) return { rows: [], errors: [], total: data.length, tooManyRows: true };
 
-	const rows: ParsedCsv['rows'] = [];
+	const rows: ParsedRows<Row>['rows'] = [];
 	const errors: RowError[] = [];
-	const seen = new Map<string, number>();
+	const seen = new Set<string>();
 	for (const { record, info } of data) {
 		const line = info.lines;
 		if (record.length !== header.length) {
@@ -180,18 +194,73 @@ export function parsePostsCsv(text: string, now: number): ParsedCsv {
 			continue;
 		}
 		const cells = Object.fromEntries(header.map((h, i) => [h, record[i]]));
-		const result = readRow(cells, line, now);
+		const result = shape.readRow(cells, line);
 		if (!result.row) {
 			errors.push(...result.errors);
 			continue;
 		}
-		const key = `${result.row.platform}\u0000${result.row.ref}`;
+		const key = shape.keyOf(result.row);
 		if (seen.has(key)) {
-			errors.push({ line, column: 'ref', key: 'stats_ref_duplicate' });
+			errors.push({ line, column: shape.keyColumn, key: shape.duplicateKey });
 			continue;
 		}
-		seen.set(key, line);
+		seen.add(key);
 		rows.push({ ...result.row, line });
 	}
 	return { rows, errors, total: data.length, tooManyRows: false };
+}
+
+/** Reads a posts CSV (POST_CSV_COLUMNS, commentSamples optional). */
+export function parsePostsCsv(text: string, now: number): ParsedCsv {
+	return parseCsv<PostImport>(text, {
+		required: POST_CSV_COLUMNS,
+		optional: OPTIONAL_CSV_COLUMNS,
+		readRow: (cells, line) => readRow(cells, line, now),
+		keyOf: (row) => `${row.platform}\u0000${row.ref}`,
+		keyColumn: 'ref',
+		duplicateKey: 'stats_ref_duplicate'
+	});
+}
+
+export const FOLLOWER_CSV_COLUMNS = ['platform', 'date', 'followers'] as const;
+
+export interface FollowerPointImport {
+	platform: Platform;
+	/** Calendar day, YYYY-MM-DD. */
+	date: string;
+	followers: number;
+}
+
+/** A calendar day YYYY-MM-DD that exists, not after tomorrow (time zones) nor before 2005. */
+export function parseDay(raw: string, now: number): string | { error: string } {
+	const s = raw.trim();
+	if (s === '') return { error: 'required' };
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return { error: 'stats_date_invalid' };
+	const ms = Date.parse(`${s}T00:00:00Z`);
+	if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== s || ms < Date.UTC(2005, 0, 1)) return { error: 'stats_date_invalid' };
+	if (ms > now + 86_400_000) return { error: 'stats_date_future' };
+	return s;
+}
+
+/** Reads a follower-history CSV: platform,date,followers (one row per platform and day). */
+export function parseFollowersCsv(text: string, now: number): ParsedRows<FollowerPointImport> {
+	return parseCsv<FollowerPointImport>(text, {
+		required: FOLLOWER_CSV_COLUMNS,
+		optional: [],
+		readRow: (cells, line) => {
+			const errors: RowError[] = [];
+			const platform = (cells.platform ?? '').trim().toLowerCase();
+			if (platform === '') errors.push({ line, column: 'platform', key: 'required' });
+			else if (!(PLATFORMS as readonly string[]).includes(platform)) errors.push({ line, column: 'platform', key: 'creator_platform_invalid' });
+			const date = parseDay(cells.date ?? '', now);
+			if (typeof date !== 'string') errors.push({ line, column: 'date', key: date.error });
+			const followers = parseCount(cells.followers ?? '', true);
+			if (followers === null || typeof followers === 'object') errors.push({ line, column: 'followers', key: followers === null ? 'required' : followers.error });
+			if (errors.length > 0) return { errors };
+			return { errors, row: { platform: platform as Platform, date: date as string, followers: followers as number } };
+		},
+		keyOf: (row) => `${row.platform}\u0000${row.date}`,
+		keyColumn: 'date',
+		duplicateKey: 'stats_date_duplicate'
+	});
 }

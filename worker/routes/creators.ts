@@ -6,7 +6,16 @@ import { AppError } from '../errors';
 import { isMessageKey, t, type MessageKey } from '../i18n';
 import { problemBody, problemResponse } from '../problem';
 import { type Router, readJsonBody, route } from '../route';
-import { MAX_IMPORT_BYTES, parsePostedAt, parsePostsCsv, type PostImport, type RowError } from '../domain/stats-import';
+import {
+	type FollowerPointImport,
+	MAX_IMPORT_BYTES,
+	parseDay,
+	parseFollowersCsv,
+	parsePostedAt,
+	parsePostsCsv,
+	type PostImport,
+	type RowError
+} from '../domain/stats-import';
 import { getCreatorFor, getMediaKit, getOwnProfile, ownCreatorId, updateOwnProfile, type InputWarning } from '../services/creators';
 import { importFollowerPoints, importPosts, listOwnStats, recomputeFeatures } from '../services/creator-stats';
 import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot } from '../services/screenshots';
@@ -30,6 +39,22 @@ const rowErrorsOut = (locale: Locale, errors: RowError[]) => errors.map((e) => (
 function refuseDeclaredOver(c: Context<AppEnv>, max: number, detailKey?: string) {
 	const declared = Number(c.req.header('content-length') ?? '0');
 	if (declared > max) throw new AppError('payload_too_large', { detailKey });
+}
+
+/** Reads a CSV body within the import size limit (declared and actual bytes). */
+async function readCsvBody(c: Context<AppEnv>): Promise<string> {
+	refuseDeclaredOver(c, MAX_IMPORT_BYTES, 'detail_import_too_large');
+	const buf = await c.req.arrayBuffer();
+	if (buf.byteLength > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
+	return new TextDecoder().decode(buf);
+}
+
+const wantsValidRows = (query: v.InferOutput<typeof PostsQuery>) => query.importValid === '1' || query.importValid === 'true';
+
+/** 422 listing each bad CSV row's line and column; nothing was saved. */
+function csvRowsProblem(c: Context<AppEnv>, errors: RowError[]) {
+	const locale = c.get('locale');
+	return problemResponse({ ...problemBody('unprocessable', locale, { detailKey: 'detail_import_rows', requestId: c.get('requestId') }), errors: rowErrorsOut(locale, errors) });
 }
 
 const StatsListQuery = v.object({
@@ -68,21 +93,49 @@ export function creatorRoutes(r: Router) {
 		{
 			method: 'post',
 			path: '/creators/me/followers',
-			summary: 'Import follower history for one platform; upserts by date',
+			summary:
+				'Import follower history: JSON {platform, points:[{date, followers}]} or text/csv (platform,date,followers). ?mode=preview saves nothing; a CSV with bad rows answers 422 unless ?importValid=1. Upserts by (platform, date).',
 			tags: ['creators'],
 			auth: 'creator',
-			body: FollowersBody,
+			query: PostsQuery,
 			maxBodyBytes: MAX_IMPORT_BYTES,
-			responses: { 200: { description: '{imported, features}' }, 400: { description: 'Invalid input' }, 413: { description: 'Too large' } }
+			responses: {
+				200: { description: '{imported, rejected:[{line, column, message}], features} or, in preview, {rows, errors, total}' },
+				400: { description: 'Invalid JSON input' },
+				413: { description: 'More than 5 000 rows or 2 MB' },
+				415: { description: 'Neither JSON nor CSV' },
+				422: { description: 'CSV rows with errors, nothing saved' }
+			}
 		},
-		async (c, { body }) => {
-			const today = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-			const future = body.points.findIndex((p) => p.date > today);
-			if (future >= 0) throw new AppError('invalid_request', { fieldKeys: [{ path: `points.${future}.date`, key: 'stats_date_future' }] });
+		async (c, { query }) => {
+			const locale = c.get('locale');
+			const now = Date.now();
 			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			const imported = await importFollowerPoints(c.env.DB, creatorId, body.platform, body.points);
-			const features = await recomputeFeatures(c.env.DB, creatorId, Date.now());
-			return c.json({ imported, features });
+			let points: FollowerPointImport[];
+			let rejected: RowError[] = [];
+			if (/^text\/csv\b/i.test(c.req.header('content-type') ?? '')) {
+				const parsed = parseFollowersCsv(await readCsvBody(c), now);
+				if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
+				if (query.mode === 'preview') return c.json({ total: parsed.total, rows: parsed.rows, errors: rowErrorsOut(locale, parsed.errors) });
+				if (parsed.errors.length > 0 && !wantsValidRows(query)) return csvRowsProblem(c, parsed.errors);
+				points = parsed.rows.map(({ platform, date, followers }) => ({ platform, date, followers }));
+				rejected = parsed.errors;
+			} else {
+				const body = await readJsonBody(c, FollowersBody, MAX_IMPORT_BYTES);
+				const bad = body.points.findIndex((p) => typeof parseDay(p.date, now) !== 'string');
+				if (bad >= 0) {
+					const error = parseDay(body.points[bad].date, now) as { error: string };
+					throw new AppError('invalid_request', { fieldKeys: [{ path: `points.${bad}.date`, key: error.error }] });
+				}
+				points = body.points.map((p) => ({ platform: body.platform, ...p }));
+				if (query.mode === 'preview') return c.json({ total: points.length, rows: points.map((p, i) => ({ line: i + 1, ...p })), errors: [] });
+			}
+			let imported = 0;
+			for (const platform of new Set(points.map((p) => p.platform))) {
+				imported += await importFollowerPoints(c.env.DB, creatorId, platform, points.filter((p) => p.platform === platform));
+			}
+			const features = await recomputeFeatures(c.env.DB, creatorId, now);
+			return c.json({ imported, rejected: rowErrorsOut(locale, rejected), features });
 		}
 	);
 
@@ -109,26 +162,19 @@ export function creatorRoutes(r: Router) {
 			const locale = c.get('locale');
 			const type = c.req.header('content-type') ?? '';
 			const preview = query.mode === 'preview';
-			const importValid = query.importValid === '1' || query.importValid === 'true';
+			const importValid = wantsValidRows(query);
 			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
 			const now = Date.now();
 
 			let posts: PostImport[];
 			let rejected: RowError[] = [];
 			if (/^text\/csv\b/i.test(type)) {
-				refuseDeclaredOver(c, MAX_IMPORT_BYTES, 'detail_import_too_large');
-				const buf = await c.req.arrayBuffer();
-				if (buf.byteLength > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
-				const text = new TextDecoder().decode(buf);
-				const parsed = parsePostsCsv(text, now);
+				const parsed = parsePostsCsv(await readCsvBody(c), now);
 				if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
 				if (preview) {
 					return c.json({ total: parsed.total, rows: parsed.rows.map(({ line, ...row }) => ({ line, ...row, postedAt: new Date(row.postedAt).toISOString() })), errors: rowErrorsOut(locale, parsed.errors) });
 				}
-				if (parsed.errors.length > 0 && !importValid) {
-					const body = { ...problemBody('unprocessable', locale, { detailKey: 'detail_import_rows', requestId: c.get('requestId') }), errors: rowErrorsOut(locale, parsed.errors) };
-					return problemResponse(body);
-				}
+				if (parsed.errors.length > 0 && !importValid) return csvRowsProblem(c, parsed.errors);
 				posts = parsed.rows;
 				rejected = parsed.errors;
 			} else {

@@ -34,6 +34,18 @@ export interface PreviewRow {
 	sponsored: boolean;
 }
 
+export interface FollowerPreviewRow {
+	line: number;
+	platform: string;
+	date: string;
+	followers: number;
+}
+
+/** Which kind of CSV the creator sends: post metrics or follower history. */
+type CsvKind = 'posts' | 'followers';
+const csvKind = (data: FormData): CsvKind => (data.get('kind') === 'followers' ? 'followers' : 'posts');
+const csvEndpoint = (kind: CsvKind) => `/api/v1/creators/me/${kind}`;
+
 export interface RowError {
 	line: number;
 	column: string;
@@ -147,29 +159,31 @@ export const actions: Actions = {
 	preview: async (event) => {
 		guard(event);
 		const data = await event.request.formData();
+		const kind = csvKind(data);
 		const csv = await csvText(data);
-		if (csv === null) return fail(400, { csv: { errors: { 'csv-file': '' }, missingFile: true, detail: '' } });
-		const res = await event.fetch('/api/v1/creators/me/posts?mode=preview', { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: csv });
-		if (!res.ok) return fail(res.status, { csv: { errors: {}, missingFile: false, detail: (await problemOf(res)).detail } });
-		const preview = (await res.json()) as { total: number; rows: PreviewRow[]; errors: RowError[] };
+		if (csv === null) return fail(400, { csv: { kind, errors: { 'csv-file': '' }, missingFile: true, detail: '' } });
+		const res = await event.fetch(`${csvEndpoint(kind)}?mode=preview`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: csv });
+		if (!res.ok) return fail(res.status, { csv: { kind, errors: {}, missingFile: false, detail: (await problemOf(res)).detail } });
+		const preview = (await res.json()) as { total: number; rows: (PreviewRow | FollowerPreviewRow)[]; errors: RowError[] };
 		// The rows carried to the import button are the file itself, so nothing is re-typed.
-		return { csv: { preview: { total: preview.total, rows: preview.rows.slice(0, 50), validCount: preview.rows.length, errors: preview.errors }, text: csv } };
+		return { csv: { kind, preview: { total: preview.total, rows: preview.rows.slice(0, 50), validCount: preview.rows.length, errors: preview.errors }, text: csv } };
 	},
 
 	import: async (event) => {
 		guard(event);
 		const data = await event.request.formData();
+		const kind = csvKind(data);
 		const csv = await csvText(data);
-		if (csv === null) return fail(400, { csv: { errors: { 'csv-file': '' }, missingFile: true, detail: '' } });
+		if (csv === null) return fail(400, { csv: { kind, errors: { 'csv-file': '' }, missingFile: true, detail: '' } });
 		const valid = data.get('importValid') === '1' ? '?importValid=1' : '';
-		const res = await event.fetch(`/api/v1/creators/me/posts${valid}`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: csv });
+		const res = await event.fetch(`${csvEndpoint(kind)}${valid}`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8' }, body: csv });
 		if (!res.ok) {
 			const problem = await problemOf(res);
 			const errors = (problem.errors ?? []) as unknown as RowError[];
-			return fail(res.status, { csv: { errors: {}, missingFile: false, detail: problem.detail, rowErrors: errors, text: csv } });
+			return fail(res.status, { csv: { kind, errors: {}, missingFile: false, detail: problem.detail, rowErrors: errors, text: csv } });
 		}
 		const out = (await res.json()) as { imported: number; rejected: RowError[] };
-		return { csv: { imported: out.imported, rejected: out.rejected } };
+		return { csv: { kind, imported: out.imported, rejected: out.rejected } };
 	},
 
 	screenshot: async (event) => {

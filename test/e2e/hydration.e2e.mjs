@@ -1,0 +1,49 @@
+// What a visitor types before the page has hydrated (slow phone, slow network) is kept:
+// the app's scripts are delayed, the fields are filled meanwhile, and after hydration the
+// typed text must still be there.
+export const name = 'typing before hydration is not lost (login, sign-up, campaign form)';
+
+const slowScripts = (page) =>
+	page.route('**/_app/immutable/**', async (route) => {
+		await new Promise((r) => setTimeout(r, 800));
+		await route.continue();
+	});
+
+export async function run({ browser, baseURL, assert }) {
+	for (const [path, field, text] of [
+		['/login', 'email', 'presse@example.dz'],
+		['/signup', 'name', 'Boutique Lina Oran']
+	]) {
+		const context = await browser.newContext({ baseURL });
+		const page = await context.newPage();
+		await slowScripts(page);
+		await page.goto(path, { waitUntil: 'commit' });
+		await page.waitForSelector(`input[name="${field}"]`);
+		await page.fill(`input[name="${field}"]`, text);
+		await page.waitForLoadState('networkidle');
+		await page.waitForFunction(() => document.querySelector('[data-sveltekit-preload-data]') !== null);
+		await new Promise((r) => setTimeout(r, 300));
+		assert.equal(await page.inputValue(`input[name="${field}"]`), text, `${path}: ${field} kept after hydration`);
+		await context.close();
+	}
+
+	// A plain input (not the Field component) with live state: the campaign budget, for a brand.
+	const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'cf-connecting-ip': '10.63.0.1' } });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.waitForLoadState('networkidle');
+	await page.fill('input[name="email"]', 'demo.marque@wasla.dz');
+	await page.fill('input[name="password"]', 'wasla-demo-2026');
+	await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+	await page.waitForURL((url) => url.pathname === '/dashboard');
+	await slowScripts(page);
+	await page.goto('/campaigns/new', { waitUntil: 'commit' });
+	await page.waitForSelector('#campaign-budget');
+	await page.fill('#campaign-budget', '12000000');
+	await page.waitForLoadState('networkidle');
+	await new Promise((r) => setTimeout(r, 300));
+	assert.equal(await page.inputValue('#campaign-budget'), '12000000', 'budget kept after hydration');
+	// The form's own state caught up too: the live centimes warning shows for the typed amount.
+	await page.locator('#campaign-budget-warning').waitFor({ timeout: 5000 });
+	await context.close();
+}
