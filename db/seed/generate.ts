@@ -707,7 +707,7 @@ function buildAudience(rng: Rng, plan: CreatorPlan): string {
 	const wilayas = { [plan.wilaya]: round2(own), ...normaliseShares(weights, listed - round2(own)) };
 
 	const youth = NICHE_PROFILES[plan.niches[0]].youth;
-	const base: Record<string, number> = { '13-17': 0.07 * youth * youth, '18-24': 0.36 * youth, '25-34': 0.35, '35-44': 0.14 / youth, '45+': 0.08 / youth };
+	const base: Record<string, number> = { '13-17': 0.07 * youth * youth, '18-24': 0.36 * youth, '25-34': 0.35, '35-44': 0.14 / youth, '45-54': 0.06 / youth, '55+': 0.02 / youth };
 	for (const k of Object.keys(base)) base[k] *= rng.float(0.75, 1.25);
 	const ageBands = normaliseShares(base);
 

@@ -332,6 +332,22 @@ describe('the creator feed', () => {
 			expect(await r.json()).toMatchObject({ code: 'not_found' });
 		}
 	});
+
+	it('a creator who applied keeps reading the campaign once it is no longer open; others do not', async () => {
+		const applicant = await signUp({ role: 'creator' });
+		const creatorId = ((await (await applicant.client.call('/me')).json()) as { creator: { id: string } }).creator.id;
+		await env.DB.prepare(
+			"INSERT INTO applications (id, campaign_id, creator_id, pitch, fee_dzd, formats, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'Je propose un reel.', 15000, '[\"reel\"]', 'accepted', ?4, ?4)"
+		)
+			.bind(`app-${creatorId}`, ids.closed, creatorId, Date.now())
+			.run();
+		const res = await applicant.client.call(`/campaigns/${ids.closed}`);
+		expect(res.status).toBe(200);
+		expect(((await res.json()) as { campaign: { id: string } }).campaign.id).toBe(ids.closed);
+		const stranger = await signUp({ role: 'creator' });
+		expect((await stranger.client.call(`/campaigns/${ids.closed}`)).status).toBe(404);
+		expect((await applicant.client.call(`/campaigns/${ids.draft}`)).status).toBe(404);
+	});
 });
 
 describe('authorization on every campaign route', () => {

@@ -7,6 +7,7 @@ import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSeed, HISTORY_DAYS, NICHES, seedStatements } from '../../db/seed/generate';
 import { DEMO_BRAND_EMAIL, DEMO_CREATOR_EMAIL, DEMO_PASSWORD } from '../../db/seed/demo-accounts';
+import { AGE_BANDS } from '../../worker/domain/taxonomy';
 
 const ANCHOR = '2026-11-26';
 const SEED = 7;
@@ -177,6 +178,19 @@ describe('demo seed: creators', () => {
 		expect(demo!.followers_total).toBeLessThan(21_000);
 		expect(demo!.posts).toBeGreaterThanOrEqual(20);
 		expect(await value('SELECT count(*) FROM seed_anomalies WHERE creator_id = ?1', demo!.id)).toBe(0);
+	});
+});
+
+describe('demo seed: audience', () => {
+	it('uses only the taxonomy’s age bands and existing wilaya codes, so the profile form keeps them', async () => {
+		const { results } = await env.DB.prepare("SELECT audience FROM creators WHERE audience != '{}'").all<{ audience: string }>();
+		expect(results.length).toBeGreaterThan(100);
+		const codes = new Set((await env.DB.prepare('SELECT code FROM wilayas').all<{ code: string }>()).results.map((w) => w.code));
+		for (const { audience } of results) {
+			const a = JSON.parse(audience) as { ageBands?: Record<string, number>; wilayas?: Record<string, number> };
+			for (const band of Object.keys(a.ageBands ?? {})) expect(AGE_BANDS).toContain(band);
+			for (const code of Object.keys(a.wilayas ?? {})) expect(codes.has(code)).toBe(true);
+		}
 	});
 });
 

@@ -320,7 +320,8 @@ export async function closeCampaign(d1: D1Database, user: SessionUser, id: strin
 
 /**
  * A campaign as the caller may see it: the owning brand gets everything with its plan; a
- * creator only open campaigns, without internal fields; anyone else a 404.
+ * creator open campaigns, and any campaign they applied to (they keep the brief while they
+ * execute it), without internal fields; anyone else a 404.
  */
 export async function readCampaign(d1: D1Database, user: SessionUser, id: string) {
 	if (user.role === 'brand') {
@@ -328,7 +329,14 @@ export async function readCampaign(d1: D1Database, user: SessionUser, id: string
 		return { campaign: brandView(row), tasks: await tasksOf(d1, id) };
 	}
 	const row = await findCampaign(d1, id);
-	if (!row || row.status !== 'open') throw new AppError('not_found');
+	if (!row || row.status === 'draft') throw new AppError('not_found');
+	if (row.status !== 'open') {
+		const applied = await d1
+			.prepare('SELECT 1 AS x FROM applications a JOIN creators c ON c.id = a.creator_id WHERE a.campaign_id = ?1 AND c.user_id = ?2')
+			.bind(id, user.id)
+			.first();
+		if (!applied) throw new AppError('not_found');
+	}
 	return { campaign: publicView(row) };
 }
 
