@@ -17,6 +17,7 @@ import { creatorRoutes } from './routes/creators';
 import { applicationRoutes } from './routes/applications';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
+import { analysisRoutes } from './routes/analysis';
 import { openApiDocument, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
@@ -31,6 +32,7 @@ export function createApp() {
 	campaignRoutes(router);
 	applicationRoutes(router);
 	notificationRoutes(router);
+	analysisRoutes(router);
 	devRoutes(router);
 
 	api.get('/openapi.json', (c) => c.json(openApiDocument(router.specs, new URL(c.req.url).origin)));

@@ -111,16 +111,16 @@ describe('classifyComment', () => {
 		['تابعني وأتابعك', 'spam'],
 		['visit https://spam.example', 'spam'],
 		['🔥🔥', 'generic'],
-		['❤️‍🔥', 'generic'],
+		['❤️‍🔥', 'positive'], // hearts are praise since the issue-4 classifier (emojiOnly still says emoji only)
 		['nice', 'generic'],
 		['hmm', 'generic']
 	])('%s → %s', (text, label) => {
 		expect(classifyComment(text).label).toBe(label);
 	});
 	it('says which cue decided', () => {
-		expect(classifyComment('ch7al?')).toEqual({ label: 'purchase_intent', cue: 'ch7al' });
-		expect(classifyComment('👏👏')).toEqual({ label: 'generic', cue: 'emoji_only' });
-		expect(classifyComment('hmm')).toEqual({ label: 'generic', cue: 'no_cue' });
+		expect(classifyComment('ch7al?')).toMatchObject({ label: 'purchase_intent', cue: 'ch7al' });
+		expect(classifyComment('🔥🔥')).toMatchObject({ label: 'generic', cue: 'emoji_only', emojiOnly: true });
+		expect(classifyComment('hmm')).toMatchObject({ label: 'generic', cue: 'no_cue' });
 	});
 });
 

@@ -19,8 +19,23 @@ export function normaliseComment(text: string): string {
 		.replace(/ؤ/g, 'و')
 		.replace(/ئ/g, 'ي')
 		.replace(/(\p{L})\1{2,}/gu, '$1')
-		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.replace(/[^\p{L}\p{N}@]+/gu, ' ')
+		.replace(/@(?![\p{L}\p{N}])/gu, ' ')
+		.replace(/\s+/g, ' ')
 		.trim();
+}
+
+/**
+ * The key cues are compared on: the normalised text with every doubled letter or digit
+ * squeezed ("bezzaf" = "bezaf", "sa77a" = "sa7a", "ههه" = "ه") and Arabizi spellings
+ * folded ("sh" = "ch", "5" between letters = "kh"). Cues go through the same function,
+ * so a lexicon entry can be written in any of its spellings.
+ */
+export function matchKey(text: string): string {
+	return normaliseComment(text)
+		.replace(/([\p{L}\p{N}])\1+/gu, '$1')
+		.replace(/sh/g, 'ch')
+		.replace(/(?<=\p{L})5|5(?=\p{L})/gu, 'kh');
 }
 
 /** True when the text has no letters or digits at all (emoji, punctuation, spaces). */
