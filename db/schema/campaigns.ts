@@ -25,6 +25,8 @@ export const campaigns = sqliteTable(
 		followerMax: integer('follower_max').notNull().default(35000),
 		budgetDzd: integer('budget_dzd').notNull().default(0),
 		reuseRightsDays: integer('reuse_rights_days').notNull().default(30),
+		/** JSON {engagement, commentQuality, affinity, partnershipLoad, audienceFit}: the brand's match weights; null = defaults. */
+		matchWeights: text('match_weights'),
 		startsAt: integer('starts_at'),
 		endsAt: integer('ends_at'),
 		applyBy: integer('apply_by'),

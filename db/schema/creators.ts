@@ -141,8 +141,38 @@ export const creatorFeatures = sqliteTable('creator_features', {
 	commentMix: text('comment_mix').notNull().default('{}'),
 	postsLast90d: integer('posts_last_90d').notNull().default(0),
 	/** Follower growth over the last 30 days of history, as a share (0.05 = +5 %). */
-	followerGrowth30d: real('follower_growth_30d')
+	followerGrowth30d: real('follower_growth_30d'),
+	/** JSON {term: weight}: the creator's normalised bio, niches and captions as a unit TF-IDF vector (top terms). */
+	affinityTerms: text('affinity_terms').notNull().default('{}'),
+	/** Combined 0–100 risk of the current flags (creator_risk_flags), read by matching. */
+	riskScore: integer('risk_score').notNull().default(0),
+	/** Posts and comments the features were computed from (how much evidence there is). */
+	postsTotal: integer('posts_total').notNull().default(0),
+	commentsSampled: integer('comments_sampled').notNull().default(0)
 });
+
+/**
+ * Risk flags per creator, recomputed with the features. A flag lowers match scores; it never
+ * hides the creator. The creator can attach an explanation, which survives recomputation
+ * while the flag stays raised.
+ */
+export const creatorRiskFlags = sqliteTable(
+	'creator_risk_flags',
+	{
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		/** follower_spike | engagement_incoherent | generic_comments | audience_abroad */
+		code: text('code').notNull(),
+		score: integer('score').notNull(),
+		/** JSON {key, params}: the i18n reason key and the numbers it cites. */
+		reason: text('reason').notNull(),
+		computedAt: integer('computed_at').notNull(),
+		explanation: text('explanation'),
+		explainedAt: integer('explained_at')
+	},
+	(t) => [primaryKey({ columns: [t.creatorId, t.code] })]
+);
 
 /** Screenshots of stats (story insights vanish after 24 h), stored in R2. */
 export const statsScreenshots = sqliteTable(
