@@ -1,5 +1,5 @@
 /** Campaign offers posted by brands, and the applications creators send to them. */
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
 import { brands } from './accounts';
 import { creators } from './creators';
@@ -104,7 +104,9 @@ export const applicationMessages = sqliteTable(
 
 /**
  * Agreements between a brand and a creator, created as a draft when an application is
- * accepted. Its full terms, versions and signatures come with the agreements work.
+ * accepted. `terms`/`version` mirror the latest row of agreement_versions; `documentSha256`
+ * is that version's canonical hash. Once both parties have signed, the sealed PDF lives in
+ * R2 (`sealedPdfKey`) with its SHA-256 here.
  */
 export const agreements = sqliteTable(
 	'agreements',
@@ -124,12 +126,114 @@ export const agreements = sqliteTable(
 		version: integer('version').notNull().default(1),
 		/** JSON terms prefilled from the campaign and the application. */
 		terms: text('terms').notNull(),
+		documentSha256: text('document_sha256'),
+		sentAt: integer('sent_at'),
+		completedAt: integer('completed_at'),
+		voidedAt: integer('voided_at'),
+		sealedPdfKey: text('sealed_pdf_key'),
+		sealedPdfSha256: text('sealed_pdf_sha256'),
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
 	(t) => [
 		uniqueIndex('agreements_application_uq').on(t.applicationId),
+		index('agreements_sealed_sha_idx').on(t.sealedPdfSha256),
 		index('agreements_brand_idx').on(t.brandId),
 		index('agreements_creator_idx').on(t.creatorId)
 	]
+);
+
+/**
+ * Every version of an agreement's terms. A brand edit or a creator's proposal adds a row;
+ * sending freezes the current one (`frozenAt`). `documentSha256` is the SHA-256 of the
+ * canonical terms, the hash signers sign and the PDF footer shows.
+ */
+export const agreementVersions = sqliteTable(
+	'agreement_versions',
+	{
+		agreementId: text('agreement_id')
+			.notNull()
+			.references(() => agreements.id),
+		version: integer('version').notNull(),
+		terms: text('terms').notNull(),
+		documentSha256: text('document_sha256').notNull(),
+		authorUserId: text('author_user_id'),
+		/** brand | creator | system (the prefilled first version). */
+		authorParty: text('author_party', { enum: ['brand', 'creator', 'system'] }).notNull(),
+		note: text('note').notNull().default(''),
+		frozenAt: integer('frozen_at'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.agreementId, t.version] })]
+);
+
+/**
+ * Signatures with their evidence. One per party and version (the unique index is what makes
+ * two concurrent sign requests end in exactly one signature). A signature counts only while
+ * its version is the agreement's current version.
+ */
+export const agreementSignatures = sqliteTable(
+	'agreement_signatures',
+	{
+		id: text('id').primaryKey(),
+		agreementId: text('agreement_id')
+			.notNull()
+			.references(() => agreements.id),
+		version: integer('version').notNull(),
+		party: text('party', { enum: ['brand', 'creator'] }).notNull(),
+		userId: text('user_id').notNull(),
+		fullName: text('full_name').notNull(),
+		signedAt: integer('signed_at').notNull(),
+		ip: text('ip').notNull(),
+		userAgent: text('user_agent').notNull(),
+		documentSha256: text('document_sha256').notNull(),
+		consentSha256: text('consent_sha256').notNull()
+	},
+	(t) => [uniqueIndex('agreement_signatures_uq').on(t.agreementId, t.version, t.party)]
+);
+
+/** One-time signing codes: only the SHA-256 is kept; 10 minutes, one use, 5 attempts. */
+export const signingCodes = sqliteTable(
+	'signing_codes',
+	{
+		id: text('id').primaryKey(),
+		agreementId: text('agreement_id')
+			.notNull()
+			.references(() => agreements.id),
+		userId: text('user_id').notNull(),
+		party: text('party', { enum: ['brand', 'creator'] }).notNull(),
+		version: integer('version').notNull(),
+		codeHash: text('code_hash').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		expiresAt: integer('expires_at').notNull(),
+		usedAt: integer('used_at'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('signing_codes_lookup_idx').on(t.agreementId, t.userId, t.createdAt)]
+);
+
+/**
+ * The audit trail, hash-chained per agreement: hash = SHA-256(prevHash + canonical event).
+ * The primary key (agreement, seq) makes two writers racing for the same seq fail instead
+ * of forking the chain.
+ */
+export const agreementEvents = sqliteTable(
+	'agreement_events',
+	{
+		agreementId: text('agreement_id')
+			.notNull()
+			.references(() => agreements.id),
+		seq: integer('seq').notNull(),
+		at: integer('at').notNull(),
+		actorUserId: text('actor_user_id'),
+		/** brand | creator | system | public (a verification by someone without an account). */
+		actorParty: text('actor_party').notNull(),
+		/** created | edited | proposed | sent | viewed | code_sent | signed | completed | voided | downloaded */
+		action: text('action').notNull(),
+		/** JSON details (version, document hash, …). */
+		data: text('data').notNull().default('{}'),
+		prevHash: text('prev_hash').notNull(),
+		hash: text('hash').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.agreementId, t.seq] })]
 );

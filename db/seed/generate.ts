@@ -1020,7 +1020,11 @@ function featuresRow(rows: CreatorRows, now: number): Row<typeof creatorFeatures
 		sponsoredShare: f.sponsoredShare,
 		commentMix: JSON.stringify(f.commentMix),
 		postsLast90d: f.postsLast90d,
-		followerGrowth30d: f.followerGrowth30d
+		followerGrowth30d: f.followerGrowth30d,
+		affinityTerms: '{}',
+		riskScore: 0,
+		postsTotal: rows.posts.length,
+		commentsSampled: rows.comments.length
 	};
 }
 
@@ -1255,6 +1259,7 @@ function buildCampaigns(seed: number, cal: Calendar, brandIds: string[], roster:
 			followerMax,
 			budgetDzd: spec.budget,
 			reuseRightsDays: 30,
+			matchWeights: null,
 			startsAt: cal.at(t.starts, 0),
 			endsAt: cal.at(t.ends, 23, 59),
 			applyBy: cal.at(t.applyBy, 23, 59),
