@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { algiersDay, PLAN_DAYS, PLAN_PHASES, planCampaign } from '../../worker/domain/campaign-plan';
 import { compareFit, failedFilters, type FitCampaign, type FitCreator, fitScore, offeredFormats, profileGaps, rankForCreator } from '../../worker/domain/campaign-fit';
 import { BRIEF_TEMPLATES, briefTemplate } from '../../worker/domain/brief-templates';
-import { budgetLooksLikeCentimes, CAMPAIGN_TRANSITIONS, type CampaignFields, checkCampaign, cleanBrief, missingForPublish } from '../../worker/domain/campaign-rules';
-import { CAMPAIGN_STATUSES, OBJECTIVES } from '../../worker/domain/taxonomy';
+import { budgetLooksLikeCentimes, CAMPAIGN_TRANSITIONS, type CampaignFields, checkCampaign, cleanBrief, missingForPublish, normaliseAgeBands } from '../../worker/domain/campaign-rules';
+import { AGE_BANDS, CAMPAIGN_STATUSES, OBJECTIVES } from '../../worker/domain/taxonomy';
 
 const DAY = 86_400_000;
 
@@ -150,6 +150,7 @@ const fields = (over: Partial<CampaignFields> = {}): CampaignFields => ({
 	formats: ['reel'],
 	wilayas: ['16'],
 	niches: ['beauty'],
+	ageBands: [],
 	followerMin: 8_000,
 	followerMax: 35_000,
 	budgetDzd: 120_000,
@@ -212,5 +213,39 @@ describe('demo seed: campaign plans', () => {
 		}
 		// Steps due before the anchor day are done; later ones are not.
 		expect(data.campaignTasks.every((t) => (t.doneAt !== null) === t.dueDate < '2026-11-26')).toBe(true);
+	});
+});
+
+describe('campaign target age bands', () => {
+	it('keeps known bands once each, youngest first, whatever the order ticked', () => {
+		expect(normaliseAgeBands(['35-44', '18-24', '55+', '18-24'])).toEqual(['18-24', '35-44', '55+']);
+		expect(normaliseAgeBands([...AGE_BANDS].reverse())).toEqual([...AGE_BANDS]);
+		expect(normaliseAgeBands([])).toEqual([]);
+	});
+
+	it('drops what is not a band, so a damaged stored value reads as all ages', () => {
+		expect(normaliseAgeBands(['18-25', 18, null, '25-34', { b: '13-17' }])).toEqual(['25-34']);
+		expect(normaliseAgeBands(['adults'])).toEqual([]);
+	});
+
+	it('is not a reason to refuse or hold back a campaign', () => {
+		const known = () => true;
+		expect(checkCampaign(fields({ ageBands: ['18-24'] }), known)).toEqual([]);
+		expect(missingForPublish(fields({ ageBands: [] }), now)).toEqual([]);
+	});
+
+	it('is set on some seeded campaigns and left empty (all ages) on others, the same on every run', async () => {
+		const { generateSeed } = await import('../../db/seed/generate');
+		const [a, b] = await Promise.all([1, 2].map(() => generateSeed({ anchorDate: '2026-11-26', creators: 4 })));
+		const bands = a.campaigns.map((c) => JSON.parse(c.ageBands) as string[]);
+		expect(bands.filter((x) => x.length > 0).length).toBeGreaterThanOrEqual(3);
+		expect(bands.filter((x) => x.length === 0).length).toBeGreaterThanOrEqual(3);
+		for (const x of bands) expect(x).toEqual(normaliseAgeBands(x));
+		// Open campaigns of both kinds, so matching shows the difference.
+		const open = a.campaigns.filter((c) => c.status === 'open').map((c) => c.ageBands);
+		expect(open).toContain('[]');
+		expect(open.some((x) => x !== '[]')).toBe(true);
+		expect(a.campaigns.every((c) => c.matchWeights === null)).toBe(true);
+		expect(b.campaigns.map((c) => c.ageBands)).toEqual(a.campaigns.map((c) => c.ageBands));
 	});
 });

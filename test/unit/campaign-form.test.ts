@@ -45,6 +45,17 @@ describe('campaign form ↔ API body', () => {
 		expect(out.keyMessages.split('\n')[0]).toContain('INSTA-NOUR');
 	});
 
+	it('reads ticked age bands (known ones only), leaves none out on create and clears them on edit', () => {
+		const v = valuesFromForm(form([['title', 'x'], ['ageBands', '25-34'], ['ageBands', '18-24'], ['ageBands', '99+']]));
+		expect(v.ageBands).toEqual(['25-34', '18-24']);
+		expect(bodyFromValues(v, 'create').ageBands).toEqual(['25-34', '18-24']);
+		const none = valuesFromForm(form([['title', 'x']]));
+		expect(none.ageBands).toEqual([]);
+		expect(bodyFromValues(none, 'create')).not.toHaveProperty('ageBands');
+		expect(bodyFromValues(none, 'edit').ageBands).toEqual([]);
+		expect(formFieldErrors({ 'ageBands.1': 'a' })).toEqual({ ageBands: 'a' });
+	});
+
 	it('shows ISO instants as Algiers calendar days', () => {
 		expect(algiersDate('2026-11-26T23:30:00Z')).toBe('2026-11-27');
 		expect(algiersDate(null)).toBe('');

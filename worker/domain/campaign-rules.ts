@@ -3,7 +3,7 @@
  * what publishing needs, the status machine and the centimes warning on the budget.
  * Field problems are returned as message keys of worker/i18n.ts, translated when written.
  */
-import type { CampaignStatus, Format, Niche, Objective } from './taxonomy';
+import { AGE_BANDS, type AgeBand, type CampaignStatus, type Format, type Niche, type Objective } from './taxonomy';
 
 /** Defaults of the seed article: micro-creators of 8 000–35 000 followers, 30 days of reuse rights. */
 export const CAMPAIGN_DEFAULTS = { followerMin: 8_000, followerMax: 35_000, reuseRightsDays: 30, budgetDzd: 0 } as const;
@@ -24,6 +24,8 @@ export interface CampaignFields {
 	formats: Format[];
 	wilayas: string[];
 	niches: Niche[];
+	/** Target audience age bands, in AGE_BANDS order; empty = all ages. */
+	ageBands: AgeBand[];
 	followerMin: number;
 	followerMax: number;
 	budgetDzd: number;
@@ -109,4 +111,14 @@ export function budgetLooksLikeCentimes(budgetDzd: number): boolean {
 export function cleanBrief(b: Brief): Brief {
 	const clean = (xs: string[]) => xs.map((x) => x.trim()).filter((x) => x !== '');
 	return { keyMessages: clean(b.keyMessages), dos: clean(b.dos), donts: clean(b.donts), angle: b.angle.trim() };
+}
+
+/**
+ * Age bands as stored and shown: known codes only, each once, in AGE_BANDS order (youngest
+ * first), whatever order the brand ticked them in. Unknown codes are dropped, so a stored
+ * row holding something unexpected reads as "all ages" rather than failing.
+ */
+export function normaliseAgeBands(bands: readonly unknown[]): AgeBand[] {
+	const wanted = new Set(bands);
+	return AGE_BANDS.filter((b) => wanted.has(b));
 }

@@ -1,6 +1,6 @@
 /** Schemas of the campaign routes. Messages are keys from worker/i18n.ts. */
 import * as v from 'valibot';
-import { CAMPAIGN_STATUSES, FORMATS, NICHES, OBJECTIVES } from '../domain/taxonomy';
+import { AGE_BANDS, CAMPAIGN_STATUSES, FORMATS, NICHES, OBJECTIVES } from '../domain/taxonomy';
 import { FIT_REASONS } from '../domain/campaign-fit';
 import { PLAN_PHASES } from '../domain/campaign-plan';
 
@@ -46,6 +46,12 @@ const Niches = v.pipe(
 	v.check(unique, 'campaign_duplicates'),
 	v.description('Target niches from the fixed taxonomy, at least one.')
 );
+const AgeBands = v.pipe(
+	v.array(v.picklist(AGE_BANDS, 'campaign_age_band_invalid'), 'invalid_type'),
+	v.maxLength(AGE_BANDS.length, 'campaign_list_too_long'),
+	v.check(unique, 'campaign_duplicates'),
+	v.description('Target audience age bands: 13-17, 18-24, 25-34, 35-44, 45-54, 55+. Optional; [] (the default) means all ages. Stored and returned youngest first. Matching uses it for audience fit.')
+);
 const Followers = (d: string) => v.pipe(v.number('invalid_type'), v.integer('campaign_integer'), v.minValue(0, 'campaign_min_zero'), v.maxValue(100_000_000, 'invalid_type'), v.description(d));
 
 const fields = {
@@ -56,6 +62,7 @@ const fields = {
 	formats: Formats,
 	wilayas: Wilayas,
 	niches: Niches,
+	ageBands: AgeBands,
 	followerMin: Followers('Smallest follower count wanted (default 8 000).'),
 	followerMax: Followers('Largest follower count wanted (default 35 000).'),
 	budgetDzd: v.pipe(
@@ -80,6 +87,7 @@ export const CampaignCreateBody = v.strictObject({
 	formats: v.optional(fields.formats),
 	wilayas: v.optional(fields.wilayas),
 	niches: v.optional(fields.niches),
+	ageBands: v.optional(fields.ageBands),
 	followerMin: v.optional(fields.followerMin),
 	followerMax: v.optional(fields.followerMax),
 	budgetDzd: v.optional(fields.budgetDzd),
@@ -99,6 +107,7 @@ export const CampaignPatchBody = v.strictObject({
 	formats: v.optional(fields.formats),
 	wilayas: v.optional(fields.wilayas),
 	niches: v.optional(fields.niches),
+	ageBands: v.optional(fields.ageBands),
 	followerMin: v.optional(fields.followerMin),
 	followerMax: v.optional(fields.followerMax),
 	budgetDzd: v.optional(fields.budgetDzd),
@@ -151,6 +160,7 @@ const PublicCampaign = {
 	formats: v.array(v.picklist(FORMATS)),
 	wilayas: v.array(v.string()),
 	niches: v.array(v.picklist(NICHES)),
+	ageBands: v.pipe(v.array(v.picklist(AGE_BANDS)), v.description('Target age bands, youngest first; [] = all ages.')),
 	followerMin: v.number(),
 	followerMax: v.number(),
 	budgetDzd: v.number(),

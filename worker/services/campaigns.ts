@@ -9,11 +9,12 @@ import {
 	checkCampaign,
 	cleanBrief,
 	missingForPublish,
+	normaliseAgeBands,
 	type Brief
 } from '../domain/campaign-rules';
 import { planCampaign, type PlanPhase } from '../domain/campaign-plan';
 import { type Fit, type FitCreator, profileGaps, rankForCreator, type FitFilter } from '../domain/campaign-fit';
-import type { CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
+import type { AgeBand, CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
 import { currentBrand } from './accounts';
 
 export interface CampaignRow {
@@ -27,6 +28,7 @@ export interface CampaignRow {
 	formats: string;
 	wilayas: string;
 	niches: string;
+	age_bands: string;
 	follower_min: number;
 	follower_max: number;
 	budget_dzd: number;
@@ -50,7 +52,7 @@ interface TaskRow {
 	done_at: number | null;
 }
 
-const SELECT_CAMPAIGN = `SELECT c.id, c.brand_id, b.name AS brand_name, c.title, c.objective, c.offer, c.brief, c.formats, c.wilayas, c.niches,
+const SELECT_CAMPAIGN = `SELECT c.id, c.brand_id, b.name AS brand_name, c.title, c.objective, c.offer, c.brief, c.formats, c.wilayas, c.niches, c.age_bands,
 	c.follower_min, c.follower_max, c.budget_dzd, c.reuse_rights_days, c.starts_at, c.ends_at, c.apply_by, c.status,
 	c.published_at, c.closed_at, c.created_at, c.updated_at
 	FROM campaigns c JOIN brands b ON b.id = c.brand_id`;
@@ -83,6 +85,7 @@ export function rowFields(r: CampaignRow): CampaignFields {
 		formats: json<Format[]>(r.formats, [], strings),
 		wilayas: json<string[]>(r.wilayas, [], strings),
 		niches: json<Niche[]>(r.niches, [], strings),
+		ageBands: normaliseAgeBands(json<unknown[]>(r.age_bands, [], Array.isArray)),
 		followerMin: r.follower_min,
 		followerMax: r.follower_max,
 		budgetDzd: r.budget_dzd,
@@ -109,6 +112,7 @@ function publicView(r: CampaignRow) {
 		formats: f.formats,
 		wilayas: f.wilayas,
 		niches: f.niches,
+		ageBands: f.ageBands,
 		followerMin: f.followerMin,
 		followerMax: f.followerMax,
 		budgetDzd: f.budgetDzd,
@@ -141,7 +145,7 @@ async function findCampaign(d1: D1Database, id: string): Promise<CampaignRow | n
 }
 
 /** The campaign if it belongs to the user's brand; otherwise 404, whether it exists or not. */
-async function ownCampaign(d1: D1Database, user: SessionUser, id: string) {
+export async function ownCampaign(d1: D1Database, user: SessionUser, id: string) {
 	const brand = await brandOf(d1, user);
 	const row = await findCampaign(d1, id);
 	if (!row || row.brand_id !== brand.id) throw new AppError('not_found');
@@ -171,6 +175,8 @@ export interface CampaignInput {
 	formats?: Format[];
 	wilayas?: string[];
 	niches?: Niche[];
+	/** Target age bands; [] clears them (all ages). */
+	ageBands?: AgeBand[];
 	followerMin?: number;
 	followerMax?: number;
 	budgetDzd?: number;
@@ -190,6 +196,7 @@ function merge(base: CampaignFields, input: CampaignInput): CampaignFields {
 		formats: input.formats ?? base.formats,
 		wilayas: input.wilayas ?? base.wilayas,
 		niches: input.niches ?? base.niches,
+		ageBands: input.ageBands ? normaliseAgeBands(input.ageBands) : base.ageBands,
 		followerMin: input.followerMin ?? base.followerMin,
 		followerMax: input.followerMax ?? base.followerMax,
 		budgetDzd: input.budgetDzd ?? base.budgetDzd,
@@ -215,7 +222,8 @@ function fieldValues(f: CampaignFields) {
 		f.reuseRightsDays,
 		f.startsAt,
 		f.endsAt,
-		f.applyBy
+		f.applyBy,
+		JSON.stringify(f.ageBands)
 	];
 }
 
@@ -230,6 +238,7 @@ export async function createCampaign(d1: D1Database, user: SessionUser, input: C
 		formats: [],
 		wilayas: [],
 		niches: [],
+		ageBands: [],
 		...CAMPAIGN_DEFAULTS,
 		startsAt: null,
 		endsAt: null,
@@ -241,8 +250,8 @@ export async function createCampaign(d1: D1Database, user: SessionUser, input: C
 	await d1
 		.prepare(
 			`INSERT INTO campaigns (id, brand_id, title, objective, offer, brief, formats, wilayas, niches, follower_min, follower_max, budget_dzd,
-			 reuse_rights_days, starts_at, ends_at, apply_by, status, created_at, updated_at)
-			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 'draft', ?17, ?17)`
+			 reuse_rights_days, starts_at, ends_at, apply_by, age_bands, status, created_at, updated_at)
+			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 'draft', ?18, ?18)`
 		)
 		.bind(id, brand.id, ...fieldValues(f), now)
 		.run();
@@ -263,8 +272,8 @@ export async function updateCampaign(d1: D1Database, user: SessionUser, id: stri
 	const res = await d1
 		.prepare(
 			`UPDATE campaigns SET title = ?3, objective = ?4, offer = ?5, brief = ?6, formats = ?7, wilayas = ?8, niches = ?9, follower_min = ?10,
-			 follower_max = ?11, budget_dzd = ?12, reuse_rights_days = ?13, starts_at = ?14, ends_at = ?15, apply_by = ?16, updated_at = ?17
-			 WHERE id = ?1 AND status = ?2`
+			 follower_max = ?11, budget_dzd = ?12, reuse_rights_days = ?13, starts_at = ?14, ends_at = ?15, apply_by = ?16, age_bands = ?17,
+			 updated_at = ?18 WHERE id = ?1 AND status = ?2`
 		)
 		.bind(id, row.status, ...fieldValues(f), now)
 		.run();

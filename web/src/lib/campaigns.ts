@@ -3,13 +3,13 @@
  * TypeScript (no SvelteKit imports): the vocabularies come from worker/domain/taxonomy so
  * the UI never retypes a list.
  */
-import { CAMPAIGN_STATUSES, FORMATS, NICHES, OBJECTIVES, type CampaignStatus, type Format, type Niche, type Objective } from '../../../worker/domain/taxonomy';
+import { AGE_BANDS, CAMPAIGN_STATUSES, FORMATS, NICHES, OBJECTIVES, type AgeBand, type CampaignStatus, type Format, type Niche, type Objective } from '../../../worker/domain/taxonomy';
 import { PLAN_PHASES, type PlanPhase } from '../../../worker/domain/campaign-plan';
 import type { FitReason, FitFilter } from '../../../worker/domain/campaign-fit';
-import type { Key } from './i18n';
+import type { Key, Translate } from './i18n';
 
-export { CAMPAIGN_STATUSES, FORMATS, NICHES, OBJECTIVES, PLAN_PHASES };
-export type { CampaignStatus, Format, Niche, Objective, PlanPhase, FitReason, FitFilter };
+export { AGE_BANDS, CAMPAIGN_STATUSES, FORMATS, NICHES, OBJECTIVES, PLAN_PHASES };
+export type { AgeBand, CampaignStatus, Format, Niche, Objective, PlanPhase, FitReason, FitFilter };
 
 export interface Brief {
 	keyMessages: string[];
@@ -28,6 +28,8 @@ export interface Campaign {
 	formats: Format[];
 	wilayas: string[];
 	niches: Niche[];
+	/** Target age bands, youngest first; [] = all ages. */
+	ageBands: AgeBand[];
 	followerMin: number;
 	followerMax: number;
 	budgetDzd: number;
@@ -77,6 +79,8 @@ export const phaseKey = (p: PlanPhase) => `campaign.phase.${p}` as Key;
 export const taskKey = (k: string) => `campaign.task.${k}` as Key;
 export const reasonKey = (r: FitReason) => `campaign.reason.${r}` as Key;
 export const gapKey = (g: FitFilter) => `feed.gap.${g}` as Key;
+/** "18-24 ans": the band is isolated left-to-right so "55+" stays "55+" in Arabic. */
+export const ageBandLabel = (t: Translate, b: AgeBand) => t('campaign.ageBand', { band: `\u2066${b}\u2069` });
 
 /** Statuses after publication, where applications exist (the applicants page links from these). */
 export const HAS_APPLICANTS: readonly CampaignStatus[] = ['open', 'active', 'completed'];

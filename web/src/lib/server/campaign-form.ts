@@ -2,7 +2,7 @@
  * The campaign form: submitted values ↔ API body, and API field errors → form fields.
  * Values stay strings so a refused form shows exactly what was typed.
  */
-import { FORMATS, NICHES, OBJECTIVES, type Brief, type Campaign } from '../campaigns';
+import { AGE_BANDS, FORMATS, NICHES, OBJECTIVES, type Brief, type Campaign } from '../campaigns';
 
 /** A text field as submitted (never null), capped; same rule as form.ts, without its SvelteKit import so unit tests can load this file. */
 function formString(data: FormData, name: string, max: number): string {
@@ -21,6 +21,8 @@ export interface CampaignFormValues {
 	formats: string[];
 	wilayas: string[];
 	niches: string[];
+	/** Target age bands ticked; none = all ages. */
+	ageBands: string[];
 	followerMin: string;
 	followerMax: string;
 	budgetDzd: string;
@@ -46,6 +48,7 @@ export function emptyValues(): CampaignFormValues {
 		formats: [],
 		wilayas: [],
 		niches: [],
+		ageBands: [],
 		followerMin: '8000',
 		followerMax: '35000',
 		budgetDzd: '0',
@@ -68,6 +71,7 @@ export function valuesFromCampaign(c: Campaign): CampaignFormValues {
 		formats: [...c.formats],
 		wilayas: [...c.wilayas],
 		niches: [...c.niches],
+		ageBands: [...(c.ageBands ?? [])],
 		followerMin: String(c.followerMin),
 		followerMax: String(c.followerMax),
 		budgetDzd: String(c.budgetDzd),
@@ -96,6 +100,7 @@ export function valuesFromForm(data: FormData): CampaignFormValues {
 		formats: picked(data, 'formats', FORMATS),
 		wilayas: picked(data, 'wilayas', null).filter((w) => /^\d{2}$/.test(w)),
 		niches: picked(data, 'niches', NICHES),
+		ageBands: picked(data, 'ageBands', AGE_BANDS),
 		followerMin: formString(data, 'followerMin', 20),
 		followerMax: formString(data, 'followerMax', 20),
 		budgetDzd: formString(data, 'budgetDzd', 20),
@@ -127,7 +132,8 @@ function day(s: string, time: string): string | null {
 
 /**
  * The API body. On create, empty lists and numbers are left out (a draft may be partial and
- * gets the defaults); on edit they are sent, so clearing a list is refused, not ignored.
+ * gets the defaults); on edit they are sent, so clearing a list is refused, not ignored
+ * (except the age bands, where none means all ages: unticking them all clears them).
  */
 export function bodyFromValues(v: CampaignFormValues, mode: 'create' | 'edit'): Record<string, unknown> {
 	const body: Record<string, unknown> = {
@@ -138,6 +144,7 @@ export function bodyFromValues(v: CampaignFormValues, mode: 'create' | 'edit'): 
 		formats: v.formats,
 		wilayas: v.wilayas,
 		niches: v.niches,
+		ageBands: v.ageBands,
 		followerMin: number(v.followerMin),
 		followerMax: number(v.followerMax),
 		budgetDzd: number(v.budgetDzd),

@@ -1,0 +1,1 @@
+ALTER TABLE `campaigns` ADD `age_bands` text DEFAULT '[]' NOT NULL;
