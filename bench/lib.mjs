@@ -19,10 +19,14 @@ export function freePort() {
 	});
 }
 
-/** Starts `npm start` semantics (scripts/start.mjs) on a fresh state dir; resolves with base URL and stdout. */
-export async function startApp({ skipBuild = true } = {}) {
+/** A fresh directory for a local D1/R2 state. */
+export function freshState() {
+	return mkdtempSync(path.join(tmpdir(), 'wasla-bench-'));
+}
+
+/** Starts `npm start` semantics (scripts/start.mjs) on a state dir (fresh by default); resolves with base URL and stdout. */
+export async function startApp({ skipBuild = true, state = freshState(), timeoutMs = 600_000 } = {}) {
 	const port = await freePort();
-	const state = mkdtempSync(path.join(tmpdir(), 'wasla-bench-'));
 	let out = '';
 	const child = spawn(process.execPath, ['scripts/start.mjs'], {
 		cwd: root,
@@ -33,10 +37,10 @@ export async function startApp({ skipBuild = true } = {}) {
 	child.stdout.on('data', (d) => (out += d));
 	child.stderr.on('data', (d) => (out += d));
 	const base = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 180_000;
+	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		try {
-			if ((await fetch(`${base}/api/v1/health`)).ok) return { base, child, output: () => out, stop: () => stopApp(child) };
+			if ((await fetch(`${base}/api/v1/health`)).ok) return { base, child, pid: child.pid, output: () => out, stop: () => stopApp(child) };
 		} catch {}
 		if (child.exitCode !== null) break;
 		await new Promise((r) => setTimeout(r, 500));
@@ -51,19 +55,28 @@ export function stopApp(child) {
 	} catch {}
 }
 
-/** Sum of utime+stime (ms) of every workerd process on the machine. */
-export function workerdCpuMs() {
+/**
+ * Sum of utime+stime (ms) of the workerd processes started under `rootPid` (the app's
+ * process group leader), or of every workerd on the machine without one. Other sessions'
+ * workerds (tests, other dev servers) must not count against the app being measured.
+ */
+export function workerdCpuMs(rootPid) {
 	const tick = 100; // CLK_TCK on Linux
-	let total = 0;
+	const procs = new Map();
 	for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
 		try {
 			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
 			const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-			if (!name.startsWith('workerd')) continue;
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			total += ((Number(fields[11]) + Number(fields[12])) * 1000) / tick;
+			procs.set(Number(pid), { name, ppid: Number(fields[1]), cpu: ((Number(fields[11]) + Number(fields[12])) * 1000) / tick });
 		} catch {}
 	}
+	const under = (pid) => {
+		for (let p = pid, hops = 0; p > 1 && hops < 64; p = procs.get(p)?.ppid ?? 0, hops++) if (p === rootPid) return true;
+		return false;
+	};
+	let total = 0;
+	for (const [pid, p] of procs) if (p.name.startsWith('workerd') && (rootPid === undefined || under(pid))) total += p.cpu;
 	return total;
 }
 
@@ -75,10 +88,10 @@ export function percentile(sorted, p) {
  * Sends `n` sequential requests made by `makeRequest()` after `warmup` ones; returns wall
  * percentiles (ms) and workerd CPU per request (ms).
  */
-export async function measure(makeRequest, { n = 300, warmup = 30 } = {}) {
+export async function measure(makeRequest, { n = 300, warmup = 30, pid } = {}) {
 	for (let i = 0; i < warmup; i++) await (await makeRequest(i)).arrayBuffer();
 	const times = [];
-	const cpu0 = workerdCpuMs();
+	const cpu0 = workerdCpuMs(pid);
 	for (let i = 0; i < n; i++) {
 		const t = performance.now();
 		const res = await makeRequest(i);
@@ -86,7 +99,7 @@ export async function measure(makeRequest, { n = 300, warmup = 30 } = {}) {
 		times.push(performance.now() - t);
 		if (res.status >= 500) throw new Error(`status ${res.status}`);
 	}
-	const cpu = (workerdCpuMs() - cpu0) / n;
+	const cpu = (workerdCpuMs(pid) - cpu0) / n;
 	times.sort((a, b) => a - b);
 	return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), cpu };
 }

@@ -146,6 +146,12 @@ export const creatorFeatures = sqliteTable('creator_features', {
 	affinityTerms: text('affinity_terms').notNull().default('{}'),
 	/** Combined 0–100 risk of the current flags (creator_risk_flags), read by matching. */
 	riskScore: integer('risk_score').notNull().default(0),
+	/**
+	 * 0–100: the campaign-independent part of a match (engagement on all formats, comment
+	 * quality, ad load, minus the risk penalty). Matching shortlists on it in SQL before
+	 * scoring precisely (worker/domain/matching.ts `baseQuality`).
+	 */
+	qualityScore: integer('quality_score').notNull().default(0),
 	/** Posts and comments the features were computed from (how much evidence there is). */
 	postsTotal: integer('posts_total').notNull().default(0),
 	commentsSampled: integer('comments_sampled').notNull().default(0)

@@ -166,7 +166,10 @@ describe('computeCreatorFeatures', () => {
 		expect(f.commentMix).toEqual({ purchase_intent: 0.5, positive: 0.25, generic: 0.25 });
 		expect(f.followerGrowth30d).toBe(0.1);
 		expect(computeCreatorFeatures({ posts: [], points: [], comments: [], followersByPlatform: {}, now })).toEqual({
-			engagementByFormat: {}, sponsoredShare: 0, commentMix: {}, postsLast90d: 0, followerGrowth30d: null
+			engagementByFormat: {}, sponsoredShare: 0, commentMix: {}, postsLast90d: 0, followerGrowth30d: null,
+			affinityTerms: {}, risk: { score: 0, flags: [] }, postsTotal: 0, commentsSampled: 0,
+			// no evidence: engagement 0, comments 0, ad load a neutral 50 → 50 × 10 / 65 = 7.7
+			qualityScore: 8
 		});
 	});
 });

@@ -322,7 +322,7 @@ describe('measured on the demo seeder data', () => {
 	const datasets: SeedData[] = [];
 	beforeAll(async () => {
 		for (const seed of seeds) datasets.push(await generateSeed({ seed, anchorDate: '2026-11-26' }));
-	});
+	}, 180_000);
 
 	function perCreator(data: SeedData) {
 		return data.creators.map((c) => {

@@ -3,7 +3,10 @@
  * creator_features so that the media kit, the feed and matching read one row.
  * Pure: the caller loads the rows and passes the clock.
  */
+import { creatorTermVector, nicheWords } from './affinity';
+import { baseQuality } from './matching';
 import { classifyComment, COMMENT_LABELS, type CommentLabel } from './comments';
+import { audienceAbroad, engagementIncoherent, followerSpike, genericComments, riskSummary, type RiskFlag, type RiskSummary } from './risk-signals';
 import { FORMATS, type Format } from './taxonomy';
 
 export const DAY_MS = 86_400_000;
@@ -19,6 +22,7 @@ export interface FeaturePost {
 	format: Format;
 	/** Epoch ms. */
 	postedAt: number;
+	caption?: string;
 	views: number;
 	reach: number | null;
 	likes: number;
@@ -49,6 +53,15 @@ export interface CreatorFeatures {
 	commentMix: Partial<Record<CommentLabel, number>>;
 	postsLast90d: number;
 	followerGrowth30d: number | null;
+	/** The creator's bio, niches and captions as a unit lnc term vector (affinity.ts). */
+	affinityTerms: Record<string, number>;
+	/** The four risk signals on the same data (risk-signals.ts). */
+	risk: RiskSummary;
+	/** Posts loaded (the last 90 days, and at least the last 30 posts). */
+	postsTotal: number;
+	commentsSampled: number;
+	/** baseQuality() of these features: what the SQL shortlist of matching orders by. */
+	qualityScore: number;
 }
 
 export interface FeatureInput {
@@ -59,6 +72,10 @@ export interface FeatureInput {
 	/** Followers per platform (creator_accounts), the stand-in for a missing reach. */
 	followersByPlatform: Record<string, number>;
 	now: number;
+	/** Bio and niche words; captions are read from the posts. */
+	profileTexts?: string[];
+	/** Share of the audience in Algeria, when the creator gave it. */
+	countryShareDZ?: number | null;
 }
 
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -142,14 +159,75 @@ function followerGrowth(points: FeaturePoint[], now: number): number | null {
 	return start > 0 ? round4(end / start - 1) : null;
 }
 
+/**
+ * The risk signals on a creator's data: follower spikes and engagement coherence per
+ * platform (each account has its own history and size; the strongest flag of each code is
+ * kept), comments and audience over the whole profile.
+ */
+function creatorRisk(input: FeatureInput, recent: FeaturePost[]): RiskSummary {
+	const platforms = new Set([...input.points.map((p) => p.platform), ...recent.map((p) => p.platform)]);
+	const strongest = new Map<string, RiskFlag>();
+	const keep = (flag: RiskFlag | null) => {
+		if (flag && (strongest.get(flag.code)?.score ?? -1) < flag.score) strongest.set(flag.code, flag);
+	};
+	for (const platform of [...platforms].sort()) {
+		const posts = recent.filter((p) => p.platform === platform);
+		const dates = posts.map((p) => new Date(p.postedAt).toISOString());
+		keep(followerSpike(input.points.filter((p) => p.platform === platform), dates));
+		keep(engagementIncoherent(posts, input.followersByPlatform[platform] ?? 0));
+	}
+	keep(genericComments(input.comments));
+	keep(audienceAbroad(input.countryShareDZ ?? null));
+	return riskSummary([...strongest.values()]);
+}
+
 /** Computes every derived feature from a creator's posts, follower history and comments. */
 export function computeCreatorFeatures(input: FeatureInput): CreatorFeatures {
 	const since = input.now - ENGAGEMENT_WINDOW_DAYS * DAY_MS;
-	return {
+	const recent = input.posts.filter((p) => p.postedAt >= since && p.postedAt <= input.now);
+	const features = {
 		engagementByFormat: engagementByFormat(input.posts, input.followersByPlatform, since),
 		sponsoredShare: sponsoredShare(input.posts),
 		commentMix: commentMix(input.comments),
-		postsLast90d: input.posts.filter((p) => p.postedAt >= since && p.postedAt <= input.now).length,
-		followerGrowth30d: followerGrowth(input.points, input.now)
+		postsLast90d: recent.length,
+		followerGrowth30d: followerGrowth(input.points, input.now),
+		affinityTerms: creatorTermVector([...(input.profileTexts ?? []), ...input.posts.map((p) => p.caption ?? '')]),
+		risk: creatorRisk(input, recent),
+		postsTotal: input.posts.length,
+		commentsSampled: input.comments.length
+	};
+	const followers = Object.values(input.followersByPlatform).reduce((sum, n) => sum + n, 0);
+	return {
+		...features,
+		qualityScore: baseQuality({
+			engagementByFormat: features.engagementByFormat,
+			followers,
+			commentMix: features.commentMix,
+			commentsSampled: features.commentsSampled,
+			sponsoredShare: features.sponsoredShare,
+			postsConsidered: Math.min(SPONSORED_WINDOW_POSTS, features.postsTotal),
+			risk: features.risk.score,
+			engagementDoubtful: features.risk.flags.some((f) => f.code === 'engagement_incoherent')
+		})
 	};
 }
+
+function parseJson<T>(text: string, fallback: T): T {
+	try {
+		return (JSON.parse(text) as T) ?? fallback;
+	} catch {
+		return fallback;
+	}
+}
+
+export type ProfileRow = { bio: string; niches: string; audience: string };
+
+/** The profile parts the features read: bio and niche words for affinity, the share in Algeria for risk. */
+export function profileInputs(row: ProfileRow | undefined): { profileTexts: string[]; countryShareDZ: number | null } {
+	if (!row) return { profileTexts: [], countryShareDZ: null };
+	const niches = parseJson<string[]>(row.niches, []);
+	const audience = parseJson<{ countryShareDZ?: unknown }>(row.audience, {});
+	const dz = typeof audience.countryShareDZ === 'number' && Number.isFinite(audience.countryShareDZ) ? audience.countryShareDZ : null;
+	return { profileTexts: [row.bio, ...niches.map((n) => nicheWords(n))], countryShareDZ: dz };
+}
+

@@ -19,7 +19,9 @@ export const MAX_COMMENT_LENGTH = 500;
 export const COMMENT_SEPARATOR = ' | ';
 
 export const POST_CSV_COLUMNS = ['platform', 'ref', 'format', 'postedAt', 'views', 'reach', 'likes', 'comments', 'saves', 'shares', 'sponsored'] as const;
-export const OPTIONAL_CSV_COLUMNS = ['commentSamples'] as const;
+export const OPTIONAL_CSV_COLUMNS = ['commentSamples', 'caption'] as const;
+/** Longest caption kept (Instagram's own limit is 2 200 characters). */
+export const MAX_CAPTION_LENGTH = 2200;
 
 export interface PostImport {
 	platform: Platform;
@@ -35,6 +37,8 @@ export interface PostImport {
 	shares: number;
 	sponsored: boolean;
 	commentSamples: string[];
+	/** The post's text, read by matching's affinity; '' when not given. */
+	caption: string;
 }
 
 /** A problem with one cell (or the header, line 1), as an i18n message key. */
@@ -128,7 +132,8 @@ function readRow(cells: Record<string, string>, line: number, now: number): { ro
 			saves: counts.saves!,
 			shares: counts.shares!,
 			sponsored: sponsored!,
-			commentSamples: splitCommentSamples(cells.commentSamples ?? '')
+			commentSamples: splitCommentSamples(cells.commentSamples ?? ''),
+			caption: (cells.caption ?? '').trim().slice(0, MAX_CAPTION_LENGTH)
 		}
 	};
 }

@@ -83,7 +83,10 @@ export function creatorRoutes(r: Router) {
 		async (c, { body }) => {
 			const now = Date.now();
 			const { creator, warnings } = await updateOwnProfile(c.env.DB, c.get('user')!.id, body, now);
-			if (body.accounts !== undefined) await recomputeFeatures(c.env.DB, creator.id, now);
+			// Followers feed engagement rates, bio and niches feed affinity, the audience feeds
+			// the audience_abroad signal: any of them changes the stored features.
+			const featureInputs = [body.accounts, body.bio, body.niches, body.audience];
+			if (featureInputs.some((v) => v !== undefined)) await recomputeFeatures(c.env.DB, creator.id, now);
 			return c.json({ creator: body.accounts !== undefined ? await getOwnProfile(c.env.DB, c.get('user')!.id) : creator, warnings: warningsOut(c.get('locale'), warnings) });
 		}
 	);
@@ -145,7 +148,7 @@ export function creatorRoutes(r: Router) {
 			method: 'post',
 			path: '/creators/me/posts',
 			summary:
-				'Import post metrics: JSON {platform, posts:[…]} or text/csv (platform,ref,format,postedAt,views,reach,likes,comments,saves,shares,sponsored[,commentSamples separated by " | "]). ?mode=preview saves nothing; a CSV with bad rows answers 422 unless ?importValid=1. Upserts by (platform, ref).',
+				'Import post metrics: JSON {platform, posts:[…]} or text/csv (platform,ref,format,postedAt,views,reach,likes,comments,saves,shares,sponsored[,commentSamples separated by " | "][,caption]). ?mode=preview saves nothing; a CSV with bad rows answers 422 unless ?importValid=1. Upserts by (platform, ref).',
 			tags: ['creators'],
 			auth: 'creator',
 			query: PostsQuery,

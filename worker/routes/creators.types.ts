@@ -4,7 +4,7 @@ import { AGE_BANDS, CONTENT_LANGUAGES, FORMATS, NICHES, PLATFORMS } from '../dom
 import { MAX_RATE_DZD } from '../domain/rates';
 import { normaliseAlgerianPhone } from '../domain/phone';
 import { checkRip } from '../domain/rip';
-import { MAX_COMMENT_LENGTH, MAX_COMMENT_SAMPLES, MAX_IMPORT_ROWS, MAX_METRIC } from '../domain/stats-import';
+import { MAX_CAPTION_LENGTH, MAX_COMMENT_LENGTH, MAX_COMMENT_SAMPLES, MAX_IMPORT_ROWS, MAX_METRIC } from '../domain/stats-import';
 
 /** Tolerance on audience splits: rounded shares may add up to a little over 1. */
 export const SHARE_SUM_TOLERANCE = 0.02;
@@ -113,7 +113,8 @@ const PostItem = v.strictObject({
 	saves: v.optional(Count, 0),
 	shares: v.optional(Count, 0),
 	sponsored: v.optional(v.boolean('stats_boolean_invalid'), false),
-	commentSamples: v.optional(v.pipe(v.array(v.pipe(v.string('invalid_type'), v.maxLength(MAX_COMMENT_LENGTH, 'too_long')), 'invalid_type'), v.maxLength(MAX_COMMENT_SAMPLES, 'stats_too_many_rows')), [])
+	commentSamples: v.optional(v.pipe(v.array(v.pipe(v.string('invalid_type'), v.maxLength(MAX_COMMENT_LENGTH, 'too_long')), 'invalid_type'), v.maxLength(MAX_COMMENT_SAMPLES, 'stats_too_many_rows')), []),
+	caption: v.optional(v.pipe(v.string('invalid_type'), v.trim(), v.maxLength(MAX_CAPTION_LENGTH, 'too_long'), v.description('The post’s text (matching reads it for editorial fit).')), '')
 });
 
 export const PostsBody = v.strictObject({

@@ -4,7 +4,8 @@
  * recomputed and stored. Rows travel as one JSON parameter read with json_each, so a
  * 5 000-row import is a handful of statements in one atomic batch.
  */
-import { computeCreatorFeatures, DAY_MS, ENGAGEMENT_WINDOW_DAYS, SPONSORED_WINDOW_POSTS, GROWTH_WINDOW_DAYS, type FeaturePost } from '../domain/creator-features';
+import { computeCreatorFeatures, profileInputs, type ProfileRow, DAY_MS, ENGAGEMENT_WINDOW_DAYS, SPONSORED_WINDOW_POSTS, GROWTH_WINDOW_DAYS, type FeaturePost } from '../domain/creator-features';
+import type { RiskFlag } from '../domain/risk-signals';
 import type { PostImport } from '../domain/stats-import';
 import type { Format } from '../domain/taxonomy';
 
@@ -55,6 +56,7 @@ export async function importPosts(d1: D1Database, creatorId: string, posts: Post
 		saves: p.saves,
 		shares: p.shares,
 		sponsored: p.sponsored ? 1 : 0,
+		caption: p.caption ?? '',
 		samples: p.commentSamples
 	}));
 	const stmts: D1PreparedStatement[] = [];
@@ -63,14 +65,15 @@ export async function importPosts(d1: D1Database, creatorId: string, posts: Post
 		stmts.push(
 			d1
 				.prepare(
-					`INSERT INTO posts (id, creator_id, platform, ref, format, posted_at, views, reach, likes, comments, saves, shares, sponsored)
+					`INSERT INTO posts (id, creator_id, platform, ref, format, posted_at, caption, views, reach, likes, comments, saves, shares, sponsored)
 					 SELECT json_extract(value, '$.id'), ?1, json_extract(value, '$.platform'), json_extract(value, '$.ref'), json_extract(value, '$.format'),
-					        json_extract(value, '$.postedAt'), json_extract(value, '$.views'), json_extract(value, '$.reach'), json_extract(value, '$.likes'),
-					        json_extract(value, '$.comments'), json_extract(value, '$.saves'), json_extract(value, '$.shares'), json_extract(value, '$.sponsored')
+					        json_extract(value, '$.postedAt'), json_extract(value, '$.caption'), json_extract(value, '$.views'), json_extract(value, '$.reach'),
+					        json_extract(value, '$.likes'), json_extract(value, '$.comments'), json_extract(value, '$.saves'), json_extract(value, '$.shares'),
+					        json_extract(value, '$.sponsored')
 					 FROM json_each(?2) WHERE true
 					 ON CONFLICT (creator_id, platform, ref) DO UPDATE SET format = excluded.format, posted_at = excluded.posted_at, views = excluded.views,
 					   reach = excluded.reach, likes = excluded.likes, comments = excluded.comments, saves = excluded.saves, shares = excluded.shares,
-					   sponsored = excluded.sponsored`
+					   sponsored = excluded.sponsored, caption = CASE WHEN excluded.caption <> '' THEN excluded.caption ELSE posts.caption END`
 				)
 				.bind(creatorId, payload)
 		);
@@ -104,10 +107,10 @@ export async function importPosts(d1: D1Database, creatorId: string, posts: Post
 export async function recomputeFeatures(d1: D1Database, creatorId: string, now: number) {
 	const since = now - ENGAGEMENT_WINDOW_DAYS * DAY_MS;
 	const sinceDay = new Date(now - (ENGAGEMENT_WINDOW_DAYS + GROWTH_WINDOW_DAYS) * DAY_MS).toISOString().slice(0, 10);
-	const [posts, points, accounts, comments] = await d1.batch([
+	const [posts, points, accounts, comments, profile] = await d1.batch([
 		d1
 			.prepare(
-				`SELECT platform, format, posted_at, views, reach, likes, comments, saves, shares, sponsored FROM posts
+				`SELECT platform, format, posted_at, caption, views, reach, likes, comments, saves, shares, sponsored FROM posts
 				 WHERE creator_id = ?1 AND (posted_at >= ?2 OR id IN (SELECT id FROM posts WHERE creator_id = ?1 ORDER BY posted_at DESC LIMIT ?3))`
 			)
 			.bind(creatorId, since, SPONSORED_WINDOW_POSTS),
@@ -118,13 +121,15 @@ export async function recomputeFeatures(d1: D1Database, creatorId: string, now: 
 				`SELECT c.text FROM post_comments c JOIN posts p ON p.id = c.post_id
 				 WHERE p.creator_id = ?1 AND p.posted_at >= ?2 ORDER BY p.posted_at DESC LIMIT 2000`
 			)
-			.bind(creatorId, since)
+			.bind(creatorId, since),
+		d1.prepare('SELECT bio, niches, audience FROM creators WHERE id = ?1').bind(creatorId)
 	]);
-	type P = { platform: string; format: Format; posted_at: number; views: number; reach: number | null; likes: number; comments: number; saves: number; shares: number; sponsored: number };
+	type P = { platform: string; format: Format; posted_at: number; caption: string; views: number; reach: number | null; likes: number; comments: number; saves: number; shares: number; sponsored: number };
 	const featurePosts: FeaturePost[] = (posts.results as P[]).map((p) => ({
 		platform: p.platform,
 		format: p.format,
 		postedAt: p.posted_at,
+		caption: p.caption,
 		views: p.views,
 		reach: p.reach,
 		likes: p.likes,
@@ -138,18 +143,36 @@ export async function recomputeFeatures(d1: D1Database, creatorId: string, now: 
 		points: points.results as { platform: string; date: string; followers: number }[],
 		comments: (comments.results as { text: string }[]).map((c) => c.text),
 		followersByPlatform: Object.fromEntries((accounts.results as { platform: string; followers: number }[]).map((a) => [a.platform, a.followers])),
-		now
+		now,
+		...profileInputs(profile.results[0] as ProfileRow | undefined)
 	});
-	await d1
-		.prepare(
-			`INSERT INTO creator_features (creator_id, computed_at, engagement_by_format, sponsored_share, comment_mix, posts_last_90d, follower_growth_30d)
-			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-			 ON CONFLICT (creator_id) DO UPDATE SET computed_at = excluded.computed_at, engagement_by_format = excluded.engagement_by_format,
-			   sponsored_share = excluded.sponsored_share, comment_mix = excluded.comment_mix, posts_last_90d = excluded.posts_last_90d,
-			   follower_growth_30d = excluded.follower_growth_30d`
-		)
-		.bind(creatorId, now, JSON.stringify(features.engagementByFormat), features.sponsoredShare, JSON.stringify(features.commentMix), features.postsLast90d, features.followerGrowth30d)
-		.run();
+	await d1.batch([
+		d1
+			.prepare(
+				`INSERT INTO creator_features (creator_id, computed_at, engagement_by_format, sponsored_share, comment_mix, posts_last_90d, follower_growth_30d,
+				   affinity_terms, risk_score, posts_total, comments_sampled, quality_score)
+				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+				 ON CONFLICT (creator_id) DO UPDATE SET computed_at = excluded.computed_at, engagement_by_format = excluded.engagement_by_format,
+				   sponsored_share = excluded.sponsored_share, comment_mix = excluded.comment_mix, posts_last_90d = excluded.posts_last_90d,
+				   follower_growth_30d = excluded.follower_growth_30d, affinity_terms = excluded.affinity_terms, risk_score = excluded.risk_score,
+				   posts_total = excluded.posts_total, comments_sampled = excluded.comments_sampled, quality_score = excluded.quality_score`
+			)
+			.bind(
+				creatorId,
+				now,
+				JSON.stringify(features.engagementByFormat),
+				features.sponsoredShare,
+				JSON.stringify(features.commentMix),
+				features.postsLast90d,
+				features.followerGrowth30d,
+				JSON.stringify(features.affinityTerms),
+				features.risk.score,
+				features.postsTotal,
+				features.commentsSampled,
+				features.qualityScore
+			),
+		...riskFlagStatements(d1, creatorId, features.risk.flags, now)
+	]);
 	return features;
 }
 
@@ -180,4 +203,26 @@ export async function listOwnStats(d1: D1Database, creatorId: string, opts: { li
 		total: (total.results[0] as { n: number }).n,
 		recentFollowerPoints: points.results
 	};
+}
+
+/**
+ * Statements that make creator_risk_flags match the current flags: raised flags are
+ * upserted (an explanation the creator wrote stays while the flag stays raised), flags no
+ * longer raised are removed with their explanation.
+ */
+export function riskFlagStatements(d1: D1Database, creatorId: string, flags: readonly RiskFlag[], now: number): D1PreparedStatement[] {
+	const codes = flags.map((f) => f.code);
+	return [
+		d1
+			.prepare(`DELETE FROM creator_risk_flags WHERE creator_id = ?1 AND code NOT IN (SELECT value FROM json_each(?2))`)
+			.bind(creatorId, JSON.stringify(codes)),
+		...flags.map((f) =>
+			d1
+				.prepare(
+					`INSERT INTO creator_risk_flags (creator_id, code, score, reason, computed_at) VALUES (?1, ?2, ?3, ?4, ?5)
+					 ON CONFLICT (creator_id, code) DO UPDATE SET score = excluded.score, reason = excluded.reason, computed_at = excluded.computed_at`
+				)
+				.bind(creatorId, f.code, f.score, JSON.stringify(f.reason), now)
+		)
+	];
 }

@@ -42,6 +42,7 @@ export async function exportPersonalData(d1: D1Database, user: SessionUser, now:
 			posts: await all(d1, 'SELECT * FROM posts WHERE creator_id = ?1 ORDER BY posted_at', creator.id),
 			applications: await all(d1, 'SELECT id, campaign_id, pitch, fee_dzd, formats, status, created_at FROM applications WHERE creator_id = ?1', creator.id),
 			features: await d1.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creator.id).first(),
+			riskFlags: (await d1.prepare('SELECT * FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id).all()).results,
 			// Screenshot metadata; the images themselves are downloadable from /creators/me/screenshots/:id.
 			statsScreenshots: (
 				await all<{ id: string; content_type: string; size: number; note: string; created_at: number }>(
@@ -99,6 +100,7 @@ export async function erasePersonalData(d1: D1Database, user: SessionUser, now: 
 		stmts.push(
 			d1.prepare('DELETE FROM stats_screenshots WHERE creator_id = ?1').bind(creator.id),
 			d1.prepare('DELETE FROM creator_features WHERE creator_id = ?1').bind(creator.id),
+			d1.prepare('DELETE FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id),
 			d1.prepare('DELETE FROM post_comments WHERE post_id IN (SELECT id FROM posts WHERE creator_id = ?1)').bind(creator.id),
 			d1.prepare('DELETE FROM posts WHERE creator_id = ?1').bind(creator.id),
 			d1.prepare('DELETE FROM follower_points WHERE creator_id = ?1').bind(creator.id),

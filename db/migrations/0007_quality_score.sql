@@ -1,0 +1,1 @@
+ALTER TABLE `creator_features` ADD `quality_score` integer DEFAULT 0 NOT NULL;

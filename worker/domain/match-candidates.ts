@@ -1,0 +1,160 @@
+/**
+ * The pure half of matching a campaign's candidates: rows as the matches query returns
+ * them → five criteria, total and risk per creator (worker/domain/matching.ts), and the
+ * reasons as sentences in the viewer's language. No D1 here: the service runs the query,
+ * the benchmark feeds the same function the same rows.
+ */
+import { t, type Locale, type MessageKey } from '../i18n';
+import { campaignQueryVector, campaignTerms, nicheWords } from './affinity';
+import { fits, type FitCampaign } from './campaign-fit';
+import type { CampaignFields } from './campaign-rules';
+import type { FormatFeatures } from './creator-features';
+import { SPONSORED_WINDOW_POSTS } from './creator-features';
+import {
+	affinityScore,
+	audienceFitScore,
+	campaignFormats,
+	commentQualityScore,
+	engagementScore,
+	partnershipLoadScore,
+	totalScore,
+	type Criterion,
+	type CriterionScore,
+	type MatchWeights,
+	type Reason
+} from './matching';
+import type { Format } from './taxonomy';
+
+export interface CandidateRow {
+	id: string;
+	display_name: string;
+	handle: string;
+	wilaya: string | null;
+	niches: string;
+	rates: string;
+	audience: string;
+	followers_total: number;
+	engagement_by_format: string | null;
+	sponsored_share: number | null;
+	comment_mix: string | null;
+	affinity_terms: string | null;
+	risk_score: number | null;
+	posts_total: number | null;
+	comments_sampled: number | null;
+	/** Comma-separated codes of the creator's raised flags (null when none). */
+	flag_codes: string | null;
+}
+
+export function parse<T>(text: string | null | undefined, fallback: T): T {
+	if (!text) return fallback;
+	try {
+		const value = JSON.parse(text) as unknown;
+		return value !== null && typeof value === 'object' ? (value as T) : fallback;
+	} catch {
+		return fallback;
+	}
+}
+
+export const shares = (x: unknown): Record<string, number> => {
+	const out: Record<string, number> = {};
+	if (x && typeof x === 'object' && !Array.isArray(x)) {
+		for (const [k, v] of Object.entries(x)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+	}
+	return out;
+};
+
+// ---------------------------------------------------------------------------------------
+// reasons in the viewer's language
+// ---------------------------------------------------------------------------------------
+
+const NUMBER_LOCALE: Record<Locale, string> = { fr: 'fr-FR', ar: 'ar-DZ', en: 'en-GB' };
+
+/** Numbers as the locale writes them (4,1 in French and Arabic, 4.1 in English; Latin digits). */
+export function formatNumber(locale: Locale, n: number): string {
+	return new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits: 2, numberingSystem: 'latn' }).format(n);
+}
+
+export interface ReasonContext {
+	locale: Locale;
+	wilayaNames: Map<string, { fr: string; ar: string }>;
+}
+
+/** A reason as one sentence in the viewer's language, its numbers formatted for it. */
+export function renderReason(reason: Reason, ctx: ReasonContext): string {
+	const { locale } = ctx;
+	const params: Record<string, string | number> = {};
+	for (const [k, v] of Object.entries(reason.params)) params[k] = typeof v === 'number' ? formatNumber(locale, v) : v;
+	if ('tierMin' in reason.params) {
+		const min = formatNumber(locale, Number(reason.params.tierMin));
+		const max = Number(reason.params.tierMax);
+		params.tier = max > 0 ? t(locale, 'match_tier_range', { min, max: formatNumber(locale, max) }) : t(locale, 'match_tier_open', { min });
+	}
+	if (typeof reason.params.format === 'string') params.format = t(locale, `match_format_${reason.params.format}` as MessageKey);
+	if (typeof reason.params.wilaya === 'string' && reason.params.wilaya !== '') {
+		const names = ctx.wilayaNames.get(reason.params.wilaya);
+		params.wilaya = names ? (locale === 'ar' ? names.ar : names.fr) : reason.params.wilaya;
+	}
+	return t(locale, reason.key, params);
+}
+
+export interface Scored {
+	row: CandidateRow;
+	criteria: Record<Criterion, CriterionScore>;
+	total: ReturnType<typeof totalScore>;
+	risk: number;
+}
+
+/** The campaign's own words: title, offer, brief and its niches' topic words. */
+function campaignTexts(f: CampaignFields): string[] {
+	return [f.title, f.offer, f.brief.angle, ...f.brief.keyMessages, ...f.brief.dos, ...f.niches.map(nicheWords)];
+}
+
+/** Scores every candidate that passes the hard filters (pure apart from the rows given). */
+export function scoreCandidates(
+	campaign: CampaignFields & { id: string },
+	rows: CandidateRow[],
+	partnerships: Map<string, number>,
+	weights: MatchWeights
+): Scored[] {
+	const fit: FitCampaign = { ...campaign, formats: campaign.formats as string[] };
+	const formats: Format[] = campaignFormats(campaign.formats);
+	const passing = rows.filter((r) =>
+		fits(fit, { wilaya: r.wilaya, niches: parse<string[]>(r.niches, []), followersTotal: r.followers_total, rates: parse<Record<string, unknown>>(r.rates, {}) })
+	);
+	const terms = passing.map((r) => shares(parse(r.affinity_terms, {})));
+	const query = campaignQueryVector(campaignTerms(campaignTexts(campaign)), terms);
+	return passing.map((row, i) => {
+		const niches = parse<string[]>(row.niches, []);
+		const audience = parse<{ wilayas?: unknown; ageBands?: unknown; countryShareDZ?: unknown }>(row.audience, {});
+		const postsTotal = row.posts_total ?? 0;
+		const criteria: Record<Criterion, CriterionScore> = {
+			engagement: engagementScore(
+				parse<Partial<Record<Format, FormatFeatures>>>(row.engagement_by_format, {}),
+				formats,
+				row.followers_total,
+				(row.flag_codes ?? '').split(',').includes('engagement_incoherent')
+			),
+			commentQuality: commentQualityScore(shares(parse(row.comment_mix, {})), row.comments_sampled ?? 0),
+			affinity: affinityScore({ campaignNiches: campaign.niches, creatorNiches: niches, query, creatorTerms: terms[i], nichePartnerships: partnerships.get(row.id) ?? 0 }),
+			partnershipLoad: partnershipLoadScore(row.sponsored_share ?? 0, Math.min(SPONSORED_WINDOW_POSTS, postsTotal)),
+			audienceFit: audienceFitScore(
+				{
+					wilayas: shares(audience.wilayas),
+					ageBands: shares(audience.ageBands),
+					countryShareDZ: typeof audience.countryShareDZ === 'number' ? audience.countryShareDZ : null,
+					creatorWilaya: row.wilaya
+				},
+				campaign.wilayas,
+				campaign.ageBands
+			)
+		};
+		const risk = row.risk_score ?? 0;
+		return { row, criteria, total: totalScore(criteria, weights, risk), risk };
+	});
+}
+
+/** Best first; ties by risk (lower first), then id, so pages are stable. */
+export function compareScored(a: Scored, b: Scored): number {
+	return b.total.score - a.total.score || b.total.base - a.total.base || a.risk - b.risk || (a.row.id < b.row.id ? -1 : 1);
+}
+

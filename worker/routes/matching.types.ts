@@ -1,0 +1,84 @@
+/** Schemas of the matching routes (match scores, weights, creators' risk flags). */
+import * as v from 'valibot';
+import { CRITERIA } from '../domain/matching';
+import { RISK_CODES } from '../domain/risk-signals';
+
+const Int = (def: number, min: number, max: number, d: string) =>
+	v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'campaign_integer'), v.transform(Number), v.minValue(min, 'campaign_integer'), v.maxValue(max, 'campaign_page_limit'), v.description(d)), String(def));
+
+export const MatchesQuery = v.object({
+	limit: Int(50, 1, 100, 'Matches per page, 1–100 (default 50).'),
+	page: Int(1, 1, 100_000, 'Page number, from 1.'),
+	ids: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,3}$/, 'match_compare_ids'),
+			v.transform((s) => [...new Set(s.split(','))]),
+			v.description('Only these creators (comma-separated ids, at most 4): the side-by-side comparison.')
+		)
+	),
+	lang: v.optional(v.picklist(['fr', 'ar', 'en'], 'locale_invalid'))
+});
+
+const Weight = v.pipe(v.number('invalid_type'), v.integer('match_weight_range'), v.minValue(0, 'match_weight_range'), v.maxValue(100, 'match_weight_range'));
+
+const weight = (c: string) => v.pipe(Weight, v.description(`Weight of ${c}, 0–100.`));
+export const WeightsBody = v.strictObject({
+	engagement: weight('engagement'),
+	commentQuality: weight('commentQuality'),
+	affinity: weight('affinity'),
+	partnershipLoad: weight('partnershipLoad'),
+	audienceFit: weight('audienceFit')
+});
+
+const CriterionOut = v.object({
+	score: v.number(),
+	reason: v.string(),
+	confidence: v.picklist(['high', 'medium', 'low']),
+	estimated: v.boolean()
+});
+
+export const WeightsOut = v.object(Object.fromEntries(CRITERIA.map((c) => [c, v.number()])) as Record<(typeof CRITERIA)[number], v.NumberSchema<undefined>>);
+
+export const MatchesResponse = v.object({
+	matches: v.array(
+		v.object({
+			creatorId: v.string(),
+			score: v.pipe(v.number(), v.description('Weighted criteria minus the risk penalty, 0–100.')),
+			baseScore: v.number(),
+			riskPenalty: v.number(),
+			creator: v.object({ id: v.string(), displayName: v.string(), handle: v.string(), wilaya: v.nullable(v.string()), niches: v.array(v.string()), followersTotal: v.number(), mediaKitUrl: v.string() }),
+			criteria: v.object(Object.fromEntries(CRITERIA.map((c) => [c, CriterionOut])) as Record<(typeof CRITERIA)[number], typeof CriterionOut>),
+			why: v.pipe(v.array(v.picklist(CRITERIA)), v.description('The criteria that lift this creator most ("why this creator").')),
+			risk: v.object({
+				score: v.number(),
+				flags: v.array(v.object({ code: v.picklist(RISK_CODES), score: v.number(), reason: v.string(), explanation: v.nullable(v.string()), explainedAt: v.nullable(v.string()) }))
+			}),
+			application: v.nullable(v.object({ id: v.string(), status: v.string() }))
+		})
+	),
+	total: v.number(),
+	limit: v.number(),
+	offset: v.number(),
+	weights: WeightsOut,
+	defaultWeights: WeightsOut,
+	customWeights: v.boolean()
+});
+
+export const RiskCodeParam = v.picklist(RISK_CODES);
+
+export const ExplanationBody = v.strictObject({
+	explanation: v.pipe(
+		v.string('invalid_type'),
+		v.trim(),
+		v.maxLength(1000, 'risk_explanation_too_long'),
+		v.description('What explains the signal (e.g. "TV appearance on 12 October"); empty removes it.')
+	)
+});
+
+export const OwnRiskResponse = v.object({
+	score: v.number(),
+	flags: v.array(
+		v.object({ code: v.picklist(RISK_CODES), score: v.number(), reason: v.string(), computedAt: v.string(), explanation: v.nullable(v.string()), explainedAt: v.nullable(v.string()) })
+	)
+});

@@ -1,0 +1,208 @@
+/**
+ * Match scores on D1 (issue 4): the owning brand's view of the creators that pass a
+ * campaign's hard filters, scored by worker/domain/matching.ts from the precomputed
+ * creator_features row (recomputed after every stats import or profile change). One
+ * indexed candidate query (creators_wilaya_followers_idx), one query for past partnerships,
+ * then the page's risk flags and applications.
+ */
+import type { Locale, SessionUser } from '../env';
+import { AppError } from '../errors';
+import { compareScored, parse, renderReason, scoreCandidates, type CandidateRow, type ReasonContext } from '../domain/match-candidates';
+import { CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason, SHORTLIST_MARGIN } from '../domain/matching';
+import { RISK_CODES } from '../domain/risk-signals';
+import { ownCampaign, rowFields } from './campaigns';
+
+async function wilayaNames(d1: D1Database): Promise<Map<string, { fr: string; ar: string }>> {
+	const { results } = await d1.prepare('SELECT code, name_fr, name_ar FROM wilayas').all<{ code: string; name_fr: string; name_ar: string }>();
+	return new Map(results.map((w) => [w.code, { fr: w.name_fr, ar: w.name_ar }]));
+}
+
+// ---------------------------------------------------------------------------------------
+// weights
+// ---------------------------------------------------------------------------------------
+
+export async function readWeights(d1: D1Database, campaignId: string): Promise<{ weights: MatchWeights; custom: boolean }> {
+	const row = await d1.prepare('SELECT match_weights FROM campaigns WHERE id = ?1').bind(campaignId).first<{ match_weights: string | null }>();
+	const stored = row?.match_weights ? parse<unknown>(row.match_weights, null) : null;
+	return { weights: normaliseWeights(stored), custom: stored !== null };
+}
+
+/** Saves the brand's weights for this campaign (null: back to the defaults). */
+export async function saveWeights(d1: D1Database, user: SessionUser, campaignId: string, weights: MatchWeights | null, now: number) {
+	await ownCampaign(d1, user, campaignId);
+	if (weights && CRITERIA.every((c) => weights[c] === 0)) throw new AppError('invalid_request', { fieldKeys: [{ path: 'weights', key: 'match_weights_all_zero' }] });
+	await d1
+		.prepare('UPDATE campaigns SET match_weights = ?2, updated_at = ?3 WHERE id = ?1')
+		.bind(campaignId, weights ? JSON.stringify(weights) : null, now)
+		.run();
+	return readWeights(d1, campaignId);
+}
+
+// ---------------------------------------------------------------------------------------
+// matches
+// ---------------------------------------------------------------------------------------
+
+/**
+ * The hard filters, all in SQL on creators_wilaya_followers_idx: target wilayas with the
+ * follower range, a shared niche, a priced format the campaign asks for. ?1 wilayas, ?2–?3
+ * follower range, ?4 niches, ?5 formats (JSON arrays).
+ */
+const HARD_FILTERS = `c.wilaya IN (SELECT value FROM json_each(?1))
+	  AND c.followers_total BETWEEN ?2 AND ?3
+	  AND EXISTS (SELECT 1 FROM json_each(c.niches) n WHERE n.value IN (SELECT value FROM json_each(?4)))
+	  AND EXISTS (SELECT 1 FROM json_each(c.rates) r WHERE r.key IN (SELECT value FROM json_each(?5)) AND r.type IN ('integer', 'real') AND r.value > 0)`;
+
+/**
+ * The shortlist: creators passing the hard filters, best campaign-independent quality
+ * first (?6 rows, or only the ids in ?7 for a comparison), with what the precise scoring reads.
+ */
+const CANDIDATES_SQL = `SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
+	f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.risk_score, f.posts_total, f.comments_sampled,
+	(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes
+	FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id
+	WHERE ${HARD_FILTERS}
+	  AND (?7 IS NULL OR c.id IN (SELECT value FROM json_each(?7)))
+	ORDER BY coalesce(f.quality_score, 0) DESC, c.id
+	LIMIT ?6`;
+
+const COUNT_SQL = `SELECT count(*) AS n FROM creators c WHERE ${HARD_FILTERS}`;
+
+/**
+ * Accepted partnerships per candidate in campaigns sharing a niche with this one (this
+ * campaign excluded): the "past partnerships in the same niche" part of affinity.
+ */
+const PARTNERSHIPS_SQL = `SELECT a.creator_id AS id, COUNT(*) AS n FROM applications a JOIN campaigns k ON k.id = a.campaign_id
+	WHERE a.status = 'accepted' AND a.campaign_id <> ?1
+	  AND EXISTS (SELECT 1 FROM json_each(k.niches) n WHERE n.value IN (SELECT value FROM json_each(?2)))
+	GROUP BY a.creator_id`;
+
+export interface MatchOptions {
+	limit: number;
+	offset: number;
+	/** Only these creators (the comparison view); others are left out. */
+	ids?: string[];
+	locale: Locale;
+}
+
+interface FlagRow {
+	creator_id: string;
+	code: string;
+	score: number;
+	reason: string;
+	explanation: string | null;
+	explained_at: number | null;
+}
+
+/** The matches of one of the caller's campaigns (another brand's → 404). */
+export async function campaignMatches(d1: D1Database, user: SessionUser, campaignId: string, opts: MatchOptions) {
+	const row = await ownCampaign(d1, user, campaignId);
+	const campaign = { id: row.id, ...rowFields(row) };
+	const [{ weights, custom }, names] = await Promise.all([readWeights(d1, campaignId), wilayaNames(d1)]);
+	const niches = JSON.stringify(campaign.niches);
+	const filters = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, niches, JSON.stringify(campaign.formats)] as const;
+	const shortlist = opts.ids ? opts.ids.length : opts.offset + opts.limit + SHORTLIST_MARGIN;
+	const [candidates, counted, partnerRows] = await d1.batch([
+		d1.prepare(CANDIDATES_SQL).bind(...filters, shortlist, opts.ids ? JSON.stringify(opts.ids) : null),
+		d1.prepare(COUNT_SQL).bind(...filters),
+		d1.prepare(PARTNERSHIPS_SQL).bind(campaignId, niches)
+	]);
+	const partnerships = new Map((partnerRows.results as { id: string; n: number }[]).map((p) => [p.id, p.n]));
+	const scored = scoreCandidates(campaign, candidates.results as CandidateRow[], partnerships, weights).sort(compareScored);
+	const page = opts.ids ? scored : scored.slice(opts.offset, opts.offset + opts.limit);
+	const total = opts.ids ? scored.length : (counted.results[0] as { n: number }).n;
+
+	const ids = JSON.stringify(page.map((s) => s.row.id));
+	const [flagRows, applicationRows] = page.length
+		? await d1.batch([
+				d1
+					.prepare('SELECT creator_id, code, score, reason, explanation, explained_at FROM creator_risk_flags WHERE creator_id IN (SELECT value FROM json_each(?1)) ORDER BY score DESC, code')
+					.bind(ids),
+				d1.prepare('SELECT id, creator_id, status FROM applications WHERE campaign_id = ?1 AND creator_id IN (SELECT value FROM json_each(?2))').bind(campaignId, ids)
+			])
+		: [{ results: [] }, { results: [] }];
+	const flagsBy = new Map<string, FlagRow[]>();
+	for (const f of flagRows.results as FlagRow[]) flagsBy.set(f.creator_id, [...(flagsBy.get(f.creator_id) ?? []), f]);
+	const applications = new Map((applicationRows.results as { id: string; creator_id: string; status: string }[]).map((a) => [a.creator_id, { id: a.id, status: a.status }]));
+
+	const ctx: ReasonContext = { locale: opts.locale, wilayaNames: names };
+	const matches = page.map((s) => {
+		const criteria = Object.fromEntries(
+			CRITERIA.map((c) => [c, { score: s.criteria[c].score, reason: renderReason(s.criteria[c].reason, ctx), confidence: s.criteria[c].confidence, estimated: s.criteria[c].estimated }])
+		) as Record<Criterion, { score: number; reason: string; confidence: string; estimated: boolean }>;
+		const niches = parse<string[]>(s.row.niches, []);
+		return {
+			creatorId: s.row.id,
+			score: s.total.score,
+			baseScore: s.total.base,
+			riskPenalty: s.total.penalty,
+			creator: {
+				id: s.row.id,
+				displayName: s.row.display_name,
+				handle: s.row.handle,
+				wilaya: s.row.wilaya,
+				niches,
+				followersTotal: s.row.followers_total,
+				mediaKitUrl: `/c/${s.row.handle}`
+			},
+			criteria,
+			why: strongestCriteria(s.criteria, weights),
+			risk: {
+				score: s.risk,
+				flags: (flagsBy.get(s.row.id) ?? [])
+					.filter((f) => (RISK_CODES as readonly string[]).includes(f.code))
+					.map((f) => ({
+						code: f.code,
+						score: f.score,
+						reason: renderReason(parse<Reason>(f.reason, { key: 'risk_generic_comments', params: {} }), ctx),
+						explanation: f.explanation,
+						explainedAt: f.explained_at === null ? null : new Date(f.explained_at).toISOString()
+					}))
+			},
+			application: applications.get(s.row.id) ?? null
+		};
+	});
+	return { matches, total, limit: opts.limit, offset: opts.offset, weights, defaultWeights: DEFAULT_WEIGHTS, customWeights: custom };
+}
+
+// ---------------------------------------------------------------------------------------
+// the creator's own flags and explanations
+// ---------------------------------------------------------------------------------------
+
+/** The caller's raised flags with their reasons and explanations. */
+export async function ownRiskFlags(d1: D1Database, creatorId: string, locale: Locale) {
+	const [flags, features, names] = await Promise.all([
+		d1
+			.prepare('SELECT code, score, reason, computed_at, explanation, explained_at FROM creator_risk_flags WHERE creator_id = ?1 ORDER BY score DESC, code')
+			.bind(creatorId)
+			.all<{ code: string; score: number; reason: string; computed_at: number; explanation: string | null; explained_at: number | null }>(),
+		d1.prepare('SELECT risk_score FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<{ risk_score: number }>(),
+		wilayaNames(d1)
+	]);
+	const ctx: ReasonContext = { locale, wilayaNames: names };
+	return {
+		score: features?.risk_score ?? 0,
+		flags: flags.results
+			.filter((f) => (RISK_CODES as readonly string[]).includes(f.code))
+			.map((f) => ({
+				code: f.code as (typeof RISK_CODES)[number],
+				score: f.score,
+				reason: renderReason(parse<Reason>(f.reason, { key: 'risk_generic_comments', params: {} }), ctx),
+				computedAt: new Date(f.computed_at).toISOString(),
+				explanation: f.explanation,
+				explainedAt: f.explained_at === null ? null : new Date(f.explained_at).toISOString()
+			}))
+	};
+}
+
+/**
+ * Attaches (or with an empty text removes) the creator's explanation of a raised flag.
+ * A flag that is not raised has nothing to explain: 409.
+ */
+export async function explainRiskFlag(d1: D1Database, creatorId: string, code: string, explanation: string, now: number) {
+	const text = explanation.trim();
+	const result = await d1
+		.prepare('UPDATE creator_risk_flags SET explanation = ?3, explained_at = ?4 WHERE creator_id = ?1 AND code = ?2')
+		.bind(creatorId, code, text === '' ? null : text, text === '' ? null : now)
+		.run();
+	if (result.meta.changes === 0) throw new AppError('invalid_state', { detailKey: 'risk_flag_not_raised' });
+}
