@@ -1,5 +1,22 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * A throw-away sealing key and self-signed certificate per run, made by the same script
+ * `npm start` uses for `.dev.vars` (run through tsx: the config loader does not resolve the
+ * project's extensionless TypeScript imports).
+ */
+function testSealIdentity(): { key: string; cert: string } {
+	const file = path.join(mkdtempSync(path.join(tmpdir(), 'wasla-seal-')), 'seal.vars');
+	execFileSync(path.resolve('node_modules/.bin/tsx'), ['scripts/dev-seal-key.ts', file], { stdio: 'ignore' });
+	const vars = readFileSync(file, 'utf8');
+	const read = (name: string) => JSON.parse(new RegExp(`^${name}=(".*")$`, 'm').exec(vars)![1]) as string;
+	return { key: read('SEAL_PRIVATE_KEY'), cert: read('SEAL_CERTIFICATE') };
+}
 
 // Two projects:
 // - `workers`: unit and API tests inside workerd with real D1 and R2 from miniflare,
@@ -9,6 +26,7 @@ import { defineConfig } from 'vitest/config';
 //   They import the same pure modules; nothing of ours is mocked.
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations('db/migrations');
+	const seal = testSealIdentity();
 	return {
 		test: {
 			projects: [
@@ -18,7 +36,12 @@ export default defineConfig(async () => {
 							main: './worker/index.ts',
 							wrangler: { configPath: './wrangler.toml' },
 							miniflare: {
-								bindings: { TEST_MIGRATIONS: migrations, APP_ENV: 'development' }
+								bindings: {
+									TEST_MIGRATIONS: migrations,
+									APP_ENV: 'development',
+									SEAL_PRIVATE_KEY: seal.key,
+									SEAL_CERTIFICATE: seal.cert
+								}
 							}
 						})
 					],

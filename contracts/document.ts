@@ -62,6 +62,11 @@ export interface CompletionCertificate {
 	};
 	/** "Signature électronique simple (non qualifiée) au sens de la loi 15-04 …". */
 	legalNote: string;
+	/**
+	 * The agreement's footer labels, so the certificate pages and the renumbered pages
+	 * ("Page n / total") match the document. Defaults to built-in labels for `lang`.
+	 */
+	footer?: AgreementDocument['footer'];
 }
 
 /** Custom entries of the PDF Info dictionary that identify the agreement (read by /verify). */

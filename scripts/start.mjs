@@ -45,6 +45,9 @@ if (process.env.SKIP_BUILD !== '1' || !existsSync(path.join(root, 'web/.svelte-k
 }
 run('Applying D1 migrations (local)', bin('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
 const seedOut = run('Seeding demo data', bin('tsx'), ['db/seed/cli.ts', '--persist-to', state]);
+// Signed agreements are sealed with the platform key: a self-signed development pair goes
+// into .dev.vars (git-ignored) unless one is already there. Production: wrangler secret put.
+run('Development seal key', bin('tsx'), ['scripts/dev-seal-key.ts', path.join(root, '.dev.vars')]);
 
 const url = `http://${host}:${port}`;
 console.log(`\nWasla is starting on ${url}`);

@@ -6,6 +6,8 @@ declare namespace Cloudflare {
 		ASSETS?: Fetcher;
 		APP_ENV?: string;
 		APP_ORIGINS?: string;
+		SEAL_PRIVATE_KEY?: string;
+		SEAL_CERTIFICATE?: string;
 		TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
 	}
 	interface GlobalProps {

@@ -7,6 +7,11 @@ export interface Env {
 	APP_ENV?: string;
 	/** Extra origins allowed to send non-GET requests, comma-separated (the app's own is always allowed). */
 	APP_ORIGINS?: string;
+	/** The platform's sealing key (PKCS#8 PEM, ECDSA P-256) and its X.509 certificate (PEM): Worker secrets, `.dev.vars` locally. */
+	SEAL_PRIVATE_KEY?: string;
+	SEAL_CERTIFICATE?: string;
+	/** Certificates of retired sealing keys (PEM, concatenated): their seals still verify. */
+	SEAL_PREVIOUS_CERTIFICATES?: string;
 }
 
 export interface SessionUser {
@@ -17,7 +22,8 @@ export interface SessionUser {
 	locale: 'fr' | 'ar' | 'en';
 }
 
-export type Locale = 'fr' | 'ar' | 'en';
+import type { Locale } from './i18n';
+export type { Locale };
 
 /** Per-request values set by middleware. */
 export interface Vars {

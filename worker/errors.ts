@@ -29,6 +29,8 @@ export const ERRORS = {
 	already_closed: { status: 409, title: 'Already closed' },
 	/** The application was already accepted: a retried accept can be treated as success. */
 	already_accepted: { status: 409, title: 'Already accepted' },
+	/** The caller's party already signed the current version: a retried signature can be treated as success. */
+	already_signed: { status: 409, title: 'Already signed' },
 	/** Readable input with row-level errors (e.g. a stats CSV); `errors` lists line and column of each. */
 	unprocessable: { status: 422, title: 'Unprocessable content' },
 	/** The body is larger than the route accepts. */

@@ -21,6 +21,8 @@ export const campaigns = sqliteTable(
 		/** JSON string[] of wilaya codes. */
 		wilayas: text('wilayas').notNull().default('[]'),
 		niches: text('niches').notNull().default('[]'),
+		/** JSON string[] of AGE_BANDS codes (worker/domain/taxonomy.ts) the brand targets; [] = all ages. */
+		ageBands: text('age_bands').notNull().default('[]'),
 		followerMin: integer('follower_min').notNull().default(8000),
 		followerMax: integer('follower_max').notNull().default(35000),
 		budgetDzd: integer('budget_dzd').notNull().default(0),
@@ -236,4 +238,25 @@ export const agreementEvents = sqliteTable(
 		hash: text('hash').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.agreementId, t.seq] })]
+);
+
+/**
+ * Sealed PDFs of signed agreements, one per language, made on first download after both
+ * parties signed: the file is in R2 (`r2Key`), its SHA-256 here, so POST /verify can find a
+ * PDF by its hash. The (agreement, lang) key makes two concurrent first downloads keep one.
+ */
+export const agreementDocuments = sqliteTable(
+	'agreement_documents',
+	{
+		agreementId: text('agreement_id')
+			.notNull()
+			.references(() => agreements.id),
+		lang: text('lang', { enum: ['fr', 'ar', 'en'] }).notNull(),
+		version: integer('version').notNull(),
+		r2Key: text('r2_key').notNull(),
+		sha256: text('sha256').notNull(),
+		size: integer('size').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.agreementId, t.lang] }), index('agreement_documents_sha_idx').on(t.sha256)]
 );

@@ -238,8 +238,9 @@ describe('brand decisions', () => {
 		expect(body.application.status).toBe('accepted');
 		expect(await count('SELECT count(*) AS n FROM agreements WHERE application_id = ?1', applicationId)).toBe(1);
 
-		const agreement = (await (await creator.client.call(`/agreements/${body.agreement.id}`)).json()) as { agreement: { status: string; version: number; documentSha256: null; signatures: []; terms: Record<string, unknown> } };
-		expect(agreement.agreement).toMatchObject({ id: body.agreement.id, status: 'draft', version: 1, documentSha256: null, signatures: [] });
+		const agreement = (await (await creator.client.call(`/agreements/${body.agreement.id}`)).json()) as { agreement: { status: string; version: number; documentSha256: string; signatures: []; terms: Record<string, unknown> } };
+		// Version 1 is hashed and recorded when the agreement is drafted (worker/services/agreements.ts).
+		expect(agreement.agreement).toMatchObject({ id: body.agreement.id, status: 'draft', version: 1, documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/), signatures: [] });
 		expect(agreement.agreement.terms).toMatchObject({
 			parties: { brand: { name: 'Atelier Lina Tlemcen' }, creator: { displayName: 'Nour Beauty' } },
 			campaign: { id: campaignId, title: 'Sérum éclat' },

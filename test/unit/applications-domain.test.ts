@@ -104,24 +104,30 @@ describe('prefillTerms', () => {
 	it('fills parties, deliverables, fee, schedule, rights, disclosure, crisis and codes', () => {
 		const terms = prefillTerms(base);
 		expect(terms).toEqual({
-			schemaVersion: 1,
-			parties: { brand: { id: 'b1', name: 'Atelier Lina' }, creator: { id: 'c1', displayName: 'Nour Beauty', handle: 'nour.beauty.ab12' } },
+			schemaVersion: 2,
+			parties: {
+				brand: { id: 'b1', name: 'Atelier Lina', legalName: 'Atelier Lina', rcNumber: null, nif: null, representative: '' },
+				creator: { id: 'c1', displayName: 'Nour Beauty', handle: 'nour.beauty.ab12', legalName: '', rcNumber: null, nif: null, autoEntrepreneurCard: null }
+			},
 			campaign: { id: 'k1', title: 'Sérum Blida', objective: 'whatsapp_sales' },
 			deliverables: [
-				{ format: 'reel', platform: 'instagram', count: 1 },
-				{ format: 'story', platform: 'instagram', count: 1 }
+				{ platform: 'instagram', format: 'reel', count: 1, storyHighlightHours: null },
+				{ platform: 'instagram', format: 'story', count: 1, storyHighlightHours: 72 }
 			],
 			publicationWindow: { from: '2026-12-01', to: '2026-12-14', proposedDates: ['2026-12-03', '2026-12-05'] },
 			validation: { draftDaysBeforePublication: 2, reviewDays: 2, correctionRounds: 1 },
+			disclosure: { platformLabel: true, hashtags: ['#sponsorisé', '#إشهار'], wholeLifeOfPost: true },
+			reuseRights: { days: 45, perpetual: false, channels: ['website', 'catalogue', 'whatsapp_catalogue'] },
+			crisis: { requestedBy: 'either', withdrawalWithinHours: 24, payment: 'pro_rata' },
 			fee: { amountDzd: 25_001, currency: 'DZD' },
 			paymentSchedule: [
-				{ milestone: 'signature', share: 0.5, amountDzd: 12_500 },
-				{ milestone: 'approval', share: 0.5, amountDzd: 12_501 }
+				{ milestone: 'signature', amountDzd: 12_500, dueDays: 7 },
+				{ milestone: 'approval', amountDzd: 12_501, dueDays: 7 }
 			],
-			reuseRights: { days: 45, channels: ['instagram'] },
-			disclosure: { platformLabel: true, hashtags: ['#sponsorisé', '#إشهار'] },
-			crisis: { suspendOnCrisis: true, removalWithinHours: 24, noDisparagement: true },
-			attribution: { promoCode: 'NOUR10', whatsappKeyword: 'INSTA-NOUR' }
+			attribution: { promoCode: 'NOUR10', whatsappKeyword: 'INSTA-NOUR' },
+			termination: { noticeDays: 7, cureDays: 3 },
+			personalData: { law: '18-07', shared: ['identity', 'contact', 'payment_details', 'audience_stats'], retentionMonths: 12 },
+			law: { governingLaw: 'DZ', amicableDays: 30, courtWilaya: { code: '16', nameFr: 'Alger', nameAr: 'الجزائر' } }
 		});
 	});
 

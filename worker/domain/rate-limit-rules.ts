@@ -17,7 +17,11 @@ export const LIMITS = {
 	/** Login attempts from one IP, whatever the account. */
 	loginIp: { name: 'login:ip', max: 30, windowMs: 15 * 60 * 1000 },
 	/** Failed logins for one account, whatever the IP. */
-	loginAccount: { name: 'login:acct', max: 5, windowMs: 15 * 60 * 1000 }
+	loginAccount: { name: 'login:acct', max: 5, windowMs: 15 * 60 * 1000 },
+	/** Signing codes sent to one user for one agreement (keyed `<agreementId>:<userId>`). */
+	signingCode: { name: 'sign-code', max: 5, windowMs: 60 * 60 * 1000 },
+	/** Public PDF verifications from one IP (each one hashes and parses up to 10 MB). */
+	verifyIp: { name: 'verify:ip', max: 30, windowMs: 10 * 60 * 1000 }
 } as const satisfies Record<string, Limit>;
 
 export function windowStart(now: number, limit: Limit): number {

@@ -8,7 +8,6 @@ import {
 	applyToCampaign,
 	campaignForApplicant,
 	declineApplication,
-	getAgreement,
 	getApplication,
 	listApplicants,
 	listMessages,
@@ -16,7 +15,7 @@ import {
 	postMessage,
 	shortlistApplication
 } from '../services/applications';
-import { AcceptResponse, AgreementResponse, ApplicantsQuery, ApplicationResponse, ApplyBody, DeclineBody, MessageBody, PageQuery } from './applications.types';
+import { AcceptResponse, ApplicantsQuery, ApplicationResponse, ApplyBody, DeclineBody, MessageBody, PageQuery } from './applications.types';
 
 const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 const ONE = { 401: { description: 'No session' }, 404: { description: 'Not found, or not yours' } };
@@ -151,16 +150,5 @@ export function applicationRoutes(r: Router) {
 		async (c, { body }) => c.json(await postMessage(c.env.DB, c.get('user')!, c.req.param('id')!, body.body, Date.now()), 201)
 	);
 
-	route(
-		r,
-		{
-			method: 'get',
-			path: '/agreements/:id',
-			summary: 'An agreement, for its two parties (draft terms prefilled on acceptance)',
-			tags: ['agreements'],
-			auth: 'user',
-			responses: { 200: { description: 'OK', schema: AgreementResponse }, ...ONE }
-		},
-		async (c) => c.json(await getAgreement(c.env.DB, c.get('user')!, c.req.param('id')!))
-	);
+	// GET /agreements/:id lives in worker/routes/agreements.ts.
 }

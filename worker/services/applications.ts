@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { ACTION_TARGET, type ApplicationAction, type ApplicationStatus, checkTransition, sourcesOf } from '../domain/application-status';
 import { acceptsApplications, datesOutsideWindow, looksLikeCentimes, normaliseDays } from '../domain/application-rules';
 import { prefillTerms } from '../domain/agreement-terms';
+import { firstVersionStatements } from './agreements';
 import type { Format, Objective } from '../domain/taxonomy';
 import { currentBrand } from './accounts';
 import { applicationAcceptedEmail, applicationReceivedEmail } from './application-emails';
@@ -519,6 +520,9 @@ export async function acceptApplication(d1: D1Database, user: SessionUser, appli
 		application: { formats: jsonArray<Format>(app.formats), feeDzd: app.fee_dzd, proposedDates: jsonArray(app.proposed_dates) }
 	});
 	const agreementId = crypto.randomUUID();
+	const termsJson = JSON.stringify(terms);
+	// Version 1 and the audit trail's first event are written in the same batch (agreements service).
+	const history = await firstVersionStatements(d1, agreementId, termsJson, { party: 'brand', userId: user.id }, now);
 	const payload: NotificationPayload = { applicationId, campaignId: campaign.id, campaignTitle: campaign.title, brandName: campaign.brand_name, agreementId };
 	const mail = applicationAcceptedEmail(creator.locale, { to: creator.email, brand: campaign.brand_name, campaign: campaign.title, link: `${origin}/applications/${applicationId}` });
 
@@ -531,7 +535,8 @@ export async function acceptApplication(d1: D1Database, user: SessionUser, appli
 					`INSERT INTO agreements (id, application_id, campaign_id, brand_id, creator_id, status, version, terms, created_at, updated_at)
 					 SELECT ?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?7, ?7 WHERE EXISTS (SELECT 1 FROM applications WHERE id = ?2 AND status = 'accepted')`
 				)
-				.bind(agreementId, applicationId, campaign.id, campaign.brand_id, app.creator_id, JSON.stringify(terms), now),
+				.bind(agreementId, applicationId, campaign.id, campaign.brand_id, app.creator_id, termsJson, now),
+			...history.statements,
 			notifyUserStatement(d1, creator.id, 'application_accepted', payload, now, { sql: 'EXISTS (SELECT 1 FROM agreements WHERE id = ?6)', params: [agreementId] }),
 			emailIfAgreement(d1, mail, agreementId, now)
 		]);
@@ -602,28 +607,4 @@ export async function postMessage(d1: D1Database, user: SessionUser, application
 	};
 }
 
-// ---- agreement (minimal read; the agreements work extends it) ----------------------------------
-
-/** An agreement for its two parties: the creator, or a member of the brand. Others: 404. */
-export async function getAgreement(d1: D1Database, user: SessionUser, agreementId: string) {
-	const viewer = await viewerOf(d1, user);
-	if (!viewer) throw new AppError('not_found');
-	const row = await d1
-		.prepare('SELECT id, application_id, campaign_id, brand_id, creator_id, status, version, terms FROM agreements WHERE id = ?1')
-		.bind(agreementId)
-		.first<{ id: string; application_id: string; campaign_id: string; brand_id: string; creator_id: string; status: string; version: number; terms: string }>();
-	const party = row && (viewer.side === 'creator' ? row.creator_id === viewer.creatorId : row.brand_id === viewer.brandId);
-	if (!row || !party) throw new AppError('not_found');
-	return {
-		agreement: {
-			id: row.id,
-			applicationId: row.application_id,
-			campaignId: row.campaign_id,
-			status: row.status,
-			version: row.version,
-			terms: jsonObject(row.terms) ?? {},
-			documentSha256: null,
-			signatures: [] as { party: 'brand' | 'creator'; name: string; signedAt: string }[]
-		}
-	};
-}
+// GET /agreements/:id: worker/services/agreements.ts.

@@ -1,0 +1,152 @@
+// The agreement journey in French, then the signed agreement in Arabic: the demo brand
+// accepts the demo creator's shortlisted application, opens its agreement from the
+// application page, edits the fee (and the identities needed to send), sends it; the
+// creator asks for a code, reads it from the dev outbox, signs; the brand signs too; both
+// see it signed, with an intact audit chain. Works on the seeded demo data.
+export const name = 'agreements: edit, send, code by email, sign both sides (fr), signed page (ar)';
+
+const DEMO_BRAND = { email: 'demo.marque@wasla.dz', password: 'wasla-demo-2026' };
+const DEMO_CREATOR = { email: 'demo.createur@wasla.dz', password: 'wasla-demo-2026' };
+/** A shortlisted application of the demo creator to a demo brand campaign (db/seed). */
+const APPLICATION = 'seed-ap-02-demo';
+const DESKTOP = { width: 1280, height: 800 };
+const MOBILE = { width: 390, height: 844 };
+
+async function signedIn(browser, baseURL, who, lang, ip, viewport = DESKTOP) {
+	const context = await browser.newContext({ baseURL, locale: lang === 'ar' ? 'ar-DZ' : 'fr-FR', viewport, extraHTTPHeaders: { 'cf-connecting-ip': ip } });
+	await context.addCookies([{ name: 'wasla_lang', value: lang, url: baseURL }]);
+	const page = await context.newPage();
+	const errors = [];
+	page.on('pageerror', (err) => errors.push(err.message));
+	await page.goto('/login');
+	await page.fill('input[name="email"]', who.email);
+	await page.fill('input[name="password"]', who.password);
+	await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+	await page.waitForURL((url) => url.pathname !== '/login');
+	return { context, page, errors };
+}
+
+/** The latest signing code emailed to `to`, from the development outbox. */
+async function codeFor(page, to) {
+	const res = await page.request.get('/api/v1/dev/outbox');
+	if (!res.ok()) throw new Error(`GET /api/v1/dev/outbox → ${res.status()}`);
+	const { messages } = await res.json();
+	const mail = messages.find((m) => m.to === to && /\d{3}\s?\d{3}/.test(m.subject));
+	if (!mail) throw new Error(`no signing code in the outbox for ${to}`);
+	return /(\d{3})\s?(\d{3})/.exec(mail.subject).slice(1).join('');
+}
+
+async function text(page, selector) {
+	return (await page.locator(selector).first().innerText()).trim();
+}
+
+async function signOnPage(page, assert, agreementPath, { email, fullName }, shot = async () => {}) {
+	await page.goto(`${agreementPath}/sign`);
+	assert.match(await page.locator('.agr-legal').first().innerText(), /Signature électronique simple \(non qualifiée\) — loi 15-04/);
+	await page.locator('form[action="?/code"] button[type="submit"]').click();
+	await page.locator('#code-sent').waitFor();
+	const code = await codeFor(page, email);
+	assert.match(code, /^\d{6}$/);
+	// A wrong code first: refused with a translated field error, nothing signed.
+	const wrong = code === '000000' ? '111111' : '000000';
+	await page.fill('input[name="fullName"]', fullName);
+	await page.locator('input[name="consent"]').check();
+	await page.fill('input[name="code"]', wrong);
+	await page.locator('form[action="?/sign"] button[type="submit"]').click();
+	await page.locator('#sign-code-error').waitFor();
+	await shot(page);
+	assert.match(await text(page, '#sign-code-error'), /Code incorrect/);
+	assert.equal(await page.inputValue('input[name="fullName"]'), fullName, 'the typed name is kept after a refusal');
+	assert.equal(await page.locator('input[name="code"]').getAttribute('autocomplete'), 'one-time-code');
+	// Then the right one.
+	await page.fill('input[name="code"]', code);
+	if (!(await page.locator('input[name="consent"]').isChecked())) await page.locator('input[name="consent"]').check();
+	await page.locator('form[action="?/sign"] button[type="submit"]').click();
+	await page.waitForURL((url) => url.pathname === agreementPath && url.searchParams.has('done'));
+}
+
+export async function run({ browser, baseURL, screenshot, assert }) {
+	// --- the brand accepts and opens the agreement from the application page ---------------------
+	const brand = await signedIn(browser, baseURL, DEMO_BRAND, 'fr', '10.70.1.1');
+	let page = brand.page;
+	await page.goto(`/applications/${APPLICATION}`);
+	await page.locator('form[action="?/accept"] button').first().click();
+	await page.locator('#view-agreement').waitFor();
+	await page.locator('#view-agreement').click();
+	await page.waitForURL((url) => /^\/agreements\/[^/]+$/.test(url.pathname));
+	const agreementPath = new URL(page.url()).pathname;
+	assert.equal(await text(page, '#agreement-status'), 'Brouillon');
+	assert.match(await page.locator('.agr-legal').first().innerText(), /Signature électronique simple \(non qualifiée\) — loi 15-04/);
+
+	// The list shows it too.
+	await page.goto('/agreements');
+	assert.ok(await page.locator(`a[href="${agreementPath}"]`).count(), 'the agreement is in the brand’s list');
+
+	// --- edit the fee (and what sending needs), keeping the schedule equal to the fee -----------
+	await page.goto(agreementPath);
+	await page.locator(`a[href="${agreementPath}/edit"]`).first().click();
+	await page.waitForURL((url) => url.pathname === `${agreementPath}/edit`);
+	// A schedule that does not add up is refused, with the values kept and the summary focused.
+	await page.fill('input[name="fee.amountDzd"]', '20 000');
+	await page.locator('form.agr-form button[type="submit"]').click();
+	await page.locator('#paymentSchedule-error').waitFor();
+	assert.match(await text(page, '#paymentSchedule-error'), /échéances doivent totaliser/);
+	assert.equal(await page.inputValue('input[name="fee.amountDzd"]'), '20 000');
+	assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'focus moves to the error summary');
+	await page.fill('input[name="paymentSchedule.0.amountDzd"]', '10000');
+	await page.fill('input[name="paymentSchedule.1.amountDzd"]', '10000');
+	await page.fill('input[name="parties.brand.representative"]', 'Yasmine Benali, gérante');
+	await page.fill('input[name="parties.creator.legalName"]', 'Imène Saidi');
+	if (!(await page.inputValue('input[name="publicationWindow.from"]'))) await page.fill('input[name="publicationWindow.from"]', '2026-12-10');
+	if (!(await page.inputValue('input[name="publicationWindow.to"]'))) await page.fill('input[name="publicationWindow.to"]', '2026-12-20');
+	await page.fill('textarea[name="note"]', 'Rémunération portée à 20 000 DA.');
+	await page.locator('form.agr-form button[type="submit"]').click();
+	await page.waitForURL((url) => url.pathname === agreementPath && url.searchParams.get('done') === 'saved');
+	assert.match(await text(page, '#agreement-done'), /Conditions enregistrées \(version 2\)/);
+	assert.match(await page.locator('#clauses-title ~ ol').innerText(), /20\s000\sDA/);
+	// The diff of version 2 against version 1 names the fee change.
+	const diff = await page.locator('#diff').innerText();
+	assert.match(diff, /16\s?000/, 'the old fee is in the diff');
+	assert.match(diff, /20\s?000/, 'the new fee is in the diff');
+	await screenshot('fr-1-brand-edited', page);
+
+	// --- send ----------------------------------------------------------------------------------
+	await page.locator('form[action="?/send"] button').click();
+	await page.waitForURL((url) => url.searchParams.get('done') === 'sent');
+	assert.equal(await text(page, '#agreement-status'), 'En attente de signature');
+
+	// --- the creator signs -----------------------------------------------------------------------
+	const creator = await signedIn(browser, baseURL, DEMO_CREATOR, 'fr', '10.70.2.1', MOBILE);
+	const cpage = creator.page;
+	await cpage.goto('/agreements');
+	await cpage.locator(`a[href="${agreementPath}"]`).first().click();
+	await cpage.waitForURL((url) => url.pathname === agreementPath);
+	await cpage.locator(`a[href="${agreementPath}/sign"]`).first().click();
+	await cpage.waitForURL((url) => url.pathname === `${agreementPath}/sign`);
+	await signOnPage(cpage, assert, agreementPath, { email: DEMO_CREATOR.email, fullName: 'Imène Saidi' }, (p) => screenshot('fr-2a-creator-wrong-code-mobile', p));
+	assert.match(await text(cpage, '#agreement-done'), /Votre signature est enregistrée/);
+	assert.equal(await text(cpage, '#agreement-status'), 'En attente de signature');
+	await screenshot('fr-2-creator-signed-mobile', cpage);
+
+	// --- the brand signs: completed --------------------------------------------------------------
+	await signOnPage(page, assert, agreementPath, { email: DEMO_BRAND.email, fullName: 'Yasmine Benali' });
+	assert.match(await text(page, '#agreement-done'), /les deux parties ont signé/i);
+	assert.equal(await text(page, '#agreement-status'), 'Signé');
+	assert.match(await page.locator('.agr-timeline').innerText(), /Conclu/);
+	assert.match(await text(page, '#audit-chain'), /Chaîne d’empreintes intacte/);
+	for (const lang of ['fr', 'ar', 'en']) assert.ok(await page.locator(`a[href="/api/v1/agreements/${agreementPath.split('/').pop()}/pdf?lang=${lang}"]`).count(), `download link in ${lang}`);
+	await screenshot('fr-3-brand-completed', page);
+	await cpage.goto(agreementPath);
+	assert.equal(await text(cpage, '#agreement-status'), 'Signé');
+
+	// --- the signed agreement in Arabic ------------------------------------------------------------
+	const ar = await signedIn(browser, baseURL, DEMO_CREATOR, 'ar', '10.70.3.1', MOBILE);
+	await ar.page.goto(agreementPath);
+	const html = await ar.page.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
+	assert.deepEqual(html, { lang: 'ar', dir: 'rtl' });
+	assert.equal(await text(ar.page, '#agreement-status'), 'موقّع');
+	assert.match(await ar.page.locator('.agr-legal').first().innerText(), /توقيع إلكتروني بسيط \(غير موصوف\)/);
+	await screenshot('ar-4-creator-signed', ar.page);
+
+	for (const [who, errs] of [['brand', brand.errors], ['creator', creator.errors], ['creator ar', ar.errors]]) assert.deepEqual(errs, [], `no page errors (${who})`);
+}

@@ -1,0 +1,52 @@
+import { apiJson } from '$lib/server/api';
+import { requireMe } from '$lib/server/form';
+import { loadAgreement, stateAction } from '$lib/server/agreements';
+import type { AgreementView, AuditTrail, DiffResult } from '$lib/agreements';
+import { buildAgreementDocument } from '../../../../../contracts/clauses';
+import type { AgreementDocument } from '../../../../../contracts/document';
+import { upgradeTerms } from '$worker/domain/agreement-terms';
+import type { Actions, PageServerLoad } from './$types';
+
+/**
+ * The clauses of the current version in the reader's language, from the same generator as
+ * the PDF. Null when the stored terms cannot be read as v2 terms: the page then shows its
+ * own summary of the terms instead of failing.
+ */
+function documentOf(a: AgreementView, lang: 'fr' | 'ar' | 'en'): AgreementDocument | null {
+	try {
+		return buildAgreementDocument({ agreementId: a.id, version: a.version, documentSha256: a.documentSha256 ?? '', terms: upgradeTerms(a.terms), lang, campaignTitle: a.campaign.title });
+	} catch {
+		return null;
+	}
+}
+
+const DONE = ['sent', 'signed', 'completed', 'saved', 'proposed', 'voided', 'reopened'] as const;
+
+export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
+	requireMe(locals, url.pathname);
+	const agreement = await loadAgreement(fetch, params.id);
+	const id = encodeURIComponent(agreement.id);
+	// The version whose changes are shown: ?v=N (compared with N-1), else the current one.
+	const asked = Number.parseInt(url.searchParams.get('v') ?? '', 10);
+	const to = Number.isInteger(asked) && asked >= 2 && asked <= agreement.version ? asked : agreement.version;
+	const [audit, diff] = await Promise.all([
+		apiJson<AuditTrail>(fetch, `/agreements/${id}/audit`, 'GET'),
+		to >= 2 ? apiJson<DiffResult>(fetch, `/agreements/${id}/diff?from=${to - 1}&to=${to}&lang=${locals.locale}`, 'GET') : Promise.resolve(null)
+	]);
+	const done = url.searchParams.get('done');
+	return {
+		agreement,
+		document: documentOf(agreement, locals.locale),
+		audit: audit.ok ? audit.data : null,
+		diff: diff === null ? null : diff.ok ? diff.data : ('unavailable' as const),
+		diffTo: to,
+		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
+		doneVersion: Number.parseInt(url.searchParams.get('n') ?? '', 10) || agreement.version
+	};
+};
+
+export const actions: Actions = {
+	send: (event) => stateAction(event, 'send'),
+	reopen: (event) => stateAction(event, 'reopen'),
+	void: (event) => stateAction(event, 'void')
+};

@@ -1,0 +1,8 @@
+import { termsFormAction, termsFormLoad } from '$lib/server/agreements';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => termsFormLoad(event, 'edit');
+
+export const actions: Actions = {
+	default: (event) => termsFormAction(event, 'edit')
+};

@@ -1,0 +1,123 @@
+/**
+ * The hash-chained audit trail of an agreement. Each event's hash is
+ * SHA-256(prevHash || canonical JSON of {agreementId, seq, at, actor, action, data}); the
+ * first event links to 64 zeros. Rewalking the chain from seq 1 detects any edited,
+ * removed or reordered row. Pure: no D1, no Hono.
+ *
+ * The stored shape (agreement_events) and the hashed payload below are a format: changing
+ * either breaks every existing chain, so it needs a migration that re-hashes old rows.
+ */
+import { sha256Hex } from './encoding';
+
+/** prevHash of the first event of every chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Every action the trail records. 'downloaded' is written by the PDF route. */
+export const AUDIT_ACTIONS = [
+	'created',
+	'edited',
+	'proposed',
+	'sent',
+	'viewed',
+	'code_sent',
+	'signed',
+	'completed',
+	'voided',
+	'reopened',
+	'downloaded'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who did it: a party of the agreement, the platform itself, or someone without an account. */
+export type ActorParty = 'brand' | 'creator' | 'system' | 'public';
+export interface AuditActor {
+	party: ActorParty;
+	userId: string | null;
+}
+
+/** The fields an event's hash covers. `at` is epoch milliseconds (UTC). */
+export interface AuditEventInput {
+	agreementId: string;
+	seq: number;
+	at: number;
+	actor: AuditActor;
+	action: AuditAction | string;
+	data: Record<string, unknown>;
+}
+
+export interface ChainedEvent extends AuditEventInput {
+	prevHash: string;
+	hash: string;
+}
+
+/**
+ * JSON with object keys sorted at every depth and no whitespace, so the same value always
+ * gives the same bytes (arrays keep their order; undefined members are dropped as JSON does).
+ */
+export function canonicalJson(value: unknown): string {
+	if (value === null || typeof value !== 'object') {
+		if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
+		return JSON.stringify(value) ?? 'null';
+	}
+	if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+	const entries = Object.entries(value as Record<string, unknown>)
+		.filter(([, v]) => v !== undefined)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** The exact text an event's hash covers (after the previous hash). */
+export function eventPayload(e: AuditEventInput): string {
+	return canonicalJson({
+		agreementId: e.agreementId,
+		seq: e.seq,
+		at: new Date(e.at).toISOString(),
+		actor: { party: e.actor.party, userId: e.actor.userId },
+		action: e.action,
+		data: e.data
+	});
+}
+
+/** hash = SHA-256(prevHash || canonical event), hex. */
+export function eventHash(prevHash: string, e: AuditEventInput): Promise<string> {
+	return sha256Hex(prevHash + eventPayload(e));
+}
+
+/** The chain's last link as read before a write: the next event takes seq + 1 and links to hash. */
+export interface ChainHead {
+	seq: number;
+	hash: string;
+}
+
+export const EMPTY_HEAD: ChainHead = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * The next event after `head`, with its seq, link and hash filled in. Several events
+ * written in one batch are chained by calling this in turn with the previous result.
+ */
+export async function nextEvent(head: ChainHead, e: Omit<AuditEventInput, 'seq'>): Promise<ChainedEvent> {
+	const input: AuditEventInput = { ...e, seq: head.seq + 1 };
+	return { ...input, prevHash: head.hash, hash: await eventHash(head.hash, input) };
+}
+
+export type ChainBreak = 'seq_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'wrong_agreement';
+export type ChainVerdict = { valid: true; head: ChainHead } | { valid: false; brokenAt: number; reason: ChainBreak };
+
+/**
+ * Re-walks a chain in the order given (the caller reads it ordered by seq): seqs must run
+ * 1, 2, 3…, each prevHash must be the previous event's hash (zeros for the first), and each
+ * hash must match its recomputed value. Reports the first seq where that fails.
+ */
+export async function verifyChain(agreementId: string, events: readonly ChainedEvent[]): Promise<ChainVerdict> {
+	let head: ChainHead = EMPTY_HEAD;
+	for (let i = 0; i < events.length; i++) {
+		const e = events[i];
+		const at = e.seq;
+		if (e.agreementId !== agreementId) return { valid: false, brokenAt: at, reason: 'wrong_agreement' };
+		if (e.seq !== i + 1) return { valid: false, brokenAt: Number.isInteger(e.seq) ? Math.min(e.seq, i + 1) : i + 1, reason: 'seq_gap' };
+		if (e.prevHash !== head.hash) return { valid: false, brokenAt: at, reason: 'prev_hash_mismatch' };
+		if ((await eventHash(e.prevHash, e)) !== e.hash) return { valid: false, brokenAt: at, reason: 'hash_mismatch' };
+		head = { seq: e.seq, hash: e.hash };
+	}
+	return { valid: true, head };
+}

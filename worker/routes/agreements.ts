@@ -1,0 +1,235 @@
+/**
+ * Agreements: read, versions (brand edits, creator proposals, diff), send, signing codes,
+ * sign, reopen, void, audit trail. Only the agreement's brand members and creator see it;
+ * anyone else gets 404, the wrong party 403, no session 401.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { AppError } from '../errors';
+import { type Router, route } from '../route';
+import {
+	diffVersions,
+	editTerms,
+	getAgreement,
+	getAuditTrail,
+	getVersion,
+	listAgreements,
+	proposeTerms,
+	reopenAgreement,
+	requestSigningCode,
+	sendAgreement,
+	signAgreement,
+	voidAgreement
+} from '../services/agreements';
+import {
+	AgreementListResponse,
+	AgreementResponse,
+	AuditResponse,
+	CodeResponse,
+	DiffQuery,
+	DiffResponse,
+	EditBody,
+	ListQuery,
+	ProposalBody,
+	ReasonBody,
+	SignBody,
+	VersionResponse
+} from './agreements.types';
+
+const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
+const id = (c: Context<AppEnv>) => c.req.param('id')!;
+const COMMON = { 401: { description: 'No session' }, 404: { description: 'Not found, or not one of its parties' } };
+const WRITE = { ...COMMON, 403: { description: 'The other party’s action' }, 409: { description: '`invalid_state` (wrong status) or the agreement changed meanwhile' } };
+
+export function agreementRoutes(r: Router) {
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/agreements',
+			summary: 'The caller’s agreements (the brand’s for a brand member, their own for a creator), latest activity first',
+			tags: ['agreements'],
+			auth: 'user',
+			query: ListQuery,
+			responses: { 200: { description: 'OK', schema: AgreementListResponse }, 401: { description: 'No session' }, 403: { description: 'Neither brand nor creator' } }
+		},
+		async (c, { query }) => c.json(await listAgreements(c.env.DB, c.get('user')!, query))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/agreements/:id',
+			summary: 'An agreement for one of its parties; the first read of each version by each user is recorded in the audit trail',
+			tags: ['agreements'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: AgreementResponse }, ...COMMON }
+		},
+		async (c) => c.json(await getAgreement(c.env.DB, c.get('user')!, id(c), c.get('locale'), Date.now()))
+	);
+
+	route(
+		r,
+		{
+			method: 'patch',
+			path: '/agreements/:id',
+			summary: 'The brand edits a draft: the whole terms object becomes version N+1',
+			tags: ['agreements'],
+			auth: 'user',
+			body: EditBody,
+			maxBodyBytes: 32 * 1024,
+			responses: { 200: { description: 'The new version is current', schema: AgreementResponse }, 400: { description: 'Invalid terms (field errors under `terms.`), or unchanged' }, ...WRITE }
+		},
+		async (c, { body }) => c.json(await editTerms(c.env.DB, c.get('user')!, id(c), body, Date.now(), c.get('locale')))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/agreements/:id/proposals',
+			summary: 'The creator proposes changed terms on a draft: they become version N+1, which the brand may edit further or send',
+			tags: ['agreements'],
+			auth: 'user',
+			body: ProposalBody,
+			maxBodyBytes: 32 * 1024,
+			responses: { 201: { description: 'The proposal is the current version', schema: AgreementResponse }, 400: { description: 'Invalid terms or note' }, ...WRITE }
+		},
+		async (c, { body }) => c.json(await proposeTerms(c.env.DB, c.get('user')!, id(c), body, Date.now(), c.get('locale')), 201)
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/agreements/:id/versions/:version',
+			summary: 'One version of the terms, with the signatures made on it',
+			tags: ['agreements'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: VersionResponse }, 400: { description: 'Version is not a number' }, ...COMMON }
+		},
+		async (c) => {
+			const raw = c.req.param('version') ?? '';
+			if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw new AppError('invalid_request', { fieldKeys: [{ path: 'version', key: 'agreement_version_invalid' }] });
+			return c.json(await getVersion(c.env.DB, c.get('user')!, id(c), Number(raw)));
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/agreements/:id/diff',
+			summary: 'What changed between two versions, as readable rows (default: previous → current)',
+			tags: ['agreements'],
+			auth: 'user',
+			query: DiffQuery,
+			responses: { 200: { description: 'OK', schema: DiffResponse }, 400: { description: 'Invalid version numbers' }, ...COMMON }
+		},
+		async (c, { query }) => c.json(await diffVersions(c.env.DB, c.get('user')!, id(c), { from: query.from, to: query.to, lang: query.lang ?? c.get('locale') }))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/agreements/:id/send',
+			summary: 'The brand sends the current version for signature: it is frozen and both parties are emailed',
+			tags: ['agreements'],
+			auth: 'user',
+			responses: { 200: { description: 'Awaiting signatures', schema: AgreementResponse }, 400: { description: 'Terms incomplete for sending (legal names, representative, publication window)' }, ...WRITE }
+		},
+		async (c) => c.json(await sendAgreement(c.env.DB, c.get('user')!, id(c), Date.now(), c.get('locale'), origin(c)))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/agreements/:id/sign/code',
+			summary: 'A one-time 6-digit signing code to the caller’s email (10 minutes, one use, 5 tries; 5 per hour)',
+			tags: ['agreements'],
+			auth: 'user',
+			responses: {
+				202: { description: 'Sent; only its salted hash is stored', schema: CodeResponse },
+				...WRITE,
+				409: { description: '`already_signed`, or not awaiting signatures' },
+				429: { description: 'Too many codes asked (Retry-After)' }
+			}
+		},
+		async (c) => c.json(await requestSigningCode(c.env.DB, c.get('user')!, id(c), Date.now()), 202)
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/agreements/:id/sign',
+			summary: 'Sign the current version with the typed full name, consent and the emailed code; the second signature completes the agreement',
+			tags: ['agreements'],
+			auth: 'user',
+			body: SignBody,
+			responses: {
+				200: { description: 'Signed (status `signed` once both parties have)', schema: AgreementResponse },
+				400: { description: 'Missing consent or name, or a wrong/expired/used code (errors[].path = "code")' },
+				...WRITE,
+				409: { description: '`already_signed`, or not awaiting signatures' }
+			}
+		},
+		async (c, { body }) =>
+			c.json(
+				await signAgreement(
+					c.env.DB,
+					c.get('user')!,
+					id(c),
+					{ fullName: body.fullName, code: body.code, lang: body.lang },
+					{ ip: c.req.header('cf-connecting-ip') ?? '', userAgent: (c.req.header('user-agent') ?? '').slice(0, 512) },
+					Date.now(),
+					c.get('locale'),
+					origin(c)
+				)
+			)
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/agreements/:id/reopen',
+			summary: 'Either party takes a sent agreement back to draft: a new editable version, earlier signatures no longer count',
+			tags: ['agreements'],
+			auth: 'user',
+			body: ReasonBody,
+			responses: { 200: { description: 'Draft again, version N+1', schema: AgreementResponse }, ...WRITE }
+		},
+		async (c, { body }) => c.json(await reopenAgreement(c.env.DB, c.get('user')!, id(c), body.note, Date.now(), c.get('locale')))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/agreements/:id/void',
+			summary: 'The brand calls the agreement off (not once signed)',
+			tags: ['agreements'],
+			auth: 'user',
+			body: ReasonBody,
+			responses: { 200: { description: 'Void', schema: AgreementResponse }, ...WRITE }
+		},
+		async (c, { body }) => c.json(await voidAgreement(c.env.DB, c.get('user')!, id(c), body.note, Date.now(), c.get('locale')))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/agreements/:id/audit',
+			summary: 'The hash-chained audit trail, re-walked from seq 1 (chainValid, or brokenAt)',
+			tags: ['agreements'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: AuditResponse }, ...COMMON }
+		},
+		async (c) => c.json(await getAuditTrail(c.env.DB, c.get('user')!, id(c)))
+	);
+}
