@@ -1,22 +1,48 @@
-// `npm run bench`: starts the real Worker under wrangler dev with seeded demo data and prints
-// wall-clock percentiles and CPU per request for the foundation routes. CPU per request is
-// given net of a trivial route measured in the same run (local dev plumbing costs ~4 ms).
-import { fmt, measure, startApp } from './lib.mjs';
+// `npm run bench [-- foundation|matching|seal|pdf]`: every benchmark prints numbers, never
+// asserts a time.
+// - foundation: the real Worker under wrangler dev with the demo data; wall-clock
+//   percentiles and CPU per request, net of /health measured in the same run.
+// - matching: 50 000 creators in local D1, GET /campaigns/:id/matches?limit=50 (matching.mjs).
+// - seal: CPU to render and seal a typical agreement next to the OpenSign way (seal.ts).
+// - pdf: the renderer alone per language against plain pdf-lib text (pdf-render.ts).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fmt, measure, root, startApp } from './lib.mjs';
+import { runMatchingBench } from './matching.mjs';
 
-const app = await startApp({ skipBuild: process.env.BENCH_BUILD !== '1' });
+const wanted = process.argv.slice(2);
+const runs = (name) => wanted.length === 0 || wanted.includes(name);
+const tsx = (file) => {
+	const r = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [file], { cwd: root, stdio: 'inherit' });
+	if (r.status !== 0) process.exitCode = r.status ?? 1;
+};
+
+// Build once for the app benchmarks: they must measure the code in the tree (BENCH_BUILD=0 skips it).
+if ((runs('foundation') || runs('matching')) && process.env.BENCH_BUILD !== '0') {
+	const r = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: path.join(root, 'web'), stdio: ['ignore', 'ignore', 'inherit'] });
+	if (r.status !== 0) throw new Error('vite build failed');
+	process.env.BENCH_BUILD = '0';
+}
+if (runs('foundation')) await foundation();
+if (runs('matching')) await runMatchingBench();
+if (runs('seal')) tsx('bench/seal.ts');
+if (runs('pdf')) tsx('bench/pdf-render.ts');
+
+async function foundation() {
+const app = await startApp({ skipBuild: true });
 try {
 	const { base } = app;
 	const demo = app.output().match(/Brand:\s+(\S+) \/ (\S+)/);
 	const rows = [];
-	const health = await measure(() => fetch(`${base}/api/v1/health`));
+	const health = await measure(() => fetch(`${base}/api/v1/health`), { pid: app.pid });
 	rows.push(['GET /api/v1/health (baseline)', health]);
-	rows.push(['GET /api/v1/wilayas?lang=ar', await measure(() => fetch(`${base}/api/v1/wilayas?lang=ar`))]);
-	rows.push(['GET / (SSR landing, fr)', await measure(() => fetch(`${base}/`))]);
+	rows.push(['GET /api/v1/wilayas?lang=ar', await measure(() => fetch(`${base}/api/v1/wilayas?lang=ar`), { pid: app.pid })]);
+	rows.push(['GET / (SSR landing, fr)', await measure(() => fetch(`${base}/`), { pid: app.pid })]);
 	if (demo) {
 		const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demo[1], password: demo[2] }) });
 		const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-		rows.push(['GET /api/v1/me (session lookup)', await measure(() => fetch(`${base}/api/v1/me`, { headers: { cookie } }))]);
-		rows.push(['GET /dashboard (SSR + API, brand)', await measure(() => fetch(`${base}/dashboard`, { headers: { cookie } }))]);
+		rows.push(['GET /api/v1/me (session lookup)', await measure(() => fetch(`${base}/api/v1/me`, { headers: { cookie } }), { pid: app.pid })]);
+		rows.push(['GET /dashboard (SSR + API, brand)', await measure(() => fetch(`${base}/dashboard`, { headers: { cookie } }), { pid: app.pid })]);
 		// Each login costs one PBKDF2 at 100 000 iterations; vary the IP to stay under the rate limit.
 		rows.push([
 			'POST /api/v1/auth/login (PBKDF2 100k)',
@@ -27,7 +53,7 @@ try {
 						headers: { 'content-type': 'application/json', 'cf-connecting-ip': `10.77.${(i >> 8) & 255}.${i & 255}` },
 						body: JSON.stringify({ email: demo[1], password: demo[2] })
 					}),
-				{ n: 60, warmup: 5 }
+				{ n: 60, warmup: 5, pid: app.pid }
 			)
 		]);
 	}
@@ -38,4 +64,5 @@ try {
 	console.log('\nnet CPU = CPU per request minus the /health baseline of the same run (Workers Free plan budget: 10 ms).');
 } finally {
 	app.stop();
+}
 }

@@ -15,9 +15,12 @@ import { referenceRoutes } from './routes/reference';
 import { devRoutes } from './routes/dev';
 import { creatorRoutes } from './routes/creators';
 import { applicationRoutes } from './routes/applications';
+import { agreementRoutes } from './routes/agreements';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
+import { matchingRoutes } from './routes/matching';
+import { agreementDocumentRoutes } from './routes/agreement-documents';
 import { openApiDocument, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
@@ -31,8 +34,11 @@ export function createApp() {
 	creatorRoutes(router);
 	campaignRoutes(router);
 	applicationRoutes(router);
+	agreementRoutes(router);
 	notificationRoutes(router);
 	analysisRoutes(router);
+	matchingRoutes(router);
+	agreementDocumentRoutes(router);
 	devRoutes(router);
 
 	api.get('/openapi.json', (c) => c.json(openApiDocument(router.specs, new URL(c.req.url).origin)));

@@ -17,6 +17,7 @@ import {
 	campaignTasks,
 	creatorAccounts,
 	creatorFeatures,
+	creatorRiskFlags,
 	creators,
 	followerPoints,
 	postComments,
@@ -26,7 +27,7 @@ import {
 } from '../schema';
 import { hashPassword } from '../../worker/domain/password';
 import { algiersDay, planCampaign } from '../../worker/domain/campaign-plan';
-import { computeCreatorFeatures } from '../../worker/domain/creator-features';
+import { computeCreatorFeatures, profileInputs } from '../../worker/domain/creator-features';
 import { DEMO_BRAND_EMAIL, DEMO_CREATOR_EMAIL, DEMO_PASSWORD } from './demo-accounts';
 
 // ---------------------------------------------------------------------------------------
@@ -47,6 +48,7 @@ export interface SeedData {
 	postComments: Row<typeof postComments>[];
 	/** Derived features of every creator, computed by the same pure function as after an import. */
 	creatorFeatures: Row<typeof creatorFeatures>[];
+	creatorRiskFlags: Row<typeof creatorRiskFlags>[];
 	seedAnomalies: Row<typeof seedAnomalies>[];
 	campaigns: Row<typeof campaigns>[];
 	/** The 14-day plan of every published campaign, as publishing writes it. */
@@ -72,7 +74,7 @@ export const ANOMALY_SHARE = 0.05;
 
 /** The fixed niche taxonomy; these keys are stored in creators.niches and campaigns.niches. */
 export { NICHES } from '../../worker/domain/taxonomy';
-import { NICHES } from '../../worker/domain/taxonomy';
+import { NICHES, type AgeBand } from '../../worker/domain/taxonomy';
 export type Niche = (typeof NICHES)[number];
 
 export const DEMO_BRAND_ID = 'seed-br-demo';
@@ -1003,7 +1005,7 @@ function buildCreator(seed: number, plan: CreatorPlan, cal: Calendar): CreatorRo
 }
 
 /** The creator_features row of a generated creator, as the API computes it after an import. */
-function featuresRow(rows: CreatorRows, now: number): Row<typeof creatorFeatures> {
+function featuresRow(rows: CreatorRows, now: number): { features: Row<typeof creatorFeatures>; flags: Row<typeof creatorRiskFlags>[] } {
 	const texts = new Map<string, string[]>();
 	for (const c of rows.comments) texts.set(c.postId, [...(texts.get(c.postId) ?? []), c.text]);
 	const f = computeCreatorFeatures({
@@ -1011,9 +1013,10 @@ function featuresRow(rows: CreatorRows, now: number): Row<typeof creatorFeatures
 		points: rows.points,
 		comments: rows.posts.flatMap((p) => texts.get(p.id) ?? []),
 		followersByPlatform: Object.fromEntries(rows.accounts.map((a) => [a.platform, a.followers])),
-		now
+		now,
+		...profileInputs(rows.creator)
 	});
-	return {
+	const features = {
 		creatorId: rows.creator.id,
 		computedAt: now,
 		engagementByFormat: JSON.stringify(f.engagementByFormat),
@@ -1021,11 +1024,22 @@ function featuresRow(rows: CreatorRows, now: number): Row<typeof creatorFeatures
 		commentMix: JSON.stringify(f.commentMix),
 		postsLast90d: f.postsLast90d,
 		followerGrowth30d: f.followerGrowth30d,
-		affinityTerms: '{}',
-		riskScore: 0,
-		postsTotal: rows.posts.length,
-		commentsSampled: rows.comments.length
+		affinityTerms: JSON.stringify(f.affinityTerms),
+		riskScore: f.risk.score,
+		qualityScore: f.qualityScore,
+		postsTotal: f.postsTotal,
+		commentsSampled: f.commentsSampled
 	};
+	const flags: Row<typeof creatorRiskFlags>[] = f.risk.flags.map((flag) => ({
+		creatorId: rows.creator.id,
+		code: flag.code,
+		score: flag.score,
+		reason: JSON.stringify(flag.reason),
+		computedAt: now,
+		explanation: null,
+		explainedAt: null
+	}));
+	return { features, flags };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1068,6 +1082,8 @@ interface CampaignSpec {
 	formats: Format[];
 	wilayas: string[];
 	niches: Niche[];
+	/** Target audience age bands (youngest first); left out = all ages. */
+	ages?: AgeBand[];
 	followers?: [number, number];
 	budget: number;
 }
@@ -1075,21 +1091,21 @@ interface CampaignSpec {
 const CAMPAIGNS: CampaignSpec[] = [
 	// Demo brand (Oran cosmetics): one campaign in every status.
 	{
-		brand: 0, status: 'draft', title: 'Lancement du sérum vitamine C', objective: 'visibility',
+		brand: 0, status: 'draft', title: 'Lancement du sérum vitamine C', objective: 'visibility', ages: ['18-24', '25-34'],
 		offer: 'Sérum offert + 15 % de remise pour les abonnées avec le code', budget: 180_000,
 		keyMessages: ['Vitamine C stabilisée, éclat en 2 semaines', 'Fabriqué en Algérie, 2 900 DA'],
 		dos: ['Montrer la texture en gros plan', 'Routine du matin réelle'], donts: ['Pas de promesse médicale', 'Pas de filtre beauté'],
 		angle: 'Avant/après honnête sur 14 jours', formats: ['reel', 'story'], wilayas: ['31', '16', '09', '27'], niches: ['beauty', 'lifestyle']
 	},
 	{
-		brand: 0, status: 'open', title: 'Crèmes solaires : la routine été', objective: 'whatsapp_sales',
+		brand: 0, status: 'open', title: 'Crèmes solaires : la routine été', objective: 'whatsapp_sales', ages: ['18-24', '25-34'],
 		offer: 'Pack écran solaire + brume à 3 500 DA, livraison 58 wilayas, paiement à la livraison', budget: 240_000,
 		keyMessages: ['SPF 50 texture légère, pas de traces blanches', 'Commande sur WhatsApp avec le mot-clé'],
 		dos: ['Parler des peaux grasses et mixtes', 'Afficher le mot-clé WhatsApp à l’écran'], donts: ['Pas de comparaison avec une autre marque'],
 		angle: 'Une journée à la plage sans coup de soleil', formats: ['story', 'reel'], wilayas: ['31', '16', '09', '22', '46'], niches: ['beauty', 'lifestyle']
 	},
 	{
-		brand: 0, status: 'active', title: 'Coffrets cadeaux skincare', objective: 'whatsapp_sales',
+		brand: 0, status: 'active', title: 'Coffrets cadeaux skincare', objective: 'whatsapp_sales', ages: ['25-34', '35-44'],
 		offer: 'Coffret 3 soins à 4 900 DA au lieu de 6 200 DA', budget: 300_000,
 		keyMessages: ['Idée cadeau prête à offrir', 'Livraison en 48 h à Oran et Alger'],
 		dos: ['Unboxing du coffret', 'Code promo visible en story'], donts: ['Pas de musique sous droits', 'Ne pas oublier #sponsorisé'],
@@ -1111,7 +1127,7 @@ const CAMPAIGNS: CampaignSpec[] = [
 	},
 	// Other brands.
 	{
-		brand: 1, status: 'open', title: 'Collection abayas légères', objective: 'whatsapp_sales',
+		brand: 1, status: 'open', title: 'Collection abayas légères', objective: 'whatsapp_sales', ages: ['25-34', '35-44'],
 		offer: 'Abaya à 5 500 DA, -10 % avec le code, paiement à la livraison', budget: 220_000,
 		keyMessages: ['Tissu léger qui ne colle pas', 'Du 38 au 56'], dos: ['Montrer le tombé en mouvement', 'Citer les tailles'],
 		donts: ['Pas de musique', 'Pas de tenue moulante en association'], angle: 'Trois occasions, une abaya',
@@ -1137,7 +1153,7 @@ const CAMPAIGNS: CampaignSpec[] = [
 		angle: 'Le rituel café du vendredi', formats: ['story', 'live'], wilayas: ['25'], niches: ['food']
 	},
 	{
-		brand: 3, status: 'open', title: 'Accessoires smartphone -15 %', objective: 'traffic',
+		brand: 3, status: 'open', title: 'Accessoires smartphone -15 %', objective: 'traffic', ages: ['18-24'],
 		offer: 'Coques, chargeurs et écouteurs à -15 % avec le code', budget: 140_000, followers: [5_000, 30_000],
 		keyMessages: ['Chargeurs certifiés, garantie 6 mois', 'Retrait en boutique à Sétif'], dos: ['Tester la charge rapide à l’écran'],
 		donts: ['Pas de comparatif avec une contrefaçon nommée'], angle: 'Le kit indispensable pour 3 000 DA',
@@ -1156,7 +1172,7 @@ const CAMPAIGNS: CampaignSpec[] = [
 		angle: 'Du pressoir à la salle de bain', formats: ['reel', 'post'], wilayas: ['06', '15', '10', '16'], niches: ['beauty', 'lifestyle', 'fitness_health']
 	},
 	{
-		brand: 5, status: 'active', title: 'Tenues de sport femmes & hommes', objective: 'whatsapp_sales',
+		brand: 5, status: 'active', title: 'Tenues de sport femmes & hommes', objective: 'whatsapp_sales', ages: ['18-24', '25-34'],
 		offer: 'Ensemble à 4 200 DA, -10 % avec le code', budget: 200_000, followers: [10_000, 50_000],
 		keyMessages: ['Tissu respirant', 'Tailles du S au XXL'], dos: ['Séance réelle avec la tenue'], donts: ['Pas de marque concurrente visible'],
 		angle: 'Un entraînement complet dans la tenue', formats: ['reel', 'story'], wilayas: ['09', '16', '42', '35'], niches: ['sport', 'fitness_health']
@@ -1168,19 +1184,19 @@ const CAMPAIGNS: CampaignSpec[] = [
 		angle: 'Une pièce transformée avec un seul objet', formats: ['reel', 'post'], wilayas: ['13', '31', '22', '46'], niches: ['home_decor', 'lifestyle']
 	},
 	{
-		brand: 7, status: 'open', title: 'Kits d’entretien auto', objective: 'whatsapp_sales',
+		brand: 7, status: 'open', title: 'Kits d’entretien auto', objective: 'whatsapp_sales', ages: ['25-34', '35-44', '45-54'],
 		offer: 'Kit vidange + filtres à 5 900 DA', budget: 90_000, followers: [5_000, 30_000],
 		keyMessages: ['Pièces d’origine', 'Montage possible à Annaba'], dos: ['Montrer le montage'], donts: ['Pas de conduite dangereuse'],
 		angle: 'Préparer sa voiture pour l’été', formats: ['reel'], wilayas: ['23', '36', '21', '24'], niches: ['automotive', 'tech']
 	},
 	{
-		brand: 8, status: 'active', title: 'Rentrée des classes', objective: 'whatsapp_sales',
+		brand: 8, status: 'active', title: 'Rentrée des classes', objective: 'whatsapp_sales', ages: ['25-34', '35-44', '45-54'],
 		offer: 'Tablier + cartable à 3 900 DA', budget: 120_000,
 		keyMessages: ['Cartables légers', 'Tailles 4 à 14 ans'], dos: ['Filmer avec les enfants (avec accord)'], donts: ['Pas de visage d’enfant sans accord des parents'],
 		angle: 'Le matin de la rentrée', formats: ['reel', 'story'], wilayas: ['35', '16', '09', '15'], niches: ['family_parenting', 'fashion']
 	},
 	{
-		brand: 9, status: 'open', title: 'Inscriptions aux cours d’anglais', objective: 'signups',
+		brand: 9, status: 'open', title: 'Inscriptions aux cours d’anglais', objective: 'signups', ages: ['18-24'],
 		offer: 'Premier mois à 3 000 DA au lieu de 4 500 DA', budget: 100_000,
 		keyMessages: ['Groupes de 8', 'Cours du soir et du week-end'], dos: ['Expliquer le test de niveau gratuit'], donts: ['Pas de promesse de score'],
 		angle: 'Mon premier cours', formats: ['reel', 'story', 'live'], wilayas: ['16', '09', '35', '42'], niches: ['education', 'lifestyle']
@@ -1255,6 +1271,7 @@ function buildCampaigns(seed: number, cal: Calendar, brandIds: string[], roster:
 			formats: JSON.stringify(spec.formats),
 			wilayas: JSON.stringify(spec.wilayas),
 			niches: JSON.stringify(spec.niches),
+			ageBands: JSON.stringify(spec.ages ?? []),
 			followerMin,
 			followerMax,
 			budgetDzd: spec.budget,
@@ -1382,6 +1399,7 @@ export async function generateSeed(opts: SeedOptions): Promise<SeedData> {
 		posts: [],
 		postComments: [],
 		creatorFeatures: [],
+		creatorRiskFlags: [],
 		seedAnomalies: [],
 		campaigns: [],
 		campaignTasks: [],
@@ -1420,7 +1438,9 @@ export async function generateSeed(opts: SeedOptions): Promise<SeedData> {
 		data.followerPoints.push(...rows.points);
 		data.posts.push(...rows.posts);
 		data.postComments.push(...rows.comments);
-		data.creatorFeatures.push(featuresRow(rows, cal.at(0, 23, 59)));
+		const derived = featuresRow(rows, cal.at(0, 23, 59));
+		data.creatorFeatures.push(derived.features);
+		data.creatorRiskFlags.push(...derived.flags);
 		if (rows.anomaly) data.seedAnomalies.push(rows.anomaly);
 		roster.push({ plan, row: rows.creator });
 	}
@@ -1443,6 +1463,7 @@ const INSERT_ORDER: [keyof SeedData, Table][] = [
 	['posts', posts],
 	['postComments', postComments],
 	['creatorFeatures', creatorFeatures],
+	['creatorRiskFlags', creatorRiskFlags],
 	['seedAnomalies', seedAnomalies],
 	['campaigns', campaigns],
 	['campaignTasks', campaignTasks],

@@ -22,7 +22,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.equal(await page.inputValue('input[name="password"]'), '', 'password not echoed back');
 	assert.ok(await page.locator('[role="alert"]').first().textContent().then((t) => /البريد الإلكتروني غير صالح/.test(t ?? '')), 'Arabic field error in the summary');
 	assert.equal(await page.getAttribute('input[name="email"]', 'aria-invalid'), 'true');
-	await screenshot('signup-errors-ar-nojs');
+	await screenshot('signup-errors-ar-nojs', page);
 
 	// Then a valid sign-up, the creator dashboard, and logout — all without JavaScript.
 	await page.fill('input[name="email"]', email);
@@ -30,7 +30,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await page.locator('form:has(input[name="email"]) button[type="submit"]').click();
 	await page.waitForURL((url) => url.pathname === '/dashboard');
 	assert.equal(await page.locator('h1').count(), 1);
-	await screenshot('dashboard-creator-ar-nojs');
+	await screenshot('dashboard-creator-ar-nojs', page);
 	await page.locator('form[action="/logout"] button').first().click();
 	await page.waitForURL((url) => url.pathname !== '/dashboard');
 	assert.equal((await context.cookies()).find((c) => c.name === 'wasla_session'), undefined, 'signed out');

@@ -35,12 +35,12 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.equal(errorRows.length, 1, 'one bad row listed');
 	assert.ok(errorRows[0].includes('3') && errorRows[0].includes('followers'), `line 3, column followers: ${errorRows[0]}`);
 	assert.equal(await countTiktokPoints(), before, 'the preview saved nothing');
-	await screenshot('stats-followers-csv-preview-ar');
+	await screenshot('stats-followers-csv-preview-ar', page);
 
 	await page.locator('form[action="?/import"] button[type="submit"]').click();
 	await page.waitForLoadState('domcontentloaded');
 	assert.ok((await page.locator('[role="status"]').first().textContent()).includes('2'), 'two readings imported');
 	assert.equal(await countTiktokPoints(), before + 2, 'only the valid rows were saved');
-	await screenshot('stats-followers-csv-imported-ar');
+	await screenshot('stats-followers-csv-imported-ar', page);
 	await context.close();
 }

@@ -419,7 +419,7 @@ describe('demo seed: generation', () => {
 		expect(seedStatements(await generateSeed({ seed: SEED, anchorDate: ANCHOR }))).toEqual(statements);
 		const other = seedStatements(await generateSeed({ seed: SEED + 1, anchorDate: ANCHOR }));
 		expect(other).not.toEqual(statements);
-	});
+	}, 120_000);
 
 	it('writes INSERT OR IGNORE statements of at most 100 rows', () => {
 		for (const s of statements) {
