@@ -196,3 +196,20 @@ export const statsScreenshots = sqliteTable(
 	},
 	(t) => [index('stats_screenshots_creator_idx').on(t.creatorId, t.createdAt)]
 );
+
+/**
+ * One row per (niche, creator) with the creator's wilaya and followers: the index that lets
+ * matching find a campaign's candidates without reading every creator of a wilaya (niches
+ * are a JSON array on creators). Kept in step with `creators` by triggers (migration
+ * 0008_creator_niches), so every writer — API, seeder, tests — maintains it.
+ */
+export const creatorNiches = sqliteTable(
+	'creator_niches',
+	{
+		niche: text('niche').notNull(),
+		creatorId: text('creator_id').notNull(),
+		wilaya: text('wilaya'),
+		followersTotal: integer('followers_total').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.niche, t.creatorId] }), index('creator_niches_lookup_idx').on(t.niche, t.wilaya, t.followersTotal)]
+);

@@ -8,7 +8,7 @@
 import { env } from 'cloudflare:workers';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agreementScene, requestCode, sendReady, sign } from './agreements-scene';
+import { agreementScene, outbox, requestCode, sendReady, sign } from './agreements-scene';
 import { Client } from './helpers';
 import { sha256Hex } from '../../worker/domain/encoding';
 
@@ -64,6 +64,9 @@ describe('agreement PDFs', () => {
 	it('once both signed, serves one sealed PDF per language, stored in R2 with its hash in D1', async () => {
 		await sendReady(scene);
 		await sign(scene.creator.client, scene.agreementId, await requestCode(scene.creator.client, scene.creator.email, scene.agreementId), 'Yasmine Kadi');
+		// the brand is told it is its turn, in its language, with a link to sign
+		const turn = (await outbox()).find((m) => m.to === scene.brand.email && m.subject.includes('à vous'));
+		expect(turn?.text).toContain(`/agreements/${scene.agreementId}/sign`);
 		const last = await sign(scene.brand.client, scene.agreementId, await requestCode(scene.brand.client, scene.brand.email, scene.agreementId), 'Lina Benali');
 		expect(last.status).toBe(200);
 

@@ -98,6 +98,18 @@ describe('campaign matches', () => {
 		expect(body.total).toBe(ids.length);
 	});
 
+	it('follows profile changes: a creator who adds the campaign’s niche becomes a candidate, and leaves when removing it', async () => {
+		const s = await creator('Niche Later', { niches: ['gaming'] });
+		const has = async () => (await matches(brand.client, campaignId)).body.matches.some((m) => m.creatorId === s.id);
+		expect(await has()).toBe(false);
+		const put = (niches: string[]) =>
+			s.client.call('/creators/me', { method: 'PUT', json: { displayName: 'Niche Later', wilaya: '16', niches, accounts: [{ platform: 'instagram', handle: 'niche.later', followers: 12000 }], rates: { reel: 15000 } } });
+		expect((await put(['gaming', 'beauty'])).status).toBe(200);
+		expect(await has()).toBe(true);
+		expect((await put(['gaming'])).status).toBe(200);
+		expect(await has()).toBe(false);
+	});
+
 	it('scores the five criteria with reasons that cite the numbers, in French by default', async () => {
 		const { body } = await matches(brand.client, campaignId);
 		const m = body.matches.find((x) => x.creatorId === good.id)!;

@@ -71,7 +71,15 @@ const NUMBER_LOCALE: Record<Locale, string> = { fr: 'fr-FR', ar: 'ar-DZ', en: 'e
 
 /** Numbers as the locale writes them (4,1 in French and Arabic, 4.1 in English; Latin digits). */
 export function formatNumber(locale: Locale, n: number): string {
-	return new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits: 2, numberingSystem: 'latn' }).format(n);
+	return numberFormat(locale).format(n);
+}
+
+// Building an Intl.NumberFormat costs far more than using one: one per locale per isolate.
+const formats = new Map<Locale, Intl.NumberFormat>();
+function numberFormat(locale: Locale): Intl.NumberFormat {
+	let f = formats.get(locale);
+	if (!f) formats.set(locale, (f = new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits: 2, numberingSystem: 'latn' })));
+	return f;
 }
 
 export interface ReasonContext {

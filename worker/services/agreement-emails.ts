@@ -58,3 +58,22 @@ export function agreementCompletedEmail(locale: Locale, p: { to: string; brand: 
 	};
 	return { to: p.to, ...texts[locale] };
 }
+
+/** To the party who has not signed yet, when the other one just did. */
+export function agreementSignedEmail(locale: Locale, p: { to: string; signer: string; campaign: string; version: number; link: string }): OutboxMessage {
+	const texts: Texts = {
+		fr: {
+			subject: `${p.signer} a signé l’accord « ${p.campaign} » : à vous`,
+			text: `Bonjour,\n\n${p.signer} vient de signer l’accord « ${p.campaign} » (version ${p.version}). Il ne manque plus que votre signature.\nRelire et signer : ${p.link}\n\nL’équipe Wasla`
+		},
+		ar: {
+			subject: `وقّع ${p.signer} الاتفاق «${p.campaign}»: دورك الآن`,
+			text: `مرحبًا،\n\nوقّع ${p.signer} للتو الاتفاق «${p.campaign}» (النسخة ${p.version}). لم يبق سوى توقيعك.\nللمراجعة والتوقيع: ${p.link}\n\nفريق وصلة`
+		},
+		en: {
+			subject: `${p.signer} signed the agreement "${p.campaign}": your turn`,
+			text: `Hello,\n\n${p.signer} has just signed the agreement "${p.campaign}" (version ${p.version}). Only your signature is missing.\nReview and sign: ${p.link}\n\nThe Wasla team`
+		}
+	};
+	return { to: p.to, ...texts[locale] };
+}

@@ -55,7 +55,7 @@ import {
 	normaliseCode,
 	sameHash
 } from '../domain/signing';
-import { agreementCompletedEmail, agreementSentEmail, signingCodeEmail } from './agreement-emails';
+import { agreementCompletedEmail, agreementSentEmail, agreementSignedEmail, signingCodeEmail } from './agreement-emails';
 import { currentBrand } from './accounts';
 import { queueEmailStatement } from './outbox';
 import { consume } from './rate-limit';
@@ -771,6 +771,12 @@ export async function signAgreement(d1: D1Database, user: SessionUser, agreement
 			for (const [to, lang] of [[row.owner_email, row.owner_locale], [row.creator_email, row.creator_locale]] as const) {
 				statements.push(queueEmailStatement(d1, agreementCompletedEmail(lang, { to, brand: row.brand_name, creator: row.creator_name, campaign: row.campaign_title ?? '', version: row.version, link }), now));
 			}
+		} else {
+			// The other party learns it is their turn.
+			const [to, lang, signer] =
+				ctx.party === 'brand' ? ([row.creator_email, row.creator_locale, row.brand_name] as const) : ([row.owner_email, row.owner_locale, row.creator_name] as const);
+			const link = `${origin}/agreements/${agreementId}/sign`;
+			statements.push(queueEmailStatement(d1, agreementSignedEmail(lang, { to, signer, campaign: row.campaign_title ?? '', version: row.version, link }), now));
 		}
 		await d1.batch(statements);
 		return fresh(d1, ctx, locale);

@@ -43,29 +43,44 @@ export async function saveWeights(d1: D1Database, user: SessionUser, campaignId:
 // ---------------------------------------------------------------------------------------
 
 /**
- * The hard filters, all in SQL on creators_wilaya_followers_idx: target wilayas with the
- * follower range, a shared niche, a priced format the campaign asks for. ?1 wilayas, ?2–?3
- * follower range, ?4 niches, ?5 formats (JSON arrays).
+ * The hard filters in SQL. Candidates come from creator_niches on its (niche, wilaya,
+ * followers) index, so only creators of the campaign's niches in its wilayas and follower
+ * range are read; then a priced requested format on the creator's rates (one json_extract
+ * per requested format, paths bound as parameters). Returns the SQL fragments and their
+ * parameters: ?1 wilayas, ?2–?3 followers, ?4 niches, then the format paths.
  */
-const HARD_FILTERS = `c.wilaya IN (SELECT value FROM json_each(?1))
-	  AND c.followers_total BETWEEN ?2 AND ?3
-	  AND EXISTS (SELECT 1 FROM json_each(c.niches) n WHERE n.value IN (SELECT value FROM json_each(?4)))
-	  AND EXISTS (SELECT 1 FROM json_each(c.rates) r WHERE r.key IN (SELECT value FROM json_each(?5)) AND r.type IN ('integer', 'real') AND r.value > 0)`;
+function hardFilters(campaign: { wilayas: string[]; niches: string[]; formats: string[]; followerMin: number; followerMax: number }) {
+	const params: (string | number | null)[] = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, JSON.stringify(campaign.niches)];
+	const priced = campaign.formats.map((f) => {
+		params.push(`$.${f}`);
+		return `coalesce(json_extract(c.rates, ?${params.length}), 0) > 0`;
+	});
+	const candidates = `SELECT DISTINCT cn.creator_id AS id FROM creator_niches cn
+		WHERE cn.niche IN (SELECT value FROM json_each(?4)) AND cn.wilaya IN (SELECT value FROM json_each(?1)) AND cn.followers_total BETWEEN ?2 AND ?3`;
+	return { params, candidates, priced: priced.length ? `(${priced.join(' OR ')})` : '0' };
+}
 
 /**
- * The shortlist: creators passing the hard filters, best campaign-independent quality
- * first (?6 rows, or only the ids in ?7 for a comparison), with what the precise scoring reads.
+ * The shortlist: creators passing the hard filters, best campaign-independent quality first,
+ * `limit` of them (or only the given ids, for a comparison), with what the precise scoring
+ * reads; and the count of all who pass.
  */
-const CANDIDATES_SQL = `SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
-	f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.risk_score, f.posts_total, f.comments_sampled,
-	(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes
-	FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id
-	WHERE ${HARD_FILTERS}
-	  AND (?7 IS NULL OR c.id IN (SELECT value FROM json_each(?7)))
-	ORDER BY coalesce(f.quality_score, 0) DESC, c.id
-	LIMIT ?6`;
-
-const COUNT_SQL = `SELECT count(*) AS n FROM creators c WHERE ${HARD_FILTERS}`;
+function candidateStatements(d1: D1Database, campaign: Parameters<typeof hardFilters>[0], limit: number, ids: string[] | null) {
+	const { params, candidates, priced } = hardFilters(campaign);
+	const limitAt = params.length + 1;
+	const idsAt = params.length + 2;
+	const shortlist = `WITH cand AS (${candidates}),
+		short AS (SELECT c.id, coalesce(f.quality_score, 0) AS q FROM cand JOIN creators c ON c.id = cand.id LEFT JOIN creator_features f ON f.creator_id = c.id
+			WHERE ${priced} AND (?${idsAt} IS NULL OR c.id IN (SELECT value FROM json_each(?${idsAt})))
+			ORDER BY q DESC, c.id LIMIT ?${limitAt})
+		SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
+			f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.risk_score, f.posts_total, f.comments_sampled,
+			(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes
+		FROM short JOIN creators c ON c.id = short.id LEFT JOIN creator_features f ON f.creator_id = c.id
+		ORDER BY short.q DESC, c.id`;
+	const count = `WITH cand AS (${candidates}) SELECT count(*) AS n FROM cand JOIN creators c ON c.id = cand.id WHERE ${priced}`;
+	return [d1.prepare(shortlist).bind(...params, limit, ids ? JSON.stringify(ids) : null), d1.prepare(count).bind(...params)] as const;
+}
 
 /**
  * Accepted partnerships per candidate in campaigns sharing a niche with this one (this
@@ -99,11 +114,9 @@ export async function campaignMatches(d1: D1Database, user: SessionUser, campaig
 	const campaign = { id: row.id, ...rowFields(row) };
 	const [{ weights, custom }, names] = await Promise.all([readWeights(d1, campaignId), wilayaNames(d1)]);
 	const niches = JSON.stringify(campaign.niches);
-	const filters = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, niches, JSON.stringify(campaign.formats)] as const;
 	const shortlist = opts.ids ? opts.ids.length : opts.offset + opts.limit + SHORTLIST_MARGIN;
 	const [candidates, counted, partnerRows] = await d1.batch([
-		d1.prepare(CANDIDATES_SQL).bind(...filters, shortlist, opts.ids ? JSON.stringify(opts.ids) : null),
-		d1.prepare(COUNT_SQL).bind(...filters),
+		...candidateStatements(d1, campaign, shortlist, opts.ids ?? null),
 		d1.prepare(PARTNERSHIPS_SQL).bind(campaignId, niches)
 	]);
 	const partnerships = new Map((partnerRows.results as { id: string; n: number }[]).map((p) => [p.id, p.n]));
