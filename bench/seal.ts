@@ -28,8 +28,26 @@ const LOREM =
 	"l'approbation du contenu. Tout litige est d'abord soumis à une médiation amiable sur la plateforme.";
 
 /** The real pipeline: contracts/pdf renders the French fixture agreement and appends the certificate of completion. */
+let serial = 0;
+
+/**
+ * The fixture agreement made distinct at every call (its id, hash, party names and a
+ * reference number in the first clause change), as consecutive agreements of different
+ * creators are: shaped runs the renderer caches across renders only help with the words
+ * agreements share, never with a document rendered before.
+ */
 export async function renderFixtureAgreement(lang: 'fr' | 'ar' | 'en' = 'fr'): Promise<Uint8Array> {
-	return appendCompletionCertificate(await renderAgreementPdf(AGREEMENT_DOCUMENTS[lang]), CERTIFICATES[lang]);
+	serial += 1;
+	const base = AGREEMENT_DOCUMENTS[lang];
+	const tag = `${serial * 7919}`;
+	const doc = {
+		...base,
+		meta: { ...base.meta, agreementId: `${base.meta.agreementId}-${tag}`, documentSha256: `${tag}${base.meta.documentSha256}`.slice(0, 64) },
+		parties: base.parties.map((p) => ({ ...p, lines: p.lines.map((l, i) => (i === 0 ? `${l} ${tag}` : l)) })),
+		clauses: base.clauses.map((c, i) => (i === 0 ? { ...c, paragraphs: [`${c.paragraphs[0]} (${tag})`, ...c.paragraphs.slice(1)] } : c))
+	};
+	const cert = { ...CERTIFICATES[lang], meta: doc.meta, signers: CERTIFICATES[lang].signers.map((s) => ({ ...s, name: `${s.name} ${tag}` })) };
+	return appendCompletionCertificate(await renderAgreementPdf(doc), cert);
 }
 
 /**

@@ -7,7 +7,7 @@ import { PDFName, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
 import { ContentBuilder, type Rgb } from './content';
 import { resetGlyphMeanings, type FontWeight, type LoadedFont } from './fonts';
 import { FontResource } from './font-resource';
-import { layoutParagraph, type Direction, type Line, type ShapeCache } from './shape';
+import { layoutParagraph, type Direction, type Line } from './shape';
 
 export const PAGE = { width: 595.28, height: 841.89 } as const;
 export const MARGIN = { left: 60, right: 60, top: 64, bottom: 84 } as const;
@@ -59,7 +59,6 @@ export interface FlowPage {
 export class Flow {
 	readonly pages: FlowPage[] = [];
 	private y = 0;
-	private readonly shapeCache: Record<FontWeight, ShapeCache> = { regular: new Map(), bold: new Map() };
 
 	constructor(
 		private readonly doc: PDFDocument,
@@ -94,7 +93,7 @@ export class Flow {
 
 	lines(text: string, style: TextStyle, width = this.contentWidth): Line[] {
 		const weight = style.weight ?? 'regular';
-		return layoutParagraph(this.fonts[weight].loaded.font, text, style.size, width, this.direction, this.shapeCache[weight]);
+		return layoutParagraph(this.fonts[weight].loaded.font, text, style.size, width, this.direction);
 	}
 
 	/** Draws a wrapped paragraph; `keepLines` lines must fit before the first is drawn. */

@@ -57,20 +57,39 @@ function drawable(font: Font, text: string): string {
 	return text.replace(BIDI_CONTROLS, '').replace(SPACES, (ch) => (font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0) ? ch : '\u00a0'));
 }
 
-/** Shaped runs of one font, keyed by level and text; owned by one render. */
+/** Shaped runs of one font, keyed by level and text. */
 export type ShapeCache = Map<string, Segment>;
 
+/**
+ * Shaped runs per font for the whole isolate: agreements share almost all their words, and
+ * shaping (GSUB/GPOS) is most of a render's CPU. A segment depends only on its font, text
+ * and level — `shapeUncached` gives each run fresh glyph meanings — so a cached segment is
+ * the one this document would have shaped itself, and the bytes stay the same whatever was
+ * rendered before. Bounded: the map starts over past SHARED_RUNS entries.
+ */
+const shared = new WeakMap<Font, ShapeCache>();
+export const SHARED_RUNS = 20_000;
+
+function sharedCache(font: Font): ShapeCache {
+	let cache = shared.get(font);
+	if (!cache || cache.size > SHARED_RUNS) shared.set(font, (cache = new Map()));
+	return cache;
+}
+
 /** Shapes one run of uniform direction (segments are never mutated, so they can be shared). */
-export function shapeRun(font: Font, text: string, level: number, cache?: ShapeCache): Segment {
+export function shapeRun(font: Font, text: string, level: number, cache: ShapeCache = sharedCache(font)): Segment {
 	const key = `${level}|${text}`;
-	const cached = cache?.get(key);
+	const cached = cache.get(key);
 	if (cached) return cached;
 	const segment = shapeUncached(font, text, level);
-	cache?.set(key, segment);
+	cache.set(key, segment);
 	return segment;
 }
 
 function shapeUncached(font: Font, text: string, level: number): Segment {
+	// fontkit keeps one Glyph per id carrying the code points of the first text that made it;
+	// starting each run from an empty table makes a glyph's meaning this run's own.
+	(font as unknown as { _glyphs: Record<number, unknown> })._glyphs = {};
 	const rtl = level % 2 === 1;
 	let source = drawable(font, text);
 	if (rtl) {
@@ -87,7 +106,7 @@ function shapeUncached(font: Font, text: string, level: number): Segment {
 	const run = layout.call(font, source, [], undefined, undefined, rtl ? 'rtl' : 'ltr');
 	const glyphs = run.glyphs.map((g, i) => {
 		const p = run.positions[i];
-		return { id: g.id, xAdvance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset, codePoints: g.codePoints };
+		return { id: g.id, xAdvance: p.xAdvance, xOffset: p.xOffset, yOffset: p.yOffset, codePoints: [...g.codePoints] };
 	});
 	// fontkit leaves a right-to-left run in visual order already; a neutral-only run shaped
 	// as 'rtl' is reversed the same way.
