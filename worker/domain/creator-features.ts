@@ -4,6 +4,7 @@
  * Pure: the caller loads the rows and passes the clock.
  */
 import { creatorTermVector, nicheWords } from './affinity';
+import { parseJsonOr } from './json';
 import { baseQuality } from './matching';
 import { classifyComment, COMMENT_LABELS, type CommentLabel } from './comments';
 import { audienceAbroad, engagementIncoherent, followerSpike, genericComments, riskSummary, type RiskFlag, type RiskSummary } from './risk-signals';
@@ -212,21 +213,13 @@ export function computeCreatorFeatures(input: FeatureInput): CreatorFeatures {
 	};
 }
 
-function parseJson<T>(text: string, fallback: T): T {
-	try {
-		return (JSON.parse(text) as T) ?? fallback;
-	} catch {
-		return fallback;
-	}
-}
-
 export type ProfileRow = { bio: string; niches: string; audience: string };
 
 /** The profile parts the features read: bio and niche words for affinity, the share in Algeria for risk. */
 export function profileInputs(row: ProfileRow | undefined): { profileTexts: string[]; countryShareDZ: number | null } {
 	if (!row) return { profileTexts: [], countryShareDZ: null };
-	const niches = parseJson<string[]>(row.niches, []);
-	const audience = parseJson<{ countryShareDZ?: unknown }>(row.audience, {});
+	const niches = parseJsonOr<string[]>(row.niches, []);
+	const audience = parseJsonOr<{ countryShareDZ?: unknown }>(row.audience, {});
 	const dz = typeof audience.countryShareDZ === 'number' && Number.isFinite(audience.countryShareDZ) ? audience.countryShareDZ : null;
 	return { profileTexts: [row.bio, ...niches.map((n) => nicheWords(n))], countryShareDZ: dz };
 }

@@ -5,6 +5,7 @@
  * the benchmark feeds the same function the same rows.
  */
 import { t, type Locale, type MessageKey } from '../i18n';
+import { parseJsonOr } from './json';
 import { campaignQueryVector, campaignTerms, nicheWords } from './affinity';
 import { fits, type FitCampaign } from './campaign-fit';
 import type { CampaignFields } from './campaign-rules';
@@ -45,15 +46,8 @@ export interface CandidateRow {
 	flag_codes: string | null;
 }
 
-export function parse<T>(text: string | null | undefined, fallback: T): T {
-	if (!text) return fallback;
-	try {
-		const value = JSON.parse(text) as unknown;
-		return value !== null && typeof value === 'object' ? (value as T) : fallback;
-	} catch {
-		return fallback;
-	}
-}
+/** Stored JSON columns as objects or arrays (see json.ts). */
+export const parse = parseJsonOr;
 
 export const shares = (x: unknown): Record<string, number> => {
 	const out: Record<string, number> = {};
@@ -126,13 +120,14 @@ export function scoreCandidates(
 ): Scored[] {
 	const fit: FitCampaign = { ...campaign, formats: campaign.formats as string[] };
 	const formats: Format[] = campaignFormats(campaign.formats);
-	const passing = rows.filter((r) =>
-		fits(fit, { wilaya: r.wilaya, niches: parse<string[]>(r.niches, []), followersTotal: r.followers_total, rates: parse<Record<string, unknown>>(r.rates, {}) })
-	);
-	const terms = passing.map((r) => shares(parse(r.affinity_terms, {})));
+	// SQL applied the hard filters already; fits() (the feed's reference rules) keeps a row
+	// that disagrees out of the scores.
+	const passing = rows
+		.map((row) => ({ row, niches: parse<string[]>(row.niches, []) }))
+		.filter(({ row, niches }) => fits(fit, { wilaya: row.wilaya, niches, followersTotal: row.followers_total, rates: parse<Record<string, unknown>>(row.rates, {}) }));
+	const terms = passing.map(({ row }) => shares(parse(row.affinity_terms, {})));
 	const query = campaignQueryVector(campaignTerms(campaignTexts(campaign)), terms);
-	return passing.map((row, i) => {
-		const niches = parse<string[]>(row.niches, []);
+	return passing.map(({ row, niches }, i) => {
 		const audience = parse<{ wilayas?: unknown; ageBands?: unknown; countryShareDZ?: unknown }>(row.audience, {});
 		const postsTotal = row.posts_total ?? 0;
 		const criteria: Record<Criterion, CriterionScore> = {
