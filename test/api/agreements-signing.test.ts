@@ -192,7 +192,7 @@ describe('racing writers on the chain', () => {
 		const e = await recordDownload(env.DB, s.agreementId, { party: 'creator', userId: s.creator.user.id }, { version: 1, lang: 'ar' }, Date.now());
 		const trail = (await (await s.brand.client.call(`/agreements/${s.agreementId}/audit`)).json()) as AuditBody;
 		expect(trail.chainValid).toBe(true);
-		expect(trail.events.at(-1)).toMatchObject({ seq: e.seq, action: 'downloaded' });
+		expect(trail.events.at(-1)).toMatchObject({ seq: e!.seq, action: 'downloaded' });
 	});
 });
 

@@ -5,7 +5,7 @@ import { creatorHandle, INVITATION_TTL_MS, normaliseEmail } from '../domain/acco
 import { toHex } from '../domain/encoding';
 import { hashPassword, verifyPassword } from '../domain/password';
 import { LIMITS } from '../domain/rate-limit-rules';
-import { consume, ensureBelow, hit } from './rate-limit';
+import { consume, refund } from './rate-limit';
 import { type ClientInfo, createSession, deleteOtherSessions } from './sessions';
 import { queueEmailStatement } from './outbox';
 import { inviteEmail } from './emails';
@@ -118,17 +118,17 @@ export async function registerUser(d1: D1Database, input: RegisterInput, client:
 export async function loginUser(d1: D1Database, input: { email: string; password: string }, client: ClientInfo, now: number) {
 	const email = normaliseEmail(input.email);
 	await consume(d1, LIMITS.loginIp, client.ip ?? 'unknown', now);
-	await ensureBelow(d1, LIMITS.loginAccount, email, now);
+	// Counted atomically before the password work: parallel guesses each take a slot, so
+	// at most `max` of them are ever checked. A success gives its slot back (only failures count).
+	await consume(d1, LIMITS.loginAccount, email, now);
 
 	const user = await d1
 		.prepare('SELECT id, email, name, role, locale, password_hash FROM users WHERE email = ?1')
 		.bind(email)
 		.first<UserRow>();
 	const ok = await verifyPassword(input.password, user?.password_hash ?? null);
-	if (!user || !ok) {
-		await hit(d1, LIMITS.loginAccount, email, now);
-		throw new AppError('invalid_credentials');
-	}
+	if (!user || !ok) throw new AppError('invalid_credentials');
+	await refund(d1, LIMITS.loginAccount, email, now);
 	if (user.role === 'brand') {
 		const invitations = await pendingInvitations(d1, email, now);
 		if (invitations.length > 0) await d1.batch(invitations.flatMap((inv) => joinStatements(d1, inv, user.id, now)));

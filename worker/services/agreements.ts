@@ -58,7 +58,7 @@ import {
 import { agreementCompletedEmail, agreementSentEmail, agreementSignedEmail, signingCodeEmail } from './agreement-emails';
 import { currentBrand } from './accounts';
 import { queueEmailStatement } from './outbox';
-import { consume } from './rate-limit';
+import { consume, refund } from './rate-limit';
 
 export const AGREEMENTS_PAGE_SIZE = 20;
 
@@ -194,22 +194,31 @@ function isUniqueViolation(err: unknown): boolean {
 
 /**
  * Runs a read-check-write operation; if its batch lost a race (another writer took the
- * next seq of the chain, or the same signature), runs it once more from fresh rows. A
- * second loss is a 409 the client can retry.
+ * next seq of the chain, or the same signature), runs it again from fresh rows, up to
+ * `attempts` times in all, with a small random pause so racers spread out. The last loss
+ * is a 409 the client can retry.
  */
-async function retryOnce<T>(op: () => Promise<T>): Promise<T> {
-	try {
-		return await op();
-	} catch (err) {
-		if (!isUniqueViolation(err)) throw err;
-	}
-	try {
-		return await op();
-	} catch (err) {
-		if (isUniqueViolation(err)) throw new AppError('invalid_state', { detailKey: 'detail_agreement_busy' });
-		throw err;
+async function retryOnConflict<T>(op: () => Promise<T>, attempts: number): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await op();
+		} catch (err) {
+			if (!isUniqueViolation(err)) throw err;
+			if (attempt >= attempts) throw new AppError('invalid_state', { detailKey: 'detail_agreement_busy' });
+		}
+		await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
 	}
 }
+
+/** State changes: one re-run from fresh rows (its guards then see the winner's change). */
+const retryOnce = <T>(op: () => Promise<T>) => retryOnConflict(op, 2);
+
+/**
+ * Events that change no state (a download, a code sent) only need the next seq: parallel
+ * requests by the same people are normal (ten tabs, a double click), so they get more
+ * re-runs before giving up.
+ */
+const APPEND_ATTEMPTS = 12;
 
 function eventStatement(d1: D1Database, e: ChainedEvent) {
 	return d1
@@ -408,7 +417,8 @@ async function fresh(d1: D1Database, ctx: Ctx, locale: Locale) {
 
 /**
  * GET /agreements/:id. A party's read leaves one 'viewed' event per user and version (not
- * one per page load, which would flood the chain); losing a race for the seq only skips it.
+ * one per page load, which would flood the chain). Recording is best-effort: it never
+ * fails the read.
  */
 export async function getAgreement(d1: D1Database, user: SessionUser, agreementId: string, locale: Locale, now: number) {
 	const ctx = await load(d1, user, agreementId);
@@ -421,10 +431,15 @@ export async function getAgreement(d1: D1Database, user: SessionUser, agreementI
 			const [e] = await chainEvents(ctx.head, agreementId, actorOf(ctx), now, [{ action: 'viewed', data: { version: ctx.row.version } }]);
 			await eventStatement(d1, e).run();
 		} catch (err) {
-			if (!isUniqueViolation(err)) throw err;
+			// A racing writer took the seq (a concurrent view is the same news) or the write failed.
+			if (!isUniqueViolation(err)) logRecordFailure('viewed', agreementId, err);
 		}
 	}
 	return view(d1, ctx, locale);
+}
+
+function logRecordFailure(action: AuditAction, agreementId: string, err: unknown) {
+	console.warn(JSON.stringify({ level: 'warn', msg: 'audit event not recorded', action, agreementId, error: String(err instanceof Error ? err.message : err) }));
 }
 
 export interface ListQuery {
@@ -664,10 +679,22 @@ function maskEmail(email: string): string {
 export async function requestSigningCode(d1: D1Database, user: SessionUser, agreementId: string, now: number) {
 	const first = await load(d1, user, agreementId);
 	guard(first, 'request_code', signedPartiesOf(await signaturesOf(d1, agreementId), first.row.version));
-	// Counted only for a party allowed to sign now; refused requests above cost nothing.
-	await consume(d1, LIMITS.signingCode, `${agreementId}:${user.id}`, now);
+	// Counted only for a party allowed to sign now; refused requests above cost nothing, and
+	// one that fails below gives its slot back.
+	const quotaKey = `${agreementId}:${user.id}`;
+	await consume(d1, LIMITS.signingCode, quotaKey, now);
+	try {
+		return await sendSigningCode(d1, user, agreementId, first, now);
+	} catch (err) {
+		await refund(d1, LIMITS.signingCode, quotaKey, now);
+		throw err;
+	}
+}
+
+/** Writes a new code, its 'code_sent' event and the email; re-run from fresh rows when a concurrent writer took the seq. */
+async function sendSigningCode(d1: D1Database, user: SessionUser, agreementId: string, first: Ctx, now: number) {
 	let runs = 0;
-	return retryOnce(async () => {
+	return retryOnConflict(async () => {
 		let ctx = first;
 		if (runs++ > 0) {
 			ctx = await load(d1, user, agreementId);
@@ -686,7 +713,7 @@ export async function requestSigningCode(d1: D1Database, user: SessionUser, agre
 			queueEmailStatement(d1, signingCodeEmail(user.locale, { to: user.email, code, campaign: row.campaign_title ?? '', version: row.version, minutes: SIGNING_CODE.ttlMs / 60000 }), now)
 		]);
 		return { sentTo: maskEmail(user.email), expiresAt: new Date(expiresAt).toISOString(), version: row.version, attempts: SIGNING_CODE.maxAttempts };
-	});
+	}, APPEND_ATTEMPTS);
 }
 
 export interface SignInput {
@@ -849,20 +876,29 @@ function parseData(raw: string): Record<string, unknown> {
 }
 
 /**
- * Appends one event to an agreement's chain on its own (no other state change), retrying
- * once if another writer took the seq. For routes outside this module (the PDF download).
+ * Appends one event to an agreement's chain on its own (no other state change), re-reading
+ * the head when another writer took the seq. For routes outside this module.
  */
 export async function appendAgreementEvent(d1: D1Database, agreementId: string, actor: AuditActor, action: AuditAction, data: Record<string, unknown>, now: number): Promise<ChainedEvent> {
-	return retryOnce(async () => {
+	return retryOnConflict(async () => {
 		const [e] = await chainEvents(await readHead(d1, agreementId), agreementId, actor, now, [{ action, data }]);
 		await eventStatement(d1, e).run();
 		return e;
-	});
+	}, APPEND_ATTEMPTS);
 }
 
-/** Records that a party (or the public, for a verification) downloaded the PDF of a version. */
-export function recordDownload(d1: D1Database, agreementId: string, actor: AuditActor, data: { version: number; lang: string; pdfSha256?: string }, now: number) {
-	return appendAgreementEvent(d1, agreementId, actor, 'downloaded', data, now);
+/**
+ * Records that a party downloaded the PDF of a version. Best-effort, like 'viewed': the
+ * download is what the user asked for, so a record that cannot be written (heavy
+ * contention on the chain, a storage error) is logged and never fails it.
+ */
+export async function recordDownload(d1: D1Database, agreementId: string, actor: AuditActor, data: { version: number; lang: string; pdfSha256?: string }, now: number): Promise<ChainedEvent | null> {
+	try {
+		return await appendAgreementEvent(d1, agreementId, actor, 'downloaded', data, now);
+	} catch (err) {
+		logRecordFailure('downloaded', agreementId, err);
+		return null;
+	}
 }
 
 /** The party of the caller for an agreement (404 unless a party): for other modules' access checks. */

@@ -18,24 +18,20 @@ export async function hit(d1: D1Database, limit: Limit, subject: string, now: nu
 	return row?.count ?? 1;
 }
 
-/** The count in the current window without adding to it. */
-export async function peek(d1: D1Database, limit: Limit, subject: string, now: number): Promise<number> {
-	const row = await d1
-		.prepare('SELECT count FROM rate_limits WHERE key = ?1 AND window_start = ?2')
-		.bind(`${limit.name}:${subject}`, windowStart(now, limit))
-		.first<{ count: number }>();
-	return row?.count ?? 0;
-}
-
 /** Counts a hit and throws 429 (with Retry-After) once the window's budget is spent. */
 export async function consume(d1: D1Database, limit: Limit, subject: string, now: number): Promise<void> {
 	const count = await hit(d1, limit, subject, now);
 	if (count > limit.max) throw new AppError('rate_limited', { retryAfter: retryAfterSeconds(now, limit) });
 }
 
-/** Throws 429 when the budget is already spent, without counting this request. */
-export async function ensureBelow(d1: D1Database, limit: Limit, subject: string, now: number): Promise<void> {
-	if ((await peek(d1, limit, subject, now)) >= limit.max) {
-		throw new AppError('rate_limited', { retryAfter: retryAfterSeconds(now, limit) });
-	}
+/**
+ * Gives back one hit counted earlier in the same window: for limits that count only
+ * failures but must be counted *before* the work (so parallel requests cannot all pass a
+ * read-then-write check), the request that turns out to succeed refunds its hit.
+ */
+export async function refund(d1: D1Database, limit: Limit, subject: string, now: number): Promise<void> {
+	await d1
+		.prepare('UPDATE rate_limits SET count = count - 1 WHERE key = ?1 AND window_start = ?2 AND count > 0')
+		.bind(`${limit.name}:${subject}`, windowStart(now, limit))
+		.run();
 }
