@@ -590,7 +590,8 @@ export async function postMessage(d1: D1Database, user: SessionUser, application
 		campaignId: campaign.id,
 		campaignTitle: campaign.title,
 		brandName: campaign.brand_name,
-		excerpt: body.slice(0, 120)
+		excerpt: body.slice(0, 120),
+		messageId: id
 	};
 	const statements = [
 		d1.prepare('INSERT INTO application_messages (id, application_id, author_user_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(id, applicationId, user.id, body, now)

@@ -18,6 +18,8 @@ export interface NotificationPayload {
 	reason?: string;
 	/** The first characters of a message, for message_received. */
 	excerpt?: string;
+	/** The message quoted by `excerpt`, so erasing its author can blank the quote. */
+	messageId?: string;
 }
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;

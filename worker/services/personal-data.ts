@@ -4,6 +4,10 @@
  * kept, as the law allows for contractual and accounting records.
  */
 import type { SessionUser } from '../env';
+import { sourcesOf } from '../domain/application-status';
+import { parseJsonOr } from '../domain/json';
+import { LIMITS } from '../domain/rate-limit-rules';
+import { voidUnsignedAgreementsOfCreator } from './agreements';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -75,29 +79,85 @@ export async function exportPersonalData(d1: D1Database, user: SessionUser, now:
 	};
 }
 
+/** A name that may be quoted in others' notifications and emails is replaced by this mark. */
+const ERASED = '—';
+
 /**
- * Erases the account: the login identity is pseudonymised (the row stays so that records
- * pointing to it stay consistent), sessions end, and a creator's profile content, social
- * accounts, history and posts are deleted, notifications dropped and the bodies of their
- * messages blanked. Brand organisations belong to the company and stay.
+ * Erases the account (Law 18-07 art. 35). What goes, what stays and why is listed in
+ * ARCHITECTURE.md ("Personal data"); in short:
+ * - the login identity is pseudonymised (the row stays so that records pointing to it stay
+ *   consistent), sessions end, pending invitations to the address and the rate-limit
+ *   counters keyed by it are deleted;
+ * - a creator's profile content, social accounts, history, posts, features, risk flags and
+ *   screenshots (R2 objects first) are deleted, their pitches blanked, their pending
+ *   applications withdrawn, and agreements never signed by both parties voided with the
+ *   creator's identity blanked in every version of the terms;
+ * - what the person wrote to others is blanked where others can read it: message bodies,
+ *   message excerpts in the other side's notifications; their name is replaced by "—" in
+ *   notifications and queued emails addressed to the people they dealt with; emails
+ *   addressed to them are deleted;
+ * - kept, for legal retention: agreements signed by both parties (terms, signatures with
+ *   their evidence, sealed PDFs) and every agreement's audit trail, whose events are
+ *   hash-chained and would no longer verify if rewritten (Law 15-04 evidence of
+ *   signature; commercial records); brand organisations, which belong to the company.
  */
 export async function erasePersonalData(d1: D1Database, user: SessionUser, now: number, files?: R2Bucket) {
-	const creator = await d1.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string }>();
-	const stmts = [
-		d1
-			.prepare("UPDATE users SET email = ?2, name = '—', password_hash = NULL, password_changed_at = ?3 WHERE id = ?1")
-			.bind(user.id, `deleted-${user.id}@deleted.invalid`, now),
-		d1.prepare('DELETE FROM sessions WHERE user_id = ?1').bind(user.id),
-		d1.prepare('DELETE FROM brand_invitations WHERE email = ?1 AND accepted_at IS NULL').bind(user.email),
-		d1.prepare('DELETE FROM notifications WHERE user_id = ?1').bind(user.id),
+	const creator = await d1.prepare('SELECT id, display_name, handle FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string; display_name: string; handle: string }>();
+	// Agreements are voided first (each in its own chained batch); the rest goes in one batch below.
+	if (creator) await voidUnsignedAgreementsOfCreator(d1, creator.id, now);
+
+	const names = [...new Set([user.name, creator?.display_name, creator?.handle].filter((n): n is string => !!n && n.trim().length >= 2 && n !== ERASED))];
+	const quotedExcerpts = await excerptsQuotingMessagesOf(d1, user.id);
+	const stmts: D1PreparedStatement[] = [
+		// Notifications that quote what this person wrote, in the other side's inbox.
+		...quotedExcerpts.map((id) => d1.prepare('UPDATE notifications SET payload = json_replace(payload, \'$.excerpt\', ?2) WHERE id = ?1').bind(id, ERASED)),
 		// The other party keeps the thread, but not what the erased person wrote in it.
-		d1.prepare("UPDATE application_messages SET body = '—' WHERE author_user_id = ?1").bind(user.id)
+		d1.prepare('UPDATE application_messages SET body = ?2 WHERE author_user_id = ?1').bind(user.id, ERASED),
+		d1.prepare('DELETE FROM notifications WHERE user_id = ?1').bind(user.id),
+		// Emails to them go; emails to the people they dealt with lose their name.
+		d1.prepare('DELETE FROM outbox WHERE to_email = ?1').bind(user.email),
+		...names.map((name) =>
+			d1
+				.prepare(
+					`UPDATE outbox SET subject = replace(subject, ?1, ?2), text = replace(text, ?1, ?2)
+					 WHERE to_email IN (${COUNTERPARTS_SQL}) AND (instr(subject, ?1) > 0 OR instr(text, ?1) > 0)`
+				)
+				.bind(name, ERASED, user.id)
+		),
+		d1.prepare('DELETE FROM brand_invitations WHERE email = ?1 AND accepted_at IS NULL').bind(user.email),
+		d1.prepare('DELETE FROM rate_limits WHERE key IN (?1, ?2)').bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`),
+		d1.prepare('DELETE FROM brand_members WHERE user_id = ?1 AND role = ?2').bind(user.id, 'member'),
+		d1
+			.prepare('UPDATE users SET email = ?2, name = ?4, password_hash = NULL, password_changed_at = ?3 WHERE id = ?1')
+			.bind(user.id, `deleted-${user.id}@deleted.invalid`, now, ERASED),
+		d1.prepare('DELETE FROM sessions WHERE user_id = ?1').bind(user.id)
 	];
 	if (creator) {
+		const handle = `deleted.${creator.id}`;
 		// Stats screenshots: the R2 objects go first, so no row is left pointing at nothing.
 		const shots = await all<{ r2_key: string }>(d1, 'SELECT r2_key FROM stats_screenshots WHERE creator_id = ?1', creator.id);
 		if (files && shots.length > 0) await files.delete(shots.map((s) => s.r2_key));
 		stmts.push(
+			d1
+				.prepare(
+					`UPDATE notifications SET payload = json_replace(payload, '$.creatorName', ?2)
+					 WHERE json_extract(payload, '$.applicationId') IN (SELECT id FROM applications WHERE creator_id = ?1)`
+				)
+				.bind(creator.id, ERASED),
+			d1.prepare('UPDATE applications SET pitch = ?2 WHERE creator_id = ?1').bind(creator.id, ERASED),
+			d1
+				.prepare(`UPDATE applications SET status = 'withdrawn', updated_at = ?2 WHERE creator_id = ?1 AND status IN (${sourcesOf('withdraw').map((s) => `'${s}'`).join(', ')})`)
+				.bind(creator.id, now),
+			...['agreements', 'agreement_versions'].map((table) =>
+				d1
+					.prepare(
+						`UPDATE ${table} SET terms = json_replace(terms, '$.parties.creator.displayName', ?2, '$.parties.creator.handle', ?3,
+						   '$.parties.creator.legalName', '', '$.parties.creator.rcNumber', NULL, '$.parties.creator.nif', NULL,
+						   '$.parties.creator.autoEntrepreneurCard', NULL)
+						 WHERE ${table === 'agreements' ? 'id' : 'agreement_id'} IN (SELECT id FROM agreements WHERE creator_id = ?1 AND status <> 'signed') AND json_valid(terms)`
+					)
+					.bind(creator.id, ERASED, handle)
+			),
 			d1.prepare('DELETE FROM stats_screenshots WHERE creator_id = ?1').bind(creator.id),
 			d1.prepare('DELETE FROM creator_features WHERE creator_id = ?1').bind(creator.id),
 			d1.prepare('DELETE FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id),
@@ -107,10 +167,48 @@ export async function erasePersonalData(d1: D1Database, user: SessionUser, now: 
 			d1.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creator.id),
 			d1
 				.prepare(
-					"UPDATE creators SET display_name = '—', handle = ?2, bio = '', niches = '[]', languages = '[]', rates = '{}', audience = '{}', phone = NULL, payout_rip = NULL, rates_public = 0, followers_total = 0, updated_at = ?3 WHERE id = ?1"
+					"UPDATE creators SET display_name = ?4, handle = ?2, bio = '', niches = '[]', languages = '[]', rates = '{}', audience = '{}', phone = NULL, payout_rip = NULL, rates_public = 0, followers_total = 0, updated_at = ?3 WHERE id = ?1"
 				)
-				.bind(creator.id, `deleted.${creator.id}`, now)
+				.bind(creator.id, handle, now, ERASED)
 		);
 	}
 	await d1.batch(stmts);
+}
+
+/**
+ * Emails of the people the user dealt with (bound as ?3): the members of brands they
+ * applied to as a creator, the creators who applied to their brands' campaigns, and the
+ * people they invited. Only their mail is searched for the erased name, so a namesake
+ * elsewhere keeps theirs.
+ */
+const COUNTERPARTS_SQL = `
+	SELECT u.email FROM users u JOIN brand_members m ON m.user_id = u.id
+	  JOIN campaigns c ON c.brand_id = m.brand_id JOIN applications a ON a.campaign_id = c.id
+	  JOIN creators cr ON cr.id = a.creator_id WHERE cr.user_id = ?3
+	UNION SELECT u.email FROM users u JOIN creators cr ON cr.user_id = u.id JOIN applications a ON a.creator_id = cr.id
+	  JOIN campaigns c ON c.id = a.campaign_id JOIN brand_members m ON m.brand_id = c.brand_id WHERE m.user_id = ?3
+	UNION SELECT email FROM brand_invitations WHERE invited_by = ?3`;
+
+/**
+ * Ids of the other side's message_received notifications that quote a message by this
+ * user: by the message id they carry, or (older rows) by the same thread and excerpt.
+ */
+async function excerptsQuotingMessagesOf(d1: D1Database, userId: string): Promise<string[]> {
+	const messages = await all<{ id: string; application_id: string; body: string }>(d1, 'SELECT id, application_id, body FROM application_messages WHERE author_user_id = ?1', userId);
+	if (messages.length === 0) return [];
+	const ids = new Set(messages.map((m) => m.id));
+	const excerpts = new Set(messages.map((m) => `${m.application_id}\u0000${m.body.slice(0, 120)}`));
+	const candidates = await all<{ id: string; payload: string }>(
+		d1,
+		`SELECT n.id, n.payload FROM notifications n WHERE n.kind = 'message_received' AND n.user_id <> ?1
+		   AND json_extract(n.payload, '$.applicationId') IN (SELECT application_id FROM application_messages WHERE author_user_id = ?1)`,
+		userId
+	);
+	return candidates
+		.filter((n) => {
+			const p = parseJsonOr<Record<string, unknown>>(n.payload, {});
+			if (typeof p.messageId === 'string') return ids.has(p.messageId);
+			return excerpts.has(`${String(p.applicationId)}\u0000${String(p.excerpt ?? '')}`);
+		})
+		.map((n) => n.id);
 }
