@@ -23,7 +23,8 @@ function testSealIdentity(): { key: string; cert: string } {
 //   migrated from the same db/migrations folder that `npm start` and deployments use.
 // - `node`: tests that must run outside the Worker because they call system tools on
 //   what the Worker code produced (pdftotext, pdftoppm, pdfsig from poppler-utils).
-//   They import the same pure modules; nothing of ours is mocked.
+//   They import the same pure modules; nothing of ours is mocked. wrangler-config.test.ts
+//   reads wrangler.toml through wrangler's own reader (what a deploy publishes).
 export default defineConfig(async () => {
 	const migrations = await readD1Migrations('db/migrations');
 	const seal = testSealIdentity();

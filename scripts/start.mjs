@@ -54,9 +54,11 @@ console.log(`\nWasla is starting on ${url}`);
 console.log(seedOut.split('\n').filter((l) => l.startsWith('  ')).join('\n'));
 console.log(`API reference: ${url}/api/docs\n`);
 
+// wrangler.toml says APP_ENV = "production" (what a deploy publishes); the development routes
+// (the email outbox at /api/v1/dev/outbox) are switched on here, on this command line only.
 const child = spawn(
 	bin('wrangler'),
-	['dev', '--port', port, '--ip', host, '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', process.env.WASLA_LOG_LEVEL ?? 'info'],
+	['dev', '--port', port, '--ip', host, '--persist-to', state, '--var', 'APP_ENV:development', '--show-interactive-dev-session=false', '--log-level', process.env.WASLA_LOG_LEVEL ?? 'info'],
 	{ cwd: root, env, stdio: 'inherit' }
 );
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

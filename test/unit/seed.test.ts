@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSeed, HISTORY_DAYS, NICHES, seedStatements } from '../../db/seed/generate';
 import { DEMO_BRAND_EMAIL, DEMO_CREATOR_EMAIL, DEMO_PASSWORD } from '../../db/seed/demo-accounts';
 import { AGE_BANDS } from '../../worker/domain/taxonomy';
+import { isCleanMultiLine, isSingleLine } from '../../worker/domain/text';
 
 const ANCHOR = '2026-11-26';
 const SEED = 7;
@@ -453,5 +454,38 @@ describe('demo seed: generation', () => {
 			expect(((await res.json()) as { user: { role: string } }).user.role).toBe(role);
 		}
 		expect((await login('createur0001@demo.wasla.dz', DEMO_PASSWORD)).status).toBe(401);
+	});
+});
+
+describe('demo seed: text passes the single-line and multi-line rules (issue 9, point 10)', () => {
+	it('names, titles, handles, brief lines and refs are one line; bios, offers, angles and pitches hold no control or bidi override', async () => {
+		const single: [string, string][] = [
+			['SELECT name AS v FROM users', 'users.name'],
+			['SELECT name AS v FROM brands', 'brands.name'],
+			['SELECT display_name AS v FROM creators', 'creators.display_name'],
+			['SELECT handle AS v FROM creators', 'creators.handle'],
+			['SELECT handle AS v FROM creator_accounts', 'creator_accounts.handle'],
+			['SELECT title AS v FROM campaigns', 'campaigns.title'],
+			["SELECT j.value AS v FROM campaigns c, json_each(c.brief, '$.keyMessages') j", 'brief.keyMessages'],
+			["SELECT j.value AS v FROM campaigns c, json_each(c.brief, '$.dos') j", 'brief.dos'],
+			["SELECT j.value AS v FROM campaigns c, json_each(c.brief, '$.donts') j", 'brief.donts'],
+			['SELECT ref AS v FROM posts', 'posts.ref']
+		];
+		const multi: [string, string][] = [
+			['SELECT bio AS v FROM creators WHERE bio IS NOT NULL', 'creators.bio'],
+			['SELECT offer AS v FROM campaigns', 'campaigns.offer'],
+			["SELECT json_extract(brief, '$.angle') AS v FROM campaigns WHERE json_extract(brief, '$.angle') IS NOT NULL", 'brief.angle'],
+			['SELECT pitch AS v FROM applications', 'applications.pitch'],
+			['SELECT decline_reason AS v FROM applications WHERE decline_reason IS NOT NULL', 'applications.decline_reason']
+		];
+		for (const [sql, what] of single) {
+			const values = (await rows<{ v: string }>(sql)).map((r) => r.v);
+			expect(values.length, what).toBeGreaterThan(0);
+			expect(values.filter((s) => !isSingleLine(s)), what).toEqual([]);
+		}
+		for (const [sql, what] of multi) {
+			const values = (await rows<{ v: string }>(sql)).map((r) => r.v);
+			expect(values.filter((s) => !isCleanMultiLine(s)), what).toEqual([]);
+		}
 	});
 });

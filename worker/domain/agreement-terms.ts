@@ -13,6 +13,7 @@
 import * as v from 'valibot';
 import { algiersDay, isCalendarDay } from './application-rules';
 import { FORMATS, OBJECTIVES, PLATFORMS, type Format, type Objective, type Platform } from './taxonomy';
+import { singleLineCheck } from './text';
 
 export const TERMS_SCHEMA_VERSION = 2;
 
@@ -418,9 +419,9 @@ export function canonicalTerms(terms: AgreementTerms): string {
 
 // ---- validation of terms sent by a client ----------------------------------------------------------
 
-/** Trimmed text of 1..max characters (`minLength` 0 for fields a draft may leave empty). */
+/** Trimmed single-line text of 1..max characters (`minLength` 0 for fields a draft may leave empty); see domain/text.ts. */
 const Text = (max: number, minLength = 1) =>
-	v.pipe(v.string('required'), v.trim(), v.minLength(minLength, 'required'), v.maxLength(max, 'too_long'), v.description(`Trimmed text, at most ${max} characters.`));
+	v.pipe(v.string('required'), v.trim(), singleLineCheck(), v.minLength(minLength, 'required'), v.maxLength(max, 'too_long'), v.description(`Trimmed single-line text, at most ${max} characters.`));
 /** An optional identifier: absent or null means none. */
 const OptionalCode = (pattern: RegExp, key: TermsMessageKey, what: string) =>
 	v.optional(v.nullable(v.pipe(v.string(key), v.trim(), v.regex(pattern, key), v.description(what))), null);
@@ -446,6 +447,7 @@ const L = TERMS_LIMITS;
 export const TERMS_MESSAGE_KEYS = [
 	'required',
 	'too_long',
+	'single_line',
 	'date_invalid',
 	'dates_too_many',
 	'format_invalid',

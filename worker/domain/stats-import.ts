@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { FORMATS, PLATFORMS, type Format, type Platform } from './taxonomy';
+import { isSingleLine } from './text';
 
 /** Most rows one import may carry (CSV rows or JSON items). */
 export const MAX_IMPORT_ROWS = 5_000;
@@ -97,6 +98,7 @@ function readRow(cells: Record<string, string>, line: number, now: number): { ro
 
 	const ref = (cells.ref ?? '').trim();
 	if (ref === '') err('ref', 'required');
+	else if (!isSingleLine(ref)) err('ref', 'single_line');
 	else if (ref.length > 500) err('ref', 'stats_ref_too_long');
 
 	const format = (cells.format ?? '').trim().toLowerCase();

@@ -1,6 +1,7 @@
 /** Schemas of the account routes. Messages are keys from worker/i18n.ts. */
 import * as v from 'valibot';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../domain/password';
+import { singleLineCheck } from '../domain/text';
 
 export const Email = v.pipe(
 	v.string('required'),
@@ -28,9 +29,10 @@ export const RegisterBody = v.strictObject(
 		name: v.pipe(
 			v.string('required'),
 			v.trim(),
+			singleLineCheck(),
 			v.minLength(2, 'name_length'),
 			v.maxLength(80, 'name_length'),
-			v.description('Brand name or creator display name.')
+			v.description('Brand name or creator display name: one line, 2 to 80 characters.')
 		),
 		locale: v.optional(Locale)
 	}

@@ -2,9 +2,10 @@
 import * as v from 'valibot';
 import { AGREEMENT_STATUSES } from '../domain/signing';
 import { AUDIT_ACTIONS } from '../domain/audit-chain';
+import { multiLineCheck, singleLineCheck } from '../domain/text';
 
 const Note = (what: string) =>
-	v.optional(v.pipe(v.string('agreement_note_length'), v.trim(), v.maxLength(500, 'agreement_note_length'), v.description(what)), '');
+	v.optional(v.pipe(v.string('agreement_note_length'), v.trim(), multiLineCheck(), v.maxLength(500, 'agreement_note_length'), v.description(what)), '');
 
 const Terms = v.pipe(
 	v.record(v.string(), v.unknown(), 'invalid_type'),
@@ -21,6 +22,7 @@ export const ProposalBody = v.strictObject({
 	note: v.pipe(
 		v.string('agreement_proposal_note_length'),
 		v.trim(),
+		multiLineCheck(),
 		v.minLength(3, 'agreement_proposal_note_length'),
 		v.maxLength(500, 'agreement_proposal_note_length'),
 		v.description('What the creator proposes and why, shown to the brand (3 to 500 characters).')
@@ -35,6 +37,7 @@ export const SignBody = v.strictObject({
 	fullName: v.pipe(
 		v.string('agreement_full_name_length'),
 		v.trim(),
+		singleLineCheck(),
 		v.minLength(2, 'agreement_full_name_length'),
 		v.maxLength(120, 'agreement_full_name_length'),
 		v.description('The signer’s full name as typed; kept as evidence.')

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { DECLINE_REASON_MAX, DECLINE_REASON_MIN, MESSAGE_MAX, PITCH_MAX, PITCH_MIN, PROPOSED_DATES_MAX, isCalendarDay } from '../domain/application-rules';
 import { APPLICATION_STATUSES, FORMATS } from '../domain/taxonomy';
+import { multiLineCheck } from '../domain/text';
 
 const Format = v.picklist(FORMATS, 'format_invalid');
 
@@ -11,6 +12,7 @@ export const ApplyBody = v.strictObject({
 	pitch: v.pipe(
 		v.string('required'),
 		v.trim(),
+		multiLineCheck(),
 		v.minLength(PITCH_MIN, 'pitch_length'),
 		v.maxLength(PITCH_MAX, 'pitch_length'),
 		v.description('Why this creator fits the campaign: 10 to 2000 characters.')
@@ -41,6 +43,7 @@ export const DeclineBody = v.strictObject({
 	reason: v.pipe(
 		v.string('reason_length'),
 		v.trim(),
+		multiLineCheck(),
 		v.minLength(DECLINE_REASON_MIN, 'reason_length'),
 		v.maxLength(DECLINE_REASON_MAX, 'reason_length'),
 		v.description('Why the brand declines; shown to the creator.')
@@ -48,7 +51,7 @@ export const DeclineBody = v.strictObject({
 });
 
 export const MessageBody = v.strictObject({
-	body: v.pipe(v.string('message_length'), v.trim(), v.minLength(1, 'message_length'), v.maxLength(MESSAGE_MAX, 'message_length'), v.description('1 to 2000 characters.'))
+	body: v.pipe(v.string('message_length'), v.trim(), multiLineCheck(), v.minLength(1, 'message_length'), v.maxLength(MESSAGE_MAX, 'message_length'), v.description('1 to 2000 characters.'))
 });
 
 export const ReadBody = v.strictObject({

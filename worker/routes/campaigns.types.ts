@@ -3,11 +3,13 @@ import * as v from 'valibot';
 import { AGE_BANDS, CAMPAIGN_STATUSES, FORMATS, NICHES, OBJECTIVES } from '../domain/taxonomy';
 import { FIT_REASONS } from '../domain/campaign-fit';
 import { PLAN_PHASES } from '../domain/campaign-plan';
+import { multiLineCheck, singleLineCheck } from '../domain/text';
 
 const LINE_MAX = 200;
 const LIST_MAX = 12;
 
-const Line = v.pipe(v.string('invalid_type'), v.trim(), v.maxLength(LINE_MAX, 'too_long'));
+/** One item of a brief list: a single line. */
+const Line = v.pipe(v.string('invalid_type'), v.trim(), singleLineCheck(), v.maxLength(LINE_MAX, 'too_long'));
 const Lines = (description: string) =>
 	v.pipe(v.array(Line, 'invalid_type'), v.maxLength(LIST_MAX, 'campaign_list_too_long'), v.description(description));
 
@@ -24,7 +26,7 @@ export const BriefIn = v.strictObject({
 	keyMessages: v.optional(Lines('Key messages the creator must get across, one per line.'), []),
 	dos: v.optional(Lines('What to do.'), []),
 	donts: v.optional(Lines('What not to do.'), []),
-	angle: v.optional(v.pipe(v.string('invalid_type'), v.trim(), v.maxLength(500, 'too_long'), v.description('The creative angle, in a sentence or two.')), '')
+	angle: v.optional(v.pipe(v.string('invalid_type'), v.trim(), multiLineCheck(), v.maxLength(500, 'too_long'), v.description('The creative angle, in a sentence or two.')), '')
 });
 
 const Formats = v.pipe(
@@ -55,9 +57,9 @@ const AgeBands = v.pipe(
 const Followers = (d: string) => v.pipe(v.number('invalid_type'), v.integer('campaign_integer'), v.minValue(0, 'campaign_min_zero'), v.maxValue(100_000_000, 'invalid_type'), v.description(d));
 
 const fields = {
-	title: v.pipe(v.string('required'), v.trim(), v.minLength(3, 'too_short'), v.maxLength(120, 'too_long'), v.description('Campaign title as creators see it (3–120 characters).')),
+	title: v.pipe(v.string('required'), v.trim(), singleLineCheck(), v.minLength(3, 'too_short'), v.maxLength(120, 'too_long'), v.description('Campaign title as creators see it: one line, 3–120 characters.')),
 	objective: v.pipe(v.picklist(OBJECTIVES, 'campaign_objective_invalid'), v.description('visibility, traffic, whatsapp_sales or signups.')),
-	offer: v.pipe(v.string('invalid_type'), v.trim(), v.maxLength(500, 'too_long'), v.description('The offer: pack, discount, delivery, duration.')),
+	offer: v.pipe(v.string('invalid_type'), v.trim(), multiLineCheck(), v.maxLength(500, 'too_long'), v.description('The offer: pack, discount, delivery, duration.')),
 	brief: BriefIn,
 	formats: Formats,
 	wilayas: Wilayas,

@@ -20,6 +20,7 @@ import { getCreatorFor, getMediaKit, getOwnProfile, ownCreatorId, updateOwnProfi
 import { importFollowerPoints, importPosts, listOwnStats, recomputeFeatures } from '../services/creator-stats';
 import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot } from '../services/screenshots';
 import { FollowersBody, PostsBody, PostsQuery, ProfileBody } from './creators.types';
+import { isSingleLine } from '../domain/text';
 
 const msg = (locale: Locale, key: string, params: Record<string, string | number> = {}) => (isMessageKey(key) ? t(locale, key as MessageKey, params) : key);
 
@@ -236,6 +237,7 @@ export function creatorRoutes(r: Router) {
 			const file = form.get('file');
 			const noteRaw = form.get('note');
 			const note = typeof noteRaw === 'string' ? noteRaw.trim() : '';
+			if (!isSingleLine(note)) throw new AppError('invalid_request', { fieldKeys: [{ path: 'note', key: 'single_line' }] });
 			if (note.length > 300) throw new AppError('invalid_request', { fieldKeys: [{ path: 'note', key: 'too_long' }] });
 			if (file === null || typeof file === 'string' || file.size === 0) throw new AppError('invalid_request', { fieldKeys: [{ path: 'file', key: 'required' }] });
 			if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_screenshot_too_large' });

@@ -4,6 +4,7 @@ import { AGE_BANDS, CONTENT_LANGUAGES, FORMATS, NICHES, PLATFORMS } from '../dom
 import { MAX_RATE_DZD } from '../domain/rates';
 import { normaliseAlgerianPhone } from '../domain/phone';
 import { checkRip } from '../domain/rip';
+import { multiLineCheck, singleLineCheck } from '../domain/text';
 import { MAX_CAPTION_LENGTH, MAX_COMMENT_LENGTH, MAX_COMMENT_SAMPLES, MAX_IMPORT_ROWS, MAX_METRIC } from '../domain/stats-import';
 
 /** Tolerance on audience splits: rounded shares may add up to a little over 1. */
@@ -61,7 +62,7 @@ const uniqueList = <T extends string>(items: readonly T[], key: string, min: num
 	);
 
 export const ProfileBody = v.strictObject({
-	displayName: v.pipe(v.string('required'), v.trim(), v.minLength(2, 'name_length'), v.maxLength(80, 'name_length'), v.description('Name shown to brands and on the media kit.')),
+	displayName: v.pipe(v.string('required'), v.trim(), singleLineCheck(), v.minLength(2, 'name_length'), v.maxLength(80, 'name_length'), v.description('Name shown to brands and on the media kit: one line.')),
 	wilaya: WilayaCode,
 	niches: v.pipe(uniqueList(NICHES, 'creator_niche', 1, 5), v.description('1 to 5 niches from the taxonomy.')),
 	languages: v.optional(v.pipe(uniqueList(CONTENT_LANGUAGES, 'creator_language', 0, CONTENT_LANGUAGES.length), v.description('Languages the creator publishes in.'))),
@@ -75,7 +76,7 @@ export const ProfileBody = v.strictObject({
 	),
 	rates: v.optional(v.pipe(Rates, v.description('Price per format in integer dinars.'))),
 	ratesPublic: v.optional(v.pipe(v.boolean('invalid_type'), v.description('Show the rates on the public media kit.'))),
-	bio: v.optional(v.pipe(v.string('invalid_type'), v.trim(), v.maxLength(500, 'too_long'))),
+	bio: v.optional(v.pipe(v.string('invalid_type'), v.trim(), multiLineCheck(), v.maxLength(500, 'too_long'))),
 	audience: v.optional(Audience),
 	phone: v.optional(v.nullable(v.pipe(v.string('creator_phone_invalid'), v.maxLength(30, 'creator_phone_invalid'), v.check((s) => s.trim() === '' || normaliseAlgerianPhone(s).ok, 'creator_phone_invalid'), v.description('Private. Algerian phone; stored as E.164 (+213…). Empty or null clears it.')))),
 	payoutRip: v.optional(v.nullable(v.pipe(
@@ -103,7 +104,7 @@ export const FollowersBody = v.strictObject({
 });
 
 const PostItem = v.strictObject({
-	ref: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.maxLength(500, 'stats_ref_too_long'), v.description('Post URL or id; unique per platform.')),
+	ref: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), singleLineCheck(), v.maxLength(500, 'stats_ref_too_long'), v.description('Post URL or id; unique per platform.')),
 	format: v.picklist(FORMATS, 'stats_format_invalid'),
 	postedAt: v.pipe(v.string('stats_date_invalid'), v.description('ISO date or date-time.')),
 	views: Count,

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { CRITERIA } from '../domain/matching';
 import { RISK_CODES } from '../domain/risk-signals';
+import { multiLineCheck } from '../domain/text';
 
 const Int = (def: number, min: number, max: number, d: string) =>
 	v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'campaign_integer'), v.transform(Number), v.minValue(min, 'campaign_integer'), v.maxValue(max, 'campaign_page_limit'), v.description(d)), String(def));
@@ -71,6 +72,7 @@ export const ExplanationBody = v.strictObject({
 	explanation: v.pipe(
 		v.string('invalid_type'),
 		v.trim(),
+		multiLineCheck(),
 		v.maxLength(1000, 'risk_explanation_too_long'),
 		v.description('What explains the signal (e.g. "TV appearance on 12 October"); empty removes it.')
 	)

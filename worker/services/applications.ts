@@ -14,7 +14,7 @@ import type { Format, Objective } from '../domain/taxonomy';
 import { currentBrand } from './accounts';
 import { applicationAcceptedEmail, applicationReceivedEmail } from './application-emails';
 import { notifyBrandStatement, notifyUserStatement, type NotificationPayload } from './notifications';
-import { queueEmailStatement, type OutboxMessage } from './outbox';
+import { queueEmailStatement } from './outbox';
 
 export const APPLICATIONS_PAGE_SIZE = 20;
 export const MESSAGES_PAGE_SIZE = 50;
@@ -487,13 +487,6 @@ async function decide(d1: D1Database, user: SessionUser, applicationId: string, 
 export const shortlistApplication = (d1: D1Database, user: SessionUser, id: string, now: number) => decide(d1, user, id, 'shortlist', now, null);
 export const declineApplication = (d1: D1Database, user: SessionUser, id: string, reason: string, now: number) => decide(d1, user, id, 'decline', now, reason);
 
-/** Outbox row written only if the agreement exists, so a refused accept sends nothing. */
-function emailIfAgreement(d1: D1Database, msg: OutboxMessage, agreementId: string, now: number) {
-	return d1
-		.prepare('INSERT INTO outbox (id, to_email, subject, text, created_at) SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM agreements WHERE id = ?6)')
-		.bind(crypto.randomUUID(), msg.to, msg.subject, msg.text, now, agreementId);
-}
-
 /**
  * The brand accepts: in one D1 batch the application moves to accepted, the agreement
  * draft is written with prefilled terms, and the creator gets a notification and an
@@ -538,7 +531,8 @@ export async function acceptApplication(d1: D1Database, user: SessionUser, appli
 				.bind(agreementId, applicationId, campaign.id, campaign.brand_id, app.creator_id, termsJson, now),
 			...history.statements,
 			notifyUserStatement(d1, creator.id, 'application_accepted', payload, now, { sql: 'EXISTS (SELECT 1 FROM agreements WHERE id = ?6)', params: [agreementId] }),
-			emailIfAgreement(d1, mail, agreementId, now)
+			// Written only if the agreement exists, so a refused accept sends nothing.
+			queueEmailStatement(d1, mail, now, { sql: 'EXISTS (SELECT 1 FROM agreements WHERE id = ?6)', params: [agreementId] })
 		]);
 	} catch (err) {
 		if (isUniqueViolation(err)) refuseTransition(await currentStatus(d1, applicationId), 'accept');

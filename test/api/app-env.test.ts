@@ -1,0 +1,49 @@
+/**
+ * Issue 9, point 11: production unless development is said explicitly. The development
+ * routes (the email outbox, which lists every signing code) answer only when APP_ENV is
+ * exactly "development"; a missing, empty or unknown value is production.
+ */
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../worker/app';
+import type { Env } from '../../worker/env';
+import { queueEmailStatement } from '../../worker/services/outbox';
+import { uniqueEmail } from './helpers';
+
+const outboxWith = (appEnv: string | undefined) => {
+	const bindings: Env = { ...(env as unknown as Env) };
+	if (appEnv === undefined) delete bindings.APP_ENV;
+	else bindings.APP_ENV = appEnv;
+	return createApp().fetch(new Request('http://wasla.test/api/v1/dev/outbox'), bindings);
+};
+
+describe('the development outbox exists only when APP_ENV is "development"', () => {
+	const to = uniqueEmail('code');
+	beforeAll(async () => {
+		await queueEmailStatement(env.DB, { to, subject: 'Votre code de signature : 482913', text: 'Code : 482913' }, Date.now()).run();
+	});
+
+	for (const appEnv of [undefined, '', 'production', 'Development', 'dev', 'staging', ' development']) {
+		it(`APP_ENV ${JSON.stringify(appEnv)}: 404 problem+json, no message shown`, async () => {
+			const res = await outboxWith(appEnv);
+			expect(res.status).toBe(404);
+			expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+			const text = await res.text();
+			expect(JSON.parse(text)).toMatchObject({ status: 404, code: 'not_found' });
+			expect(text).not.toContain('482913');
+			expect(text).not.toContain(to);
+		});
+	}
+
+	it('APP_ENV "development" (npm start, the tests): the messages', async () => {
+		const res = await outboxWith('development');
+		expect(res.status).toBe(200);
+		const { messages } = (await res.json()) as { messages: { to: string; subject: string }[] };
+		expect(messages.find((m) => m.to === to)?.subject).toBe('Votre code de signature : 482913');
+	});
+
+	it('the documentation never lists it', async () => {
+		const res = await createApp().fetch(new Request('http://wasla.test/api/v1/openapi.json'), { ...(env as unknown as Env), APP_ENV: 'development' });
+		expect(Object.keys(((await res.json()) as { paths: Record<string, unknown> }).paths)).not.toContain('/dev/outbox');
+	});
+});
