@@ -69,7 +69,11 @@ export interface CompletionCertificate {
 	footer?: AgreementDocument['footer'];
 }
 
-/** Custom entries of the PDF Info dictionary that identify the agreement (read by /verify). */
+/**
+ * Custom entries of the PDF Info dictionary that identify the agreement (written in clear in
+ * every sealed PDF). POST /verify does not trust them: it finds the agreement from the stored
+ * SHA-256 of a file whose seal verified (issue 9).
+ */
 export const PDF_INFO_KEYS = {
 	agreementId: 'WaslaAgreementId',
 	version: 'WaslaVersion',

@@ -233,6 +233,10 @@ const fr = {
 	agreement_code_wrong: 'Code incorrect. Essais restants : {remaining}.',
 	agreement_version_invalid: 'Numéro de version invalide.',
 	agreement_status_invalid: 'Statut inconnu : draft, awaiting_signatures, signed ou void.',
+	// verify (issue 9)
+	verify_empty: 'Envoyez le fichier PDF à vérifier : le corps de la requête est vide.',
+	verify_not_a_pdf: 'Ce fichier n’est pas un PDF lisible : il ne commence pas par un en-tête PDF ou ne se termine pas par une fin de fichier PDF.',
+	verify_too_large: 'Ce PDF dépasse 10 Mo : un accord scellé par Wasla pèse bien moins.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -459,6 +463,10 @@ const ar: Record<MessageKey, string> = {
 	agreement_code_wrong: 'رمز غير صحيح. المحاولات المتبقية: {remaining}.',
 	agreement_version_invalid: 'رقم النسخة غير صالح.',
 	agreement_status_invalid: 'حالة غير معروفة: draft أو awaiting_signatures أو signed أو void.',
+	// verify (issue 9)
+	verify_empty: 'أرسل ملف PDF المراد التحقق منه: محتوى الطلب فارغ.',
+	verify_not_a_pdf: 'هذا الملف ليس ملف PDF قابلًا للقراءة: لا يبدأ بترويسة PDF أو لا ينتهي بعلامة نهاية ملف PDF.',
+	verify_too_large: 'يتجاوز ملف PDF هذا 10 ميغابايت، بينما حجم الاتفاق الذي تختمه وصلة أصغر بكثير.',
 };
 
 const en: Record<MessageKey, string> = {
@@ -683,6 +691,10 @@ const en: Record<MessageKey, string> = {
 	agreement_code_wrong: 'Wrong code. Tries left: {remaining}.',
 	agreement_version_invalid: 'Invalid version number.',
 	agreement_status_invalid: 'Unknown status: draft, awaiting_signatures, signed or void.',
+	// verify (issue 9)
+	verify_empty: 'Send the PDF file to verify: the request body is empty.',
+	verify_not_a_pdf: 'This file is not a readable PDF: it does not start with a PDF header or does not end with a PDF end-of-file marker.',
+	verify_too_large: 'This PDF is larger than 10 MB: an agreement sealed by Wasla is much smaller.',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };

@@ -3,6 +3,7 @@
  * P-256 key held as a Worker secret, and its strict verification. WebCrypto only.
  */
 export { createSelfSignedSigner, loadSigner, loadSignerCached, parseCertificate, type ParsedCertificate, type Signer } from './x509';
-export { sealPdf, verifySealedPdf, SEAL_SUBFILTER, SEAL_FIELD_NAME, type SealOptions, type SealSubFilter, type VerifyResult, type VerifyReason, type TrustedCertificates } from './pdf';
+export { sealPdf, SEAL_SUBFILTER, SEAL_FIELD_NAME, type SealOptions, type SealSubFilter } from './pdf';
+export { verifySealedPdf, MAX_CMS_BYTES, type VerifyResult, type VerifyReason, type TrustedCertificates } from './verify';
 export { fromPem } from './der';
 export { sha256Hex } from '../../worker/domain/encoding';

@@ -1,9 +1,9 @@
 /**
  * Reads the string entries of a PDF's Info dictionary without parsing the whole file:
  * the last `/Info n g R` (classic trailer or xref-stream dictionary), then the object
- * `n g obj` written in clear. Cheap enough for POST /verify inside the Worker CPU budget.
- * Returns null when the Info object cannot be found this way (e.g. inside an object
- * stream); the caller may then fall back to a full parser.
+ * `n g obj` written in clear, as the sealer writes it (no object streams). Nothing is
+ * inflated: returns null when the Info object cannot be found this way (e.g. inside an
+ * object stream), and the verifier then reports no Info (issue 9).
  */
 
 const enc = new TextEncoder();

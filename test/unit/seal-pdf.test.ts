@@ -2,7 +2,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFSt
 import { beforeAll, describe, expect, test } from 'vitest';
 import { PDF_INFO_KEYS } from '../../contracts/document';
 import { parseAt } from '../../contracts/seal/der';
-import { createSelfSignedSigner, loadSigner, sealPdf, verifySealedPdf, type Signer } from '../../contracts/seal';
+import { createSelfSignedSigner, loadSigner, MAX_CMS_BYTES, sealPdf, verifySealedPdf, type Signer } from '../../contracts/seal';
 
 const latin1 = (b: Uint8Array) => Array.from(b, (c) => String.fromCharCode(c)).join('');
 const fromLatin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -84,14 +84,15 @@ describe('sealPdf', () => {
 });
 
 describe('verifySealedPdf says what is wrong', () => {
-	test('one changed byte inside the signed ranges → altered', async () => {
+	test('one changed byte inside the signed ranges → altered, the seal itself still recognised as ours', async () => {
 		const [, b, c] = byteRange(sealed);
+		// the last byte is in the %%EOF marker: the file is judged by its seal all the same
 		for (const pos of [Math.floor(b / 2), c + 10, sealed.length - 1]) {
 			const copy = sealed.slice();
 			copy[pos] ^= 0x01;
 			const r = await verify(copy);
 			expect(r.reason, `byte ${pos}`).toBe('altered');
-			expect(r.intact).toBe(false);
+			expect(r).toMatchObject({ intact: false, signatureValid: true, certificateTrusted: true, info: {} });
 		}
 	});
 
@@ -139,28 +140,51 @@ describe('verifySealedPdf says what is wrong', () => {
 		expect(await verify(foreign)).toMatchObject({ reason: 'untrusted_certificate', intact: true, signatureValid: true });
 	});
 
-	test('an unsigned PDF → no_signature, Info still read', async () => {
+	test('an unsigned PDF → no_signature; its Info, covered by no signature, is not read', async () => {
 		const r = await verify(unsigned);
-		expect(r).toMatchObject({ signed: false, reason: 'no_signature' });
-		expect(r.info[PDF_INFO_KEYS.agreementId]).toBe('agr_test_1');
+		expect(r).toMatchObject({ signed: false, reason: 'no_signature', info: {} });
 	});
 
-	test('garbage never throws: random, empty, truncated, absurd ByteRange → malformed', async () => {
+	test('the Info dictionary is read for a trusted seal only', async () => {
+		expect((await verify(sealed, other)).info).toEqual({});
+		expect((await verify(sealed)).info[PDF_INFO_KEYS.agreementId]).toBe('agr_test_1');
+	});
+
+	test('garbage never throws: not a PDF (no header, or no end and no readable seal), or a malformed seal', async () => {
 		const random = crypto.getRandomValues(new Uint8Array(4096));
 		const absurd = fromLatin1(latin1(sealed).replace(/\/ByteRange \[[^\]]*\]/, '/ByteRange [0 99999999999999999999 1 1]'));
 		const [, , c, d] = byteRange(sealed);
-		const inputs: Uint8Array[] = [
-			new Uint8Array(0),
-			random,
-			new TextEncoder().encode('%PDF-1.7\n/ByteRange [0 10 20'),
-			new TextEncoder().encode('%PDF-1.7\n/ByteRange [0 5 9 1]\n<zz>'),
-			sealed.subarray(0, c + Math.floor(d / 2)), // truncated after /Contents
-			absurd
+		const cases: [Uint8Array, string][] = [
+			[new Uint8Array(0), 'not_a_pdf'],
+			[random, 'not_a_pdf'],
+			[fromLatin1('%PDF-1.7\n/ByteRange [0 10 20'), 'not_a_pdf'],
+			[fromLatin1('%PDF-1.7\n/ByteRange [0 10 20\n%%EOF\n'), 'malformed'],
+			[fromLatin1('%PDF-1.7\n/ByteRange [0 5 9 1]\n<zz>'), 'not_a_pdf'],
+			[fromLatin1('%PDF-1.7\n/ByteRange [0 5 9 1]\n<zz>\n%%EOF\n'), 'malformed'],
+			[fromLatin1('%PDF-1.7\ntrailer << >>\n%%EOF\n'), 'no_signature'],
+			[sealed.subarray(0, c + Math.floor(d / 2)), 'not_a_pdf'], // truncated after /Contents
+			[sealed.subarray(0, Math.floor(sealed.length / 2)), 'not_a_pdf'], // truncated before the seal
+			[absurd, 'malformed']
 		];
-		for (const input of inputs) {
+		for (const [input, reason] of cases) {
 			const r = await verify(input);
-			expect(r.reason).toBe('malformed');
+			expect(r.reason, latin1(input.subarray(0, 40))).toBe(reason);
 			expect(r.signatureValid).toBe(false);
 		}
+	});
+
+	test('a /Contents larger than MAX_CMS_BYTES is refused before it is decoded', async () => {
+		const sigFor = (hexDigits: number) => {
+			const before = '%PDF-1.7\n1 0 obj\n<< /Type /Sig /ByteRange ';
+			const width = 40;
+			const start = before.length + width + '\n/Contents '.length;
+			const end = start + hexDigits + 2;
+			const tail = ' >>\nendobj\n%%EOF\n';
+			const ranges = `[0 ${start} ${end} ${tail.length}]`.padEnd(width, ' ');
+			return fromLatin1(`${before}${ranges}\n/Contents <${'0'.repeat(hexDigits)}>${tail}`);
+		};
+		// within the limit the hole is decoded (all zeros: not a CMS); beyond it, not even that
+		expect((await verify(sigFor(2 * MAX_CMS_BYTES))).reason).toBe('malformed');
+		expect((await verify(sigFor(2 * MAX_CMS_BYTES + 2))).reason).toBe('malformed');
 	});
 });

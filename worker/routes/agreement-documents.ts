@@ -1,6 +1,8 @@
 /**
  * Agreement PDFs (fr/ar/en; sealed once both parties signed) and the public verification
- * of a PDF's seal, stored hash and audit chain.
+ * of a PDF's seal, stored hash and audit chain. POST /verify answers 413 beyond 10 MB
+ * (counted while reading), 400 for an empty body and 422 for bytes that are not a PDF; a PDF
+ * always gets a 200 verdict (issue 9).
  */
 import * as v from 'valibot';
 import { AppError } from '../errors';
@@ -12,15 +14,43 @@ import { consume } from '../services/rate-limit';
 /** Largest PDF accepted for verification (a sealed agreement is ~150 KB). */
 export const MAX_VERIFY_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The request body, read chunk by chunk and refused (413) as soon as it passes `max` bytes,
+ * whatever Content-Length said (or did not say, for a chunked upload).
+ */
+async function readBodyAtMost(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array<ArrayBuffer>> {
+	if (!body) return new Uint8Array(0);
+	const reader = body.getReader();
+	const chunks: Uint8Array[] = [];
+	let total = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		total += value.byteLength;
+		if (total > max) {
+			await reader.cancel().catch(() => undefined);
+			throw new AppError('payload_too_large', { detailKey: 'verify_too_large' });
+		}
+		chunks.push(value);
+	}
+	const out = new Uint8Array(total);
+	let at = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, at);
+		at += chunk.byteLength;
+	}
+	return out;
+}
+
 const PdfQuery = v.object({ lang: v.optional(v.picklist(['fr', 'ar', 'en'], 'locale_invalid')) });
 
 const VerifyResponse = v.object({
 	valid: v.boolean(),
 	verdict: v.picklist(['valid', 'altered', 'unknown']),
-	reason: v.pipe(v.string(), v.description('ok | altered | bad_signature | not_sealed_by_wasla | unknown_document | chain_broken | not_a_pdf')),
-	agreementId: v.nullable(v.string()),
-	version: v.nullable(v.number()),
-	signers: v.array(v.object({ party: v.string(), name: v.string(), signedAt: v.string() })),
+	reason: v.pipe(v.string(), v.description('ok | altered | chain_broken | unknown_document | bad_signature | not_sealed_by_wasla')),
+	agreementId: v.pipe(v.nullable(v.string()), v.description('Only when the verdict is valid')),
+	version: v.pipe(v.nullable(v.number()), v.description('Only when the verdict is valid')),
+	signers: v.pipe(v.array(v.object({ party: v.string(), name: v.string(), signedAt: v.string() })), v.description('Only when the verdict is valid; empty otherwise')),
 	checks: v.object({ signature: v.boolean(), storedHash: v.boolean(), auditChain: v.boolean() }),
 	signedAt: v.nullable(v.string())
 });
@@ -63,24 +93,26 @@ export function agreementDocumentRoutes(r: Router) {
 		{
 			method: 'post',
 			path: '/verify',
-			summary: 'Check a PDF: the platform seal, the stored hash and the agreement’s audit chain (body: the PDF bytes)',
+			summary: 'Check a PDF: the platform seal (read from the raw bytes, nothing inflated), the stored hash and the agreement’s audit chain (body: the PDF bytes)',
 			tags: ['agreements'],
 			auth: 'public',
 			responses: {
-				200: { description: 'The verdict: valid, altered or unknown, with the reason and the signers', schema: VerifyResponse },
+				200: { description: 'The verdict: valid, altered or unknown, with the reason; the agreement and its signers only when valid', schema: VerifyResponse },
+				400: { description: 'Empty body' },
 				413: { description: 'Larger than 10 MB' },
 				415: { description: 'Not application/pdf (or application/octet-stream)' },
+				422: { description: 'Not a PDF: no %PDF- header in the first KiB or no %%EOF in the last KiB' },
 				429: { description: 'Too many verifications from this address' }
 			}
 		},
 		async (c) => {
 			const type = (c.req.header('content-type') ?? '').toLowerCase();
 			if (!/^application\/(pdf|octet-stream)\b/.test(type)) throw new AppError('unsupported_media_type');
-			if (Number(c.req.header('content-length') ?? '0') > MAX_VERIFY_BYTES) throw new AppError('payload_too_large');
+			if (Number(c.req.header('content-length') ?? '0') > MAX_VERIFY_BYTES) throw new AppError('payload_too_large', { detailKey: 'verify_too_large' });
 			await consume(c.env.DB, LIMITS.verifyIp, c.req.header('cf-connecting-ip') ?? 'unknown', Date.now());
-			const buf = await c.req.arrayBuffer();
-			if (buf.byteLength > MAX_VERIFY_BYTES) throw new AppError('payload_too_large');
-			return c.json(await verifyPdf(c.env, new Uint8Array(buf)));
+			const bytes = await readBodyAtMost(c.req.raw.body, MAX_VERIFY_BYTES);
+			if (bytes.byteLength === 0) throw new AppError('invalid_request', { detailKey: 'verify_empty' });
+			return c.json(await verifyPdf(c.env, bytes));
 		}
 	);
 }

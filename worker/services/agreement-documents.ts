@@ -8,8 +8,9 @@
  *   verification URL and QR code), seals it with the platform key (CMS SignedData,
  *   ECDSA P-256, adbe.pkcs7.detached), stores it in R2 and its SHA-256 in
  *   agreement_documents. Every later download serves those exact bytes.
- * - `POST /verify` checks a PDF's embedded signature against the platform certificate, its
- *   SHA-256 against the stored documents, and the agreement's audit chain.
+ * - `POST /verify` checks a PDF's embedded seal from its raw bytes against the platform
+ *   certificates, then its SHA-256 against the stored documents and the agreement's audit
+ *   chain; it names the agreement and its signers only for a valid document (issue 9).
  */
 import type { Env, SessionUser } from '../env';
 import { AppError } from '../errors';
@@ -152,79 +153,93 @@ export type VerifyVerdict = 'valid' | 'altered' | 'unknown';
 export interface VerifyOutcome {
 	valid: boolean;
 	verdict: VerifyVerdict;
-	/** Why, as a code the UI translates: ok | altered | bad_signature | not_sealed_by_wasla | unknown_document | chain_broken | not_a_pdf. */
+	/** Why, as a code the UI translates: ok | altered | chain_broken | unknown_document | bad_signature | not_sealed_by_wasla. */
 	reason: string;
+	/** The agreement, its version and its signers: only when the verdict is valid (issue 9, point 4). */
 	agreementId: string | null;
 	version: number | null;
 	signers: { party: string; name: string; signedAt: string }[];
 	checks: { signature: boolean; storedHash: boolean; auditChain: boolean };
+	/** The seal's CMS signing time, only when the seal is ours (valid or altered). */
 	signedAt: string | null;
 }
 
 /**
- * Checks a PDF someone holds. Valid only when all three hold: the embedded seal verifies
- * with the platform certificate and covers the whole file, the file's SHA-256 is one we
- * stored for that agreement, and the agreement's audit chain re-walks cleanly.
- * Unknown: not sealed by us or not one of our documents. Altered: our seal, but the bytes
- * changed (or the chain was tampered with).
+ * Checks a PDF someone holds (issue 5, point 6; issue 9, points 3 and 4). Valid only when all
+ * three hold: the embedded seal verifies with a platform certificate and covers the whole
+ * file, the file's SHA-256 is one we stored, and that agreement's audit chain re-walks cleanly.
+ *
+ * The seal is checked from the raw bytes first (`verifySealedPdf`: no PDF parsing, nothing
+ * inflated); bytes that are not a PDF are a 422 problem. D1 is asked nothing until the seal
+ * is ours and covers the whole, unchanged file, and the agreement is then found from the
+ * stored SHA-256 of those exact bytes, never from an id written in the file. What each
+ * verdict may say, so that the answer is never an oracle for which agreements exist:
+ * - no valid Wasla seal (no signature, unreadable, someone else's key, a signature that does
+ *   not verify): `unknown`, and the reason depends on the uploaded bytes alone;
+ * - a Wasla seal whose own signature verifies but whose ranges no longer match the file:
+ *   `altered`. Only our key can make that signature, so the holder had a genuine document;
+ *   still no D1 lookup, so no agreement, version or signer;
+ * - our seal over the whole file: only then D1. Not stored (or no longer signed): `unknown`,
+ *   `unknown_document`; audit chain broken: `altered`, `chain_broken`; else `valid`, with the
+ *   agreement, its version and its signers — the only verdict that names them.
  */
 export async function verifyPdf(env: Env, bytes: Uint8Array): Promise<VerifyOutcome> {
-	const sha256 = await digest(bytes);
+	const seal = await verifySealedPdf(bytes, trustedCertificates(env));
+	if (seal.reason === 'not_a_pdf') throw new AppError('unprocessable', { detailKey: 'verify_not_a_pdf' });
 	const outcome: VerifyOutcome = {
 		valid: false,
 		verdict: 'unknown',
-		reason: 'unknown_document',
+		reason: 'not_sealed_by_wasla',
 		agreementId: null,
 		version: null,
 		signers: [],
 		checks: { signature: false, storedHash: false, auditChain: false },
 		signedAt: null
 	};
-	const seal = await verifySealedPdf(bytes, trustedCertificates(env));
-	const stored = await env.DB.prepare('SELECT agreement_id, version FROM agreement_documents WHERE sha256 = ?1').bind(sha256).first<{ agreement_id: string; version: number }>();
-	const claimedId = stored?.agreement_id ?? seal.info.WaslaAgreementId ?? null;
-	const sealOk = seal.signed && seal.intact && seal.coversWholeFile && seal.signatureValid && seal.certificateTrusted;
-	outcome.checks.signature = sealOk;
-	outcome.checks.storedHash = stored !== null;
+	// A seal is ours when its CMS signature verifies with one of our certificates.
+	if (!seal.certificateTrusted || !seal.signatureValid) {
+		// Our certificate copied next to a signature that does not verify is still not our seal.
+		if (seal.certificateTrusted) outcome.reason = 'bad_signature';
+		return outcome;
+	}
 	outcome.signedAt = seal.signingTime;
+	if (seal.reason !== 'ok') {
+		outcome.verdict = 'altered';
+		outcome.reason = 'altered';
+		return outcome;
+	}
+	outcome.checks.signature = true;
 
-	if (!seal.signed) {
-		outcome.reason = seal.reason === 'malformed' ? 'not_a_pdf' : 'not_sealed_by_wasla';
-		return outcome;
-	}
-	const agreement = claimedId
-		? await env.DB.prepare("SELECT id, version, status FROM agreements WHERE id = ?1 AND status = 'signed'").bind(claimedId).first<{ id: string; version: number; status: string }>()
+	const sha256 = await digest(bytes);
+	const stored = await env.DB.prepare('SELECT agreement_id, version FROM agreement_documents WHERE sha256 = ?1').bind(sha256).first<{ agreement_id: string; version: number }>();
+	const agreement = stored
+		? await env.DB.prepare("SELECT id FROM agreements WHERE id = ?1 AND status = 'signed'").bind(stored.agreement_id).first<{ id: string }>()
 		: null;
-	if (!agreement) {
-		// A seal by another key, or a document that names no agreement of ours.
-		outcome.reason = seal.certificateTrusted ? 'unknown_document' : 'not_sealed_by_wasla';
+	if (!stored || !agreement) {
+		// Sealed by us, but not a document we keep: nothing to name.
+		outcome.reason = 'unknown_document';
 		return outcome;
 	}
-	outcome.agreementId = agreement.id;
-	outcome.version = stored?.version ?? (Number(seal.info.WaslaVersion) || null);
+	outcome.checks.storedHash = true;
 	const chain = await agreementChainVerdict(env.DB, agreement.id);
 	outcome.checks.auditChain = chain.valid;
+	if (!chain.valid) {
+		outcome.verdict = 'altered';
+		outcome.reason = 'chain_broken';
+		return outcome;
+	}
 	const { results } = await env.DB.prepare(
 		'SELECT party, full_name, signed_at FROM agreement_signatures WHERE agreement_id = ?1 AND version = ?2 ORDER BY signed_at, party'
 	)
-		.bind(agreement.id, agreement.version)
+		.bind(agreement.id, stored.version)
 		.all<{ party: string; full_name: string; signed_at: number }>();
-	outcome.signers = results.map((s) => ({ party: s.party, name: s.full_name, signedAt: new Date(s.signed_at).toISOString() }));
-
-	if (seal.intact && seal.signatureValid && !seal.certificateTrusted) {
-		// An intact document signed by someone else's key that borrows one of our ids.
-		outcome.reason = 'not_sealed_by_wasla';
-		outcome.verdict = 'unknown';
-	} else if (!sealOk || !stored) {
-		outcome.verdict = 'altered';
-		outcome.reason = seal.signatureValid || seal.reason === 'altered' ? 'altered' : 'bad_signature';
-	} else if (!chain.valid) {
-		outcome.verdict = 'altered';
-		outcome.reason = 'chain_broken';
-	} else {
-		outcome.valid = true;
-		outcome.verdict = 'valid';
-		outcome.reason = 'ok';
-	}
-	return outcome;
+	return {
+		...outcome,
+		valid: true,
+		verdict: 'valid',
+		reason: 'ok',
+		agreementId: agreement.id,
+		version: stored.version,
+		signers: results.map((s) => ({ party: s.party, name: s.full_name, signedAt: new Date(s.signed_at).toISOString() }))
+	};
 }
