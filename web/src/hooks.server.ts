@@ -9,6 +9,7 @@ import { LANG_COOKIE } from '../../worker/middleware';
 import { problemBody, problemResponse } from '../../worker/problem';
 import { dirOf } from '$lib/i18n';
 import { loadMe } from '$lib/server/api';
+import { formBodyProblem } from '$lib/server/security';
 
 const api = createApp();
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,14 +23,19 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const locale = pickLocale(event.url.searchParams.get('lang') ?? undefined, event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language') ?? undefined);
 	event.locals.locale = locale;
+	const method = event.request.method;
 
-	// Same rule as the API for form posts: a foreign Origin never changes anything.
-	if (!SAFE.has(event.request.method)) {
+	if (!SAFE.has(method)) {
+		// Same rule as the API for form posts: a foreign Origin never changes anything.
 		const origin = event.request.headers.get('origin');
 		const allowed = [event.url.origin, ...(event.platform?.env.APP_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
 		if (origin !== null && !allowed.includes(origin)) {
 			return problemResponse(problemBody('cross_origin', locale));
 		}
+		// Every form action gets a body that is a form and parses: a broken
+		// or truncated multipart body is a 400 here, before any action reads it.
+		const problem = await formBodyProblem(event.request);
+		if (problem) return problemResponse(problemBody(problem, locale));
 	}
 
 	event.locals.me = await loadMe(event.fetch);
