@@ -1,9 +1,10 @@
 /**
- * The form guard that web/src/hooks.server.ts applies (web/src/lib/server/security.ts), run
- * inside workerd, so the multipart parser is the one production uses.
+ * The page guard and headers that web/src/hooks.server.ts applies (web/src/lib/server/security.ts),
+ * run inside workerd, so the multipart parser is the one production uses. The whole app
+ * (every form action, real pages in Chromium) is covered by test/e2e/security-headers.e2e.mjs.
  */
 import { describe, expect, it } from 'vitest';
-import { formBodyProblem, MAX_FORM_BYTES } from '../../web/src/lib/server/security';
+import { FALLBACK_CSP, formBodyProblem, MAX_FORM_BYTES, withPageHeaders } from '../../web/src/lib/server/security';
 
 const URL_ = 'http://wasla.test/login';
 const post = (contentType: string | null, body?: BodyInit | null, headers: Record<string, string> = {}) =>
@@ -54,5 +55,41 @@ describe('form body guard', () => {
 			}
 		});
 		expect(await formBodyProblem(post('application/x-www-form-urlencoded', stream))).toBe('payload_too_large');
+	});
+});
+
+describe('page headers', () => {
+	const html = (headers: Record<string, string> = {}) => new Response('<!doctype html><p>x</p>', { headers: { 'content-type': 'text/html', ...headers } });
+
+	it('always: nosniff, same-origin referrer, not framed', () => {
+		const res = withPageHeaders(html(), { signedIn: false, method: 'GET' });
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(res.headers.get('referrer-policy')).toBe('same-origin');
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
+	});
+
+	it('private, no-store for a signed-in user, a cookie being set, or a form answer', () => {
+		expect(withPageHeaders(html({ 'cache-control': 'public, max-age=600' }), { signedIn: true, method: 'GET' }).headers.get('cache-control')).toBe('private, no-store');
+		expect(withPageHeaders(html({ 'set-cookie': 'wasla_lang=ar; Path=/' }), { signedIn: false, method: 'GET' }).headers.get('cache-control')).toBe('private, no-store');
+		expect(withPageHeaders(html(), { signedIn: false, method: 'POST' }).headers.get('cache-control')).toBe('private, no-store');
+	});
+
+	it('guest pages: private, no-cache unless the route chose', () => {
+		expect(withPageHeaders(html(), { signedIn: false, method: 'GET' }).headers.get('cache-control')).toBe('private, no-cache');
+		expect(withPageHeaders(html({ 'cache-control': 'public, max-age=60' }), { signedIn: false, method: 'GET' }).headers.get('cache-control')).toBe('public, max-age=60');
+	});
+
+	it('keeps the page CSP SvelteKit wrote, and gives HTML without one the fallback', () => {
+		expect(withPageHeaders(html({ 'content-security-policy': "default-src 'self'" }), { signedIn: false, method: 'GET' }).headers.get('content-security-policy')).toBe("default-src 'self'");
+		expect(withPageHeaders(html(), { signedIn: false, method: 'GET' }).headers.get('content-security-policy')).toBe(FALLBACK_CSP);
+		const json = withPageHeaders(Response.json({}), { signedIn: false, method: 'GET' });
+		expect(json.headers.get('content-security-policy')).toBeNull();
+	});
+
+	it('copies an answer whose headers cannot be changed (Response.redirect is immutable)', () => {
+		const res = withPageHeaders(Response.redirect('http://wasla.test/login', 303), { signedIn: true, method: 'GET' });
+		expect(res.status).toBe(303);
+		expect(res.headers.get('location')).toBe('http://wasla.test/login');
+		expect(res.headers.get('cache-control')).toBe('private, no-store');
 	});
 });
