@@ -10,6 +10,32 @@ const config = {
 		// The Worker checks Origin itself for every non-GET request (forms and JSON alike),
 		// so SvelteKit's own form-only check would be a second, narrower copy.
 		csrf: { trustedOrigins: ['*'] },
+		// Content-Security-Policy, sent as a response header on every rendered page (the
+		// other security headers are set in hooks.server.ts; ARCHITECTURE.md explains the
+		// choices). Scripts: our own files, plus SvelteKit's start script and the typing
+		// recorder in app.html, which carry the per-response nonce; nothing injected runs.
+		// Styles: our own stylesheets (and any <style> SvelteKit inlines, nonced); only
+		// style="" attributes may be inline, because Svelte writes `style:` directives (the
+		// bar charts) as attributes. Attributes hold no selectors, and a url() in them can
+		// only reach img-src/font-src, which are 'self'.
+		csp: {
+			mode: 'nonce',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'style-src-attr': ['unsafe-inline'],
+				'img-src': ['self'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'frame-src': ['none'],
+				'worker-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		alias: { $worker: '../worker' }
 	}
 };

@@ -21,7 +21,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
 import { matchingRoutes } from './routes/matching';
 import { agreementDocumentRoutes } from './routes/agreement-documents';
-import { openApiDocument, docsPage } from './openapi';
+import { openApiDocument, docsHeaders, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
 
@@ -65,7 +65,7 @@ export function createApp() {
 	app.notFound((c) => problemResponse(problemBody('not_found', c.get('locale') ?? 'fr', { requestId: c.get('requestId') })));
 	app.use(`${API_PREFIX}/*`, sameOrigin, session);
 	app.route(API_PREFIX, api);
-	app.get('/api/docs', (c) => c.html(docsPage(openApiDocument(router.specs, new URL(c.req.url).origin))));
+	app.get('/api/docs', async (c) => c.html(docsPage(openApiDocument(router.specs, new URL(c.req.url).origin)), 200, await docsHeaders()));
 	return app;
 }
 

@@ -7,6 +7,8 @@ export const ERRORS = {
 	invalid_request: { status: 400, title: 'Invalid request' },
 	/** The body is not parseable JSON. */
 	malformed_json: { status: 400, title: 'Malformed JSON' },
+	/** A form post (multipart or URL-encoded) whose body does not parse: bad or missing boundary, truncated. */
+	malformed_form: { status: 400, title: 'Malformed form data' },
 	/** No session, or it has expired. */
 	unauthenticated: { status: 401, title: 'Authentication required' },
 	/** Email and password do not match an account. */

@@ -23,6 +23,7 @@ const fr = {
 	// details
 	detail_invalid_request: 'Certains champs sont invalides.',
 	detail_malformed_json: 'Le corps de la requête n’est pas un JSON valide.',
+	detail_malformed_form: 'Le formulaire envoyé est illisible. Rechargez la page et réessayez.',
 	detail_unauthenticated: 'Connectez-vous pour continuer.',
 	detail_invalid_credentials: 'E-mail ou mot de passe incorrect.',
 	detail_forbidden: 'Vous n’avez pas accès à cette action.',
@@ -256,6 +257,7 @@ const ar: Record<MessageKey, string> = {
 	text_control_chars: 'يحتوي هذا النص على محارف تحكم خفية (محرف فارغ، فرض اتجاه الكتابة…): أعد كتابته دون نسخها.',
 	detail_invalid_request: 'بعض الحقول غير صالحة.',
 	detail_malformed_json: 'محتوى الطلب ليس JSON صالحًا.',
+	detail_malformed_form: 'تعذّرت قراءة الاستمارة المرسلة. أعد تحميل الصفحة وحاول مرة أخرى.',
 	detail_unauthenticated: 'سجّل الدخول للمتابعة.',
 	detail_invalid_credentials: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
 	detail_forbidden: 'لا تملك صلاحية هذا الإجراء.',
@@ -484,6 +486,7 @@ const en: Record<MessageKey, string> = {
 	text_control_chars: 'This text contains invisible control characters (null, forced writing direction…): retype it without copying them.',
 	detail_invalid_request: 'Some fields are invalid.',
 	detail_malformed_json: 'The request body is not valid JSON.',
+	detail_malformed_form: 'The form you sent could not be read. Reload the page and try again.',
 	detail_unauthenticated: 'Sign in to continue.',
 	detail_invalid_credentials: 'Wrong email or password.',
 	detail_forbidden: 'You may not do this.',

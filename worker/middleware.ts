@@ -16,6 +16,8 @@ export const context: MiddlewareHandler<AppEnv> = async (c, next) => {
 	c.set('sessionHash', null);
 	await next();
 	c.header('x-request-id', c.get('requestId'));
+	// Files (screenshots, PDFs) and JSON are read as what their Content-Type says, never sniffed.
+	c.header('x-content-type-options', 'nosniff');
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -73,6 +73,28 @@ export function openApiDocument(specs: Spec[], origin: string) {
 	};
 }
 
+/** The reference's only style, inline; the page's CSP allows exactly this text (by hash). */
+const DOCS_STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1f23}
+h1{color:#0f5c4d}section{border-top:1px solid #ddd;padding:.5rem 0}pre{background:#f4f6f5;padding:.75rem;overflow:auto;font-size:13px}
+.m{display:inline-block;min-width:4.5rem;text-align:center;border-radius:4px;color:#fff;font-size:.8rem;padding:.1rem .3rem}
+.m-get{background:#1d6fb8}.m-post{background:#0f7a4d}.m-put,.m-patch{background:#8a5a00}.m-delete{background:#a32020}`;
+
+/** Kept as a string, not a promise: a promise must not be shared across requests. */
+let docsCsp: string | undefined;
+
+/**
+ * Headers of the HTML reference: no script, nothing loaded from anywhere, its one inline
+ * style by SHA-256, never framed, no Referer outside the site.
+ */
+export async function docsHeaders(): Promise<Record<string, string>> {
+	if (!docsCsp) {
+		const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(DOCS_STYLE)));
+		const hash = btoa(String.fromCharCode(...digest));
+		docsCsp = `default-src 'none'; style-src 'sha256-${hash}'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+	}
+	return { 'content-security-policy': docsCsp, 'referrer-policy': 'same-origin', 'x-frame-options': 'DENY' };
+}
+
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** A self-contained reference page (no CDN: it must work offline). */
@@ -98,10 +120,7 @@ ${body ? `<h4>Body</h4><pre>${esc(JSON.stringify(body, null, 2))}</pre>` : ''}
 		.join('\n');
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Wasla API reference</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1f23}
-h1{color:#0f5c4d}section{border-top:1px solid #ddd;padding:.5rem 0}pre{background:#f4f6f5;padding:.75rem;overflow:auto;font-size:13px}
-.m{display:inline-block;min-width:4.5rem;text-align:center;border-radius:4px;color:#fff;font-size:.8rem;padding:.1rem .3rem}
-.m-get{background:#1d6fb8}.m-post{background:#0f7a4d}.m-put,.m-patch{background:#8a5a00}.m-delete{background:#a32020}</style></head>
+<style>${DOCS_STYLE}</style></head>
 <body><h1>Wasla API reference</h1><p>${esc(doc.info.description)}</p>
 <p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI ${doc.openapi}).</p>
 <nav><ul>${ops.map(({ path, method, op }) => `<li><a href="#${esc(String(op.operationId))}">${method.toUpperCase()} ${esc(path)}</a></li>`).join('')}</ul></nav>

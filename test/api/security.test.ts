@@ -114,3 +114,34 @@ describe('cross-origin refusal', () => {
 		expect((await new Client().call('/wilayas', { headers: { origin: 'https://evil.example' } })).status).toBe(200);
 	});
 });
+
+describe('browser security headers on API answers (issue 9)', () => {
+	it('marks every API answer nosniff: JSON, problems, unknown paths and files', async () => {
+		const { client } = await signUp();
+		for (const res of [
+			await client.call('/me'),
+			await new Client().call('/me'),
+			await new Client().call('/nope'),
+			await new Client().call('/auth/login', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }),
+			await new Client().call('/api/v1/openapi.json')
+		]) {
+			await res.arrayBuffer();
+			expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		}
+	});
+
+	it('gives the HTML reference a CSP that allows no script and only its own style, by hash', async () => {
+		const res = await new Client().call('/api/docs');
+		const html = await res.text();
+		expect(res.status).toBe(200);
+		const csp = res.headers.get('content-security-policy') ?? '';
+		const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1];
+		const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style)));
+		const hash = btoa(String.fromCharCode(...digest));
+		expect(csp).toBe(`default-src 'none'; style-src 'sha256-${hash}'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+		expect(html).not.toMatch(/<script|\sstyle=|\son\w+=/i);
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(res.headers.get('referrer-policy')).toBe('same-origin');
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
+	});
+});

@@ -28,9 +28,9 @@ export async function run({ page, baseURL, screenshot, assert, serverOutput }) {
 	assert.equal(await logoSide(page, MOBILE), 'left', 'in French (mobile) the logo is on the left');
 	await screenshot('dashboard-fr-mobile');
 
-	// --- switch to Arabic from the header --------------------------------------------------
+	// --- switch to Arabic from the header (signed in: a form post that saves the account's language)
 	await page.setViewportSize(DESKTOP);
-	await page.locator('nav a[hreflang="ar"]').first().click();
+	await page.locator('header form[action="/lang"] button[value="ar"]').click();
 	await page.waitForSelector('html[lang="ar"][dir="rtl"]', { state: 'attached', timeout: 15_000 });
 	// The choice sticks: a fresh load of the dashboard is still Arabic.
 	await page.goto('/dashboard');

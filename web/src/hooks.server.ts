@@ -1,6 +1,8 @@
 /**
  * One Worker: /api/* goes to the Hono app, everything else is SvelteKit. Pages and form
  * actions call the API through event.fetch, which re-enters this hook in-process.
+ * Every page answer leaves through withPageHeaders (nosniff, Referrer-Policy, caching; the
+ * Content-Security-Policy itself comes from kit.csp in svelte.config.js).
  */
 import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit';
 import { createApp } from '../../worker/app';
@@ -9,6 +11,7 @@ import { LANG_COOKIE } from '../../worker/middleware';
 import { problemBody, problemResponse } from '../../worker/problem';
 import { dirOf } from '$lib/i18n';
 import { loadMe } from '$lib/server/api';
+import { formBodyProblem, withPageHeaders } from '$lib/server/security';
 
 const api = createApp();
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,20 +25,26 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const locale = pickLocale(event.url.searchParams.get('lang') ?? undefined, event.cookies.get(LANG_COOKIE), event.request.headers.get('accept-language') ?? undefined);
 	event.locals.locale = locale;
+	const method = event.request.method;
 
-	// Same rule as the API for form posts: a foreign Origin never changes anything.
-	if (!SAFE.has(event.request.method)) {
+	if (!SAFE.has(method)) {
+		// Same rule as the API for form posts: a foreign Origin never changes anything.
 		const origin = event.request.headers.get('origin');
 		const allowed = [event.url.origin, ...(event.platform?.env.APP_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
 		if (origin !== null && !allowed.includes(origin)) {
-			return problemResponse(problemBody('cross_origin', locale));
+			return withPageHeaders(problemResponse(problemBody('cross_origin', locale)), { signedIn: false, method });
 		}
+		// Every form action (and POST /lang) gets a body that is a form and parses: a broken
+		// or truncated multipart body is a 400 here, before any action reads it.
+		const problem = await formBodyProblem(event.request);
+		if (problem) return withPageHeaders(problemResponse(problemBody(problem, locale)), { signedIn: false, method });
 	}
 
 	event.locals.me = await loadMe(event.fetch);
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale))
 	});
+	return withPageHeaders(response, { signedIn: event.locals.me !== null, method });
 };
 
 /** Internal API calls carry the browser's IP and language, so rate limits and messages stay per user. */

@@ -555,6 +555,9 @@ export const ar: Catalogue = {
 	'error.requestId': 'معرّف الطلب',
 	'error.home': 'العودة إلى الصفحة الرئيسية',
 
+	// ---- security headers, forms, language (issue 9) ----
+	'lang.switch.account': 'لغة الموقع ورسائلك الإلكترونية',
+	// ---- end security (issue 9) ----
 	// ---- campaigns (offers, plan, creator feed) ----
 	'dashboard.campaigns.all': 'عرض كل الحملات ({count})',
 	'nav.campaigns': 'الحملات',

@@ -555,6 +555,9 @@ export const en: Catalogue = {
 	'error.requestId': 'Request id',
 	'error.home': 'Back to the home page',
 
+	// ---- security headers, forms, language (issue 9) ----
+	'lang.switch.account': 'Language of the site and of your emails',
+	// ---- end security (issue 9) ----
 	// ---- campaigns (offers, plan, creator feed) ----
 	'dashboard.campaigns.all': 'See all {count} campaigns',
 	'nav.campaigns': 'Campaigns',

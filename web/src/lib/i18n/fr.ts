@@ -557,6 +557,9 @@ export const fr = {
 	'error.requestId': 'Identifiant de requête',
 	'error.home': 'Retour à l’accueil',
 
+	// ---- security headers, forms, language (issue 9) ----
+	'lang.switch.account': 'Langue du site et de vos e-mails',
+	// ---- end security (issue 9) ----
 	// ---- campaigns (offers, plan, creator feed) ----
 	'dashboard.campaigns.all': 'Voir les {count} campagnes',
 	'nav.campaigns': 'Campagnes',
