@@ -32,7 +32,17 @@ export const RegisterBody = v.strictObject(
 			v.maxLength(80, 'name_length'),
 			v.description('Brand name or creator display name.')
 		),
-		locale: v.optional(Locale)
+		locale: v.optional(Locale),
+		acceptInvitation: v.optional(
+			v.pipe(
+				v.string('invalid_type'),
+				v.nonEmpty('required'),
+				v.maxLength(64, 'invitation_unavailable'),
+				v.description(
+					'Brand accounts only: the id of a pending invitation addressed to this email (from the invitation link), to join that team instead of creating a brand. Never implied: without it, a brand sign-up creates its own brand.'
+				)
+			)
+		)
 	}
 );
 
@@ -49,8 +59,6 @@ export const PasswordChangeBody = v.strictObject(
 		newPassword: Password
 	}
 );
-
-export const InviteBody = v.strictObject({ email: Email });
 
 export const LocaleBody = v.strictObject({ locale: Locale });
 

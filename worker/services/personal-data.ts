@@ -4,6 +4,7 @@
  * kept, as the law allows for contractual and accounting records.
  */
 import type { SessionUser } from '../env';
+import { currentBrand } from './accounts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -30,6 +31,13 @@ export async function exportPersonalData(d1: D1Database, user: SessionUser, now:
 	const invitationsSent = await all<{ email: string; created_at: number; accepted_at: number | null }>(
 		d1,
 		'SELECT email, created_at, accepted_at FROM brand_invitations WHERE invited_by = ?1',
+		user.id
+	);
+	const invitationsReceived = await all<{ id: string; brand_name: string; created_at: number; expires_at: number; accepted_at: number | null; declined_at: number | null; revoked_at: number | null }>(
+		d1,
+		`SELECT i.id, b.name AS brand_name, i.created_at, i.expires_at, i.accepted_at, i.declined_at, i.revoked_at
+		 FROM brand_invitations i JOIN brands b ON b.id = i.brand_id WHERE i.email = ?1 OR i.accepted_by = ?2 ORDER BY i.created_at`,
+		user.email,
 		user.id
 	);
 	const creator = await d1.prepare('SELECT * FROM creators WHERE user_id = ?1').bind(user.id).first<Record<string, unknown> & { id: string }>();
@@ -69,6 +77,15 @@ export async function exportPersonalData(d1: D1Database, user: SessionUser, now:
 		sessions: sessions.map((s) => ({ ...s, created_at: iso(s.created_at), last_seen_at: iso(s.last_seen_at) })),
 		brandMemberships: memberships.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: iso(i.accepted_at) })),
+		invitationsReceived: invitationsReceived.map((i) => ({
+			...i,
+			created_at: iso(i.created_at),
+			expires_at: iso(i.expires_at),
+			accepted_at: iso(i.accepted_at),
+			declined_at: iso(i.declined_at),
+			revoked_at: iso(i.revoked_at)
+		})),
+		currentBrand: user.role === 'brand' ? await currentBrand(d1, user.id) : null,
 		creator: creatorData,
 		messagesWritten: messages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: iso(n.read_at) }))
