@@ -139,7 +139,7 @@ describe('answering an invitation', () => {
 
 		const res = await a.client.call(`/invitations/${id}/accept`, { method: 'POST' });
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual({ invitation: { id, status: 'accepted' }, brand: { id: brandB.id, name: 'Atelier Béjaïa', role: 'member' } });
+		expect(await res.json()).toEqual({ invitation: { id, status: 'accepted', brandName: 'Atelier Béjaïa' }, brand: { id: brandB.id, name: 'Atelier Béjaïa', role: 'member' } });
 		expect((await me(a)).brand).toEqual({ id: brandB.id, name: 'Atelier Béjaïa', role: 'member' });
 		const mine = await json<{ brands: MyInvitations['memberships'] }>(a.client.call('/me/brands'));
 		expect(mine.brands.map((m) => [m.name, m.role, m.current])).toEqual([
@@ -174,7 +174,7 @@ describe('answering an invitation', () => {
 		const id = await invite(b, a.email);
 		const res = await a.client.call(`/invitations/${id}/decline`, { method: 'POST' });
 		expect(res.status).toBe(200);
-		expect(await res.json()).toEqual({ invitation: { id, status: 'declined' }, brand: null });
+		expect(await res.json()).toEqual({ invitation: { id, status: 'declined', brandName: 'Atelier Béjaïa' }, brand: null });
 		expect((await me(a)).brand).toMatchObject({ name: 'Boutique Amel', role: 'owner' });
 		expect(await count('SELECT count(*) AS n FROM brand_members WHERE user_id = ?1', a.user.id)).toBe(1);
 		const team = await json<{ invitations: { id: string; status: string; declinedAt: string | null }[] }>(b.client.call('/brands/me/team'));

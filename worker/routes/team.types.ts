@@ -60,7 +60,7 @@ export const MyInvitationsResponse = v.object({
 });
 
 export const AnswerResponse = v.object({
-	invitation: v.object({ id: v.string(), status: v.picklist(['accepted', 'declined']) }),
+	invitation: v.object({ id: v.string(), status: v.picklist(['accepted', 'declined']), brandName: v.string() }),
 	brand: v.pipe(v.nullable(BrandOut), v.description('After accepting: the joined brand, now the current one.'))
 });
 

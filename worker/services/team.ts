@@ -191,7 +191,7 @@ export async function answerInvitation(d1: D1Database, user: SessionUser, invita
 		throw after ? new AppError(after.code, { detailKey: after.detailKey }) : new AppError('invalid_state');
 	}
 	return {
-		invitation: { id: inv.id, status: answer === 'accept' ? ('accepted' as const) : ('declined' as const) },
+		invitation: { id: inv.id, status: answer === 'accept' ? ('accepted' as const) : ('declined' as const), brandName: inv.brand_name },
 		brand: answer === 'accept' ? { id: inv.brand_id, name: inv.brand_name, role: 'member' as const } : null
 	};
 }
