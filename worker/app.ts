@@ -11,6 +11,7 @@ import { context, sameOrigin, session } from './middleware';
 import { problemBody, problemResponse } from './problem';
 import type { Router } from './route';
 import { accountRoutes } from './routes/accounts';
+import { teamRoutes } from './routes/team';
 import { referenceRoutes } from './routes/reference';
 import { devRoutes } from './routes/dev';
 import { creatorRoutes } from './routes/creators';
@@ -30,6 +31,7 @@ export function createApp() {
 	const router: Router = { app: api, specs: [] };
 
 	accountRoutes(router);
+	teamRoutes(router);
 	referenceRoutes(router);
 	creatorRoutes(router);
 	campaignRoutes(router);

@@ -29,8 +29,10 @@ export const ERRORS = {
 	already_published: { status: 409, title: 'Already published' },
 	/** The campaign was already closed: a retried close can be treated as success. */
 	already_closed: { status: 409, title: 'Already closed' },
-	/** The application was already accepted: a retried accept can be treated as success. */
+	/** The application or team invitation was already accepted: a retried accept can be treated as success. */
 	already_accepted: { status: 409, title: 'Already accepted' },
+	/** The team invitation was already declined: a retried decline can be treated as success. */
+	already_declined: { status: 409, title: 'Already declined' },
 	/** The caller's party already signed the current version: a retried signature can be treated as success. */
 	already_signed: { status: 409, title: 'Already signed' },
 	/** Readable input with row-level errors (e.g. a stats CSV); `errors` lists line and column of each. */

@@ -238,6 +238,21 @@ const fr = {
 	verify_empty: 'Envoyez le fichier PDF à vérifier : le corps de la requête est vide.',
 	verify_not_a_pdf: 'Ce fichier n’est pas un PDF lisible : il ne commence pas par un en-tête PDF ou ne se termine pas par une fin de fichier PDF.',
 	verify_too_large: 'Ce PDF dépasse 10 Mo : un accord scellé par Wasla pèse bien moins.',
+	// team invitations (issue 9)
+	detail_already_declined: 'Déjà refusé.',
+	detail_no_brand: 'Votre compte ne fait partie d’aucune marque. Créez votre marque ou acceptez une invitation pour continuer.',
+	detail_brand_accounts_only: 'Seul un compte marque peut rejoindre l’équipe d’une marque ; un compte créateur ne le peut pas.',
+	detail_invitation_accepted_already: 'Vous avez déjà accepté cette invitation : vous faites partie de l’équipe.',
+	detail_invitation_declined_already: 'Vous avez déjà refusé cette invitation.',
+	detail_invitation_was_accepted: 'Vous avez déjà accepté cette invitation. Pour quitter l’équipe, utilisez « Quitter cette marque » dans vos paramètres.',
+	detail_invitation_was_declined: 'Vous avez refusé cette invitation. Pour rejoindre l’équipe, demandez-lui de vous inviter à nouveau.',
+	detail_invitation_revoked: 'Cette invitation a été annulée par la marque.',
+	detail_invitation_expired: 'Cette invitation a expiré. Demandez à l’équipe de vous inviter à nouveau.',
+	detail_invitation_not_pending: 'Cette invitation a déjà reçu une réponse : elle ne peut plus être annulée.',
+	detail_owner_cannot_leave: 'Vous êtes le propriétaire de cette marque : vous ne pouvez pas la quitter. Elle reste la vôtre, même quand vous travaillez dans une autre équipe.',
+	detail_already_own_brand: 'Vous avez déjà votre propre marque.',
+	invitation_unavailable: 'Cette invitation n’est plus valable pour cette adresse (expirée, annulée ou déjà utilisée). Vous pouvez créer votre compte sans elle.',
+	invitation_brand_only: 'Seul un compte marque peut rejoindre une équipe.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -469,6 +484,21 @@ const ar: Record<MessageKey, string> = {
 	verify_empty: 'أرسل ملف PDF المراد التحقق منه: محتوى الطلب فارغ.',
 	verify_not_a_pdf: 'هذا الملف ليس ملف PDF قابلًا للقراءة: لا يبدأ بترويسة PDF أو لا ينتهي بعلامة نهاية ملف PDF.',
 	verify_too_large: 'يتجاوز ملف PDF هذا 10 ميغابايت، بينما حجم الاتفاق الذي تختمه وصلة أصغر بكثير.',
+	// team invitations (issue 9)
+	detail_already_declined: 'مرفوض من قبل.',
+	detail_no_brand: 'حسابك لا ينتمي إلى أي علامة تجارية. أنشئ علامتك التجارية أو اقبل دعوة للمتابعة.',
+	detail_brand_accounts_only: 'وحده حساب العلامة التجارية يمكنه الانضمام إلى فريق علامة تجارية؛ لا يمكن ذلك لحساب صانع محتوى.',
+	detail_invitation_accepted_already: 'لقد قبلت هذه الدعوة من قبل: أنت عضو في الفريق.',
+	detail_invitation_declined_already: 'لقد رفضت هذه الدعوة من قبل.',
+	detail_invitation_was_accepted: 'لقد قبلت هذه الدعوة من قبل. لمغادرة الفريق، استخدم «مغادرة هذه العلامة» في الإعدادات.',
+	detail_invitation_was_declined: 'لقد رفضت هذه الدعوة. للانضمام إلى الفريق، اطلب منه دعوتك من جديد.',
+	detail_invitation_revoked: 'ألغت العلامة التجارية هذه الدعوة.',
+	detail_invitation_expired: 'انتهت صلاحية هذه الدعوة. اطلب من الفريق دعوتك من جديد.',
+	detail_invitation_not_pending: 'تم الرد على هذه الدعوة: لم يعد بالإمكان إلغاؤها.',
+	detail_owner_cannot_leave: 'أنت مالك هذه العلامة التجارية: لا يمكنك مغادرتها. تبقى ملكًا لك حتى عندما تعمل في فريق آخر.',
+	detail_already_own_brand: 'لديك علامتك التجارية الخاصة من قبل.',
+	invitation_unavailable: 'لم تعد هذه الدعوة صالحة لهذا البريد (منتهية أو ملغاة أو مستعملة). يمكنك إنشاء حسابك من دونها.',
+	invitation_brand_only: 'وحده حساب العلامة التجارية يمكنه الانضمام إلى فريق.',
 };
 
 const en: Record<MessageKey, string> = {
@@ -698,6 +728,21 @@ const en: Record<MessageKey, string> = {
 	verify_empty: 'Send the PDF file to verify: the request body is empty.',
 	verify_not_a_pdf: 'This file is not a readable PDF: it does not start with a PDF header or does not end with a PDF end-of-file marker.',
 	verify_too_large: 'This PDF is larger than 10 MB: an agreement sealed by Wasla is much smaller.',
+	// team invitations (issue 9)
+	detail_already_declined: 'Already declined.',
+	detail_no_brand: 'Your account does not belong to any brand. Create your brand or accept an invitation to continue.',
+	detail_brand_accounts_only: 'Only a brand account can join a brand’s team; a creator account cannot.',
+	detail_invitation_accepted_already: 'You have already accepted this invitation: you are on the team.',
+	detail_invitation_declined_already: 'You have already declined this invitation.',
+	detail_invitation_was_accepted: 'You have already accepted this invitation. To leave the team, use “Leave this brand” in your settings.',
+	detail_invitation_was_declined: 'You declined this invitation. To join the team, ask them to invite you again.',
+	detail_invitation_revoked: 'The brand withdrew this invitation.',
+	detail_invitation_expired: 'This invitation has expired. Ask the team to invite you again.',
+	detail_invitation_not_pending: 'This invitation has already been answered: it can no longer be withdrawn.',
+	detail_owner_cannot_leave: 'You own this brand, so you cannot leave it. It stays yours, even while you work in another team.',
+	detail_already_own_brand: 'You already have your own brand.',
+	invitation_unavailable: 'This invitation is no longer valid for this address (expired, withdrawn or already used). You can create your account without it.',
+	invitation_brand_only: 'Only a brand account can join a team.',
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };

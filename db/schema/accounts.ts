@@ -2,7 +2,7 @@
  * Accounts: users, brand organisations and their members, invitations, sessions.
  * Times are integer milliseconds since the epoch (UTC).
  */
-import { sqliteTable, text, integer, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 export const users = sqliteTable(
 	'users',
@@ -16,19 +16,30 @@ export const users = sqliteTable(
 		passwordHash: text('password_hash'),
 		locale: text('locale', { enum: ['fr', 'ar', 'en'] }).notNull().default('fr'),
 		createdAt: integer('created_at').notNull(),
-		passwordChangedAt: integer('password_changed_at')
+		passwordChangedAt: integer('password_changed_at'),
+		/**
+		 * The brand a brand user chose to work in (switched explicitly, or on accepting an
+		 * invitation). Null, or a brand they no longer belong to, falls back to the brand they
+		 * own, then their oldest membership (worker/services/accounts.ts `currentBrand`).
+		 */
+		currentBrandId: text('current_brand_id').references((): AnySQLiteColumn => brands.id)
 	},
 	(t) => [uniqueIndex('users_email_uq').on(t.email)]
 );
 
-export const brands = sqliteTable('brands', {
-	id: text('id').primaryKey(),
-	name: text('name').notNull(),
-	ownerUserId: text('owner_user_id')
-		.notNull()
-		.references(() => users.id),
-	createdAt: integer('created_at').notNull()
-});
+export const brands = sqliteTable(
+	'brands',
+	{
+		id: text('id').primaryKey(),
+		name: text('name').notNull(),
+		ownerUserId: text('owner_user_id')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at').notNull()
+	},
+	// One owned brand per account is checked on this column (sign-up, POST /brands).
+	(t) => [index('brands_owner_idx').on(t.ownerUserId)]
+);
 
 export const brandMembers = sqliteTable(
 	'brand_members',
@@ -59,9 +70,13 @@ export const brandInvitations = sqliteTable(
 		createdAt: integer('created_at').notNull(),
 		expiresAt: integer('expires_at').notNull(),
 		acceptedAt: integer('accepted_at'),
-		acceptedBy: text('accepted_by').references(() => users.id)
+		acceptedBy: text('accepted_by').references(() => users.id),
+		/** The invitee said no; the inviter sees it in the team list. */
+		declinedAt: integer('declined_at'),
+		/** The brand owner withdrew it before an answer. */
+		revokedAt: integer('revoked_at')
 	},
-	(t) => [index('brand_invitations_email_idx').on(t.email)]
+	(t) => [index('brand_invitations_email_idx').on(t.email), index('brand_invitations_brand_idx').on(t.brandId, t.createdAt)]
 );
 
 export const sessions = sqliteTable(

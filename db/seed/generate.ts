@@ -976,7 +976,9 @@ function buildCreator(seed: number, plan: CreatorPlan, cal: Calendar): CreatorRo
 			passwordHash: plan.passwordHash,
 			locale: plan.languages.includes('fr') ? 'fr' : 'ar',
 			createdAt,
-			passwordChangedAt: null
+			passwordChangedAt: null,
+			// Owners work in the brand they own by default (services/accounts.ts currentBrand).
+			currentBrandId: null
 		},
 		creator: {
 			id: plan.id,
@@ -1423,7 +1425,9 @@ export async function generateSeed(opts: SeedOptions): Promise<SeedData> {
 			passwordHash: isDemo ? brandHash : null,
 			locale: 'fr',
 			createdAt,
-			passwordChangedAt: null
+			passwordChangedAt: null,
+			// Owners work in the brand they own by default (services/accounts.ts currentBrand).
+			currentBrandId: null
 		});
 		data.brands.push({ id, name: b.name, ownerUserId: userId, createdAt });
 		data.brandMembers.push({ brandId: id, userId, role: 'owner', createdAt });

@@ -358,8 +358,11 @@ describe('access', () => {
 
 		// A teammate of the brand acts for it.
 		const email = uniqueEmail('teammate');
-		expect((await s.brand.client.call('/brands/me/invitations', { json: { email } })).status).toBe(201);
+		const invited = await s.brand.client.call('/brands/me/invitations', { json: { email } });
+		expect(invited.status).toBe(201);
 		const mate = await signUp({ email, name: 'Samir' });
+		const { invitation } = (await invited.json()) as { invitation: { id: string } };
+		expect((await mate.client.call(`/invitations/${invitation.id}/accept`, { method: 'POST' })).status).toBe(200);
 		expect(await getAgreement(mate.client, s.agreementId)).toMatchObject({ myParty: 'brand', canEdit: true });
 		expect(((await (await mate.client.call('/agreements')).json()) as List).agreements.map((x) => x.id)).toEqual([s.agreementId]);
 	});

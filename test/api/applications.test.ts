@@ -391,6 +391,8 @@ describe('message thread and notifications', () => {
 		const { brand, creator, applicationId } = await scene();
 		const mate = await brandAccount('Équipe');
 		await env.DB.prepare("INSERT INTO brand_members (brand_id, user_id, role, created_at) VALUES (?1, ?2, 'member', ?3)").bind(brand.brandId, mate.user.id, Date.now()).run();
+		// The teammate works in that brand by choice (joining never switches by itself).
+		expect((await mate.client.call('/me/brand', { method: 'PUT', json: { brandId: brand.brandId } })).status).toBe(200);
 
 		const first = await creator.client.call(`/applications/${applicationId}/messages`, { json: { body: 'Je peux livrer le reel le 12.' } });
 		expect(first.status).toBe(201);

@@ -49,6 +49,17 @@ const NOT_ONE_LINE: [string, string][] = [
 	['lone surrogate', 'Boutique \uD800']
 ];
 
+describe('POST /brands: a new brand’s name is one line', () => {
+	it('refuses a name that would carry a header, and creates no brand', async () => {
+		const { client } = await signUp({ role: 'brand', name: 'Boutique Yasmine' });
+		const brands = () => count('SELECT count(*) AS n FROM brands');
+		const before = await brands();
+		const res = await client.call('/brands', { json: { name: INJECTION } });
+		await expectRefused(res, [{ path: 'name', message: SINGLE_LINE }]);
+		expect(await brands()).toBe(before);
+	});
+});
+
 describe('POST /auth/register: the name is one line', () => {
 	const users = () => count('SELECT count(*) AS n FROM users');
 	for (const [what, name] of NOT_ONE_LINE) {

@@ -7,20 +7,23 @@ interface Outbox {
 }
 
 describe('brand teammates', () => {
-	it('the owner invites by email; the invitee joins the brand on sign-up', async () => {
+	it('the owner invites by email; the invitee joins only by choosing to, from the sign-up the email links to', async () => {
 		const owner = await signUp({ name: 'Pâtisserie Constantine' });
 		const email = uniqueEmail('teammate');
 		const res = await owner.client.call('/brands/me/invitations', { json: { email } });
 		expect(res.status).toBe(201);
+		const { invitation } = (await res.json()) as { invitation: { id: string } };
 
 		const outbox = (await (await new Client().call('/dev/outbox')).json()) as Outbox;
 		const mail = outbox.messages.find((m) => m.to === email)!;
 		expect(mail.subject).toContain('Pâtisserie Constantine');
-		expect(mail.text).toContain(`/signup?role=brand&email=${encodeURIComponent(email)}`);
+		expect(mail.text).toContain(`/signup?role=brand&invitation=${invitation.id}&email=${encodeURIComponent(email)}`);
 
 		const brandsBefore = (await env.DB.prepare('SELECT count(*) AS n FROM brands').first<{ n: number }>())!.n;
-		const mate = await signUp({ email, name: 'Samir' });
-		const me = (await (await mate.client.call('/me')).json()) as { brand: { name: string; role: string } };
+		const mate = new Client();
+		const reg = await mate.call('/auth/register', { json: { email, password: 'motdepasse-sur', role: 'brand', name: 'Samir', acceptInvitation: invitation.id } });
+		expect(reg.status).toBe(201);
+		const me = (await (await mate.call('/me')).json()) as { brand: { name: string; role: string } };
 		expect(me.brand).toMatchObject({ name: 'Pâtisserie Constantine', role: 'member' });
 		expect((await env.DB.prepare('SELECT count(*) AS n FROM brands').first<{ n: number }>())!.n).toBe(brandsBefore);
 
@@ -32,21 +35,26 @@ describe('brand teammates', () => {
 		expect(team.invitations).toEqual([]);
 	});
 
-	it('an existing brand user joins on login', async () => {
+	it('an existing brand user does not join on login; they accept in the app', async () => {
 		const owner = await signUp({ name: 'Accessoires Sétif' });
 		const existing = await signUp({ name: 'Freelance Com' });
-		await owner.client.call('/brands/me/invitations', { json: { email: existing.email } });
+		const res = await owner.client.call('/brands/me/invitations', { json: { email: existing.email } });
+		const { invitation } = (await res.json()) as { invitation: { id: string } };
 		const again = new Client();
 		expect((await again.call('/auth/login', { json: { email: existing.email, password: existing.password } })).status).toBe(200);
-		const me = (await (await again.call('/me')).json()) as { brand: { name: string; role: string } };
-		expect(me.brand).toMatchObject({ name: 'Accessoires Sétif', role: 'member' });
+		const before = (await (await again.call('/me')).json()) as { brand: { name: string; role: string } };
+		expect(before.brand).toMatchObject({ name: 'Freelance Com', role: 'owner' });
+		expect((await again.call(`/invitations/${invitation.id}/accept`, { method: 'POST' })).status).toBe(200);
+		const after = (await (await again.call('/me')).json()) as { brand: { name: string; role: string } };
+		expect(after.brand).toMatchObject({ name: 'Accessoires Sétif', role: 'member' });
 	});
 
 	it('only the owner may invite; a member gets 403 and nothing is written', async () => {
 		const owner = await signUp();
-		const email = uniqueEmail('member');
-		await owner.client.call('/brands/me/invitations', { json: { email } });
-		const member = await signUp({ email });
+		const member = await signUp();
+		const res0 = await owner.client.call('/brands/me/invitations', { json: { email: member.email } });
+		const { invitation } = (await res0.json()) as { invitation: { id: string } };
+		expect((await member.client.call(`/invitations/${invitation.id}/accept`, { method: 'POST' })).status).toBe(200);
 		const before = (await env.DB.prepare('SELECT count(*) AS n FROM brand_invitations').first<{ n: number }>())!.n;
 		const res = await member.client.call('/brands/me/invitations', { json: { email: uniqueEmail() } });
 		expect(res.status).toBe(403);

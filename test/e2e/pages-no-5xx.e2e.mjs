@@ -25,6 +25,8 @@ const PATHS = [
 	'/c/%E2%82%AC',
 	'/dashboard',
 	'/settings',
+	'/invitations',
+	'/signup?role=brand&invitation=nope&email=%00x',
 	'/lang?to=xx&next=//evil.example',
 	'/does-not-exist'
 ];

@@ -1,13 +1,13 @@
-/** Accounts: register, login, logout, me, password, language, team invitations. */
+/** Accounts: register, login, logout, me, password, language. Teams and invitations: routes/team.ts. */
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
 import { type Router, route } from '../route';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../domain/session-policy';
-import { changePassword, describeMe, inviteTeammate, listTeam, loginUser, registerUser } from '../services/accounts';
+import { changePassword, describeMe, loginUser, registerUser } from '../services/accounts';
 import { deleteSession } from '../services/sessions';
 import { erasePersonalData, exportPersonalData } from '../services/personal-data';
-import { InviteBody, LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
+import { LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
 
 function client(c: Context<AppEnv>) {
 	return { ip: c.req.header('cf-connecting-ip') ?? null, userAgent: c.req.header('user-agent') ?? null };
@@ -33,11 +33,11 @@ export function accountRoutes(r: Router) {
 		{
 			method: 'post',
 			path: '/auth/register',
-			summary: 'Create an account (brand or creator) and sign in',
+			summary: 'Create an account (brand or creator) and sign in; a brand account may explicitly join the team that invited it (acceptInvitation)',
 			tags: ['accounts'],
 			auth: 'public',
 			body: RegisterBody,
-			responses: { 201: { description: 'Created; sets the wasla_session cookie', schema: UserResponse }, 400: { description: 'Invalid input' }, 409: { description: 'Email taken' }, 429: { description: 'Rate limited' } }
+			responses: { 201: { description: 'Created; sets the wasla_session cookie', schema: UserResponse }, 400: { description: 'Invalid input, or an invitation that is not pending for this email' }, 409: { description: 'Email taken' }, 429: { description: 'Rate limited' } }
 		},
 		async (c, { body }) => {
 			const { user, session } = await registerUser(c.env.DB, body, client(c), Date.now(), c.get('locale'));
@@ -126,26 +126,5 @@ export function accountRoutes(r: Router) {
 			await c.env.DB.prepare('UPDATE users SET locale = ?2 WHERE id = ?1').bind(c.get('user')!.id, body.locale).run();
 			return c.body(null, 204);
 		}
-	);
-
-	route(
-		r,
-		{ method: 'get', path: '/brands/me/team', summary: 'Members and pending invitations of the current brand', tags: ['brands'], auth: 'brand', responses: { 200: { description: 'OK' } } },
-		async (c) => c.json(await listTeam(c.env.DB, c.get('user')!.id, Date.now()))
-	);
-
-	route(
-		r,
-		{
-			method: 'post',
-			path: '/brands/me/invitations',
-			summary: 'Invite a teammate by email (brand owner); they join on sign-up or login',
-			tags: ['brands'],
-			auth: 'brand',
-			body: InviteBody,
-			responses: { 201: { description: 'Invitation sent to the outbox' }, 403: { description: 'Not the owner' }, 409: { description: 'Already a member' } }
-		},
-		async (c, { body }) =>
-			c.json(await inviteTeammate(c.env.DB, c.get('user')!, body.email, Date.now(), c.get('locale'), new URL(c.req.url).origin), 201)
 	);
 }

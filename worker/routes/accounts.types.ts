@@ -19,6 +19,16 @@ export const Password = v.pipe(
 	v.description('8 to 128 characters.')
 );
 
+/** A brand name or a creator's display name: one line, 2 to 80 characters. */
+export const AccountName = v.pipe(
+	v.string('required'),
+	v.trim(),
+	singleLineCheck(),
+	v.minLength(2, 'name_length'),
+	v.maxLength(80, 'name_length'),
+	v.description('Brand name or creator display name: one line, 2 to 80 characters.')
+);
+
 export const Locale = v.pipe(v.picklist(['fr', 'ar', 'en'], 'locale_invalid'), v.description('Preferred language.'));
 
 export const RegisterBody = v.strictObject(
@@ -26,15 +36,18 @@ export const RegisterBody = v.strictObject(
 		email: Email,
 		password: Password,
 		role: v.pipe(v.picklist(['brand', 'creator'], 'role_invalid'), v.description('"brand" creates a brand organisation; "creator" a creator profile.')),
-		name: v.pipe(
-			v.string('required'),
-			v.trim(),
-			singleLineCheck(),
-			v.minLength(2, 'name_length'),
-			v.maxLength(80, 'name_length'),
-			v.description('Brand name or creator display name: one line, 2 to 80 characters.')
-		),
-		locale: v.optional(Locale)
+		name: AccountName,
+		locale: v.optional(Locale),
+		acceptInvitation: v.optional(
+			v.pipe(
+				v.string('invalid_type'),
+				v.nonEmpty('required'),
+				v.maxLength(64, 'invitation_unavailable'),
+				v.description(
+					'Brand accounts only: the id of a pending invitation addressed to this email (from the invitation link), to join that team instead of creating a brand. Never implied: without it, a brand sign-up creates its own brand.'
+				)
+			)
+		)
 	}
 );
 
@@ -51,8 +64,6 @@ export const PasswordChangeBody = v.strictObject(
 		newPassword: Password
 	}
 );
-
-export const InviteBody = v.strictObject({ email: Email });
 
 export const LocaleBody = v.strictObject({ locale: Locale });
 

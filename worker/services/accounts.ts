@@ -1,14 +1,17 @@
-/** Account operations on D1: sign-up, login, password change, teammates. */
+/**
+ * Account operations on D1: sign-up, login, password change, and the brand a user works in.
+ * Signing up or in never joins a team: invitations are answered explicitly (services/team.ts).
+ */
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
-import { creatorHandle, INVITATION_TTL_MS, normaliseEmail } from '../domain/accounts';
+import { creatorHandle, normaliseEmail } from '../domain/accounts';
 import { toHex } from '../domain/encoding';
 import { hashPassword, verifyPassword } from '../domain/password';
 import { LIMITS } from '../domain/rate-limit-rules';
+import { invitationStatus, pickCurrentBrand } from '../domain/team-invitations';
 import { consume, refund } from './rate-limit';
 import { type ClientInfo, createSession, deleteOtherSessions } from './sessions';
-import { queueEmailStatement } from './outbox';
-import { inviteEmail } from './emails';
+import { acceptStatements, findInvitation, timesOf } from './invitation-records';
 
 export interface PublicUser {
 	id: string;
@@ -33,36 +36,35 @@ function isUniqueViolation(err: unknown) {
 	return err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
 }
 
-/** Pending, unexpired invitations for this email, oldest first. */
-function pendingInvitations(d1: D1Database, email: string, now: number) {
-	return d1
-		.prepare('SELECT id, brand_id FROM brand_invitations WHERE email = ?1 AND accepted_at IS NULL AND expires_at > ?2 ORDER BY created_at')
-		.bind(email, now)
-		.all<{ id: string; brand_id: string }>()
-		.then((r) => r.results);
-}
-
-function joinStatements(d1: D1Database, inv: { id: string; brand_id: string }, userId: string, now: number) {
-	return [
-		d1
-			.prepare("INSERT OR IGNORE INTO brand_members (brand_id, user_id, role, created_at) VALUES (?1, ?2, 'member', ?3)")
-			.bind(inv.brand_id, userId, now),
-		d1.prepare('UPDATE brand_invitations SET accepted_at = ?2, accepted_by = ?3 WHERE id = ?1').bind(inv.id, now, userId)
-	];
-}
-
 export interface RegisterInput {
 	email: string;
 	password: string;
 	role: 'brand' | 'creator';
 	name: string;
 	locale?: Locale;
+	/**
+	 * The id of a pending invitation addressed to `email` that the person chose to accept
+	 * while signing up (brand accounts only): they join that team instead of creating a brand.
+	 */
+	acceptInvitation?: string;
+}
+
+/** The invitation a sign-up explicitly accepts, or a 400 on that field that reveals nothing about it. */
+async function invitationToAccept(d1: D1Database, input: RegisterInput, email: string, now: number) {
+	if (input.acceptInvitation === undefined) return null;
+	if (input.role !== 'brand') throw new AppError('invalid_request', { fieldKeys: [{ path: 'acceptInvitation', key: 'invitation_brand_only' }] });
+	const inv = await findInvitation(d1, input.acceptInvitation);
+	if (!inv || inv.email !== email || invitationStatus(timesOf(inv), now) !== 'pending') {
+		throw new AppError('invalid_request', { fieldKeys: [{ path: 'acceptInvitation', key: 'invitation_unavailable' }] });
+	}
+	return inv;
 }
 
 /**
- * Creates the account and its organisation: a brand user gets a brand named after `name`
- * unless an invitation is waiting for their email (then they join that team); a creator
- * gets a creator profile. Returns the user and a new session token.
+ * Creates the account and its organisation: a brand user gets a brand named after `name`,
+ * or, when they explicitly accept an invitation addressed to their email
+ * (`acceptInvitation`), joins that team instead; a creator gets a creator profile. Nothing
+ * else joins a team. Returns the user and a new session token.
  */
 export async function registerUser(d1: D1Database, input: RegisterInput, client: ClientInfo, now: number, locale: Locale) {
 	const email = normaliseEmail(input.email);
@@ -72,6 +74,7 @@ export async function registerUser(d1: D1Database, input: RegisterInput, client:
 	const existing = await d1.prepare('SELECT id FROM users WHERE email = ?1').bind(email).first();
 	if (existing) throw new AppError('already_exists', { detailKey: 'detail_email_taken', fieldKeys: [{ path: 'email', key: 'detail_email_taken' }] });
 
+	const invitation = await invitationToAccept(d1, input, email, now);
 	const userId = crypto.randomUUID();
 	const name = input.name.trim();
 	const user: UserRow = { id: userId, email, name, role: input.role, locale: input.locale ?? locale, password_hash: await hashPassword(input.password) };
@@ -80,19 +83,12 @@ export async function registerUser(d1: D1Database, input: RegisterInput, client:
 			.prepare('INSERT INTO users (id, email, name, role, password_hash, locale, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
 			.bind(user.id, email, name, user.role, user.password_hash, user.locale, now)
 	];
-	if (input.role === 'brand') {
-		const invitations = await pendingInvitations(d1, email, now);
-		if (invitations.length > 0) {
-			for (const inv of invitations) stmts.push(...joinStatements(d1, inv, userId, now));
-		} else {
-			const brandId = crypto.randomUUID();
-			stmts.push(
-				d1.prepare('INSERT INTO brands (id, name, owner_user_id, created_at) VALUES (?1, ?2, ?3, ?4)').bind(brandId, name, userId, now),
-				d1
-					.prepare("INSERT INTO brand_members (brand_id, user_id, role, created_at) VALUES (?1, ?2, 'owner', ?3)")
-					.bind(brandId, userId, now)
-			);
-		}
+	if (invitation) {
+		// If the invitation was answered or withdrawn meanwhile, the account still exists,
+		// without a brand: the product then offers to create one.
+		stmts.push(...acceptStatements(d1, invitation, { id: userId, name }, now));
+	} else if (input.role === 'brand') {
+		stmts.push(...ownBrandStatements(d1, userId, name, now));
 	} else {
 		const suffix = toHex(crypto.getRandomValues(new Uint8Array(3)));
 		stmts.push(
@@ -112,8 +108,8 @@ export async function registerUser(d1: D1Database, input: RegisterInput, client:
 }
 
 /**
- * Checks the credentials under the per-IP and per-account limits, accepts waiting team
- * invitations for brand users, and opens a new session (never reusing a token).
+ * Checks the credentials under the per-IP and per-account limits and opens a new session
+ * (never reusing a token). Waiting invitations are left for the user to answer.
  */
 export async function loginUser(d1: D1Database, input: { email: string; password: string }, client: ClientInfo, now: number) {
 	const email = normaliseEmail(input.email);
@@ -129,10 +125,6 @@ export async function loginUser(d1: D1Database, input: { email: string; password
 	const ok = await verifyPassword(input.password, user?.password_hash ?? null);
 	if (!user || !ok) throw new AppError('invalid_credentials');
 	await refund(d1, LIMITS.loginAccount, email, now);
-	if (user.role === 'brand') {
-		const invitations = await pendingInvitations(d1, email, now);
-		if (invitations.length > 0) await d1.batch(invitations.flatMap((inv) => joinStatements(d1, inv, user.id, now)));
-	}
 	const session = await createSession(d1, user.id, client, now);
 	return { user: toPublic(user), session };
 }
@@ -162,15 +154,59 @@ export interface Membership {
 	role: 'owner' | 'member';
 }
 
-/** The brand the user works in: the most recently joined membership. */
-export async function currentBrand(d1: D1Database, userId: string): Promise<Membership | null> {
-	return d1
+/**
+ * A new brand owned by `userId`, its owner membership, and the user working in it. Guarded:
+ * nothing is written if the user already owns a brand (one owned brand per account), so the
+ * first statement's `changes` says whether it happened.
+ */
+export function ownBrandStatements(d1: D1Database, userId: string, name: string, now: number, brandId: string = crypto.randomUUID()): D1PreparedStatement[] {
+	const created = 'EXISTS (SELECT 1 FROM brands WHERE id = ?1 AND owner_user_id = ?2)';
+	return [
+		d1
+			.prepare('INSERT INTO brands (id, name, owner_user_id, created_at) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM brands WHERE owner_user_id = ?3)')
+			.bind(brandId, name, userId, now),
+		d1.prepare(`INSERT INTO brand_members (brand_id, user_id, role, created_at) SELECT ?1, ?2, 'owner', ?3 WHERE ${created}`).bind(brandId, userId, now),
+		d1.prepare(`UPDATE users SET current_brand_id = ?1 WHERE id = ?2 AND ${created}`).bind(brandId, userId)
+	];
+}
+
+export interface BrandMembership extends Membership {
+	/** The user owns this brand. */
+	owns: boolean;
+	/** When the user joined it (ms). */
+	joinedAt: number;
+	/** It is the brand the user currently works in. */
+	current: boolean;
+}
+
+/** Every brand the user belongs to, oldest membership first, with the one they work in marked. */
+export async function brandMemberships(d1: D1Database, userId: string): Promise<BrandMembership[]> {
+	const { results } = await d1
 		.prepare(
-			`SELECT b.id, b.name, m.role FROM brand_members m JOIN brands b ON b.id = m.brand_id
-			 WHERE m.user_id = ?1 ORDER BY m.created_at DESC, b.id LIMIT 1`
+			`SELECT b.id, b.name, m.role, b.owner_user_id = m.user_id AS owns, m.created_at AS joinedAt, u.current_brand_id AS chosen
+			 FROM brand_members m JOIN brands b ON b.id = m.brand_id JOIN users u ON u.id = m.user_id
+			 WHERE m.user_id = ?1 ORDER BY m.created_at, b.id`
 		)
 		.bind(userId)
-		.first<Membership>();
+		.all<Membership & { owns: number; joinedAt: number; chosen: string | null }>();
+	const rows = results.map((r) => ({ id: r.id, name: r.name, role: r.role, owns: r.owns === 1, joinedAt: r.joinedAt }));
+	const current = pickCurrentBrand(rows, results[0]?.chosen ?? null);
+	return rows.map((r) => ({ ...r, current: r.id === current?.id }));
+}
+
+/**
+ * The brand the user works in, the one every brand-side service acts for: the brand they
+ * chose (`users.current_brand_id`) while they still belong to it, else the brand they own,
+ * else their oldest membership (`pickCurrentBrand`). Null: they belong to no brand.
+ */
+export async function currentBrand(d1: D1Database, userId: string): Promise<Membership | null> {
+	const current = (await brandMemberships(d1, userId)).find((m) => m.current);
+	return current ? { id: current.id, name: current.name, role: current.role } : null;
+}
+
+/** The 403 a brand user without any brand gets from brand-side routes, saying what to do. */
+export function noBrandError(): AppError {
+	return new AppError('forbidden', { detailKey: 'detail_no_brand' });
 }
 
 export async function describeMe(d1: D1Database, user: SessionUser) {
@@ -180,47 +216,4 @@ export async function describeMe(d1: D1Database, user: SessionUser) {
 			? await d1.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string; handle: string }>()
 			: null;
 	return { user: toPublic(user), brand, creator };
-}
-
-/** Invites a teammate by email (owner only); the invitation goes to the outbox. */
-export async function inviteTeammate(d1: D1Database, inviter: SessionUser, rawEmail: string, now: number, locale: Locale, origin: string) {
-	const brand = await currentBrand(d1, inviter.id);
-	if (!brand) throw new AppError('forbidden');
-	if (brand.role !== 'owner') throw new AppError('forbidden', { detailKey: 'detail_owner_only' });
-	const email = normaliseEmail(rawEmail);
-	const member = await d1
-		.prepare('SELECT 1 AS x FROM brand_members m JOIN users u ON u.id = m.user_id WHERE m.brand_id = ?1 AND u.email = ?2')
-		.bind(brand.id, email)
-		.first();
-	if (member) throw new AppError('already_exists', { detailKey: 'detail_already_member', fieldKeys: [{ path: 'email', key: 'detail_already_member' }] });
-	const id = crypto.randomUUID();
-	const expiresAt = now + INVITATION_TTL_MS;
-	await d1.batch([
-		d1
-			.prepare('INSERT INTO brand_invitations (id, brand_id, email, invited_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
-			.bind(id, brand.id, email, inviter.id, now, expiresAt),
-		queueEmailStatement(d1, inviteEmail(locale, { brand: brand.name, inviter: inviter.name, to: email, origin }), now)
-	]);
-	return { invitation: { id, email, brandId: brand.id, expiresAt: new Date(expiresAt).toISOString() } };
-}
-
-export async function listTeam(d1: D1Database, userId: string, now: number) {
-	const brand = await currentBrand(d1, userId);
-	if (!brand) throw new AppError('forbidden');
-	const members = await d1
-		.prepare(
-			`SELECT u.id, u.name, u.email, m.role, m.created_at AS joinedAt FROM brand_members m JOIN users u ON u.id = m.user_id
-			 WHERE m.brand_id = ?1 ORDER BY m.created_at`
-		)
-		.bind(brand.id)
-		.all<{ id: string; name: string; email: string; role: string; joinedAt: number }>();
-	const invitations = await d1
-		.prepare('SELECT id, email, created_at AS createdAt, expires_at AS expiresAt FROM brand_invitations WHERE brand_id = ?1 AND accepted_at IS NULL AND expires_at > ?2 ORDER BY created_at')
-		.bind(brand.id, now)
-		.all<{ id: string; email: string; createdAt: number; expiresAt: number }>();
-	return {
-		brand,
-		members: members.results.map((m) => ({ ...m, joinedAt: new Date(m.joinedAt).toISOString() })),
-		invitations: invitations.results.map((i) => ({ ...i, createdAt: new Date(i.createdAt).toISOString(), expiresAt: new Date(i.expiresAt).toISOString() }))
-	};
 }

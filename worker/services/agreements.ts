@@ -56,7 +56,7 @@ import {
 	sameHash
 } from '../domain/signing';
 import { agreementCompletedEmail, agreementSentEmail, agreementSignedEmail, signingCodeEmail } from './agreement-emails';
-import { currentBrand } from './accounts';
+import { currentBrand, noBrandError } from './accounts';
 import { queueEmailStatement } from './outbox';
 import { consume, refund } from './rate-limit';
 
@@ -450,7 +450,7 @@ export interface ListQuery {
 /** The caller's agreements, latest activity first: the brand's for a brand member, their own for a creator. */
 export async function listAgreements(d1: D1Database, user: SessionUser, q: ListQuery) {
 	const viewer = await viewerOf(d1, user);
-	if (!viewer) throw new AppError('forbidden');
+	if (!viewer) throw user.role === 'brand' ? noBrandError() : new AppError('forbidden');
 	const [column, owner] = viewer.side === 'brand' ? ['g.brand_id', viewer.brandId] : ['g.creator_id', viewer.creatorId];
 	const statusFilter = q.status ? 'AND g.status = ?2' : 'AND ?2 IS NULL';
 	const offset = (q.page - 1) * AGREEMENTS_PAGE_SIZE;

@@ -11,7 +11,7 @@ import { acceptsApplications, datesOutsideWindow, looksLikeCentimes, normaliseDa
 import { prefillTerms } from '../domain/agreement-terms';
 import { firstVersionStatements } from './agreements';
 import type { Format, Objective } from '../domain/taxonomy';
-import { currentBrand } from './accounts';
+import { currentBrand, noBrandError } from './accounts';
 import { applicationAcceptedEmail, applicationReceivedEmail } from './application-emails';
 import { notifyBrandStatement, notifyUserStatement, type NotificationPayload } from './notifications';
 import { queueEmailStatement } from './outbox';
@@ -100,7 +100,7 @@ export async function viewerOf(d1: D1Database, user: SessionUser): Promise<Viewe
 
 async function requireViewer(d1: D1Database, user: SessionUser, side?: Viewer['side']): Promise<Viewer> {
 	const viewer = await viewerOf(d1, user);
-	if (!viewer) throw new AppError(side ? 'forbidden' : 'not_found');
+	if (!viewer) throw side === 'brand' && user.role === 'brand' ? noBrandError() : new AppError(side ? 'forbidden' : 'not_found');
 	if (side && viewer.side !== side) throw new AppError('forbidden');
 	return viewer;
 }

@@ -15,7 +15,7 @@ import {
 import { planCampaign, type PlanPhase } from '../domain/campaign-plan';
 import { type Fit, type FitCreator, profileGaps, rankForCreator, type FitFilter } from '../domain/campaign-fit';
 import type { AgeBand, CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
-import { currentBrand } from './accounts';
+import { currentBrand, noBrandError } from './accounts';
 
 export interface CampaignRow {
 	id: string;
@@ -136,7 +136,7 @@ function taskView(t: TaskRow) {
 /** The brand a brand user acts for; a brand user without one may not act. */
 async function brandOf(d1: D1Database, user: SessionUser) {
 	const brand = await currentBrand(d1, user.id);
-	if (!brand) throw new AppError('forbidden');
+	if (!brand) throw noBrandError();
 	return brand;
 }
 

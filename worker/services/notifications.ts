@@ -5,10 +5,14 @@ export type NotificationKind =
 	| 'application_shortlisted'
 	| 'application_accepted'
 	| 'application_declined'
-	| 'message_received';
+	| 'message_received'
+	| 'team_invitation_received'
+	| 'team_invitation_accepted'
+	| 'team_invitation_declined'
+	| 'team_member_left';
 
-/** Template parameters stored with a notification (ids and names, never private data). */
-export interface NotificationPayload {
+/** Template parameters of the application notifications (ids and names, never private data). */
+export interface ApplicationNotificationPayload {
 	applicationId: string;
 	campaignId: string;
 	campaignTitle: string;
@@ -21,6 +25,19 @@ export interface NotificationPayload {
 	/** The message quoted by `excerpt`, so erasing its author can blank the quote. */
 	messageId?: string;
 }
+
+/** Template parameters of the team notifications: who, which brand, which invitation. */
+export interface TeamNotificationPayload {
+	brandName: string;
+	invitationId?: string;
+	/** Who invited (team_invitation_received). */
+	inviterName?: string;
+	/** Who answered or left (team_invitation_accepted, _declined, team_member_left). */
+	memberName?: string;
+}
+
+/** Template parameters stored with a notification (ids and names, never private data). */
+export type NotificationPayload = ApplicationNotificationPayload | TeamNotificationPayload;
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 

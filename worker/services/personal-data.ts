@@ -8,6 +8,7 @@ import { sourcesOf } from '../domain/application-status';
 import { parseJsonOr } from '../domain/json';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { voidUnsignedAgreementsOfCreator } from './agreements';
+import { currentBrand } from './accounts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -34,6 +35,13 @@ export async function exportPersonalData(d1: D1Database, user: SessionUser, now:
 	const invitationsSent = await all<{ email: string; created_at: number; accepted_at: number | null }>(
 		d1,
 		'SELECT email, created_at, accepted_at FROM brand_invitations WHERE invited_by = ?1',
+		user.id
+	);
+	const invitationsReceived = await all<{ id: string; brand_name: string; created_at: number; expires_at: number; accepted_at: number | null; declined_at: number | null; revoked_at: number | null }>(
+		d1,
+		`SELECT i.id, b.name AS brand_name, i.created_at, i.expires_at, i.accepted_at, i.declined_at, i.revoked_at
+		 FROM brand_invitations i JOIN brands b ON b.id = i.brand_id WHERE i.email = ?1 OR i.accepted_by = ?2 ORDER BY i.created_at`,
+		user.email,
 		user.id
 	);
 	const creator = await d1.prepare('SELECT * FROM creators WHERE user_id = ?1').bind(user.id).first<Record<string, unknown> & { id: string }>();
@@ -73,6 +81,15 @@ export async function exportPersonalData(d1: D1Database, user: SessionUser, now:
 		sessions: sessions.map((s) => ({ ...s, created_at: iso(s.created_at), last_seen_at: iso(s.last_seen_at) })),
 		brandMemberships: memberships.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: iso(i.accepted_at) })),
+		invitationsReceived: invitationsReceived.map((i) => ({
+			...i,
+			created_at: iso(i.created_at),
+			expires_at: iso(i.expires_at),
+			accepted_at: iso(i.accepted_at),
+			declined_at: iso(i.declined_at),
+			revoked_at: iso(i.revoked_at)
+		})),
+		currentBrand: user.role === 'brand' ? await currentBrand(d1, user.id) : null,
 		creator: creatorData,
 		messagesWritten: messages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: iso(n.read_at) }))
@@ -128,7 +145,7 @@ export async function erasePersonalData(d1: D1Database, user: SessionUser, now: 
 		d1.prepare('DELETE FROM rate_limits WHERE key IN (?1, ?2)').bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`),
 		d1.prepare('DELETE FROM brand_members WHERE user_id = ?1 AND role = ?2').bind(user.id, 'member'),
 		d1
-			.prepare('UPDATE users SET email = ?2, name = ?4, password_hash = NULL, password_changed_at = ?3 WHERE id = ?1')
+			.prepare('UPDATE users SET email = ?2, name = ?4, password_hash = NULL, password_changed_at = ?3, current_brand_id = NULL WHERE id = ?1')
 			.bind(user.id, `deleted-${user.id}@deleted.invalid`, now, ERASED),
 		d1.prepare('DELETE FROM sessions WHERE user_id = ?1').bind(user.id)
 	];

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
 import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { createBrandAction, loadMyInvitations, type TeamInvitation } from '$lib/server/team';
 import type { Campaign } from '$lib/campaigns';
 import type { ApplicationOut } from '$lib/applications';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export interface Team {
 	brand: { id: string; name: string; role: 'owner' | 'member' };
 	members: { id: string; name: string; email: string; role: 'owner' | 'member'; joinedAt: string }[];
-	invitations: { id: string; email: string; createdAt: string; expiresAt: string }[];
+	invitations: TeamInvitation[];
 }
 
 interface MyApplications {
@@ -21,14 +22,18 @@ export const load: PageServerLoad = async ({ locals, fetch }) => {
 	if (me.user.role !== 'brand') {
 		// The creator's applications card: the latest few, newest first.
 		const mine = me.user.role === 'creator' ? await apiJson<MyApplications>(fetch, '/me/applications', 'GET') : null;
-		return { me, team: null, teamFailed: false, campaigns: null, applications: mine?.ok ? mine.data : null };
+		return { me, team: null, teamFailed: false, campaigns: null, applications: mine?.ok ? mine.data : null, invitations: null };
 	}
+	// Pending invitations (a short mention with a link) and the brands the user belongs to.
+	const invitations = await loadMyInvitations(fetch);
+	// A brand account without a brand (after leaving a team) is offered to create one.
+	if (!me.brand) return { me, team: null, teamFailed: false, campaigns: null, applications: null, invitations };
 	const [res, latest] = await Promise.all([
 		apiJson<Team>(fetch, '/brands/me/team', 'GET'),
 		// The campaigns card: the latest few, newest first.
 		apiJson<{ campaigns: Campaign[]; total: number }>(fetch, '/campaigns?limit=4', 'GET')
 	]);
-	return { me, team: res.ok ? res.data : null, teamFailed: !res.ok, campaigns: latest.ok ? latest.data : null, applications: null };
+	return { me, team: res.ok ? res.data : null, teamFailed: !res.ok, campaigns: latest.ok ? latest.data : null, applications: null, invitations };
 };
 
 export const actions: Actions = {
@@ -42,5 +47,18 @@ export const actions: Actions = {
 			return fail(res.status, { invite: { values, ...formProblem(res.problem) } });
 		}
 		return { invite: { sent: res.data.invitation.email } };
-	}
+	},
+	revoke: async ({ request, fetch, locals }) => {
+		if (!locals.me) redirect(303, loginUrl('/dashboard'));
+		const data = await request.formData();
+		const id = formString(data, 'id', 100);
+		const email = formString(data, 'email', 320);
+		const res = await apiJson(fetch, `/brands/me/invitations/${encodeURIComponent(id)}`, 'DELETE');
+		if (!res.ok) {
+			if (res.status === 401) redirect(303, loginUrl('/dashboard'));
+			return fail(res.status, { revoke: formProblem(res.problem) });
+		}
+		return { revoke: { revoked: email } };
+	},
+	createBrand: (event) => createBrandAction(event, '/dashboard')
 };

@@ -5,8 +5,29 @@ import type { PageServerLoad } from './$types';
 
 export interface Notification {
 	id: string;
-	kind: 'application_received' | 'application_shortlisted' | 'application_accepted' | 'application_declined' | 'message_received';
-	payload: { applicationId: string; campaignId: string; campaignTitle: string; brandName?: string; creatorName?: string; reason?: string; excerpt?: string };
+	kind:
+		| 'application_received'
+		| 'application_shortlisted'
+		| 'application_accepted'
+		| 'application_declined'
+		| 'message_received'
+		| 'team_invitation_received'
+		| 'team_invitation_accepted'
+		| 'team_invitation_declined'
+		| 'team_member_left';
+	/** Application kinds carry the application and campaign; team kinds the brand, the invitation and who. */
+	payload: {
+		applicationId?: string;
+		campaignId?: string;
+		campaignTitle?: string;
+		brandName?: string;
+		creatorName?: string;
+		reason?: string;
+		excerpt?: string;
+		invitationId?: string;
+		inviterName?: string;
+		memberName?: string;
+	};
 	createdAt: string;
 	readAt: string | null;
 }

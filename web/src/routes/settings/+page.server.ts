@@ -1,9 +1,37 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { apiJson, formProblem } from '$lib/server/api';
+import { apiJson, formProblem, loadMe } from '$lib/server/api';
 import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { createBrandAction, loadMyInvitations, type BrandRef } from '$lib/server/team';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => ({ me: requireMe(locals, '/settings') });
+/** The account, and for a brand user the brands they belong to and how many invitations wait. */
+export const load: PageServerLoad = async ({ locals, fetch }) => {
+	const me = requireMe(locals, '/settings');
+	const mine = me.user.role === 'brand' ? await loadMyInvitations(fetch) : null;
+	return { me, brands: mine?.memberships ?? null, pendingInvitations: mine?.invitations.length ?? 0 };
+};
+
+/** Switch or leave: both answer with the brand the user now works in. */
+async function brandChange(event: Parameters<Actions[string]>[0], kind: 'switch' | 'leave') {
+	const { request, fetch, locals } = event;
+	if (!locals.me) redirect(303, loginUrl('/settings'));
+	const data = await request.formData();
+	const brandId = formString(data, 'brandId', 100);
+	// The name for the confirmation, read before leaving (the answer names the brand the user lands in).
+	const before = kind === 'leave' ? await apiJson<{ brands: BrandRef[] }>(fetch, '/me/brands', 'GET') : null;
+	const leaving = before?.ok ? before.data.brands.find((b) => b.id === brandId)?.name : undefined;
+	const res =
+		kind === 'switch'
+			? await apiJson<{ brand: BrandRef | null }>(fetch, '/me/brand', 'PUT', { brandId })
+			: await apiJson<{ brand: BrandRef | null }>(fetch, `/brands/${encodeURIComponent(brandId)}/membership`, 'DELETE');
+	if (!res.ok) {
+		if (res.status === 401) redirect(303, loginUrl('/settings'));
+		return fail(res.status, { brands: { brandId, ...formProblem(res.problem) } });
+	}
+	// What the page shows next (also without JavaScript, in this same request) is the new current brand.
+	locals.me = await loadMe(fetch);
+	return { brands: { done: kind, brand: (kind === 'switch' ? res.data.brand?.name : leaving) ?? '' } };
+}
 
 export const actions: Actions = {
 	password: async ({ request, fetch, locals }) => {
@@ -18,5 +46,8 @@ export const actions: Actions = {
 			return fail(res.status, { password: formProblem(res.problem) });
 		}
 		return { password: { done: true as const } };
-	}
+	},
+	switch: (event) => brandChange(event, 'switch'),
+	leave: (event) => brandChange(event, 'leave'),
+	createBrand: (event) => createBrandAction(event, '/settings')
 };
