@@ -41,7 +41,9 @@ export async function startApp({ skipBuild = true, state = freshState(), timeout
 	while (Date.now() < deadline) {
 		try {
 			if ((await fetch(`${base}/api/v1/health`)).ok) return { base, child, pid: child.pid, output: () => out, stop: () => stopApp(child) };
-		} catch {}
+		} catch {
+			// not listening yet
+		}
 		if (child.exitCode !== null) break;
 		await new Promise((r) => setTimeout(r, 500));
 	}
@@ -52,7 +54,9 @@ export async function startApp({ skipBuild = true, state = freshState(), timeout
 export function stopApp(child) {
 	try {
 		process.kill(-child.pid, 'SIGTERM');
-	} catch {}
+	} catch {
+		// already gone
+	}
 }
 
 /**
@@ -69,7 +73,9 @@ export function workerdCpuMs(rootPid) {
 			const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 			procs.set(Number(pid), { name, ppid: Number(fields[1]), cpu: ((Number(fields[11]) + Number(fields[12])) * 1000) / tick });
-		} catch {}
+		} catch {
+			// the process ended while we read /proc
+		}
 	}
 	const under = (pid) => {
 		for (let p = pid, hops = 0; p > 1 && hops < 64; p = procs.get(p)?.ppid ?? 0, hops++) if (p === rootPid) return true;

@@ -15,7 +15,13 @@ import { renderReason, scoreCandidates } from '../worker/domain/match-candidates
 
 const dir = process.argv[2];
 const folder = path.join(dir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-const db = new DatabaseSync(path.join(folder, readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')!), { readOnly: true });
+const db = new DatabaseSync(
+	path.join(
+		folder,
+		readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')!
+	),
+	{ readOnly: true }
+);
 
 const SQL = `SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
 	f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.risk_score, f.posts_total, f.comments_sampled,
@@ -68,5 +74,7 @@ for (const [label, wilayas, niches, formats, min, max] of campaigns) {
 		samples.push(cpuMs() - t);
 	}
 	samples.sort((a, b) => a - b);
-	console.log(`Worker-side CPU, ${label}: ${rows.length} shortlisted rows → p50 ${samples[50].toFixed(2)} ms, p95 ${samples[95].toFixed(2)} ms (scoring + sort + reasons of 50, Node ${process.version})`);
+	console.log(
+		`Worker-side CPU, ${label}: ${rows.length} shortlisted rows → p50 ${samples[50].toFixed(2)} ms, p95 ${samples[95].toFixed(2)} ms (scoring + sort + reasons of 50, Node ${process.version})`
+	);
 }

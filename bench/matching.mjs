@@ -25,11 +25,23 @@ export async function runMatchingBench({ creators = Number(process.env.BENCH_CRE
 		const demo = app.output().match(/Brand:\s+(\S+) \/ (\S+)/);
 		if (!demo) throw new Error(`no demo login in the start output:\n${app.output()}`);
 		const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demo[1], password: demo[2] }) });
-		const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+		const cookie = login.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ');
 		const headers = { cookie, 'content-type': 'application/json', origin: base };
 		const campaigns = [
 			['typical: 3 wilayas, 1 niche, 5–50k, reel+story', { wilayas: ['16', '09', '31'], niches: ['beauty'], formats: ['reel', 'story'], followerMin: 5000, followerMax: 50000 }],
-			['broad: 10 wilayas, 3 niches, 2–200k, all formats', { wilayas: ['16', '09', '31', '25', '19', '06', '15', '35', '42', '13'], niches: ['beauty', 'fashion', 'lifestyle'], formats: ['reel', 'story', 'post', 'live'], followerMin: 2000, followerMax: 200000 }]
+			[
+				'broad: 10 wilayas, 3 niches, 2–200k, all formats',
+				{
+					wilayas: ['16', '09', '31', '25', '19', '06', '15', '35', '42', '13'],
+					niches: ['beauty', 'fashion', 'lifestyle'],
+					formats: ['reel', 'story', 'post', 'live'],
+					followerMin: 2000,
+					followerMax: 200000
+				}
+			]
 		];
 		const health = await measure(() => fetch(`${base}/api/v1/health`), { n: 200, warmup: 20, pid: app.pid });
 		const rows = [['GET /api/v1/health (baseline)', health, '']];

@@ -178,7 +178,6 @@ export interface SealBenchOptions {
 }
 
 export async function runSealBench({ n = 30, warmup = 5, log = true, render: renderFn, renderLabel }: SealBenchOptions = {}): Promise<SealBenchResult> {
-	const fontBytes = readFileSync(CAIRO);
 	const renderDoc = renderFn ?? (() => renderFixtureAgreement('fr'));
 	const identity = await createSelfSignedSigner({ commonName: 'Wasla bench seal', organization: 'Wasla', country: 'DZ' });
 	const signer: Signer = await loadSigner(identity.privateKeyPkcs8Pem, identity.certificatePem);
@@ -191,7 +190,10 @@ export async function runSealBench({ n = 30, warmup = 5, log = true, render: ren
 	const pdf = await renderDoc();
 	const ourPdf = await sealPdf(pdf, signer, opts);
 	const basePdf = await openSignSeal(pdf, p12, password, signingTime);
-	for (const [label, bytes] of [['ours', ourPdf], ['baseline', basePdf]] as const) {
+	for (const [label, bytes] of [
+		['ours', ourPdf],
+		['baseline', basePdf]
+	] as const) {
 		const r = await verifySealedPdf(bytes, null);
 		if (!r.signatureValid || !r.intact) throw new Error(`${label} seal does not verify: ${r.reason}`);
 	}

@@ -96,7 +96,11 @@ for (let i = 0; i < count; i++) {
 	const withBreakdown = rand() < 0.5;
 	const own = 0.25 + rand() * 0.3;
 	const audience = withBreakdown
-		? { wilayas: { [wilaya]: Math.round(own * 100) / 100, '16': wilaya === '16' ? Math.round(own * 100) / 100 : 0.1 }, ageBands: { '18-24': 0.45, '25-34': 0.35 }, countryShareDZ: 0.85 + rand() * 0.13 }
+		? {
+				wilayas: { [wilaya]: Math.round(own * 100) / 100, '16': wilaya === '16' ? Math.round(own * 100) / 100 : 0.1 },
+				ageBands: { '18-24': 0.45, '25-34': 0.35 },
+				countryShareDZ: 0.85 + rand() * 0.13
+			}
 		: {};
 	const captions = niches.flatMap((n) => Array.from({ length: 8 }, () => pick(CAPTION_WORDS[n])));
 	const bio = `${niches.map((n) => pick(CAPTION_WORDS[n])).join(' · ')}`;

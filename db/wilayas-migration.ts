@@ -9,12 +9,7 @@ const rows = parseWilayasCsv(readFileSync(new URL('./wilayas.csv', import.meta.u
 const q = (s: string | null) => (s === null ? 'NULL' : `'${s.replaceAll("'", "''")}'`);
 const sql =
 	'-- Reference data: the 69 wilayas, generated from db/wilayas.csv by db/wilayas-migration.ts.\n' +
-	rows
-		.map(
-			(w) =>
-				`INSERT INTO wilayas (code, name_fr, name_ar, parent_code) VALUES (${q(w.code)}, ${q(w.nameFr)}, ${q(w.nameAr)}, ${q(w.parentCode)});`
-		)
-		.join('\n--> statement-breakpoint\n') +
+	rows.map((w) => `INSERT INTO wilayas (code, name_fr, name_ar, parent_code) VALUES (${q(w.code)}, ${q(w.nameFr)}, ${q(w.nameAr)}, ${q(w.parentCode)});`).join('\n--> statement-breakpoint\n') +
 	'\n';
 writeFileSync(new URL('./migrations/0001_wilayas.sql', import.meta.url), sql);
 console.log(`wrote ${rows.length} wilayas`);

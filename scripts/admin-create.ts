@@ -14,7 +14,7 @@ const args = process.argv.slice(2);
 const email = args.find((a) => !a.startsWith('--'));
 const remote = args.includes('--remote');
 const persistIdx = args.indexOf('--persist-to');
-const persistTo = persistIdx >= 0 ? args[persistIdx + 1] : process.env.WASLA_STATE ?? '.state';
+const persistTo = persistIdx >= 0 ? args[persistIdx + 1] : (process.env.WASLA_STATE ?? '.state');
 
 if (!email || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
 	console.error('usage: npm run admin:create -- email@example.dz [--remote] [--persist-to DIR]');

@@ -51,7 +51,12 @@ run('Development seal key', bin('tsx'), ['scripts/dev-seal-key.ts', path.join(ro
 
 const url = `http://${host}:${port}`;
 console.log(`\nWasla is starting on ${url}`);
-console.log(seedOut.split('\n').filter((l) => l.startsWith('  ')).join('\n'));
+console.log(
+	seedOut
+		.split('\n')
+		.filter((l) => l.startsWith('  '))
+		.join('\n')
+);
 console.log(`API reference: ${url}/api/docs\n`);
 
 // wrangler.toml says APP_ENV = "production" (what a deploy publishes); the development routes

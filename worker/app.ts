@@ -61,7 +61,7 @@ export function createApp() {
 			return problemResponse(problemBody(code, locale, { requestId }));
 		}
 		// Log the failure with its request id; the client learns nothing about internals.
-		console.error(JSON.stringify({ level: 'error', requestId, method: c.req.method, path: new URL(c.req.url).pathname, error: String(err instanceof Error ? err.stack ?? err.message : err) }));
+		console.error(JSON.stringify({ level: 'error', requestId, method: c.req.method, path: new URL(c.req.url).pathname, error: String(err instanceof Error ? (err.stack ?? err.message) : err) }));
 		return problemResponse(problemBody('internal', locale, { requestId }));
 	});
 	app.notFound((c) => problemResponse(problemBody('not_found', c.get('locale') ?? 'fr', { requestId: c.get('requestId') })));

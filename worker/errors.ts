@@ -63,10 +63,7 @@ export class AppError extends Error {
 	readonly fieldKeys?: { path: string; key: string }[];
 	readonly retryAfter?: number;
 
-	constructor(
-		code: ErrorCode,
-		opts: { detailKey?: string; errors?: FieldError[]; fieldKeys?: { path: string; key: string }[]; retryAfter?: number } = {}
-	) {
+	constructor(code: ErrorCode, opts: { detailKey?: string; errors?: FieldError[]; fieldKeys?: { path: string; key: string }[]; retryAfter?: number } = {}) {
 		super(code);
 		this.code = code;
 		this.detailKey = opts.detailKey;

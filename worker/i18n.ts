@@ -189,7 +189,8 @@ const fr = {
 	match_engagement_none: 'Aucune publication dans les formats de la campagne ces 90 derniers jours.',
 	match_engagement_format: 'Engagement {format} de {rate} % sur {posts} publications, {times} fois la médiane des comptes de {tier} abonnés ({median} %).',
 	match_engagement_formats: 'Engagement de {rate} % sur {posts} publications dans les formats demandés, {times} fois la médiane des comptes de {tier} abonnés ({median} %).',
-	match_engagement_doubtful: 'Engagement affiché de {rate} % sur {posts} publications ({times} fois la médiane des comptes de {tier} abonnés), mais ces chiffres sont incohérents (voir le signal de risque) : compté 50 au plus.',
+	match_engagement_doubtful:
+		'Engagement affiché de {rate} % sur {posts} publications ({times} fois la médiane des comptes de {tier} abonnés), mais ces chiffres sont incohérents (voir le signal de risque) : compté 50 au plus.',
 	match_comments_none: 'Aucun commentaire analysé pour l’instant.',
 	match_comments: '{intent} % des {total} commentaires analysés demandent le prix, la livraison ou comment commander ; {noise} % sont génériques ou du spam.',
 	match_affinity: '{shared} niche(s) sur {niches} en commun, similarité du contenu {similarity}, {partnerships} partenariat(s) passé(s) dans ces niches.',
@@ -252,7 +253,7 @@ const fr = {
 	detail_owner_cannot_leave: 'Vous êtes le propriétaire de cette marque : vous ne pouvez pas la quitter. Elle reste la vôtre, même quand vous travaillez dans une autre équipe.',
 	detail_already_own_brand: 'Vous avez déjà votre propre marque.',
 	invitation_unavailable: 'Cette invitation n’est plus valable pour cette adresse (expirée, annulée ou déjà utilisée). Vous pouvez créer votre compte sans elle.',
-	invitation_brand_only: 'Seul un compte marque peut rejoindre une équipe.',
+	invitation_brand_only: 'Seul un compte marque peut rejoindre une équipe.'
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -498,7 +499,7 @@ const ar: Record<MessageKey, string> = {
 	detail_owner_cannot_leave: 'أنت مالك هذه العلامة التجارية: لا يمكنك مغادرتها. تبقى ملكًا لك حتى عندما تعمل في فريق آخر.',
 	detail_already_own_brand: 'لديك علامتك التجارية الخاصة من قبل.',
 	invitation_unavailable: 'لم تعد هذه الدعوة صالحة لهذا البريد (منتهية أو ملغاة أو مستعملة). يمكنك إنشاء حسابك من دونها.',
-	invitation_brand_only: 'وحده حساب العلامة التجارية يمكنه الانضمام إلى فريق.',
+	invitation_brand_only: 'وحده حساب العلامة التجارية يمكنه الانضمام إلى فريق.'
 };
 
 const en: Record<MessageKey, string> = {
@@ -679,7 +680,8 @@ const en: Record<MessageKey, string> = {
 	match_engagement_none: 'No post in the campaign’s formats over the last 90 days.',
 	match_engagement_format: '{format} engagement {rate} % over {posts} posts, {times} times the median for {tier}-follower accounts ({median} %).',
 	match_engagement_formats: 'Engagement {rate} % over {posts} posts in the requested formats, {times} times the median for {tier}-follower accounts ({median} %).',
-	match_engagement_doubtful: 'Reported engagement {rate} % over {posts} posts ({times} times the median for {tier}-follower accounts), but these figures are incoherent (see the risk signal): counted at 50 at most.',
+	match_engagement_doubtful:
+		'Reported engagement {rate} % over {posts} posts ({times} times the median for {tier}-follower accounts), but these figures are incoherent (see the risk signal): counted at 50 at most.',
 	match_comments_none: 'No comment analysed yet.',
 	match_comments: '{intent} % of {total} analysed comments ask about price, delivery or how to order; {noise} % are generic or spam.',
 	match_affinity: '{shared} of {niches} niches shared, content similarity {similarity}, {partnerships} past partnership(s) in these niches.',
@@ -742,7 +744,7 @@ const en: Record<MessageKey, string> = {
 	detail_owner_cannot_leave: 'You own this brand, so you cannot leave it. It stays yours, even while you work in another team.',
 	detail_already_own_brand: 'You already have your own brand.',
 	invitation_unavailable: 'This invitation is no longer valid for this address (expired, withdrawn or already used). You can create your account without it.',
-	invitation_brand_only: 'Only a brand account can join a team.',
+	invitation_brand_only: 'Only a brand account can join a team.'
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };

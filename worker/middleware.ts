@@ -31,7 +31,13 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 	if (!SAFE_METHODS.has(c.req.method)) {
 		const origin = c.req.header('origin');
 		if (origin !== undefined) {
-			const allowed = new Set([new URL(c.req.url).origin, ...(c.env.APP_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)]);
+			const allowed = new Set([
+				new URL(c.req.url).origin,
+				...(c.env.APP_ORIGINS ?? '')
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean)
+			]);
 			if (!allowed.has(origin)) throw new AppError('cross_origin');
 		}
 	}

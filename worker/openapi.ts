@@ -99,9 +99,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};
 
 /** A self-contained reference page (no CDN: it must work offline). */
 export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
-	const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
-		Object.entries(methods as Record<string, Json>).map(([method, op]) => ({ path, method, op }))
-	);
+	const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods as Record<string, Json>).map(([method, op]) => ({ path, method, op })));
 	const sections = ops
 		.map(({ path, method, op }) => {
 			const body = (op.requestBody as { content: { 'application/json': { schema: Json } } } | undefined)?.content['application/json'].schema;

@@ -14,11 +14,7 @@ export interface ProblemBody {
 	requestId?: string;
 }
 
-export function problemBody(
-	code: ErrorCode,
-	locale: Locale,
-	opts: { detailKey?: string; errors?: FieldError[]; requestId?: string } = {}
-): ProblemBody {
+export function problemBody(code: ErrorCode, locale: Locale, opts: { detailKey?: string; errors?: FieldError[]; requestId?: string } = {}): ProblemBody {
 	const { status, title } = ERRORS[code];
 	const key = opts.detailKey && isMessageKey(opts.detailKey) ? opts.detailKey : `detail_${code}`;
 	const body: ProblemBody = {

@@ -43,11 +43,7 @@ export interface Router {
 const DEFAULT_MAX_BODY = 64 * 1024;
 
 /** Reads and validates a JSON body, turning every failure into a 4xx AppError. */
-export async function readJsonBody<S extends AnySchema>(
-	c: Context<AppEnv>,
-	schema: S,
-	maxBytes = DEFAULT_MAX_BODY
-): Promise<v.InferOutput<S>> {
+export async function readJsonBody<S extends AnySchema>(c: Context<AppEnv>, schema: S, maxBytes = DEFAULT_MAX_BODY): Promise<v.InferOutput<S>> {
 	const type = c.req.header('content-type') ?? '';
 	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new AppError('unsupported_media_type');
 	const declared = Number(c.req.header('content-length') ?? '0');

@@ -68,13 +68,27 @@ const FIELDS: Field[] = [
 	f('parties.creator.autoEntrepreneurCard', SECTION.creator, tri('carte d’auto-entrepreneur', 'بطاقة المقاول الذاتي', 'auto-entrepreneur card'), (t) => text(t.parties.creator.autoEntrepreneurCard)),
 	f('publicationWindow.from', SECTION.window, tri('début', 'البداية', 'start'), (t, l) => dayOrNone(t.publicationWindow.from, l)),
 	f('publicationWindow.to', SECTION.window, tri('fin', 'النهاية', 'end'), (t, l) => dayOrNone(t.publicationWindow.to, l)),
-	f('publicationWindow.proposedDates', SECTION.window, tri('dates proposées', 'التواريخ المقترحة', 'proposed dates'), (t, l) => docList(t.publicationWindow.proposedDates.map((d) => docDay(d, l)), l)),
-	f('validation.draftDaysBeforePublication', SECTION.validation, tri('envoi du contenu avant publication', 'عرض المحتوى قبل النشر', 'content sent before publication'), (t, l) => docCount(t.validation.draftDaysBeforePublication, 'day', l)),
+	f('publicationWindow.proposedDates', SECTION.window, tri('dates proposées', 'التواريخ المقترحة', 'proposed dates'), (t, l) =>
+		docList(
+			t.publicationWindow.proposedDates.map((d) => docDay(d, l)),
+			l
+		)
+	),
+	f('validation.draftDaysBeforePublication', SECTION.validation, tri('envoi du contenu avant publication', 'عرض المحتوى قبل النشر', 'content sent before publication'), (t, l) =>
+		docCount(t.validation.draftDaysBeforePublication, 'day', l)
+	),
 	f('validation.reviewDays', SECTION.validation, tri('délai de réponse de la Marque', 'أجل رد العلامة', 'Brand’s review time'), (t, l) => docCount(t.validation.reviewDays, 'day', l)),
 	f('validation.correctionRounds', SECTION.validation, tri('séries de corrections', 'جولات التعديل', 'rounds of corrections'), (t) => String(t.validation.correctionRounds)),
 	f('disclosure.hashtags', SECTION.disclosure, tri('mentions', 'الإشارات', 'mentions'), (t, l) => docList(t.disclosure.hashtags, l)),
 	f('reuseRights.days', SECTION.reuse, tri('durée', 'المدة', 'duration'), (t, l) => (t.reuseRights.perpetual || t.reuseRights.days === null ? NO_LIMIT[l] : docCount(t.reuseRights.days, 'day', l))),
-	f('reuseRights.channels', SECTION.reuse, tri('supports', 'الوسائط', 'channels'), (t, l) => (t.reuseRights.channels.length ? docList(t.reuseRights.channels.map((c) => VOCABULARY[l].channel[c]), l) : NO_REUSE[l])),
+	f('reuseRights.channels', SECTION.reuse, tri('supports', 'الوسائط', 'channels'), (t, l) =>
+		t.reuseRights.channels.length
+			? docList(
+					t.reuseRights.channels.map((c) => VOCABULARY[l].channel[c]),
+					l
+				)
+			: NO_REUSE[l]
+	),
 	f('crisis.requestedBy', SECTION.crisis, tri('qui peut demander le retrait', 'من يحق له طلب السحب', 'who may ask for withdrawal'), (t, l) => VOCABULARY[l].requester[t.crisis.requestedBy]),
 	f('crisis.withdrawalWithinHours', SECTION.crisis, tri('délai de retrait', 'أجل السحب', 'withdrawal time'), (t, l) => docCount(t.crisis.withdrawalWithinHours, 'hour', l)),
 	f('crisis.payment', SECTION.crisis, tri('rémunération', 'المقابل المالي', 'fee'), (t, l) => SHORT_CRISIS_PAYMENT[l][t.crisis.payment]),
@@ -83,7 +97,12 @@ const FIELDS: Field[] = [
 	f('attribution.whatsappKeyword', SECTION.attribution, tri('mot-clé WhatsApp', 'الكلمة المفتاحية لواتساب', 'WhatsApp keyword'), (t) => t.attribution.whatsappKeyword),
 	f('termination.noticeDays', SECTION.termination, tri('préavis', 'مهلة الإشعار', 'notice'), (t, l) => docCount(t.termination.noticeDays, 'day', l)),
 	f('termination.cureDays', SECTION.termination, tri('délai de mise en conformité', 'أجل تدارك الإخلال', 'time to cure a breach'), (t, l) => docCount(t.termination.cureDays, 'day', l)),
-	f('personalData.shared', SECTION.data, tri('données échangées', 'المعطيات المتبادلة', 'data shared'), (t, l) => docList(t.personalData.shared.map((i) => VOCABULARY[l].dataItem[i]), l)),
+	f('personalData.shared', SECTION.data, tri('données échangées', 'المعطيات المتبادلة', 'data shared'), (t, l) =>
+		docList(
+			t.personalData.shared.map((i) => VOCABULARY[l].dataItem[i]),
+			l
+		)
+	),
 	f('personalData.retentionMonths', SECTION.data, tri('conservation', 'مدة الحفظ', 'retention'), (t, l) => docCount(t.personalData.retentionMonths, 'month', l)),
 	f('law.amicableDays', SECTION.law, tri('règlement amiable', 'التسوية الودية', 'amicable settlement'), (t, l) => docCount(t.law.amicableDays, 'day', l)),
 	f('law.courtWilaya', SECTION.law, tri('tribunal compétent', 'المحكمة المختصة', 'competent court'), (t, l) => (l === 'ar' ? t.law.courtWilaya.nameAr : t.law.courtWilaya.nameFr))

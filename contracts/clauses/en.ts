@@ -92,7 +92,10 @@ export const en: LanguagePack = {
 				paragraphs: [
 					r.channels.length === 0
 						? 'The Brand acquires no right to reuse the content: it may only share it as published by the Creator.'
-						: `The Creator authorises the Brand to reuse the approved content on the following channels: ${docList(r.channels.map((ch) => V.channel[ch]), 'en')}.`,
+						: `The Creator authorises the Brand to reuse the approved content on the following channels: ${docList(
+								r.channels.map((ch) => V.channel[ch]),
+								'en'
+							)}.`,
 					r.perpetual
 						? 'This authorisation is granted with no time limit, by the express choice of the Parties.'
 						: `This authorisation is granted for ${days(r.days ?? 0)} from the first publication; when it ends, the Brand stops any new distribution. It is never perpetual without express agreement.`,
@@ -128,7 +131,10 @@ export const en: LanguagePack = {
 				heading: 'Confidentiality and personal data',
 				paragraphs: [
 					'Non-public information exchanged (brief, prices, launches) stays confidential until the Brand publishes it.',
-					`The Parties process the personal data they exchange (${docList(t.personalData.shared.map((i) => V.dataItem[i]), 'en')}) for the sole purpose of performing this agreement, in accordance with Law No. 18-07 of 10 June 2018 on the protection of natural persons in the processing of personal data.`,
+					`The Parties process the personal data they exchange (${docList(
+						t.personalData.shared.map((i) => V.dataItem[i]),
+						'en'
+					)}) for the sole purpose of performing this agreement, in accordance with Law No. 18-07 of 10 June 2018 on the protection of natural persons in the processing of personal data.`,
 					`This data is kept for ${docCount(t.personalData.retentionMonths, 'month', 'en')} after the agreement ends, except the signed agreement and accounting records, which are kept for the periods required by law. Every data subject has the rights of access, rectification and objection.`
 				]
 			},

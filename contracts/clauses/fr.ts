@@ -94,7 +94,10 @@ export const fr: LanguagePack = {
 				paragraphs: [
 					r.channels.length === 0
 						? 'La Marque n’acquiert aucun droit de réutilisation des contenus : elle peut seulement les partager tels que publiés par le Créateur.'
-						: `Le Créateur autorise la Marque à réutiliser les contenus validés sur les supports suivants : ${docList(r.channels.map((ch) => V.channel[ch]), 'fr')}.`,
+						: `Le Créateur autorise la Marque à réutiliser les contenus validés sur les supports suivants : ${docList(
+								r.channels.map((ch) => V.channel[ch]),
+								'fr'
+							)}.`,
 					r.perpetual
 						? 'Cette autorisation est consentie sans limite de durée, par choix exprès des Parties.'
 						: `Cette autorisation est consentie pour ${days(r.days ?? 0)} à compter de la première publication ; à son terme, la Marque cesse toute nouvelle diffusion. Elle n’est jamais perpétuelle sans accord exprès.`,
@@ -130,7 +133,10 @@ export const fr: LanguagePack = {
 				heading: 'Confidentialité et données personnelles',
 				paragraphs: [
 					'Les informations non publiques échangées (brief, prix, lancements) restent confidentielles jusqu’à leur publication par la Marque.',
-					`Les Parties traitent les données à caractère personnel échangées (${docList(t.personalData.shared.map((i) => V.dataItem[i]), 'fr')}) dans le seul but d’exécuter le présent contrat, conformément à la loi n° 18-07 du 10 juin 2018 relative à la protection des personnes physiques dans le traitement des données à caractère personnel.`,
+					`Les Parties traitent les données à caractère personnel échangées (${docList(
+						t.personalData.shared.map((i) => V.dataItem[i]),
+						'fr'
+					)}) dans le seul but d’exécuter le présent contrat, conformément à la loi n° 18-07 du 10 juin 2018 relative à la protection des personnes physiques dans le traitement des données à caractère personnel.`,
 					`Ces données sont conservées ${docCount(t.personalData.retentionMonths, 'month', 'fr')} après la fin du contrat, à l’exception du contrat signé et des pièces comptables, conservés pendant les durées légales. Chaque personne concernée dispose des droits d’accès, de rectification et d’opposition.`
 				]
 			},

@@ -14,17 +14,7 @@
  * ligature maps to its letters in visual order, and a mirrored bracket maps back to the
  * bracket the text had, which makes the reversal come out in logical order.
  */
-import {
-	PDFArray,
-	PDFDict,
-	PDFName,
-	PDFNumber,
-	PDFRawStream,
-	PDFRef,
-	PDFString,
-	decodePDFRawStream,
-	type PDFContext
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, decodePDFRawStream, type PDFContext } from 'pdf-lib';
 import type { LoadedFont } from './fonts';
 
 const DIRECTION_KEY = PDFName.of('WaslaDirection');

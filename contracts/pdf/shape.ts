@@ -96,13 +96,7 @@ function shapeUncached(font: Font, text: string, level: number): Segment {
 		// Mirrored pairs (parentheses, brackets) take their mirror image in a right-to-left run.
 		source = Array.from(source, (ch) => bidi().getMirroredCharacter(ch) ?? ch).join('');
 	}
-	const layout = font.layout as unknown as (
-		text: string,
-		features: string[],
-		script: string | undefined,
-		language: string | undefined,
-		direction: Direction
-	) => ReturnType<Font['layout']>;
+	const layout = font.layout as unknown as (text: string, features: string[], script: string | undefined, language: string | undefined, direction: Direction) => ReturnType<Font['layout']>;
 	const run = layout.call(font, source, [], undefined, undefined, rtl ? 'rtl' : 'ltr');
 	const glyphs = run.glyphs.map((g, i) => {
 		const p = run.positions[i];
@@ -215,14 +209,7 @@ function breakToken(font: Font, text: string, level: number, maxUnits: number): 
  * Lays a paragraph out into lines no wider than `maxWidth` points at `size` points.
  * Words break at spaces; a word wider than a line is cut between characters.
  */
-export function layoutParagraph(
-	font: Font,
-	text: string,
-	size: number,
-	maxWidth: number,
-	direction: Direction,
-	cache?: ShapeCache
-): Line[] {
+export function layoutParagraph(font: Font, text: string, size: number, maxWidth: number, direction: Direction, cache?: ShapeCache): Line[] {
 	// Presentation forms in the input (pasted from a PDF) become plain letters: the shaper
 	// picks the forms itself, and the text layer must never carry them.
 	const clean = text

@@ -62,21 +62,8 @@ export async function buildSignedData(digest: Uint8Array, signer: Signer, signin
 	const rawSig = u8(await crypto.subtle.sign(ECDSA_SHA256, signer.privateKey, signedAttrsSet));
 	const signedAttrsImplicit = concatBytes([new Uint8Array([0xa0]), signedAttrsSet.subarray(1)]);
 	const sha256Alg = seq(oid(OID.sha256));
-	const signerInfo = seq(
-		integer(1),
-		seq(signer.issuerDer, integer(signer.serial)),
-		sha256Alg,
-		signedAttrsImplicit,
-		seq(oid(OID.ecdsaWithSha256)),
-		octetString(ecdsaRawToDer(rawSig))
-	);
-	const signedData = seq(
-		integer(1),
-		setOf(sha256Alg),
-		seq(oid(CMS_OID.data)),
-		ctx(0, signer.certificateDer),
-		setOf(signerInfo)
-	);
+	const signerInfo = seq(integer(1), seq(signer.issuerDer, integer(signer.serial)), sha256Alg, signedAttrsImplicit, seq(oid(OID.ecdsaWithSha256)), octetString(ecdsaRawToDer(rawSig)));
+	const signedData = seq(integer(1), setOf(sha256Alg), seq(oid(CMS_OID.data)), ctx(0, signer.certificateDer), setOf(signerInfo));
 	return seq(oid(CMS_OID.signedData), ctx(0, signedData));
 }
 

@@ -173,7 +173,7 @@ export const raw = (n: Node) => n.buf.subarray(n.start, n.end);
 export function children(n: Node): Node[] {
 	if (!n.constructed) throw new DerError('not constructed');
 	const out: Node[] = [];
-	for (let p = n.contentStart; p < n.end; ) {
+	for (let p = n.contentStart; p < n.end;) {
 		const c = parseAt(n.buf, p, n.end);
 		out.push(c);
 		p = c.end;
@@ -219,12 +219,7 @@ export function readString(n: Node): string {
 
 export function readTime(n: Node): Date {
 	const s = readString(n);
-	const m =
-		n.tag === TAG.UTC_TIME
-			? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s)
-			: n.tag === TAG.GENERALIZED_TIME
-				? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s)
-				: null;
+	const m = n.tag === TAG.UTC_TIME ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s) : n.tag === TAG.GENERALIZED_TIME ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s) : null;
 	if (!m) throw new DerError('bad time');
 	let y = Number(m[1]);
 	if (n.tag === TAG.UTC_TIME) y += y < 50 ? 2000 : 1900;

@@ -190,14 +190,7 @@ export async function verifySealedPdf(bytes: Uint8Array, trusted: TrustedCertifi
 	}
 }
 
-async function verifySignature(
-	spki: Uint8Array,
-	keyAlg: string,
-	curve: string | null,
-	sigAlg: string,
-	signature: Uint8Array,
-	data: Uint8Array<ArrayBuffer>
-): Promise<boolean> {
+async function verifySignature(spki: Uint8Array, keyAlg: string, curve: string | null, sigAlg: string, signature: Uint8Array, data: Uint8Array<ArrayBuffer>): Promise<boolean> {
 	try {
 		const key = new Uint8Array(spki);
 		const sig = new Uint8Array(signature);

@@ -165,7 +165,7 @@ export function parseCertificate(der: Uint8Array): ParsedCertificate {
 	const issuer = expect(f[i++], TAG.SEQUENCE);
 	const [nb, na] = children(expect(f[i++], TAG.SEQUENCE));
 	const subject = expect(f[i++], TAG.SEQUENCE);
-	const spki = expect(f[i++], TAG.SEQUENCE);
+	const spki = expect(f[i], TAG.SEQUENCE);
 	const [alg] = children(spki);
 	const [algId, algParam] = children(expect(alg, TAG.SEQUENCE));
 	const sigBits = content(expect(sigValue, TAG.BIT_STRING));

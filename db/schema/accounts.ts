@@ -14,7 +14,9 @@ export const users = sqliteTable(
 		role: text('role', { enum: ['brand', 'creator', 'admin'] }).notNull(),
 		/** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`; null = cannot log in (seeded profiles). */
 		passwordHash: text('password_hash'),
-		locale: text('locale', { enum: ['fr', 'ar', 'en'] }).notNull().default('fr'),
+		locale: text('locale', { enum: ['fr', 'ar', 'en'] })
+			.notNull()
+			.default('fr'),
 		createdAt: integer('created_at').notNull(),
 		passwordChangedAt: integer('password_changed_at'),
 		/**

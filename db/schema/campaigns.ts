@@ -61,10 +61,7 @@ export const applications = sqliteTable(
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
-	(t) => [
-		uniqueIndex('applications_campaign_creator_uq').on(t.campaignId, t.creatorId),
-		index('applications_creator_idx').on(t.creatorId)
-	]
+	(t) => [uniqueIndex('applications_campaign_creator_uq').on(t.campaignId, t.creatorId), index('applications_creator_idx').on(t.creatorId)]
 );
 
 /** The dated 14-day plan generated when a campaign is published (seed article: J1–J14). */

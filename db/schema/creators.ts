@@ -34,11 +34,7 @@ export const creators = sqliteTable(
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
-	(t) => [
-		uniqueIndex('creators_user_uq').on(t.userId),
-		uniqueIndex('creators_handle_uq').on(t.handle),
-		index('creators_wilaya_followers_idx').on(t.wilaya, t.followersTotal)
-	]
+	(t) => [uniqueIndex('creators_user_uq').on(t.userId), uniqueIndex('creators_handle_uq').on(t.handle), index('creators_wilaya_followers_idx').on(t.wilaya, t.followersTotal)]
 );
 
 export const creatorAccounts = sqliteTable(
@@ -89,10 +85,7 @@ export const posts = sqliteTable(
 		shares: integer('shares').notNull().default(0),
 		sponsored: integer('sponsored', { mode: 'boolean' }).notNull().default(false)
 	},
-	(t) => [
-		uniqueIndex('posts_creator_ref_uq').on(t.creatorId, t.platform, t.ref),
-		index('posts_creator_posted_idx').on(t.creatorId, t.postedAt)
-	]
+	(t) => [uniqueIndex('posts_creator_ref_uq').on(t.creatorId, t.platform, t.ref), index('posts_creator_posted_idx').on(t.creatorId, t.postedAt)]
 );
 
 export const postComments = sqliteTable(

@@ -80,9 +80,7 @@ async function bomb(mib: number, agreementId: string, byteRange: boolean): Promi
 
 /** A ~200-byte file that names an agreement in its Info dictionary and carries a made-up signature. */
 const forgedFile = (agreementId: string) =>
-	latin1(
-		`%PDF-1.7\n1 0 obj\n<< /WaslaAgreementId (${agreementId}) /WaslaVersion (1) /Type /Sig /ByteRange [0 10 20 30] /Contents <00> >>\nendobj\ntrailer\n<< /Info 1 0 R /Root 1 0 R >>\n%%EOF\n`
-	);
+	latin1(`%PDF-1.7\n1 0 obj\n<< /WaslaAgreementId (${agreementId}) /WaslaVersion (1) /Type /Sig /ByteRange [0 10 20 30] /Contents <00> >>\nendobj\ntrailer\n<< /Info 1 0 R /Root 1 0 R >>\n%%EOF\n`);
 
 /** The /ByteRange of the last signature, read the plain way. */
 function byteRange(pdf: Uint8Array): number[] {
@@ -232,8 +230,8 @@ describe('agreement PDFs', () => {
 	});
 
 	it('an edited audit row makes the same bytes not valid any more', async () => {
-		const before = await env.DB.prepare("SELECT data FROM agreement_events WHERE agreement_id = ?1 AND seq = 2").bind(scene.agreementId).first<{ data: string }>();
-		await env.DB.prepare("UPDATE agreement_events SET data = '{\"forged\":true}' WHERE agreement_id = ?1 AND seq = 2").bind(scene.agreementId).run();
+		const before = await env.DB.prepare('SELECT data FROM agreement_events WHERE agreement_id = ?1 AND seq = 2').bind(scene.agreementId).first<{ data: string }>();
+		await env.DB.prepare('UPDATE agreement_events SET data = \'{"forged":true}\' WHERE agreement_id = ?1 AND seq = 2').bind(scene.agreementId).run();
 		try {
 			const v = await verify(sealed);
 			expect(v).toMatchObject({ valid: false, verdict: 'altered', reason: 'chain_broken', checks: { auditChain: false }, agreementId: null, version: null, signers: [] });

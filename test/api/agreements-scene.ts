@@ -39,7 +39,10 @@ export interface Problem {
 	errors?: { path: string; message: string }[];
 }
 
-export const count = async (sql: string, ...params: unknown[]) => (await env.DB.prepare(sql).bind(...params).first<{ n: number }>())!.n;
+export const count = async (sql: string, ...params: unknown[]) =>
+	(await env.DB.prepare(sql)
+		.bind(...params)
+		.first<{ n: number }>())!.n;
 
 export async function outbox() {
 	return ((await (await new Client().call('/dev/outbox?limit=200')).json()) as { messages: { to: string; subject: string; text: string; at: string }[] }).messages;

@@ -46,11 +46,17 @@ describe('signing codes', () => {
 		const s = await sentScene();
 		const code = await requestCode(s.creator.client, s.creator.email, s.agreementId);
 		const row = await codeRow(s.agreementId, s.creator.user.id);
-		await env.DB.prepare('UPDATE signing_codes SET expires_at = ?2 WHERE id = ?1').bind(row!.id, Date.now() - 1).run();
+		await env.DB.prepare('UPDATE signing_codes SET expires_at = ?2 WHERE id = ?1')
+			.bind(row!.id, Date.now() - 1)
+			.run();
 		const before = await snapshot(s.agreementId);
 		const res = await sign(s.creator.client, s.agreementId, code);
 		expect(res.status).toBe(400);
-		expect(await res.json()).toMatchObject({ code: 'invalid_request', detail: 'Le code de signature n’est pas valable.', errors: [{ path: 'code', message: 'Ce code a expiré (10 minutes). Demandez-en un nouveau.' }] });
+		expect(await res.json()).toMatchObject({
+			code: 'invalid_request',
+			detail: 'Le code de signature n’est pas valable.',
+			errors: [{ path: 'code', message: 'Ce code a expiré (10 minutes). Demandez-en un nouveau.' }]
+		});
 		expect(await snapshot(s.agreementId)).toEqual(before);
 		// A new code works.
 		expect((await sign(s.creator.client, s.agreementId, await requestCode(s.creator.client, s.creator.email, s.agreementId))).status).toBe(200);

@@ -85,7 +85,9 @@ describe('agreement lifecycle', () => {
 		const diffAr = (await (await brand.client.call(`/agreements/${id}/diff?from=1&to=3&lang=ar`)).json()) as { rows: { path: string; label: string }[] };
 		expect(diffAr.rows.map((r) => r.path)).toEqual(rows.map((r) => r.path));
 		expect(diffAr.rows.find((r) => r.path === 'fee.amountDzd')!.label).not.toBe(rows.find((r) => r.path === 'fee.amountDzd')!.label);
-		const v2 = (await (await creator.client.call(`/agreements/${id}/versions/2`)).json()) as { version: { version: number; current: boolean; authorParty: string; terms: { fee: { amountDzd: number } } } };
+		const v2 = (await (await creator.client.call(`/agreements/${id}/versions/2`)).json()) as {
+			version: { version: number; current: boolean; authorParty: string; terms: { fee: { amountDzd: number } } };
+		};
 		expect(v2.version).toMatchObject({ version: 2, current: false, authorParty: 'brand', terms: { fee: { amountDzd: 30000 } } });
 
 		// Send: frozen, emailed to both in their languages.
@@ -134,17 +136,7 @@ describe('agreement lifecycle', () => {
 		const trail = await audit(creator.client, id);
 		expect(trail.chainValid).toBe(true);
 		expect(trail.events.map((e) => e.seq)).toEqual(trail.events.map((_, i) => i + 1));
-		expect(trail.events.filter((e) => e.action !== 'viewed').map((e) => e.action)).toEqual([
-			'created',
-			'edited',
-			'proposed',
-			'sent',
-			'code_sent',
-			'signed',
-			'code_sent',
-			'signed',
-			'completed'
-		]);
+		expect(trail.events.filter((e) => e.action !== 'viewed').map((e) => e.action)).toEqual(['created', 'edited', 'proposed', 'sent', 'code_sent', 'signed', 'code_sent', 'signed', 'completed']);
 		const signedEvent = trail.events.find((e) => e.action === 'signed')!;
 		expect(signedEvent).toMatchObject({ actor: { party: 'creator', userId: creator.user.id }, data: { version: 3, documentSha256: a3.documentSha256, consentSha256: beforeSign.consent.sha256 } });
 
@@ -347,7 +339,12 @@ describe('access', () => {
 		await sendReady(other);
 		type List = { agreements: { id: string; status: string; brand: { name: string }; creator: { displayName: string } }[]; total: number; page: number; pageSize: number };
 		const brandList = (await (await s.brand.client.call('/agreements')).json()) as List;
-		expect(brandList).toMatchObject({ total: 1, page: 1, pageSize: 20, agreements: [{ id: s.agreementId, status: 'draft', brand: { name: 'Atelier Lina Tlemcen' }, creator: { displayName: 'Nour Beauty' } }] });
+		expect(brandList).toMatchObject({
+			total: 1,
+			page: 1,
+			pageSize: 20,
+			agreements: [{ id: s.agreementId, status: 'draft', brand: { name: 'Atelier Lina Tlemcen' }, creator: { displayName: 'Nour Beauty' } }]
+		});
 		const creatorList = (await (await other.creator.client.call('/agreements?status=awaiting_signatures')).json()) as List;
 		expect(creatorList.agreements.map((x) => x.id)).toEqual([other.agreementId]);
 		expect(((await (await other.creator.client.call('/agreements?status=draft')).json()) as List).total).toBe(0);
@@ -394,7 +391,11 @@ describe('access', () => {
 			env.DB.prepare('DELETE FROM agreement_versions WHERE agreement_id = ?1').bind(s.agreementId),
 			env.DB.prepare('UPDATE agreements SET document_sha256 = NULL WHERE id = ?1').bind(s.agreementId)
 		]);
-		const results = await Promise.all([s.brand.client.call(`/agreements/${s.agreementId}`), s.creator.client.call(`/agreements/${s.agreementId}`), s.brand.client.call(`/agreements/${s.agreementId}/audit`)]);
+		const results = await Promise.all([
+			s.brand.client.call(`/agreements/${s.agreementId}`),
+			s.creator.client.call(`/agreements/${s.agreementId}`),
+			s.brand.client.call(`/agreements/${s.agreementId}/audit`)
+		]);
 		expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
 		expect(await count('SELECT count(*) AS n FROM agreement_versions WHERE agreement_id = ?1', s.agreementId)).toBe(1);
 		expect(await count("SELECT count(*) AS n FROM agreement_events WHERE agreement_id = ?1 AND action = 'created'", s.agreementId)).toBe(1);

@@ -20,7 +20,10 @@ interface ApplicationBody {
 
 const DAY = 24 * 3600 * 1000;
 const pitch = 'Mon audience à Blida adore les soins : je propose un reel tutoriel et une story avec code promo.';
-const count = async (sql: string, ...params: unknown[]) => (await env.DB.prepare(sql).bind(...params).first<{ n: number }>())!.n;
+const count = async (sql: string, ...params: unknown[]) =>
+	(await env.DB.prepare(sql)
+		.bind(...params)
+		.first<{ n: number }>())!.n;
 const outbox = async () => ((await (await new Client().call('/dev/outbox?limit=200')).json()) as { messages: { to: string; subject: string; text: string }[] }).messages;
 
 /** A brand with an open campaign and a creator who applied to it. */
@@ -43,7 +46,13 @@ describe('applying to a campaign', () => {
 	it('creates a pending application, notifies the brand team and emails the owner in their language', async () => {
 		const brand = await brandAccount('Parfums Oran');
 		await brand.client.call('/me/locale', { method: 'PUT', json: { locale: 'ar' } });
-		const campaignId = await createCampaign(env, { brandId: brand.brandId, title: 'Oud Ramadan', formats: ['reel', 'story', 'post'], startsAt: Date.UTC(2030, 0, 10, 9), endsAt: Date.UTC(2030, 0, 20, 9) });
+		const campaignId = await createCampaign(env, {
+			brandId: brand.brandId,
+			title: 'Oud Ramadan',
+			formats: ['reel', 'story', 'post'],
+			startsAt: Date.UTC(2030, 0, 10, 9),
+			endsAt: Date.UTC(2030, 0, 20, 9)
+		});
 		const creator = await creatorAccount(env, 'Sara Style');
 		const res = await creator.client.call(`/campaigns/${campaignId}/applications`, {
 			json: { pitch: `  ${pitch}  `, feeDzd: 18000, formats: ['story', 'reel', 'story'], proposedDates: ['2030-01-15', '2030-01-12', '2030-01-15'] }
@@ -81,8 +90,16 @@ describe('applying to a campaign', () => {
 		['unknown format', { pitch, feeDzd: 1000, formats: ['podcast'] }, [{ path: 'formats.0', message: 'Format inconnu : reel, story, post ou live.' }]],
 		['format the campaign does not ask for', { pitch, feeDzd: 1000, formats: ['reel', 'live'] }, [{ path: 'formats.1', message: 'Cette campagne ne demande pas ce format.' }]],
 		['bad date', { pitch, feeDzd: 1000, formats: ['reel'], proposedDates: ['2026-02-30'] }, [{ path: 'proposedDates.0', message: 'Date invalide (format AAAA-MM-JJ).' }]],
-		['date outside the campaign', { pitch, feeDzd: 1000, formats: ['reel'], proposedDates: ['2020-01-01'] }, [{ path: 'proposedDates.0', message: 'Cette date est en dehors de la période de la campagne.' }]],
-		['eleven dates', { pitch, feeDzd: 1000, formats: ['reel'], proposedDates: Array.from({ length: 11 }, (_, i) => `2030-01-${String(i + 10)}`) }, [{ path: 'proposedDates', message: 'Proposez au plus 10 dates.' }]],
+		[
+			'date outside the campaign',
+			{ pitch, feeDzd: 1000, formats: ['reel'], proposedDates: ['2020-01-01'] },
+			[{ path: 'proposedDates.0', message: 'Cette date est en dehors de la période de la campagne.' }]
+		],
+		[
+			'eleven dates',
+			{ pitch, feeDzd: 1000, formats: ['reel'], proposedDates: Array.from({ length: 11 }, (_, i) => `2030-01-${String(i + 10)}`) },
+			[{ path: 'proposedDates', message: 'Proposez au plus 10 dates.' }]
+		],
 		['unknown field', { pitch, feeDzd: 1000, formats: ['reel'], status: 'accepted' }, [{ path: 'status', message: 'Champ inconnu.' }]]
 	])('refuses %s with a 400 listing the field, and writes nothing', async (_, json, errors) => {
 		const { campaignId, creator } = await scene({ apply: false });
@@ -101,9 +118,7 @@ describe('applying to a campaign', () => {
 		expect(await again.json()).toMatchObject({ code: 'already_exists', detail: 'Vous avez déjà postulé à cette campagne.' });
 
 		const racer = await creatorAccount(env, 'Racer');
-		const results = await Promise.all(
-			[1, 2, 3].map(() => racer.client.call(`/campaigns/${campaignId}/applications`, { json: { pitch, feeDzd: 9000, formats: ['reel'] } }))
-		);
+		const results = await Promise.all([1, 2, 3].map(() => racer.client.call(`/campaigns/${campaignId}/applications`, { json: { pitch, feeDzd: 9000, formats: ['reel'] } })));
 		expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
 		expect(await count('SELECT count(*) AS n FROM applications WHERE campaign_id = ?1 AND creator_id = ?2', campaignId, racer.creatorId)).toBe(1);
 		expect(await count('SELECT count(*) AS n FROM applications WHERE campaign_id = ?1', campaignId)).toBe(2);
@@ -139,7 +154,10 @@ describe('applying to a campaign', () => {
 
 	it('GET /campaigns/:id/application shows the campaign, then the existing application', async () => {
 		const { campaignId, creator } = await scene({ apply: false });
-		const before = (await (await creator.client.call(`/campaigns/${campaignId}/application`)).json()) as { campaign: { title: string; formats: string[]; acceptingApplications: boolean }; application: null };
+		const before = (await (await creator.client.call(`/campaigns/${campaignId}/application`)).json()) as {
+			campaign: { title: string; formats: string[]; acceptingApplications: boolean };
+			application: null;
+		};
 		expect(before).toMatchObject({ campaign: { title: 'Sérum éclat', formats: ['reel', 'story'], acceptingApplications: true }, application: null });
 		await creator.client.call(`/campaigns/${campaignId}/applications`, { json: { pitch, feeDzd: 1000, formats: ['reel'] } });
 		// Still visible to the applicant once the campaign closes.
@@ -183,10 +201,15 @@ describe('the brand’s view of applicants', () => {
 		const page2 = (await (await brand.client.call(`/campaigns/${campaignId}/applications?page=2`)).json()) as { applications: unknown[]; total: number };
 		expect(page2.total).toBe(22);
 		expect(page2.applications).toHaveLength(2);
-		const shortlisted = (await (await brand.client.call(`/campaigns/${campaignId}/applications?status=shortlisted`)).json()) as { applications: { id: string; creator: { engagementByFormat: unknown } }[]; total: number };
+		const shortlisted = (await (await brand.client.call(`/campaigns/${campaignId}/applications?status=shortlisted`)).json()) as {
+			applications: { id: string; creator: { engagementByFormat: unknown } }[];
+			total: number;
+		};
 		expect(shortlisted.total).toBe(1);
 		expect(shortlisted.applications.map((a) => a.id)).toEqual([applicationId]);
-		const noFeatures = (await (await brand.client.call(`/campaigns/${campaignId}/applications?status=pending`)).json()) as { applications: { creator: { engagementByFormat: unknown; commentMix: unknown } }[] };
+		const noFeatures = (await (await brand.client.call(`/campaigns/${campaignId}/applications?status=pending`)).json()) as {
+			applications: { creator: { engagementByFormat: unknown; commentMix: unknown } }[];
+		};
 		expect(noFeatures.applications[0].creator).toMatchObject({ engagementByFormat: null, commentMix: null });
 		expect((await brand.client.call(`/campaigns/${campaignId}/applications?status=won`)).status).toBe(400);
 		expect((await brand.client.call(`/campaigns/${campaignId}/applications?page=0`)).status).toBe(400);
@@ -238,7 +261,9 @@ describe('brand decisions', () => {
 		expect(body.application.status).toBe('accepted');
 		expect(await count('SELECT count(*) AS n FROM agreements WHERE application_id = ?1', applicationId)).toBe(1);
 
-		const agreement = (await (await creator.client.call(`/agreements/${body.agreement.id}`)).json()) as { agreement: { status: string; version: number; documentSha256: string; signatures: []; terms: Record<string, unknown> } };
+		const agreement = (await (await creator.client.call(`/agreements/${body.agreement.id}`)).json()) as {
+			agreement: { status: string; version: number; documentSha256: string; signatures: []; terms: Record<string, unknown> };
+		};
 		// Version 1 is hashed and recorded when the agreement is drafted (worker/services/agreements.ts).
 		expect(agreement.agreement).toMatchObject({ id: body.agreement.id, status: 'draft', version: 1, documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/), signatures: [] });
 		expect(agreement.agreement.terms).toMatchObject({

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { Client, ORIGIN, signUp, uniqueEmail } from './helpers';
+import { Client, signUp, uniqueEmail } from './helpers';
 import { sha256Hex } from '../../worker/domain/encoding';
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
@@ -39,7 +39,11 @@ describe('register', () => {
 		const token = client.session!;
 		expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits, base64url
 		expect(await env.DB.prepare('SELECT 1 FROM sessions WHERE token_hash = ?1').bind(token).first()).toBeNull();
-		expect(await env.DB.prepare('SELECT 1 FROM sessions WHERE token_hash = ?1').bind(await sha256Hex(token)).first()).not.toBeNull();
+		expect(
+			await env.DB.prepare('SELECT 1 FROM sessions WHERE token_hash = ?1')
+				.bind(await sha256Hex(token))
+				.first()
+		).not.toBeNull();
 	});
 
 	it('marks the cookie Secure on https', async () => {
@@ -80,7 +84,11 @@ describe('login and logout', () => {
 		expect(((await res.json()) as { user: { email: string } }).user.email).toBe(email);
 		const second = client.session!;
 		expect(second).not.toBe(first);
-		expect(await env.DB.prepare('SELECT 1 FROM sessions WHERE token_hash = ?1').bind(await sha256Hex(first)).first()).toBeNull();
+		expect(
+			await env.DB.prepare('SELECT 1 FROM sessions WHERE token_hash = ?1')
+				.bind(await sha256Hex(first))
+				.first()
+		).toBeNull();
 		const stale = new Client();
 		stale.cookies.set('wasla_session', first);
 		expect((await stale.call('/me')).status).toBe(401);
@@ -95,7 +103,14 @@ describe('login and logout', () => {
 			expect(res.status).toBe(401);
 			expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 			const body = (await res.json()) as Record<string, unknown>;
-			expect({ ...body, requestId: 'x' }).toEqual({ type: 'about:blank', title: 'Invalid credentials', status: 401, code: 'invalid_credentials', detail: 'E-mail ou mot de passe incorrect.', requestId: 'x' });
+			expect({ ...body, requestId: 'x' }).toEqual({
+				type: 'about:blank',
+				title: 'Invalid credentials',
+				status: 401,
+				code: 'invalid_credentials',
+				detail: 'E-mail ou mot de passe incorrect.',
+				requestId: 'x'
+			});
 		}
 	});
 
@@ -105,7 +120,11 @@ describe('login and logout', () => {
 		const res = await client.call('/auth/logout', { method: 'POST' });
 		expect(res.status).toBe(204);
 		expect(res.headers.getSetCookie().join()).toMatch(/wasla_session=;.*Max-Age=0/);
-		expect(await env.DB.prepare('SELECT 1 FROM sessions WHERE token_hash = ?1').bind(await sha256Hex(token)).first()).toBeNull();
+		expect(
+			await env.DB.prepare('SELECT 1 FROM sessions WHERE token_hash = ?1')
+				.bind(await sha256Hex(token))
+				.first()
+		).toBeNull();
 		const replay = new Client();
 		replay.cookies.set('wasla_session', token);
 		expect((await replay.call('/me')).status).toBe(401);
@@ -129,7 +148,9 @@ describe('session expiry', () => {
 	it('ends a session idle past its idle expiry, and deletes it', async () => {
 		const { client } = await signUp();
 		const hash = await sessionOf(client);
-		await env.DB.prepare('UPDATE sessions SET idle_expires_at = ?2 WHERE token_hash = ?1').bind(hash, Date.now() - 1).run();
+		await env.DB.prepare('UPDATE sessions SET idle_expires_at = ?2 WHERE token_hash = ?1')
+			.bind(hash, Date.now() - 1)
+			.run();
 		expect((await client.call('/me')).status).toBe(401);
 		expect(await env.DB.prepare('SELECT 1 FROM sessions WHERE token_hash = ?1').bind(hash).first()).toBeNull();
 	});
@@ -137,7 +158,9 @@ describe('session expiry', () => {
 	it('ends a session past its absolute expiry even when in use', async () => {
 		const { client } = await signUp();
 		const hash = await sessionOf(client);
-		await env.DB.prepare('UPDATE sessions SET absolute_expires_at = ?2, last_seen_at = ?3 WHERE token_hash = ?1').bind(hash, Date.now() - 1, Date.now()).run();
+		await env.DB.prepare('UPDATE sessions SET absolute_expires_at = ?2, last_seen_at = ?3 WHERE token_hash = ?1')
+			.bind(hash, Date.now() - 1, Date.now())
+			.run();
 		expect((await client.call('/me')).status).toBe(401);
 	});
 

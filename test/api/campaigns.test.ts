@@ -87,7 +87,14 @@ describe('campaign offers: create, read, edit', () => {
 	});
 
 	const cases: { name: string; body: unknown; errors: { path: string; message: string }[] }[] = [
-		{ name: 'nothing', body: {}, errors: [{ path: 'title', message: 'Ce champ est obligatoire.' }, { path: 'objective', message: 'Ce champ est obligatoire.' }] },
+		{
+			name: 'nothing',
+			body: {},
+			errors: [
+				{ path: 'title', message: 'Ce champ est obligatoire.' },
+				{ path: 'objective', message: 'Ce champ est obligatoire.' }
+			]
+		},
 		{ name: 'unknown objective', body: fullBody({ objective: 'likes' }), errors: [{ path: 'objective', message: 'Objectif inconnu : visibility, traffic, whatsapp_sales ou signups.' }] },
 		{ name: 'no format', body: fullBody({ formats: [] }), errors: [{ path: 'formats', message: 'Choisissez au moins une valeur.' }] },
 		{ name: 'unknown format', body: fullBody({ formats: ['tweet'] }), errors: [{ path: 'formats.0', message: 'Format inconnu : reel, story, post ou live.' }] },
@@ -195,7 +202,9 @@ describe('publishing and the 14-day plan', () => {
 
 	it('refuses a deadline already past', async () => {
 		const id = await create(brand, fullBody({ applyBy: null, startsAt: null, endsAt: null }));
-		await env.DB.prepare('UPDATE campaigns SET apply_by = ?2 WHERE id = ?1').bind(id, Date.now() - DAY).run();
+		await env.DB.prepare('UPDATE campaigns SET apply_by = ?2 WHERE id = ?1')
+			.bind(id, Date.now() - DAY)
+			.run();
 		const res = await brand.call(`/campaigns/${id}/publish`, { method: 'POST' });
 		expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([{ path: 'applyBy', message: 'La date limite de candidature doit être dans le futur.' }]);
 	});
@@ -274,7 +283,9 @@ describe('the creator feed', () => {
 			expired: await published(brand, fullBody({ ...base, title: 'Expirée' }))
 		};
 		await brand.call(`/campaigns/${ids.closed}/close`, { method: 'POST' });
-		await env.DB.prepare('UPDATE campaigns SET apply_by = ?2 WHERE id = ?1').bind(ids.expired, Date.now() - 1000).run();
+		await env.DB.prepare('UPDATE campaigns SET apply_by = ?2 WHERE id = ?1')
+			.bind(ids.expired, Date.now() - 1000)
+			.run();
 	});
 
 	type Feed = { campaigns: { id: string; title: string; fit: { score: number; reasons: string[] }; brand: { name: string } }[]; total: number; profileGaps: string[] };
@@ -414,9 +425,7 @@ describe('authorization on every campaign route', () => {
 describe('the feed at scale', () => {
 	it('narrows on campaigns_status_idx', async () => {
 		const { FEED_SQL } = await import('../../worker/services/campaigns');
-		const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${FEED_SQL}`)
-			.bind(Date.now(), 20000, '16', '["beauty"]', '["reel"]', null, null, null, null)
-			.all<{ detail: string }>();
+		const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${FEED_SQL}`).bind(Date.now(), 20000, '16', '["beauty"]', '["reel"]', null, null, null, null).all<{ detail: string }>();
 		expect(plan.results.map((r) => r.detail).join('\n')).toMatch(/SEARCH c USING INDEX campaigns_status_idx \(status=\? AND apply_by>\?\)/);
 	});
 
@@ -428,7 +437,17 @@ describe('the feed at scale', () => {
 			env.DB.prepare(
 				`INSERT INTO campaigns (id, brand_id, title, objective, formats, wilayas, niches, budget_dzd, apply_by, status, published_at, created_at, updated_at)
 				 VALUES (?1, ?2, ?3, 'visibility', ?4, ?5, ?6, ?7, ?8, 'open', ?9, ?9, ?9)`
-			).bind(`bulk-${now}-${i}`, brandId, `Offre ${i}`, i % 3 ? '["post"]' : '["reel"]', i % 10 === 0 ? '["48"]' : '["31","16"]', i % 2 ? '["food"]' : '["beauty"]', 1000 * (i % 200), now + (i % 20 + 1) * DAY, now)
+			).bind(
+				`bulk-${now}-${i}`,
+				brandId,
+				`Offre ${i}`,
+				i % 3 ? '["post"]' : '["reel"]',
+				i % 10 === 0 ? '["48"]' : '["31","16"]',
+				i % 2 ? '["food"]' : '["beauty"]',
+				1000 * (i % 200),
+				now + ((i % 20) + 1) * DAY,
+				now
+			)
 		);
 		for (let i = 0; i < stmts.length; i += 500) await env.DB.batch(stmts.slice(i, i + 500));
 		// Fits: wilaya 48, beauty (even i), reel (i % 3 == 0) → i % 30 == 0 → 100 campaigns.

@@ -10,15 +10,12 @@ import { agreementScene, requestCode, sendReady, sign } from './agreements-scene
 import { Client, signUp } from './helpers';
 import { LIMITS } from '../../worker/domain/rate-limit-rules';
 
-const counter = async (key: string) =>
-	(await env.DB.prepare('SELECT count FROM rate_limits WHERE key = ?1').bind(key).first<{ count: number }>())?.count ?? 0;
+const counter = async (key: string) => (await env.DB.prepare('SELECT count FROM rate_limits WHERE key = ?1').bind(key).first<{ count: number }>())?.count ?? 0;
 
 describe('login limit under parallel guesses', () => {
 	it('checks at most 5 of 50 parallel wrong passwords from 50 addresses; the rest are refused before any password work', async () => {
 		const { email, password } = await signUp();
-		const results = await Promise.all(
-			Array.from({ length: 50 }, (_, i) => new Client().call('/auth/login', { json: { email, password: `mauvais-${i}-motdepasse` } }))
-		);
+		const results = await Promise.all(Array.from({ length: 50 }, (_, i) => new Client().call('/auth/login', { json: { email, password: `mauvais-${i}-motdepasse` } })));
 		const statuses = results.map((r) => r.status);
 		const checked = statuses.filter((s) => s === 401).length;
 		expect(checked).toBeLessThanOrEqual(LIMITS.loginAccount.max);
@@ -49,9 +46,7 @@ describe('signed PDF and signing codes under parallel requests', () => {
 		expect(first.status).toBe(200);
 		const sealed = new Uint8Array(await first.arrayBuffer());
 
-		const results = await Promise.all(
-			Array.from({ length: 10 }, (_, i) => (i % 2 ? s.brand.client : s.creator.client).call(`/agreements/${s.agreementId}/pdf?lang=fr`))
-		);
+		const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? s.brand.client : s.creator.client).call(`/agreements/${s.agreementId}/pdf?lang=fr`)));
 		expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
 		for (const r of results) expect(new Uint8Array(await r.arrayBuffer())).toEqual(sealed);
 

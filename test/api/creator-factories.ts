@@ -21,9 +21,26 @@ export async function createAgreement(opts: { brandId: string; creatorId: string
 	const campaignId = `cmp-${id}`;
 	const applicationId = `app-${id}`;
 	await env.DB.batch([
-		env.DB.prepare("INSERT INTO campaigns (id, brand_id, title, objective, status, created_at, updated_at) VALUES (?1, ?2, 'Test', 'visibility', 'active', ?3, ?3)").bind(campaignId, opts.brandId, now),
-		env.DB.prepare("INSERT INTO applications (id, campaign_id, creator_id, pitch, fee_dzd, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'pitch', 15000, 'accepted', ?4, ?4)").bind(applicationId, campaignId, opts.creatorId, now),
-		env.DB.prepare("INSERT INTO agreements (id, application_id, campaign_id, brand_id, creator_id, status, terms, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '{}', ?7, ?7)").bind(id, applicationId, campaignId, opts.brandId, opts.creatorId, opts.status ?? 'signed', now)
+		env.DB.prepare("INSERT INTO campaigns (id, brand_id, title, objective, status, created_at, updated_at) VALUES (?1, ?2, 'Test', 'visibility', 'active', ?3, ?3)").bind(
+			campaignId,
+			opts.brandId,
+			now
+		),
+		env.DB.prepare("INSERT INTO applications (id, campaign_id, creator_id, pitch, fee_dzd, status, created_at, updated_at) VALUES (?1, ?2, ?3, 'pitch', 15000, 'accepted', ?4, ?4)").bind(
+			applicationId,
+			campaignId,
+			opts.creatorId,
+			now
+		),
+		env.DB.prepare("INSERT INTO agreements (id, application_id, campaign_id, brand_id, creator_id, status, terms, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '{}', ?7, ?7)").bind(
+			id,
+			applicationId,
+			campaignId,
+			opts.brandId,
+			opts.creatorId,
+			opts.status ?? 'signed',
+			now
+		)
 	]);
 	return { id, campaignId, applicationId };
 }

@@ -10,7 +10,10 @@ describe('personal data of a creator with stats', () => {
 		const c = await creatorClient();
 		await c.client.call('/creators/me', { method: 'PUT', json: { displayName: 'Amina', wilaya: '09', niches: ['food'], phone: '0661 23 45 67', payoutRip: '00799999001234567803' } });
 		await c.client.call('/creators/me/posts', {
-			json: { platform: 'instagram', posts: [{ ref: 'p1', format: 'reel', postedAt: new Date(Date.now() - 86_400_000).toISOString(), views: 100, reach: 90, likes: 9, comments: 1, commentSamples: ['prix svp'] }] }
+			json: {
+				platform: 'instagram',
+				posts: [{ ref: 'p1', format: 'reel', postedAt: new Date(Date.now() - 86_400_000).toISOString(), views: 100, reach: 90, likes: 9, comments: 1, commentSamples: ['prix svp'] }]
+			}
 		});
 		const form = new FormData();
 		form.append('file', new File([PNG], 'a.png'));

@@ -8,8 +8,7 @@ const DAY = 86_400_000;
 const day = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString().slice(0, 10);
 const HEADER = 'platform,ref,format,postedAt,views,reach,likes,comments,saves,shares,sponsored,commentSamples';
 
-const count = async (table: string, creatorId: string) =>
-	(await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE creator_id = ?1`).bind(creatorId).first<{ n: number }>())!.n;
+const count = async (table: string, creatorId: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE creator_id = ?1`).bind(creatorId).first<{ n: number }>())!.n;
 const commentCount = async (creatorId: string) =>
 	(await env.DB.prepare('SELECT count(*) AS n FROM post_comments c JOIN posts p ON p.id = c.post_id WHERE p.creator_id = ?1').bind(creatorId).first<{ n: number }>())!.n;
 const features = (creatorId: string) => env.DB.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<Record<string, unknown>>();
@@ -116,7 +115,19 @@ describe('POST /creators/me/posts (JSON)', () => {
 		const body = {
 			platform: 'instagram',
 			posts: [
-				{ ref: 'p1', format: 'reel', postedAt: `${day(5)}T18:00:00+01:00`, views: 10_000, reach: 8_000, likes: 600, comments: 100, saves: 50, shares: 50, sponsored: false, commentSamples: ['prix svp', 'top'] },
+				{
+					ref: 'p1',
+					format: 'reel',
+					postedAt: `${day(5)}T18:00:00+01:00`,
+					views: 10_000,
+					reach: 8_000,
+					likes: 600,
+					comments: 100,
+					saves: 50,
+					shares: 50,
+					sponsored: false,
+					commentSamples: ['prix svp', 'top']
+				},
 				{ ref: 'p2', format: 'post', postedAt: day(6), views: 2_000, likes: 150, comments: 40, sponsored: true }
 			]
 		};
@@ -146,7 +157,13 @@ describe('POST /creators/me/posts (JSON)', () => {
 		expect(res.status).toBe(400);
 		expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['posts.0.format', 'posts.0.views']);
 		const dup = await c.client.call('/creators/me/posts', {
-			json: { platform: 'instagram', posts: [{ ref: 'a', format: 'reel', postedAt: 'hier', views: 1, likes: 1, comments: 1 }, { ref: 'a', format: 'reel', postedAt: day(1), views: 1, likes: 1, comments: 1 }] }
+			json: {
+				platform: 'instagram',
+				posts: [
+					{ ref: 'a', format: 'reel', postedAt: 'hier', views: 1, likes: 1, comments: 1 },
+					{ ref: 'a', format: 'reel', postedAt: day(1), views: 1, likes: 1, comments: 1 }
+				]
+			}
 		});
 		expect(((await dup.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(['posts.0.postedAt', 'posts.1.ref']);
 		expect(await count('posts', c.creatorId)).toBe(0);
@@ -160,7 +177,11 @@ describe('POST /creators/me/posts (CSV)', () => {
 		expect(res.status).toBe(200);
 		const out = (await res.json()) as { total: number; rows: { line: number; ref: string; commentSamples: string[] }[]; errors: unknown[] };
 		expect(out.total).toBe(4);
-		expect(out.rows.map((r) => [r.line, r.ref])).toEqual([[2, 'https://ig/reel/1'], [3, 'https://ig/reel/2'], [4, 'https://ig/story/3']]);
+		expect(out.rows.map((r) => [r.line, r.ref])).toEqual([
+			[2, 'https://ig/reel/1'],
+			[3, 'https://ig/reel/2'],
+			[4, 'https://ig/story/3']
+		]);
 		expect(out.rows[0].commentSamples).toEqual(['prix svp', 'ch7al?', 'top 👌']);
 		expect(out.errors).toEqual([{ line: 5, column: 'format', path: 'format', message: 'Format inconnu : reel, story, post ou live.' }]);
 		expect(await count('posts', c.creatorId)).toBe(0);

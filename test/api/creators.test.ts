@@ -99,14 +99,27 @@ describe('PUT /creators/me', () => {
 		{ name: 'unknown language', body: profile({ languages: ['de'] }), errors: [{ path: 'languages.0', message: 'Langue inconnue.' }] },
 		{
 			name: 'two accounts on one platform',
-			body: profile({ accounts: [{ platform: 'instagram', handle: 'a', followers: 1 }, { platform: 'instagram', handle: 'b', followers: 2 }] }),
+			body: profile({
+				accounts: [
+					{ platform: 'instagram', handle: 'a', followers: 1 },
+					{ platform: 'instagram', handle: 'b', followers: 2 }
+				]
+			}),
 			errors: [{ path: 'accounts', message: 'Un seul compte par plateforme.' }]
 		},
-		{ name: 'negative followers', body: profile({ accounts: [{ platform: 'instagram', handle: 'a', followers: -1 }] }), errors: [{ path: 'accounts.0.followers', message: 'Indiquez un nombre entier positif.' }] },
+		{
+			name: 'negative followers',
+			body: profile({ accounts: [{ platform: 'instagram', handle: 'a', followers: -1 }] }),
+			errors: [{ path: 'accounts.0.followers', message: 'Indiquez un nombre entier positif.' }]
+		},
 		{ name: 'fractional rate', body: profile({ rates: { reel: 15_000.5 } }), errors: [{ path: 'rates.reel', message: 'Indiquez un tarif entier en dinars (DA).' }] },
 		{ name: 'unknown rate format', body: profile({ rates: { tweet: 100 } }), errors: [{ path: 'rates.tweet', message: 'Champ inconnu.' }] },
 		{ name: 'share above 1', body: profile({ audience: { countryShareDZ: 1.5 } }), errors: [{ path: 'audience.countryShareDZ', message: 'Indiquez une part entre 0 et 100 %.' }] },
-		{ name: 'wilaya split over 100 %', body: profile({ audience: { wilayas: { '16': 0.7, '31': 0.5 } } }), errors: [{ path: 'audience.wilayas', message: 'Le total de cette répartition dépasse 100 %.' }] },
+		{
+			name: 'wilaya split over 100 %',
+			body: profile({ audience: { wilayas: { '16': 0.7, '31': 0.5 } } }),
+			errors: [{ path: 'audience.wilayas', message: 'Le total de cette répartition dépasse 100 %.' }]
+		},
 		{ name: 'gender split over 100 %', body: profile({ audience: { gender: { f: 0.8, m: 0.3 } } }), errors: [{ path: 'audience.gender', message: 'Le total de cette répartition dépasse 100 %.' }] },
 		{ name: 'unknown age band', body: profile({ audience: { ageBands: { '99+': 0.1 } } }), errors: [{ path: 'audience.ageBands.99+', message: 'Champ inconnu.' }] },
 		{

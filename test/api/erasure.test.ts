@@ -16,8 +16,7 @@ interface Notification {
 	payload: { applicationId: string; creatorName?: string; excerpt?: string };
 }
 
-const notificationsOf = async (client: Client) =>
-	((await (await client.call('/notifications?page=1')).json()) as { notifications: Notification[] }).notifications;
+const notificationsOf = async (client: Client) => ((await (await client.call('/notifications?page=1')).json()) as { notifications: Notification[] }).notifications;
 
 describe('DELETE /me erases what a creator leaves with the brands they dealt with', () => {
 	it('blanks the pitch, quoted messages and their name; voids and blanks unsigned agreements; keeps the audit trail', async () => {

@@ -34,7 +34,10 @@ type Account = Awaited<ReturnType<typeof signUp>>;
 const json = async <T>(res: Response | Promise<Response>) => (await (await res).json()) as T;
 const me = (a: Account | Client) => json<Me>(('client' in a ? a.client : a).call('/me'));
 const campaignsOf = async (a: Account) => (await json<{ campaigns: { id: string; title: string }[] }>(a.client.call('/campaigns'))).campaigns.map((c) => c.title);
-const count = async (sql: string, ...binds: unknown[]) => (await env.DB.prepare(sql).bind(...binds).first<{ n: number }>())!.n;
+const count = async (sql: string, ...binds: unknown[]) =>
+	(await env.DB.prepare(sql)
+		.bind(...binds)
+		.first<{ n: number }>())!.n;
 
 async function invite(owner: Account, email: string): Promise<string> {
 	const res = await owner.client.call('/brands/me/invitations', { json: { email } });
@@ -194,7 +197,9 @@ describe('answering an invitation', () => {
 		expect((await a.client.call(`/invitations/${declined}/decline`, { method: 'POST' })).status).toBe(200);
 		const d = await signUp({ name: 'Quatrième marque' });
 		const expired = await invite(d, a.email);
-		await env.DB.prepare('UPDATE brand_invitations SET expires_at = ?2 WHERE id = ?1').bind(expired, Date.now() - 1000).run();
+		await env.DB.prepare('UPDATE brand_invitations SET expires_at = ?2 WHERE id = ?1')
+			.bind(expired, Date.now() - 1000)
+			.run();
 		const e = await signUp({ name: 'Cinquième marque' });
 		const revoked = await invite(e, a.email);
 		expect((await e.client.call(`/brands/me/invitations/${revoked}`, { method: 'DELETE' })).status).toBe(204);

@@ -23,7 +23,10 @@ interface Match {
 }
 
 /** A creator through the real API: profile, then posts (5 reels, 9.1 % engagement on reach) and follower history. */
-async function creator(name: string, opts: { wilaya?: string; niches?: string[]; followers?: number; rates?: Record<string, number>; spike?: boolean; bio?: string; captions?: string; audience?: object }) {
+async function creator(
+	name: string,
+	opts: { wilaya?: string; niches?: string[]; followers?: number; rates?: Record<string, number>; spike?: boolean; bio?: string; captions?: string; audience?: object }
+) {
 	const s = await signUp({ role: 'creator', name });
 	const followers = opts.followers ?? 12_000;
 	const profile = await s.client.call('/creators/me', {
@@ -63,7 +66,11 @@ async function creator(name: string, opts: { wilaya?: string; niches?: string[];
 	return { ...s, id: me.creator.id };
 }
 
-async function matches(client: Client, campaignId: string, query = ''): Promise<{ status: number; body: { matches: Match[]; total: number; weights: Record<string, number>; customWeights: boolean } }> {
+async function matches(
+	client: Client,
+	campaignId: string,
+	query = ''
+): Promise<{ status: number; body: { matches: Match[]; total: number; weights: Record<string, number>; customWeights: boolean } }> {
 	const res = await client.call(`/campaigns/${campaignId}/matches${query}`);
 	return { status: res.status, body: (await res.json()) as never };
 }
@@ -78,7 +85,15 @@ describe('campaign matches', () => {
 
 	beforeAll(async () => {
 		brand = await brandAccount('Cosmétiques Oran');
-		campaignId = await createCampaign(env, { brandId: brand.brandId, wilayas: ['16', '09'], niches: ['beauty'], formats: ['reel'], followerMin: 5000, followerMax: 40000, title: 'Sérum vitamine C : routine skincare' });
+		campaignId = await createCampaign(env, {
+			brandId: brand.brandId,
+			wilayas: ['16', '09'],
+			niches: ['beauty'],
+			formats: ['reel'],
+			followerMin: 5000,
+			followerMax: 40000,
+			title: 'Sérum vitamine C : routine skincare'
+		});
 		good = await creator('Nour Skincare', { audience: { wilayas: { '16': 0.3, '09': 0.12 }, countryShareDZ: 0.95 } });
 		spiky = await creator('Lina Spike', { spike: true });
 		offTopic = await creator('Sami Beauty Food', { niches: ['beauty', 'food'], bio: 'Recettes et gâteaux', captions: 'Chorba frik et bourek maison', wilaya: '09' });
@@ -103,7 +118,10 @@ describe('campaign matches', () => {
 		const has = async () => (await matches(brand.client, campaignId)).body.matches.some((m) => m.creatorId === s.id);
 		expect(await has()).toBe(false);
 		const put = (niches: string[]) =>
-			s.client.call('/creators/me', { method: 'PUT', json: { displayName: 'Niche Later', wilaya: '16', niches, accounts: [{ platform: 'instagram', handle: 'niche.later', followers: 12000 }], rates: { reel: 15000 } } });
+			s.client.call('/creators/me', {
+				method: 'PUT',
+				json: { displayName: 'Niche Later', wilaya: '16', niches, accounts: [{ platform: 'instagram', handle: 'niche.later', followers: 12000 }], rates: { reel: 15000 } }
+			});
 		expect((await put(['gaming', 'beauty'])).status).toBe(200);
 		expect(await has()).toBe(true);
 		expect((await put(['gaming'])).status).toBe(200);

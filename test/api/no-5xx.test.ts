@@ -14,7 +14,11 @@ const BODIES: { name: string; body?: string; type?: string }[] = [
 	{ name: 'broken JSON', body: '{"a":', type: 'application/json' },
 	{ name: 'JSON null', body: 'null', type: 'application/json' },
 	{ name: 'JSON array', body: '[1,2]', type: 'application/json' },
-	{ name: 'wrong types', body: JSON.stringify({ email: 1, title: [], pitch: {}, feeDzd: 'beaucoup', formats: 'reel', wilaya: 16, points: 'x', posts: null, terms: 1, body: 5, reason: false, done: 'yes', ids: 'x' }), type: 'application/json' },
+	{
+		name: 'wrong types',
+		body: JSON.stringify({ email: 1, title: [], pitch: {}, feeDzd: 'beaucoup', formats: 'reel', wilaya: 16, points: 'x', posts: null, terms: 1, body: 5, reason: false, done: 'yes', ids: 'x' }),
+		type: 'application/json'
+	},
 	{ name: 'csv garbage', body: 'a,b\n"unclosed', type: 'text/csv' },
 	{ name: 'form body', body: 'x=1', type: 'application/x-www-form-urlencoded' }
 ];
@@ -34,7 +38,13 @@ describe('no 5xx on any route', () => {
 				for (const id of path.includes('{') ? IDS : ['']) {
 					const concrete = path.replace(/\{[^}]+\}/g, id);
 					for (const client of clients) {
-						const variants = method === 'get' ? [{ ...BODIES[0], query: '' }, { ...BODIES[0], name: 'odd query', query: '?page=-1&limit=abc&lang=xx&status=nope' }] : BODIES.map((b) => ({ ...b, query: '' }));
+						const variants =
+							method === 'get'
+								? [
+										{ ...BODIES[0], query: '' },
+										{ ...BODIES[0], name: 'odd query', query: '?page=-1&limit=abc&lang=xx&status=nope' }
+									]
+								: BODIES.map((b) => ({ ...b, query: '' }));
 						for (const b of variants) {
 							const res = await client.call(`/api/v1${concrete}${b.query}`, {
 								method: method.toUpperCase(),

@@ -82,7 +82,10 @@ describe('OpenAPI', () => {
 	it('documents every route with its schemas, generated from the route specs', async () => {
 		const res = await new Client().call('/openapi.json');
 		expect(res.status).toBe(200);
-		const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> } }>> };
+		const doc = (await res.json()) as {
+			openapi: string;
+			paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[] } }> } }>>;
+		};
 		expect(doc.openapi).toBe('3.1.0');
 		for (const [path, method] of [
 			['/auth/register', 'post'],
@@ -125,7 +128,9 @@ describe('admin accounts', () => {
 
 	it('promotes an existing user and ends their sessions', async () => {
 		const { client, email } = await signUp({ role: 'creator' });
-		for (const stmt of adminUpsertSql(email, await hashPassword('admin-password-2'), crypto.randomUUID(), Date.now()).split(';').filter((s) => s.trim())) {
+		for (const stmt of adminUpsertSql(email, await hashPassword('admin-password-2'), crypto.randomUUID(), Date.now())
+			.split(';')
+			.filter((s) => s.trim())) {
 			await env.DB.prepare(stmt).run();
 		}
 		expect((await client.call('/me')).status).toBe(401);

@@ -26,7 +26,7 @@ describe('rate limits (exact counters in D1)', () => {
 			detail: 'Trop de tentatives. Réessayez dans quelques minutes.',
 			requestId: expect.any(String)
 		});
-		const row = await env.DB.prepare("SELECT count FROM rate_limits WHERE key = ?1").bind(`login:ip:${ip}`).first<{ count: number }>();
+		const row = await env.DB.prepare('SELECT count FROM rate_limits WHERE key = ?1').bind(`login:ip:${ip}`).first<{ count: number }>();
 		expect(row!.count).toBe(LIMITS.loginIp.max + 1);
 		// Another IP is not affected.
 		expect((await new Client().call('/auth/login', { json: { email, password } })).status).toBe(200);

@@ -76,7 +76,9 @@ describe('POST /auth/register: the name is one line', () => {
 		const ar = await new Client().call('/auth/register', { json: body, headers: { 'accept-language': 'ar' } });
 		expect(((await ar.json()) as { errors: unknown[] }).errors).toEqual([{ path: 'name', message: 'هذا الحقل سطر واحد: لا تُقبل فواصل الأسطر ولا علامات الجدولة ولا المحارف الخفية أو محارف التحكم.' }]);
 		const en = await new Client().call('/api/v1/auth/register?lang=en', { json: body });
-		expect(((await en.json()) as { errors: unknown[] }).errors).toEqual([{ path: 'name', message: 'This field is a single line: line breaks, tabs and control or invisible characters are not accepted.' }]);
+		expect(((await en.json()) as { errors: unknown[] }).errors).toEqual([
+			{ path: 'name', message: 'This field is a single line: line breaks, tabs and control or invisible characters are not accepted.' }
+		]);
 	});
 
 	it('keeps emoji joiners, Persian non-joiners and Arabic direction marks; trims surrounding line breaks', async () => {
@@ -190,7 +192,9 @@ describe('agreements: parties’ names and the typed signer name are one line', 
 		await expectRefused(await s.brand.client.call(`/agreements/${s.agreementId}`, { method: 'PATCH', json: { terms: withRepresentative(a.terms, 'Lina \u2066Benali\u2069') } }), [
 			{ path: 'terms.parties.brand.representative', message: SINGLE_LINE }
 		]);
-		await expectRefused(await s.brand.client.call(`/agreements/${s.agreementId}`, { method: 'PATCH', json: { terms: withRepresentative(a.terms), note: 'Frais\u0000 revus' } }), [{ path: 'note', message: CONTROL_CHARS }]);
+		await expectRefused(await s.brand.client.call(`/agreements/${s.agreementId}`, { method: 'PATCH', json: { terms: withRepresentative(a.terms), note: 'Frais\u0000 revus' } }), [
+			{ path: 'note', message: CONTROL_CHARS }
+		]);
 		expect((await getAgreement(s.brand.client, s.agreementId)).version).toBe(1);
 
 		const ok = await s.brand.client.call(`/agreements/${s.agreementId}`, { method: 'PATCH', json: { terms: withRepresentative(a.terms, 'Lina Benali'), note: 'Représentante ajoutée\nsignataire' } });

@@ -32,7 +32,12 @@ const cases: Case[] = [
 	{ name: 'blank email', body: { ...valid(), email: '   ' }, status: 400, expected: invalid([{ path: 'email', message: 'Ce champ est obligatoire.' }]) },
 	{ name: 'email as number', body: { ...valid(), email: 42 }, status: 400, expected: invalid([{ path: 'email', message: 'Ce champ est obligatoire.' }]) },
 	{ name: 'password of 7', body: { ...valid(), password: '1234567' }, status: 400, expected: invalid([{ path: 'password', message: 'Le mot de passe doit contenir entre 8 et 128 caractères.' }]) },
-	{ name: 'password of 129', body: { ...valid(), password: 'a'.repeat(129) }, status: 400, expected: invalid([{ path: 'password', message: 'Le mot de passe doit contenir entre 8 et 128 caractères.' }]) },
+	{
+		name: 'password of 129',
+		body: { ...valid(), password: 'a'.repeat(129) },
+		status: 400,
+		expected: invalid([{ path: 'password', message: 'Le mot de passe doit contenir entre 8 et 128 caractères.' }])
+	},
 	{ name: 'unknown role', body: { ...valid(), role: 'admin' }, status: 400, expected: invalid([{ path: 'role', message: 'Choisissez « marque » ou « créateur ».' }]) },
 	{ name: 'name of 1', body: { ...valid(), name: ' A ' }, status: 400, expected: invalid([{ path: 'name', message: 'Le nom doit contenir entre 2 et 80 caractères.' }]) },
 	{ name: 'unknown field', body: { ...valid(), isAdmin: true }, status: 400, expected: invalid([{ path: 'isAdmin', message: 'Champ inconnu.' }]) },

@@ -39,11 +39,29 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	const creatorEmail = `createur.${stamp}@example.dz`;
 	await ok(await brand('/auth/register', { json: { email: brandEmail, password: 'motdepasse-sur', role: 'brand', name: 'Savonnerie Béjaïa' } }), 201);
 	await ok(await creator('/auth/register', { json: { email: creatorEmail, password: 'motdepasse-sur', role: 'creator', name: 'Amel Soins' } }), 201);
-	await ok(await creator('/creators/me', { method: 'PUT', json: { displayName: 'Amel Soins', wilaya: '06', niches: ['beauty'], accounts: [{ platform: 'instagram', handle: `amel.${stamp}`, followers: 15000 }], rates: { reel: 12000 } } }));
+	await ok(
+		await creator('/creators/me', {
+			method: 'PUT',
+			json: { displayName: 'Amel Soins', wilaya: '06', niches: ['beauty'], accounts: [{ platform: 'instagram', handle: `amel.${stamp}`, followers: 15000 }], rates: { reel: 12000 } }
+		})
+	);
 	const day = (n) => new Date(Date.now() + n * 86_400_000).toISOString();
 	const { campaign } = await ok(
 		await brand('/campaigns', {
-			json: { title: 'Savon à l’huile d’olive', objective: 'whatsapp_sales', offer: 'Coffret -15 %', formats: ['reel'], wilayas: ['06', '16'], niches: ['beauty'], followerMin: 5000, followerMax: 40000, budgetDzd: 80000, startsAt: day(7), endsAt: day(21), applyBy: day(5) }
+			json: {
+				title: 'Savon à l’huile d’olive',
+				objective: 'whatsapp_sales',
+				offer: 'Coffret -15 %',
+				formats: ['reel'],
+				wilayas: ['06', '16'],
+				niches: ['beauty'],
+				followerMin: 5000,
+				followerMax: 40000,
+				budgetDzd: 80000,
+				startsAt: day(7),
+				endsAt: day(21),
+				applyBy: day(5)
+			}
 		}),
 		201
 	);

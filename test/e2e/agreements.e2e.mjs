@@ -148,5 +148,10 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.match(await ar.page.locator('.agr-legal').first().innerText(), /توقيع إلكتروني بسيط \(غير موصوف\)/);
 	await screenshot('ar-4-creator-signed', ar.page);
 
-	for (const [who, errs] of [['brand', brand.errors], ['creator', creator.errors], ['creator ar', ar.errors]]) assert.deepEqual(errs, [], `no page errors (${who})`);
+	for (const [who, errs] of [
+		['brand', brand.errors],
+		['creator', creator.errors],
+		['creator ar', ar.errors]
+	])
+		assert.deepEqual(errs, [], `no page errors (${who})`);
 }

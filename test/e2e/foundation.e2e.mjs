@@ -37,7 +37,10 @@ export async function run({ page, baseURL, screenshot, assert, serverOutput }) {
 	await expectLanguage(page, assert, 'ar', 'rtl');
 	await expectDashboard(page, assert, brandName);
 	for (const selector of ['body', 'form[action="/logout"]']) {
-		const dir = await page.locator(selector).first().evaluate((el) => getComputedStyle(el).direction);
+		const dir = await page
+			.locator(selector)
+			.first()
+			.evaluate((el) => getComputedStyle(el).direction);
 		assert.equal(dir, 'rtl', `computed direction of ${selector}`);
 	}
 	assert.equal(await logoSide(page, DESKTOP), 'right', 'in Arabic the logo starts the header on the right');
@@ -51,7 +54,11 @@ export async function run({ page, baseURL, screenshot, assert, serverOutput }) {
 	assert.ok(token, 'signed in with a wasla_session cookie');
 	await page.locator('form[action="/logout"] button').first().click();
 	await page.waitForURL((url) => url.pathname !== '/dashboard');
-	assert.equal((await page.context().cookies()).find((c) => c.name === 'wasla_session'), undefined, 'cookie cleared');
+	assert.equal(
+		(await page.context().cookies()).find((c) => c.name === 'wasla_session'),
+		undefined,
+		'cookie cleared'
+	);
 	const replay = await fetch(`${baseURL}/api/v1/me`, { headers: { cookie: `wasla_session=${token}` } });
 	assert.equal(replay.status, 401, 'the old session token no longer works');
 	const again = await page.request.get('/dashboard', { maxRedirects: 0 });
@@ -99,7 +106,10 @@ async function checkRadio(page, selector) {
 	if (await radio.isVisible()) await radio.check();
 	else {
 		const id = await radio.getAttribute('id');
-		await page.locator(`label:has(${selector})${id ? `, label[for="${id}"]` : ''}`).first().click();
+		await page
+			.locator(`label:has(${selector})${id ? `, label[for="${id}"]` : ''}`)
+			.first()
+			.click();
 	}
 	if (!(await radio.isChecked())) throw new Error(`${selector} is not checked`);
 }

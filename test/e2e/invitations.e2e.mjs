@@ -130,7 +130,10 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await invitee.page.locator('.notice[role="status"]', { hasText: 'Vous travaillez maintenant dans' }).waitFor();
 	assert.equal((await me(invitee.page)).brand.id, ownBrand.id, 'switched back to the own brand');
 	const campaigns = await (await invitee.page.request.get('/api/v1/campaigns')).json();
-	assert.deepEqual(campaigns.campaigns.map((c) => c.title), ['Soldes Amel']);
+	assert.deepEqual(
+		campaigns.campaigns.map((c) => c.title),
+		['Soldes Amel']
+	);
 	await fitsWidth(invitee.page, assert);
 	await screenshot('settings-brands-fr-360', invitee.page);
 	await setLanguage(invitee.page, 'ar');
@@ -145,7 +148,10 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await row.locator('form[action="?/leave"] button').click();
 	await invitee.page.locator('.notice[role="status"]', { hasText: 'Vous avez quitté' }).waitFor();
 	const brands = await (await invitee.page.request.get('/api/v1/me/brands')).json();
-	assert.deepEqual(brands.brands.map((b) => [b.name, b.role, b.current]), [['Boutique Amel', 'owner', true]]);
+	assert.deepEqual(
+		brands.brands.map((b) => [b.name, b.role, b.current]),
+		[['Boutique Amel', 'owner', true]]
+	);
 	assert.equal(await invitee.page.locator('form[action="?/leave"]').count(), 0, 'no "leave" for the brand one owns');
 
 	await owner.page.goto('/notifications');

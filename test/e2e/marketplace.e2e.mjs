@@ -94,7 +94,10 @@ async function journey({ browser, baseURL, screenshot, assert, lang }) {
 	await cpage.locator(`a[href="${campaignPath}/apply"]`).first().click();
 	await cpage.waitForURL((url) => url.pathname === `${campaignPath}/apply`);
 	await expectDir(cpage, assert, lang);
-	await cpage.fill('textarea[name="pitch"]', lang === 'ar' ? 'جمهوري في البليدة يحب العناية بالبشرة: أقترح ريلز تعليمي وستوري مع كود تخفيض.' : 'Mon audience à Blida adore les soins : je propose un reel tutoriel et une story avec code promo.');
+	await cpage.fill(
+		'textarea[name="pitch"]',
+		lang === 'ar' ? 'جمهوري في البليدة يحب العناية بالبشرة: أقترح ريلز تعليمي وستوري مع كود تخفيض.' : 'Mon audience à Blida adore les soins : je propose un reel tutoriel et une story avec code promo.'
+	);
 	await cpage.fill('input[name="fee"]', '18000');
 	for (const f of ['reel', 'story']) await checkBox(cpage, `input[name="formats"][value="${f}"]`);
 	await cpage.fill('#apply-date-0', day(now + 9 * DAY));
@@ -144,7 +147,11 @@ async function journey({ browser, baseURL, screenshot, assert, lang }) {
 	assert.ok(await cpage.locator(`#applications-title ~ ul a[href="${applicationPath}"]`).count(), 'the creator dashboard lists the application');
 	await screenshot(`${lang}-10-creator-dashboard`, cpage);
 
-	for (const [who, errs] of [['brand', brand.errors], ['creator', creator.errors]]) assert.deepEqual(errs, [], `no script errors on the ${who}'s pages`);
+	for (const [who, errs] of [
+		['brand', brand.errors],
+		['creator', creator.errors]
+	])
+		assert.deepEqual(errs, [], `no script errors on the ${who}'s pages`);
 	await brand.context.close();
 	await creator.context.close();
 }
@@ -161,7 +168,10 @@ async function checkBox(page, selector) {
 	if (await input.isVisible()) await input.check();
 	else {
 		const id = await input.getAttribute('id');
-		await page.locator(`label:has(${selector})${id ? `, label[for="${id}"]` : ''}`).first().click();
+		await page
+			.locator(`label:has(${selector})${id ? `, label[for="${id}"]` : ''}`)
+			.first()
+			.click();
 	}
 	if (!(await input.isChecked())) throw new Error(`${selector} is not checked`);
 }

@@ -44,9 +44,7 @@ async function readCards(page) {
 				max: m.getAttribute('aria-valuemax'),
 				label: document.getElementById(m.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ?? ''
 			})),
-			criteria: Object.fromEntries(
-				[...card.querySelectorAll('.mt-criterion')].map((li) => [li.getAttribute('data-criterion'), Number(li.querySelector('.mt-num')?.textContent)])
-			),
+			criteria: Object.fromEntries([...card.querySelectorAll('.mt-criterion')].map((li) => [li.getAttribute('data-criterion'), Number(li.querySelector('.mt-num')?.textContent)])),
 			reasons: [...card.querySelectorAll('.mt-reason')].map((p) => p.textContent?.trim() ?? ''),
 			flags: card.querySelectorAll('.mt-flags li').length
 		}))
@@ -76,7 +74,10 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 			for (const r of card.reasons) assert.ok(r.length > 10, `a reason sentence: ${r}`);
 			assert.ok(card.total >= 0 && card.total <= 100);
 		}
-		assert.ok(cards.every((c, i) => i === 0 || cards[i - 1].total >= c.total), 'best first');
+		assert.ok(
+			cards.every((c, i) => i === 0 || cards[i - 1].total >= c.total),
+			'best first'
+		);
 		const firstReasons = cards[0].reasons.join(' ');
 		assert.match(firstReasons, /abonnés|commentaires|audience/, 'French reasons');
 		assert.ok((await page.locator('.mt-why').count()) > 0, '"why this creator" shown');
@@ -102,7 +103,10 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.equal(await page.inputValue('#w-engagement'), '0');
 		const tuned = await readCards(page);
 		for (const card of tuned.filter((c) => c.flags === 0)) assert.equal(card.total, card.criteria.commentQuality, `${card.name}: total = comment quality`);
-		assert.ok(tuned.every((c, i) => i === 0 || tuned[i - 1].total >= c.total), 'ranked on the new weights');
+		assert.ok(
+			tuned.every((c, i) => i === 0 || tuned[i - 1].total >= c.total),
+			'ranked on the new weights'
+		);
 		assert.notDeepEqual(
 			tuned.map((c) => `${c.name}:${c.total}`),
 			cards.map((c) => `${c.name}:${c.total}`),
@@ -151,15 +155,21 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
 		const cards = await readCards(page);
 		assert.ok(cards.length >= 2);
-		assert.deepEqual(cards[0].meters.map((m) => m.label), ['التفاعل', 'جودة التعليقات', 'التوافق', 'الحمل الإعلاني', 'الجمهور المستهدف']);
+		assert.deepEqual(
+			cards[0].meters.map((m) => m.label),
+			['التفاعل', 'جودة التعليقات', 'التوافق', 'الحمل الإعلاني', 'الجمهور المستهدف']
+		);
 		for (const r of cards[0].reasons) assert.match(r, ARABIC, `Arabic reason: ${r}`);
 		assert.match(await page.locator('.mt-card:has(.mt-flags)').first().innerText(), /نقطة بسبب المخاطر/);
 		// bars fill from the inline start: the right edge in Arabic
-		const fill = await page.locator('.mt-card .mt-criteria .mt-bar').first().evaluate((bar) => {
-			const a = bar.getBoundingClientRect();
-			const b = bar.querySelector('.mt-bar-fill').getBoundingClientRect();
-			return { barRight: Math.round(a.right), fillRight: Math.round(b.right), barLeft: Math.round(a.left), fillLeft: Math.round(b.left) };
-		});
+		const fill = await page
+			.locator('.mt-card .mt-criteria .mt-bar')
+			.first()
+			.evaluate((bar) => {
+				const a = bar.getBoundingClientRect();
+				const b = bar.querySelector('.mt-bar-fill').getBoundingClientRect();
+				return { barRight: Math.round(a.right), fillRight: Math.round(b.right), barLeft: Math.round(a.left), fillLeft: Math.round(b.left) };
+			});
 		assert.ok(Math.abs(fill.barRight - fill.fillRight) <= 2, `fill starts at the right in RTL: ${JSON.stringify(fill)}`);
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		assert.ok(overflow <= 1, `no sideways scroll on the page (${overflow}px)`);

@@ -20,7 +20,14 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.equal(await page.inputValue('input[name="name"]'), 'Amina Blida', 'name kept');
 	assert.equal(await page.inputValue('input[name="email"]'), 'pas-un-email', 'email kept');
 	assert.equal(await page.inputValue('input[name="password"]'), '', 'password not echoed back');
-	assert.ok(await page.locator('[role="alert"]').first().textContent().then((t) => /البريد الإلكتروني غير صالح/.test(t ?? '')), 'Arabic field error in the summary');
+	assert.ok(
+		await page
+			.locator('[role="alert"]')
+			.first()
+			.textContent()
+			.then((t) => /البريد الإلكتروني غير صالح/.test(t ?? '')),
+		'Arabic field error in the summary'
+	);
 	assert.equal(await page.getAttribute('input[name="email"]', 'aria-invalid'), 'true');
 	await screenshot('signup-errors-ar-nojs', page);
 
@@ -33,7 +40,11 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await screenshot('dashboard-creator-ar-nojs', page);
 	await page.locator('form[action="/logout"] button').first().click();
 	await page.waitForURL((url) => url.pathname !== '/dashboard');
-	assert.equal((await context.cookies()).find((c) => c.name === 'wasla_session'), undefined, 'signed out');
+	assert.equal(
+		(await context.cookies()).find((c) => c.name === 'wasla_session'),
+		undefined,
+		'signed out'
+	);
 
 	// Login form without JavaScript.
 	await page.goto('/login');

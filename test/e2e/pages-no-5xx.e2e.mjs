@@ -37,7 +37,10 @@ async function sessionCookie(baseURL, email, ip) {
 		headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip },
 		body: JSON.stringify({ email, password: 'wasla-demo-2026' })
 	});
-	return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	return res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.join('; ');
 }
 
 export async function run({ baseURL, assert }) {

@@ -164,7 +164,10 @@ for (const file of files) {
 		failed += 1;
 		console.log(`✗ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n  ${String(err?.stack ?? err).replace(/\n/g, '\n  ')}`);
 		if (pageErrors.length) console.log(`  page errors: ${pageErrors.join(' | ')}`);
-		for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) {
+		for (const [i, p] of browser
+			.contexts()
+			.flatMap((c) => c.pages())
+			.entries()) {
 			const shot = await screenshot(`FAILED-${i}`, p).catch(() => null);
 			if (shot) console.log(`  at failure, ${p.url()}: ${path.relative(root, shot)}`);
 		}

@@ -27,7 +27,10 @@ async function login(baseURL, email, password, ip) {
 		body: JSON.stringify({ email, password })
 	});
 	if (res.status !== 200) throw new Error(`login ${email} → ${res.status}`);
-	return res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('wasla_session='));
+	return res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.find((c) => c.startsWith('wasla_session='));
 }
 
 async function me(baseURL, cookie) {
@@ -48,7 +51,10 @@ export function formActions(params) {
 				if (start < 0) continue;
 				const block = source.slice(start).split(/\n\};?/)[0];
 				const names = [...block.matchAll(/^\t([A-Za-z_$][\w$]*)\s*[:(]/gm)].map((m) => m[1]);
-				const route = path.relative(ROUTES, path.dirname(full)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+				const route = path
+					.relative(ROUTES, path.dirname(full))
+					.split(path.sep)
+					.filter((s) => s && !/^\(.*\)$/.test(s));
 				const urlPath =
 					'/' +
 					route
@@ -108,7 +114,10 @@ function assertPageHeaders(assert, res, html, what, { signedIn }) {
 /** Bodies that claim to be multipart and do not parse. */
 const BROKEN = [
 	// Truncated: no closing boundary.
-	['multipart/form-data; boundary=wasla', '--wasla\r\nContent-Disposition: form-data; name="email"\r\n\r\nx@example.dz\r\n--wasla\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc'],
+	[
+		'multipart/form-data; boundary=wasla',
+		'--wasla\r\nContent-Disposition: form-data; name="email"\r\n\r\nx@example.dz\r\n--wasla\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc'
+	],
 	// No boundary at all.
 	['multipart/form-data', 'email=x%40example.dz']
 ];
@@ -158,7 +167,10 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		const docsCsp = cspOf(docs);
 		assert.deepEqual(docsCsp['default-src'], ["'none'"], '/api/docs: nothing loads but its own inline style');
 		assert.deepEqual(docsCsp['frame-ancestors'], ["'none'"]);
-		assert.ok(docsCsp['style-src']?.some((s) => s.startsWith("'sha256-")), '/api/docs: its style by hash');
+		assert.ok(
+			docsCsp['style-src']?.some((s) => s.startsWith("'sha256-")),
+			'/api/docs: its style by hash'
+		);
 		assert.equal(docs.headers.get('x-content-type-options'), 'nosniff', '/api/docs nosniff');
 		assert.equal(docs.headers.get('referrer-policy'), 'same-origin', '/api/docs referrer-policy');
 		const api = await fetch(`${baseURL}/api/v1/me`, { headers: { cookie: brandCookie } });
@@ -179,7 +191,18 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 			[
 				'brand',
 				brandCookie,
-				['/dashboard', '/campaigns', '/campaigns/new', '/campaigns/seed-ca-01', '/campaigns/seed-ca-01/applicants', '/campaigns/seed-ca-02/matches', '/agreements', '/notifications', '/settings', '/c/imene.beauty.blida']
+				[
+					'/dashboard',
+					'/campaigns',
+					'/campaigns/new',
+					'/campaigns/seed-ca-01',
+					'/campaigns/seed-ca-01/applicants',
+					'/campaigns/seed-ca-02/matches',
+					'/agreements',
+					'/notifications',
+					'/settings',
+					'/c/imene.beauty.blida'
+				]
 			],
 			['creator', creatorCookie, ['/dashboard', '/campaigns', '/applications', '/profile', '/profile/stats', '/profile/signals', '/agreements', '/settings']]
 		];
@@ -246,9 +269,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: 'fr-FR', viewport: { width: 360, height: 740 } });
 		await context.addCookies([{ name: 'wasla_session', value: cookie.slice('wasla_session='.length), url: baseURL, httpOnly: true, sameSite: 'Lax' }]);
 		const page = await context.newPage();
-		await page.route('http://evil.example/**', (route) =>
-			route.fulfill({ contentType: 'text/html', body: `<!doctype html><a id="go" href="${baseURL}/lang?to=ar&amp;next=/settings">Wasla</a>` })
-		);
+		await page.route('http://evil.example/**', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><a id="go" href="${baseURL}/lang?to=ar&amp;next=/settings">Wasla</a>` }));
 		await page.goto('http://evil.example/');
 		await page.click('#go');
 		await page.waitForURL((url) => url.pathname === '/settings');

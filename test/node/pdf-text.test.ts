@@ -78,7 +78,9 @@ describe.each(['fr', 'ar'] as const)('text layer (%s)', (lang) => {
 	});
 
 	test('every page footer carries the document hash, id and page number', () => {
-		const pages = pdftotext(files[lang], true).split('\f').filter((p) => p.trim());
+		const pages = pdftotext(files[lang], true)
+			.split('\f')
+			.filter((p) => p.trim());
 		expect(pages.length).toBeGreaterThan(1);
 		pages.forEach((page, index) => {
 			const flat = squash(page.replace(BIDI_MARKS, ''));
@@ -91,8 +93,12 @@ describe.each(['fr', 'ar'] as const)('text layer (%s)', (lang) => {
 	});
 
 	test('the certificate page lists the evidence and every page is renumbered', () => {
-		const before = pdftotext(files[lang], false).split('\f').filter((p) => p.trim()).length;
-		const pages = pdftotext(files[`${lang}-cert`], false).split('\f').filter((p) => p.trim());
+		const before = pdftotext(files[lang], false)
+			.split('\f')
+			.filter((p) => p.trim()).length;
+		const pages = pdftotext(files[`${lang}-cert`], false)
+			.split('\f')
+			.filter((p) => p.trim());
 		expect(pages.length).toBeGreaterThan(before);
 		const cert = CERTIFICATES[lang];
 		const certText = squash(pages.slice(before).join('\n').replace(BIDI_MARKS, ''));
@@ -112,7 +118,10 @@ function renderGray(file: string, page: number, dpi: number): { w: number; h: nu
 	execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-aa', 'no', '-aaVector', 'no', '-f', String(page), '-l', String(page), '-singlefile', file, prefix]);
 	const pgm = readFileSync(`${prefix}.pgm`);
 	// Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
-	const header = pgm.subarray(0, 40).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+	const header = pgm
+		.subarray(0, 40)
+		.toString('latin1')
+		.match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
 	if (!header) throw new Error('not a PGM');
 	return { w: Number(header[1]), h: Number(header[2]), pixels: pgm.subarray(header[0].length) };
 }
@@ -157,7 +166,10 @@ function inkByHalf(file: string): { left: number; right: number } {
 	execFileSync('pdftoppm', ['-r', '60', '-gray', '-f', '1', '-l', '1', '-singlefile', file, prefix]);
 	const pgm = readFileSync(`${prefix}.pgm`);
 	// Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte per pixel.
-	const header = pgm.subarray(0, 40).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
+	const header = pgm
+		.subarray(0, 40)
+		.toString('latin1')
+		.match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/);
 	if (!header) throw new Error('not a PGM');
 	const [, w, h] = header.map(Number);
 	const pixels = pgm.subarray(header[0].length);

@@ -30,7 +30,14 @@ const base = {
 function ready(): AgreementTerms {
 	const terms = prefillTerms({
 		...base,
-		brand: { ...base.brand, legalName: 'SARL Atelier Lina', rcNumber: '13/00-0123456 B 21', nif: '000213012345678', representative: 'Lina Benali', wilaya: { code: '13', nameFr: 'Tlemcen', nameAr: 'تلمسان' } },
+		brand: {
+			...base.brand,
+			legalName: 'SARL Atelier Lina',
+			rcNumber: '13/00-0123456 B 21',
+			nif: '000213012345678',
+			representative: 'Lina Benali',
+			wilaya: { code: '13', nameFr: 'Tlemcen', nameAr: 'تلمسان' }
+		},
 		creator: { ...base.creator, legalName: 'Nour El Houda Saidi', autoEntrepreneurCard: 'AE-16-004512' }
 	});
 	return terms;
@@ -308,7 +315,13 @@ describe('canonical JSON and document hash', () => {
 		code.attribution.promoCode = 'NOUR15';
 		const hours = structuredClone(terms);
 		hours.crisis.withdrawalWithinHours = 12;
-		const all = [await documentSha256('ag-1', 2, fee), await documentSha256('ag-1', 2, code), await documentSha256('ag-1', 2, hours), await documentSha256('ag-1', 3, terms), await documentSha256('ag-2', 2, terms)];
+		const all = [
+			await documentSha256('ag-1', 2, fee),
+			await documentSha256('ag-1', 2, code),
+			await documentSha256('ag-1', 2, hours),
+			await documentSha256('ag-1', 3, terms),
+			await documentSha256('ag-2', 2, terms)
+		];
 		expect(new Set([h, ...all]).size).toBe(6);
 		await expect(documentSha256('ag-1', 0, terms)).rejects.toThrow(RangeError);
 	});
@@ -316,7 +329,11 @@ describe('canonical JSON and document hash', () => {
 
 /** Every key name used anywhere in a value (for a JSON.stringify replacer that keeps all of them). */
 function allKeys(value: unknown, out = new Set<string>()): string[] {
-	if (value && typeof value === 'object') for (const [k, x] of Object.entries(value)) (out.add(k), allKeys(x, out));
+	if (value && typeof value === 'object')
+		for (const [k, x] of Object.entries(value)) {
+			out.add(k);
+			allKeys(x, out);
+		}
 	return [...out].reverse();
 }
 

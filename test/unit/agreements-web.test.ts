@@ -23,7 +23,16 @@ import {
 	type TermsValues
 } from '../../web/src/lib/agreements';
 import { catalogues, translator } from '../../web/src/lib/i18n';
-import { agreementTermsSchema, CRISIS_PAYMENTS, CRISIS_REQUESTERS, PAYMENT_MILESTONES, prefillTerms, REUSE_CHANNELS, validateTermsRules, type AgreementTerms } from '../../worker/domain/agreement-terms';
+import {
+	agreementTermsSchema,
+	CRISIS_PAYMENTS,
+	CRISIS_REQUESTERS,
+	PAYMENT_MILESTONES,
+	prefillTerms,
+	REUSE_CHANNELS,
+	validateTermsRules,
+	type AgreementTerms
+} from '../../worker/domain/agreement-terms';
 import { AUDIT_ACTIONS } from '../../worker/domain/audit-chain';
 import { AGREEMENT_STATUSES } from '../../worker/domain/signing';
 

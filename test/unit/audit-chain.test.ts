@@ -10,7 +10,13 @@ async function chain(n: number, agreementId = ID): Promise<ChainedEvent[]> {
 	let head = EMPTY_HEAD;
 	const actions = ['created', 'edited', 'sent', 'signed', 'completed'];
 	for (let i = 0; i < n; i++) {
-		const e = await nextEvent(head, { agreementId, at: T0 + i * 1000, actor: { party: i % 2 ? 'creator' : 'brand', userId: `u${i % 2}` }, action: actions[i % actions.length], data: { version: 1, i } });
+		const e = await nextEvent(head, {
+			agreementId,
+			at: T0 + i * 1000,
+			actor: { party: i % 2 ? 'creator' : 'brand', userId: `u${i % 2}` },
+			action: actions[i % actions.length],
+			data: { version: 1, i }
+		});
 		out.push(e);
 		head = { seq: e.seq, hash: e.hash };
 	}

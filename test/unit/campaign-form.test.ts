@@ -10,7 +10,17 @@ const form = (entries: [string, string][]) => {
 
 describe('campaign form ↔ API body', () => {
 	it('reads lists, keeps only known formats and niches, and caps text', () => {
-		const v = valuesFromForm(form([['title', 'x'.repeat(500)], ['formats', 'reel'], ['formats', 'tweet'], ['niches', 'beauty'], ['niches', 'crypto'], ['wilayas', '16'], ['wilayas', 'Alger']]));
+		const v = valuesFromForm(
+			form([
+				['title', 'x'.repeat(500)],
+				['formats', 'reel'],
+				['formats', 'tweet'],
+				['niches', 'beauty'],
+				['niches', 'crypto'],
+				['wilayas', '16'],
+				['wilayas', 'Alger']
+			])
+		);
 		expect(v.title).toHaveLength(200);
 		expect(v.formats).toEqual(['reel']);
 		expect(v.niches).toEqual(['beauty']);
@@ -20,7 +30,13 @@ describe('campaign form ↔ API body', () => {
 	it('turns lines, spaced numbers and Algiers dates into the API body', () => {
 		const v = { ...emptyValues(), title: 'Été', keyMessages: ' a \n\n b ', budgetDzd: '120 000', applyBy: '2026-12-01', startsAt: '2026-12-03', endsAt: '', formats: ['reel'] };
 		const body = bodyFromValues(v, 'create');
-		expect(body).toMatchObject({ budgetDzd: 120000, followerMin: 8000, applyBy: '2026-12-01T23:59:00+01:00', startsAt: '2026-12-03T00:00:00+01:00', brief: { keyMessages: ['a', 'b'], dos: [], donts: [], angle: '' } });
+		expect(body).toMatchObject({
+			budgetDzd: 120000,
+			followerMin: 8000,
+			applyBy: '2026-12-01T23:59:00+01:00',
+			startsAt: '2026-12-03T00:00:00+01:00',
+			brief: { keyMessages: ['a', 'b'], dos: [], donts: [], angle: '' }
+		});
 		// A draft may be partial: empty lists and dates are left out on create…
 		expect(body).not.toHaveProperty('wilayas');
 		expect(body).not.toHaveProperty('endsAt');
@@ -46,7 +62,14 @@ describe('campaign form ↔ API body', () => {
 	});
 
 	it('reads ticked age bands (known ones only), leaves none out on create and clears them on edit', () => {
-		const v = valuesFromForm(form([['title', 'x'], ['ageBands', '25-34'], ['ageBands', '18-24'], ['ageBands', '99+']]));
+		const v = valuesFromForm(
+			form([
+				['title', 'x'],
+				['ageBands', '25-34'],
+				['ageBands', '18-24'],
+				['ageBands', '99+']
+			])
+		);
 		expect(v.ageBands).toEqual(['25-34', '18-24']);
 		expect(bodyFromValues(v, 'create').ageBands).toEqual(['25-34', '18-24']);
 		const none = valuesFromForm(form([['title', 'x']]));

@@ -12,7 +12,15 @@ const LANGS: DocLang[] = ['fr', 'ar', 'en'];
 
 function terms(): AgreementTerms {
 	const t = prefillTerms({
-		brand: { id: 'b1', name: 'Atelier Lina', legalName: 'SARL Atelier Lina', rcNumber: '13/00-0123456 B 21', nif: '000213012345678', representative: 'Lina Benali', wilaya: { code: '13', nameFr: 'Tlemcen', nameAr: 'تلمسان' } },
+		brand: {
+			id: 'b1',
+			name: 'Atelier Lina',
+			legalName: 'SARL Atelier Lina',
+			rcNumber: '13/00-0123456 B 21',
+			nif: '000213012345678',
+			representative: 'Lina Benali',
+			wilaya: { code: '13', nameFr: 'Tlemcen', nameAr: 'تلمسان' }
+		},
 		creator: { id: 'c1', displayName: 'Nour Beauty', handle: 'nour.beauty', legalName: 'Nour El Houda Saidi', autoEntrepreneurCard: 'AE-16-004512' },
 		campaign: { id: 'k1', title: 'Sérum Blida', objective: 'whatsapp_sales', reuseRightsDays: 45, startsAt: Date.UTC(2026, 10, 12, 9), endsAt: Date.UTC(2026, 11, 14, 9) },
 		application: { formats: ['reel', 'story'], feeDzd: 37_500, proposedDates: [] }
@@ -22,8 +30,7 @@ function terms(): AgreementTerms {
 	return t;
 }
 
-const build = (lang: DocLang, t = terms(), extra: { verifyUrl?: string } = {}) =>
-	buildAgreementDocument({ agreementId: 'ag-7', version: 3, documentSha256: 'f'.repeat(64), terms: t, lang, ...extra });
+const build = (lang: DocLang, t = terms(), extra: { verifyUrl?: string } = {}) => buildAgreementDocument({ agreementId: 'ag-7', version: 3, documentSha256: 'f'.repeat(64), terms: t, lang, ...extra });
 const clause = (doc: AgreementDocument, n: number) => doc.clauses[n - 1].paragraphs.join('\n');
 const allText = (doc: AgreementDocument) => [doc.title, doc.subtitle ?? '', ...doc.parties.flatMap((p) => [p.label, ...p.lines]), ...doc.clauses.flatMap((c) => [c.heading, ...c.paragraphs])];
 

@@ -269,7 +269,10 @@ describe('wilayas', () => {
 	it('reads a wilaya named with a direction or in a question as a delivery question', () => {
 		for (const { nameFr, nameAr } of rows) {
 			const toAr = nameAr.includes(' ') ? `الى ${nameAr}` : nameAr.startsWith('ال') ? `لل${nameAr.slice(2)}` : `ل${nameAr}`;
-			const cases: [string, string][] = [[`l ${nameFr}`, nameFr], [`${toAr} ؟`, nameAr]];
+			const cases: [string, string][] = [
+				[`l ${nameFr}`, nameFr],
+				[`${toAr} ؟`, nameAr]
+			];
 			if (!ambiguous.has(nameFr)) cases.push([`${nameFr} ?`, nameFr]);
 			if (!ambiguous.has(nameAr)) cases.push([`${nameAr}؟`, nameAr]);
 			for (const [text, name] of cases) expect(classifyComment(text), text).toMatchObject({ label: 'purchase_intent', cue: name, topic: 'delivery' });

@@ -44,7 +44,10 @@ describe('comment evaluation set', () => {
 		}
 		// a text that appears twice ("ok" in French and English) carries the same label
 		const byText = new Map<string, string>();
-		for (const i of items) expect(byText.get(i.text) ?? i.label, i.text).toBe(i.label), byText.set(i.text, i.label);
+		for (const i of items) {
+			expect(byText.get(i.text) ?? i.label, i.text).toBe(i.label);
+			byText.set(i.text, i.label);
+		}
 	});
 
 	for (const split of ['heldout', 'dev'] as const) {

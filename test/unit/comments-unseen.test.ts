@@ -27,7 +27,12 @@ const FLOORS: Record<Lang | 'all', [number, number]> = {
 describe('comment classifier on comments it was never written from', () => {
 	it('the unseen set is balanced: 8 per label and language, no duplicates', () => {
 		expect(items).toHaveLength(240);
-		for (const lang of LANGS) for (const label of COMMENT_LABELS) expect(items.filter((i) => i.lang === lang && i.label === label), `${lang} ${label}`).toHaveLength(8);
+		for (const lang of LANGS)
+			for (const label of COMMENT_LABELS)
+				expect(
+					items.filter((i) => i.lang === lang && i.label === label),
+					`${lang} ${label}`
+				).toHaveLength(8);
 		expect(new Set(items.map((i) => i.text)).size).toBe(240);
 	});
 

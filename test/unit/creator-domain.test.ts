@@ -127,12 +127,27 @@ describe('classifyComment', () => {
 describe('computeCreatorFeatures', () => {
 	const now = Date.parse('2026-11-26T12:00:00Z');
 	const post = (daysAgo: number, over: Partial<FeaturePost> = {}): FeaturePost => ({
-		platform: 'instagram', format: 'reel', postedAt: now - daysAgo * DAY_MS, views: 1000, reach: 800, likes: 60, comments: 10, saves: 6, shares: 4, sponsored: false, ...over
+		platform: 'instagram',
+		format: 'reel',
+		postedAt: now - daysAgo * DAY_MS,
+		views: 1000,
+		reach: 800,
+		likes: 60,
+		comments: 10,
+		saves: 6,
+		shares: 4,
+		sponsored: false,
+		...over
 	});
 
 	it('engagement per format over 90 days, followers standing in for a missing reach', () => {
 		const f = computeCreatorFeatures({
-			posts: [post(1), post(10, { reach: 1200, likes: 100, comments: 20, saves: 0, shares: 0 }), post(100, { likes: 9999 }), post(5, { format: 'story', reach: null, likes: 0, comments: 0, saves: 0, shares: 50, views: 400 })],
+			posts: [
+				post(1),
+				post(10, { reach: 1200, likes: 100, comments: 20, saves: 0, shares: 0 }),
+				post(100, { likes: 9999 }),
+				post(5, { format: 'story', reach: null, likes: 0, comments: 0, saves: 0, shares: 50, views: 400 })
+			],
 			points: [],
 			comments: [],
 			followersByPlatform: { instagram: 10_000 },
@@ -166,8 +181,15 @@ describe('computeCreatorFeatures', () => {
 		expect(f.commentMix).toEqual({ purchase_intent: 0.5, positive: 0.25, generic: 0.25 });
 		expect(f.followerGrowth30d).toBe(0.1);
 		expect(computeCreatorFeatures({ posts: [], points: [], comments: [], followersByPlatform: {}, now })).toEqual({
-			engagementByFormat: {}, sponsoredShare: 0, commentMix: {}, postsLast90d: 0, followerGrowth30d: null,
-			affinityTerms: {}, risk: { score: 0, flags: [] }, postsTotal: 0, commentsSampled: 0,
+			engagementByFormat: {},
+			sponsoredShare: 0,
+			commentMix: {},
+			postsLast90d: 0,
+			followerGrowth30d: null,
+			affinityTerms: {},
+			risk: { score: 0, flags: [] },
+			postsTotal: 0,
+			commentsSampled: 0,
 			// no evidence: engagement 0, comments 0, ad load a neutral 50 → 50 × 10 / 65 = 7.7
 			qualityScore: 8
 		});

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creatorHandle, normaliseEmail } from '../../worker/domain/accounts';
 import { retryAfterSeconds, windowStart } from '../../worker/domain/rate-limit-rules';
-import {
-	newSessionTimes,
-	newSessionToken,
-	SESSION_ABSOLUTE_MS,
-	SESSION_IDLE_MS,
-	SESSION_TOUCH_MS,
-	sessionState,
-	slidIdleExpiry
-} from '../../worker/domain/session-policy';
+import { newSessionTimes, newSessionToken, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS, sessionState, slidIdleExpiry } from '../../worker/domain/session-policy';
 import { sha256Hex } from '../../worker/domain/encoding';
 import { pickLocale } from '../../worker/i18n';
 

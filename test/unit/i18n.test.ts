@@ -10,7 +10,17 @@ const frKeys = Object.keys(fr).sort();
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 /** Texts that are legitimately the same in French and English (names, templates). */
-const SAME_IN_FR_AND_EN = new Set(['app.name', 'meta.titleSuffix', 'dashboard.admin.kicker', 'campaign.format.reel', 'campaign.format.story', 'campaign.format.live', 'campaign.niche.lifestyle', 'nav.notifications', 'notifications.title']);
+const SAME_IN_FR_AND_EN = new Set([
+	'app.name',
+	'meta.titleSuffix',
+	'dashboard.admin.kicker',
+	'campaign.format.reel',
+	'campaign.format.story',
+	'campaign.format.live',
+	'campaign.niche.lifestyle',
+	'nav.notifications',
+	'notifications.title'
+]);
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
 
 describe('UI catalogues', () => {

@@ -57,8 +57,20 @@ describe('weights form', () => {
 	it('shows the saved weights as strings and each one as a share of the total', () => {
 		expect(weightStrings(DEFAULT_WEIGHTS)).toEqual({ engagement: '30', commentQuality: '25', affinity: '20', partnershipLoad: '10', audienceFit: '15' });
 		expect(weightShares(DEFAULT_WEIGHTS)).toEqual(DEFAULT_WEIGHTS); // they sum to 100
-		expect(weightShares({ engagement: 50, commentQuality: 50, affinity: 0, partnershipLoad: 0, audienceFit: 0 })).toEqual({ engagement: 50, commentQuality: 50, affinity: 0, partnershipLoad: 0, audienceFit: 0 });
-		expect(weightShares({ engagement: 1, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 2 })).toEqual({ engagement: 33, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 67 });
+		expect(weightShares({ engagement: 50, commentQuality: 50, affinity: 0, partnershipLoad: 0, audienceFit: 0 })).toEqual({
+			engagement: 50,
+			commentQuality: 50,
+			affinity: 0,
+			partnershipLoad: 0,
+			audienceFit: 0
+		});
+		expect(weightShares({ engagement: 1, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 2 })).toEqual({
+			engagement: 33,
+			commentQuality: 0,
+			affinity: 0,
+			partnershipLoad: 0,
+			audienceFit: 67
+		});
 		expect(weightShares({ engagement: 0, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 0 }).engagement).toBe(0);
 	});
 });

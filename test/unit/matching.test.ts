@@ -30,7 +30,11 @@ describe('engagement', () => {
 		// rate = (4 × 6 % + 6 × 3 %) / 10 = 4.2 %; median (20–50k) = (4 × 6 % + 6 × 2.5 %) / 10 = 3.9 %
 		// ratio 1.0769; 50 + 50 × ln(1.0769) / ln(2) = 55.3 → 55
 		const s = engagementScore(
-			{ reel: { posts: 4, engagementRate: 0.06, avgViews: 1, avgReach: 1 }, story: { posts: 6, engagementRate: 0.03, avgViews: 1, avgReach: 1 }, post: { posts: 9, engagementRate: 0.2, avgViews: 1, avgReach: 1 } },
+			{
+				reel: { posts: 4, engagementRate: 0.06, avgViews: 1, avgReach: 1 },
+				story: { posts: 6, engagementRate: 0.03, avgViews: 1, avgReach: 1 },
+				post: { posts: 9, engagementRate: 0.2, avgViews: 1, avgReach: 1 }
+			},
 			['reel', 'story'],
 			30_000
 		);
@@ -123,7 +127,14 @@ describe('affinity', () => {
 
 	it('the campaign vector uses idf over the candidates; the cosine cites the shared words', () => {
 		const pool: Record<string, number>[] = [{ soin: 0.8, peau: 0.6 }, { foot: 1 }];
-		const query = campaignQueryVector(new Map([['soin', 1], ['peau', 1], ['promo', 1]]), pool);
+		const query = campaignQueryVector(
+			new Map([
+				['soin', 1],
+				['peau', 1],
+				['promo', 1]
+			]),
+			pool
+		);
 		// promo is used by no candidate: dropped; soin and peau: idf ln(3/1) each → 0.7071 each
 		expect([...query.keys()]).toEqual(['soin', 'peau']);
 		const c = cosine(query, pool[0]);
@@ -133,7 +144,10 @@ describe('affinity', () => {
 	});
 
 	it('half the niches + full text similarity + one past partnership → 25 + 40 + 5 = 70', () => {
-		const query = new Map([['soin', 0.7071], ['peau', 0.7071]]);
+		const query = new Map([
+			['soin', 0.7071],
+			['peau', 0.7071]
+		]);
 		const s = affinityScore({ campaignNiches: ['beauty', 'fashion'], creatorNiches: ['beauty'], query, creatorTerms: { soin: 0.8, peau: 0.6 }, nichePartnerships: 1 });
 		expect(s.score).toBe(70);
 		expect(s.reason).toEqual({ key: 'match_affinity_words', params: { shared: 1, niches: 2, similarity: 0.99, words: 'soin, peau', partnerships: 1 } });

@@ -16,7 +16,10 @@ function multipart(boundary: string, parts: string[], close = true) {
 
 describe('form body guard', () => {
 	it('passes a well-formed multipart body (with a file) and leaves it readable for the action', async () => {
-		const body = multipart('wasla', ['Content-Disposition: form-data; name="email"\r\n\r\nx@example.dz', 'Content-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\ndate,followers']);
+		const body = multipart('wasla', [
+			'Content-Disposition: form-data; name="email"\r\n\r\nx@example.dz',
+			'Content-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\ndate,followers'
+		]);
 		const request = post('multipart/form-data; boundary=wasla', body);
 		expect(await formBodyProblem(request)).toBeNull();
 		const form = await request.formData();

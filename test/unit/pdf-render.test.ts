@@ -26,9 +26,7 @@ describe.each(['fr', 'ar', 'en'] as const)('renderAgreementPdf (%s)', (lang) => 
 		expect(infoText(pdf, PDF_INFO_KEYS.version)).toBe(String(SAMPLE_META.version));
 		expect(infoText(pdf, PDF_INFO_KEYS.documentSha256)).toBe(SAMPLE_META.documentSha256);
 		const catalogLang = pdf.catalog.lookup(PDFName.of('Lang'));
-		expect(catalogLang instanceof PDFString || catalogLang instanceof PDFHexString ? catalogLang.decodeText() : '').toBe(
-			{ fr: 'fr-DZ', ar: 'ar-DZ', en: 'en' }[lang]
-		);
+		expect(catalogLang instanceof PDFString || catalogLang instanceof PDFHexString ? catalogLang.decodeText() : '').toBe({ fr: 'fr-DZ', ar: 'ar-DZ', en: 'en' }[lang]);
 		expect(pdf.getCreationDate()).toBeUndefined();
 		expect(pdf.getModificationDate()).toBeUndefined();
 	});

@@ -143,7 +143,7 @@ describe('followerSpike', () => {
 		// median |delta| = 10 → 201×; percent = 2 008 / before
 		expect(flag).toEqual({
 			code: 'follower_spike',
-			score: Math.min(100, Math.round(40 + 2 * Math.round((2_008 / before) * 1000) / 10 + 10)),
+			score: Math.min(100, Math.round(40 + (2 * Math.round((2_008 / before) * 1000)) / 10 + 10)),
 			reason: { key: 'risk_follower_spike_no_post', params: { date: dateOf(20), jump: 2_008, percent: Math.round((2_008 / before) * 1000) / 10, times: 201, z: expect.any(Number) } }
 		});
 		// before = 10 000 + 6×10 + 7×12 + 6×8 = 10 192 → 19.7 % → 40 + 39.4 + 10 = 89.4 → 89
@@ -243,7 +243,16 @@ describe('audienceAbroad and riskSummary', () => {
 	});
 	it('every risk reason key has the same {placeholders} in fr, ar and en', () => {
 		const marker = new Proxy({}, { get: (_, p) => `⟦${String(p)}⟧` }) as Record<string, string>;
-		const keys = ['risk_follower_spike', 'risk_follower_spike_no_post', 'risk_engagement_likes_reach', 'risk_engagement_likes_views', 'risk_engagement_comments_likes', 'risk_engagement_tier', 'risk_generic_comments', 'risk_audience_abroad'] as const;
+		const keys = [
+			'risk_follower_spike',
+			'risk_follower_spike_no_post',
+			'risk_engagement_likes_reach',
+			'risk_engagement_likes_views',
+			'risk_engagement_comments_likes',
+			'risk_engagement_tier',
+			'risk_generic_comments',
+			'risk_audience_abroad'
+		] as const;
 		const used = (locale: 'fr' | 'ar' | 'en', key: (typeof keys)[number]) => [...t(locale, key, marker).matchAll(/⟦(\w+)⟧/g)].map((m) => m[1]).sort();
 		for (const key of keys) {
 			expect(used('fr', key).length, key).toBeGreaterThan(0);
@@ -284,7 +293,13 @@ describe('measured on generated histories', () => {
 	});
 
 	it('follower_spike: recall by jump size, below the injected range (printed, the limit of the detector)', () => {
-		const bands: [number, number][] = [[0.02, 0.03], [0.03, 0.05], [0.05, 0.1], [0.1, 0.2], [0.2, 0.4]];
+		const bands: [number, number][] = [
+			[0.02, 0.03],
+			[0.03, 0.05],
+			[0.05, 0.1],
+			[0.1, 0.2],
+			[0.2, 0.4]
+		];
 		const r = mulberry32(99);
 		const out = bands.map(([a, b]) => {
 			let hits = 0;

@@ -14,19 +14,7 @@ const ANCHOR = '2026-11-26';
 const SEED = 7;
 const DAY_MS = 86_400_000;
 const ANCHOR_MS = Date.parse(`${ANCHOR}T00:00:00Z`);
-const TABLES = [
-	'users',
-	'brands',
-	'brand_members',
-	'creators',
-	'creator_accounts',
-	'follower_points',
-	'posts',
-	'post_comments',
-	'seed_anomalies',
-	'campaigns',
-	'applications'
-];
+const TABLES = ['users', 'brands', 'brand_members', 'creators', 'creator_accounts', 'follower_points', 'posts', 'post_comments', 'seed_anomalies', 'campaigns', 'applications'];
 /** The ten big cities the seed weights towards. */
 const BIG_CITIES = ['16', '31', '25', '09', '19', '23', '06', '15', '13', '35'];
 
@@ -37,11 +25,17 @@ async function apply(statements: string[]) {
 }
 
 async function rows<T>(sql: string, ...params: unknown[]): Promise<T[]> {
-	return (await env.DB.prepare(sql).bind(...params).all<T>()).results;
+	return (
+		await env.DB.prepare(sql)
+			.bind(...params)
+			.all<T>()
+	).results;
 }
 
 async function value(sql: string, ...params: unknown[]): Promise<number> {
-	const row = await env.DB.prepare(sql).bind(...params).first<Record<string, number>>();
+	const row = await env.DB.prepare(sql)
+		.bind(...params)
+		.first<Record<string, number>>();
 	return Number(Object.values(row ?? {})[0]);
 }
 
@@ -97,9 +91,7 @@ describe('demo seed: creators', () => {
 	});
 
 	it('fills languages, rates in whole dinars, bios and (for most) an audience split', async () => {
-		const list = await rows<{ display_name: string; bio: string; languages: string; rates: string; audience: string }>(
-			'SELECT display_name, bio, languages, rates, audience FROM creators'
-		);
+		const list = await rows<{ display_name: string; bio: string; languages: string; rates: string; audience: string }>('SELECT display_name, bio, languages, rates, audience FROM creators');
 		let empty = 0;
 		for (const c of list) {
 			const langs = JSON.parse(c.languages) as string[];
@@ -136,9 +128,7 @@ describe('demo seed: creators', () => {
 
 	it('sums the accounts into followers_total: Instagram for all, TikTok for about half, mostly 5 000–60 000', async () => {
 		const creators = await value('SELECT count(*) FROM creators');
-		expect(
-			await value('SELECT count(*) FROM creators c WHERE c.followers_total <> (SELECT sum(followers) FROM creator_accounts a WHERE a.creator_id = c.id)')
-		).toBe(0);
+		expect(await value('SELECT count(*) FROM creators c WHERE c.followers_total <> (SELECT sum(followers) FROM creator_accounts a WHERE a.creator_id = c.id)')).toBe(0);
 		expect(await value("SELECT count(*) FROM creator_accounts WHERE platform = 'instagram'")).toBe(creators);
 		const tiktok = await value("SELECT count(*) FROM creator_accounts WHERE platform = 'tiktok'");
 		expect(share(tiktok, creators)).toBeGreaterThan(0.35);
@@ -199,11 +189,7 @@ describe('demo seed: posts and comments', () => {
 	it('has at least 20 posts per creator over the last 90 days, with every metric', async () => {
 		expect(await value('SELECT min(n) FROM (SELECT count(*) AS n FROM posts GROUP BY creator_id)')).toBeGreaterThanOrEqual(20);
 		expect(await value('SELECT count(DISTINCT creator_id) FROM posts')).toBe(await value('SELECT count(*) FROM creators'));
-		expect(
-			await value(
-				'SELECT count(*) FROM posts WHERE reach IS NULL OR views IS NULL OR likes IS NULL OR comments IS NULL OR saves IS NULL OR shares IS NULL OR reach < 1'
-			)
-		).toBe(0);
+		expect(await value('SELECT count(*) FROM posts WHERE reach IS NULL OR views IS NULL OR likes IS NULL OR comments IS NULL OR saves IS NULL OR shares IS NULL OR reach < 1')).toBe(0);
 		expect(await value('SELECT count(*) FROM posts WHERE posted_at < ?1 OR posted_at > ?2', ANCHOR_MS - 90 * DAY_MS, ANCHOR_MS)).toBe(0);
 		const formats = (await rows<{ format: string }>('SELECT DISTINCT format FROM posts ORDER BY format')).map((r) => r.format);
 		expect(formats).toEqual(['live', 'post', 'reel', 'story']);
@@ -268,18 +254,14 @@ describe('demo seed: injected anomalies', () => {
 
 	it('shows every follower spike as an unexplained one-day jump, and no such jump on other creators', async () => {
 		const spiked = await anomalies('follower_spike');
-		const points = await rows<{ creator_id: string; date: string; followers: number }>(
-			'SELECT creator_id, date, followers FROM follower_points ORDER BY creator_id, date'
-		);
+		const points = await rows<{ creator_id: string; date: string; followers: number }>('SELECT creator_id, date, followers FROM follower_points ORDER BY creator_id, date');
 		const series = new Map<string, { date: string; followers: number }[]>();
 		for (const p of points) {
 			if (!series.has(p.creator_id)) series.set(p.creator_id, []);
 			series.get(p.creator_id)!.push(p);
 		}
 		// Posting days in Algiers time (UTC+1).
-		const postDays = new Set(
-			(await rows<{ k: string }>("SELECT creator_id || '|' || date((posted_at + 3600000) / 1000, 'unixepoch') AS k FROM posts")).map((r) => r.k)
-		);
+		const postDays = new Set((await rows<{ k: string }>("SELECT creator_id || '|' || date((posted_at + 3600000) / 1000, 'unixepoch') AS k FROM posts")).map((r) => r.k));
 
 		/** The biggest day-over-day jump, as a share of the day before and against the median daily move. */
 		function biggestJump(days: { date: string; followers: number }[]) {
@@ -359,7 +341,12 @@ describe('demo seed: brands, campaigns and applications', () => {
 		}>('SELECT c.*, u.email FROM campaigns c JOIN brands b ON b.id = c.brand_id JOIN users u ON u.id = b.owner_user_id');
 		const statuses = ['draft', 'open', 'active', 'completed', 'closed'];
 		expect([...new Set(all.map((c) => c.status))].sort()).toEqual([...statuses].sort());
-		expect(all.filter((c) => c.email === DEMO_BRAND_EMAIL).map((c) => c.status).sort()).toEqual([...statuses].sort());
+		expect(
+			all
+				.filter((c) => c.email === DEMO_BRAND_EMAIL)
+				.map((c) => c.status)
+				.sort()
+		).toEqual([...statuses].sort());
 		const codes = new Set((await rows<{ code: string }>('SELECT code FROM wilayas')).map((r) => r.code));
 		for (const c of all) {
 			const brief = JSON.parse(c.brief) as { keyMessages: string[]; dos: string[]; donts: string[]; angle: string };
@@ -384,9 +371,7 @@ describe('demo seed: brands, campaigns and applications', () => {
 	});
 
 	it('has applications from fitting creators on open, active and completed campaigns', async () => {
-		const perCampaign = await rows<{ status: string; n: number }>(
-			'SELECT c.status, (SELECT count(*) FROM applications a WHERE a.campaign_id = c.id) AS n FROM campaigns c'
-		);
+		const perCampaign = await rows<{ status: string; n: number }>('SELECT c.status, (SELECT count(*) FROM applications a WHERE a.campaign_id = c.id) AS n FROM campaigns c');
 		for (const c of perCampaign) {
 			if (['open', 'active', 'completed'].includes(c.status)) expect(c.n).toBeGreaterThan(0);
 			if (c.status === 'draft') expect(c.n).toBe(0);
@@ -481,11 +466,17 @@ describe('demo seed: text passes the single-line and multi-line rules (issue 9, 
 		for (const [sql, what] of single) {
 			const values = (await rows<{ v: string }>(sql)).map((r) => r.v);
 			expect(values.length, what).toBeGreaterThan(0);
-			expect(values.filter((s) => !isSingleLine(s)), what).toEqual([]);
+			expect(
+				values.filter((s) => !isSingleLine(s)),
+				what
+			).toEqual([]);
 		}
 		for (const [sql, what] of multi) {
 			const values = (await rows<{ v: string }>(sql)).map((r) => r.v);
-			expect(values.filter((s) => !isCleanMultiLine(s)), what).toEqual([]);
+			expect(
+				values.filter((s) => !isCleanMultiLine(s)),
+				what
+			).toEqual([]);
 		}
 	});
 });

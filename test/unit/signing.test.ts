@@ -97,9 +97,7 @@ describe('agreement state machine', () => {
 	});
 
 	it('allows each action only from its statuses', () => {
-		const table = Object.fromEntries(
-			AGREEMENT_STATUSES.map((s) => [s, { brand: allowedActions(s, 'brand', []), creator: allowedActions(s, 'creator', []) }])
-		);
+		const table = Object.fromEntries(AGREEMENT_STATUSES.map((s) => [s, { brand: allowedActions(s, 'brand', []), creator: allowedActions(s, 'creator', []) }]));
 		expect(table).toEqual({
 			draft: { brand: ['edit', 'send', 'void'], creator: ['propose'] },
 			awaiting_signatures: { brand: ['reopen', 'void', 'request_code', 'sign'], creator: ['reopen', 'request_code', 'sign'] },

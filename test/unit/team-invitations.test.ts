@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	ANSWERS,
-	canLeave,
-	checkAnswer,
-	checkRevoke,
-	INVITATION_HISTORY_MS,
-	type InvitationStatus,
-	invitationStatus,
-	pickCurrentBrand,
-	shownInTeam
-} from '../../worker/domain/team-invitations';
+import { ANSWERS, canLeave, checkAnswer, checkRevoke, INVITATION_HISTORY_MS, type InvitationStatus, invitationStatus, pickCurrentBrand, shownInTeam } from '../../worker/domain/team-invitations';
 
 const now = Date.UTC(2026, 10, 26, 9, 0, 0);
 const DAY = 24 * 3600 * 1000;
@@ -25,9 +15,7 @@ describe('invitation status', () => {
 	});
 
 	it('only a pending invitation can be answered; repeating an answer has its own code', () => {
-		const table = Object.fromEntries(
-			(Object.keys(ANSWERS) as InvitationStatus[]).map((s) => [s, [checkAnswer(s, 'accept')?.code ?? 'ok', checkAnswer(s, 'decline')?.code ?? 'ok']])
-		);
+		const table = Object.fromEntries((Object.keys(ANSWERS) as InvitationStatus[]).map((s) => [s, [checkAnswer(s, 'accept')?.code ?? 'ok', checkAnswer(s, 'decline')?.code ?? 'ok']]));
 		expect(table).toEqual({
 			pending: ['ok', 'ok'],
 			accepted: ['already_accepted', 'invalid_state'],

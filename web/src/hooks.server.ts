@@ -30,7 +30,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (!SAFE.has(method)) {
 		// Same rule as the API for form posts: a foreign Origin never changes anything.
 		const origin = event.request.headers.get('origin');
-		const allowed = [event.url.origin, ...(event.platform?.env.APP_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
+		const allowed = [
+			event.url.origin,
+			...(event.platform?.env.APP_ORIGINS ?? '')
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean)
+		];
 		if (origin !== null && !allowed.includes(origin)) {
 			return withPageHeaders(problemResponse(problemBody('cross_origin', locale)), { signedIn: false, method });
 		}
@@ -76,6 +82,8 @@ function safeClientAddress(event: { getClientAddress(): string }): string | null
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || crypto.randomUUID();
 	if (status === 404) return { message };
-	console.error(JSON.stringify({ level: 'error', requestId, method: event.request.method, path: event.url.pathname, status, error: String(error instanceof Error ? (error.stack ?? error.message) : error) }));
+	console.error(
+		JSON.stringify({ level: 'error', requestId, method: event.request.method, path: event.url.pathname, status, error: String(error instanceof Error ? (error.stack ?? error.message) : error) })
+	);
 	return { message, requestId };
 };

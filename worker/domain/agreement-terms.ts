@@ -197,9 +197,44 @@ export const TERMS_DEFAULTS = {
 
 /** Latin spellings of Arabic letters as Algerian names are usually written in French. */
 const ARABIC_TO_LATIN: Record<string, string> = {
-	ا: 'A', أ: 'A', إ: 'A', آ: 'A', ٱ: 'A', ء: '', ؤ: 'OU', ئ: 'I', ب: 'B', ت: 'T', ث: 'T', ج: 'DJ', ح: 'H', خ: 'KH',
-	د: 'D', ذ: 'D', ر: 'R', ز: 'Z', س: 'S', ش: 'CH', ص: 'S', ض: 'D', ط: 'T', ظ: 'D', ع: 'A', غ: 'GH', ف: 'F',
-	ق: 'K', ك: 'K', ڨ: 'G', ل: 'L', م: 'M', ن: 'N', ه: 'H', ة: 'A', ى: 'A', پ: 'P', ڤ: 'V'
+	ا: 'A',
+	أ: 'A',
+	إ: 'A',
+	آ: 'A',
+	ٱ: 'A',
+	ء: '',
+	ؤ: 'OU',
+	ئ: 'I',
+	ب: 'B',
+	ت: 'T',
+	ث: 'T',
+	ج: 'DJ',
+	ح: 'H',
+	خ: 'KH',
+	د: 'D',
+	ذ: 'D',
+	ر: 'R',
+	ز: 'Z',
+	س: 'S',
+	ش: 'CH',
+	ص: 'S',
+	ض: 'D',
+	ط: 'T',
+	ظ: 'D',
+	ع: 'A',
+	غ: 'GH',
+	ف: 'F',
+	ق: 'K',
+	ك: 'K',
+	ڨ: 'G',
+	ل: 'L',
+	م: 'M',
+	ن: 'N',
+	ه: 'H',
+	ة: 'A',
+	ى: 'A',
+	پ: 'P',
+	ڤ: 'V'
 };
 
 /**
@@ -208,7 +243,10 @@ const ARABIC_TO_LATIN: Record<string, string> = {
  * of a word and as vowels (OU, I) inside it.
  */
 export function asciiName(name: string): string {
-	const words = name.normalize('NFKD').replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '').split(/\s+/);
+	const words = name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f\u064b-\u065f\u0670]/g, '')
+		.split(/\s+/);
 	return words
 		.map((word) =>
 			[...word]
@@ -423,10 +461,8 @@ export function canonicalTerms(terms: AgreementTerms): string {
 const Text = (max: number, minLength = 1) =>
 	v.pipe(v.string('required'), v.trim(), singleLineCheck(), v.minLength(minLength, 'required'), v.maxLength(max, 'too_long'), v.description(`Trimmed single-line text, at most ${max} characters.`));
 /** An optional identifier: absent or null means none. */
-const OptionalCode = (pattern: RegExp, key: TermsMessageKey, what: string) =>
-	v.optional(v.nullable(v.pipe(v.string(key), v.trim(), v.regex(pattern, key), v.description(what))), null);
-const Int = (min: number, max: number, key: TermsMessageKey, what: string) =>
-	v.pipe(v.number(key), v.safeInteger(key), v.minValue(min, key), v.maxValue(max, key), v.description(what));
+const OptionalCode = (pattern: RegExp, key: TermsMessageKey, what: string) => v.optional(v.nullable(v.pipe(v.string(key), v.trim(), v.regex(pattern, key), v.description(what))), null);
+const Int = (min: number, max: number, key: TermsMessageKey, what: string) => v.pipe(v.number(key), v.safeInteger(key), v.minValue(min, key), v.maxValue(max, key), v.description(what));
 const Day = v.pipe(v.string('date_invalid'), v.check(isCalendarDay, 'date_invalid'), v.description('Calendar day YYYY-MM-DD (Africa/Algiers).'));
 
 /** RC numbers are written many ways ("16/00-1234567 B 19"): letters, digits, spaces, / and -. */
@@ -584,11 +620,7 @@ export const agreementTermsSchema = v.strictObject({
 	}),
 	personalData: v.strictObject({
 		law: v.literal('18-07', 'terms_law_invalid'),
-		shared: v.pipe(
-			v.array(v.picklist(PERSONAL_DATA_ITEMS, 'terms_option_invalid'), 'terms_pick_one'),
-			v.minLength(1, 'terms_pick_one'),
-			v.maxLength(PERSONAL_DATA_ITEMS.length, 'terms_duplicates')
-		),
+		shared: v.pipe(v.array(v.picklist(PERSONAL_DATA_ITEMS, 'terms_option_invalid'), 'terms_pick_one'), v.minLength(1, 'terms_pick_one'), v.maxLength(PERSONAL_DATA_ITEMS.length, 'terms_duplicates')),
 		retentionMonths: Int(L.retentionMonths.min, L.retentionMonths.max, 'terms_retention_range', 'Months kept after the end, 1 to 120.')
 	}),
 	law: v.strictObject({

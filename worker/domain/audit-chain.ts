@@ -13,19 +13,7 @@ import { sha256Hex } from './encoding';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Every action the trail records. 'downloaded' is written by the PDF route. */
-export const AUDIT_ACTIONS = [
-	'created',
-	'edited',
-	'proposed',
-	'sent',
-	'viewed',
-	'code_sent',
-	'signed',
-	'completed',
-	'voided',
-	'reopened',
-	'downloaded'
-] as const;
+export const AUDIT_ACTIONS = ['created', 'edited', 'proposed', 'sent', 'viewed', 'code_sent', 'signed', 'completed', 'voided', 'reopened', 'downloaded'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did it: a party of the agreement, the platform itself, or someone without an account. */

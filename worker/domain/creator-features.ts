@@ -174,7 +174,12 @@ function creatorRisk(input: FeatureInput, recent: FeaturePost[]): RiskSummary {
 	for (const platform of [...platforms].sort()) {
 		const posts = recent.filter((p) => p.platform === platform);
 		const dates = posts.map((p) => new Date(p.postedAt).toISOString());
-		keep(followerSpike(input.points.filter((p) => p.platform === platform), dates));
+		keep(
+			followerSpike(
+				input.points.filter((p) => p.platform === platform),
+				dates
+			)
+		);
 		keep(engagementIncoherent(posts, input.followersByPlatform[platform] ?? 0));
 	}
 	keep(genericComments(input.comments));
@@ -223,4 +228,3 @@ export function profileInputs(row: ProfileRow | undefined): { profileTexts: stri
 	const dz = typeof audience.countryShareDZ === 'number' && Number.isFinite(audience.countryShareDZ) ? audience.countryShareDZ : null;
 	return { profileTexts: [row.bio, ...niches.map((n) => nicheWords(n))], countryShareDZ: dz };
 }
-

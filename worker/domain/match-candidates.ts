@@ -112,12 +112,7 @@ function campaignTexts(f: CampaignFields): string[] {
 }
 
 /** Scores every candidate that passes the hard filters (pure apart from the rows given). */
-export function scoreCandidates(
-	campaign: CampaignFields & { id: string },
-	rows: CandidateRow[],
-	partnerships: Map<string, number>,
-	weights: MatchWeights
-): Scored[] {
+export function scoreCandidates(campaign: CampaignFields & { id: string }, rows: CandidateRow[], partnerships: Map<string, number>, weights: MatchWeights): Scored[] {
 	const fit: FitCampaign = { ...campaign, formats: campaign.formats as string[] };
 	const formats: Format[] = campaignFormats(campaign.formats);
 	// SQL applied the hard filters already; fits() (the feed's reference rules) keeps a row
@@ -160,4 +155,3 @@ export function scoreCandidates(
 export function compareScored(a: Scored, b: Scored): number {
 	return b.total.score - a.total.score || b.total.base - a.total.base || a.risk - b.risk || (a.row.id < b.row.id ? -1 : 1);
 }
-

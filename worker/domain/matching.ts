@@ -151,9 +151,7 @@ export function commentQualityScore(mix: Partial<Record<string, number>>, sample
 	const intent = mix.purchase_intent ?? 0;
 	const positive = mix.positive ?? 0;
 	const noise = (mix.generic ?? 0) + (mix.spam ?? 0);
-	const score = clamp(
-		round(80 * Math.min(1, intent / INTENT_FULL_SHARE) + 20 * Math.min(1, positive / POSITIVE_FULL_SHARE) - 100 * Math.max(0, noise - NOISE_FREE_SHARE))
-	);
+	const score = clamp(round(80 * Math.min(1, intent / INTENT_FULL_SHARE) + 20 * Math.min(1, positive / POSITIVE_FULL_SHARE) - 100 * Math.max(0, noise - NOISE_FREE_SHARE)));
 	return {
 		score,
 		confidence: sampled >= COMMENTS_MIN_SAMPLE ? 'high' : 'low',
@@ -190,9 +188,7 @@ export function affinityScore(input: {
 	const text = cosine(input.query, input.creatorTerms);
 	const score = clamp(
 		round(
-			AFFINITY_PARTS.niches * nicheShare +
-				AFFINITY_PARTS.text * Math.min(1, text.value / TEXT_FULL_COSINE) +
-				AFFINITY_PARTS.partnerships * Math.min(1, input.nichePartnerships / PARTNERSHIPS_FULL)
+			AFFINITY_PARTS.niches * nicheShare + AFFINITY_PARTS.text * Math.min(1, text.value / TEXT_FULL_COSINE) + AFFINITY_PARTS.partnerships * Math.min(1, input.nichePartnerships / PARTNERSHIPS_FULL)
 		)
 	);
 	const hasText = Object.keys(input.creatorTerms).length > 0;

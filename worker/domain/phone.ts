@@ -8,9 +8,7 @@
 /** First national digits of Algerian mobile numbers. */
 export const MOBILE_PREFIXES = ['5', '6', '7'] as const;
 
-export type PhoneCheck =
-	| { ok: true; e164: string; warning: 'unusual_prefix' | null }
-	| { ok: false; reason: 'phone_invalid' };
+export type PhoneCheck = { ok: true; e164: string; warning: 'unusual_prefix' | null } | { ok: false; reason: 'phone_invalid' };
 
 /** Normalises an Algerian phone number to E.164, or says why it cannot be one. */
 export function normaliseAlgerianPhone(raw: string): PhoneCheck {

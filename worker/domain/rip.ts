@@ -15,9 +15,7 @@ export function ripKey(agency: string, account: string): string {
 	return String(97n - remainder).padStart(2, '0');
 }
 
-export type RipCheck =
-	| { ok: true; rip: string; kind: 'ccp' | 'bank' }
-	| { ok: false; reason: 'rip_format' | 'rip_key' };
+export type RipCheck = { ok: true; rip: string; kind: 'ccp' | 'bank' } | { ok: false; reason: 'rip_format' | 'rip_key' };
 
 /** Checks a RIP typed with or without spaces; returns its 20 digits and kind when the key matches. */
 export function checkRip(raw: string): RipCheck {

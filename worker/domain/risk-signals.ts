@@ -298,7 +298,10 @@ export interface RiskInput {
 /** All four signals on one creator's data. */
 export function assessRisk(input: RiskInput): RiskSummary {
 	return riskSummary([
-		followerSpike(input.followerPoints, input.posts.map((p) => p.postedAt)),
+		followerSpike(
+			input.followerPoints,
+			input.posts.map((p) => p.postedAt)
+		),
 		engagementIncoherent(input.posts, input.followers),
 		genericComments(input.comments),
 		audienceAbroad(input.countryShareDZ ?? undefined)

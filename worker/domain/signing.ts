@@ -4,7 +4,7 @@
  * code policy and the consent text a signer accepts. No D1, no Hono: the service
  * (worker/services/agreements.ts) reads the rows, asks these functions, then writes.
  */
-import type { Locale } from '../env';
+import type { Locale } from '../i18n';
 import { toHex, sha256Hex } from './encoding';
 
 export const AGREEMENT_STATUSES = ['draft', 'awaiting_signatures', 'signed', 'void'] as const;

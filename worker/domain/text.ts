@@ -30,8 +30,7 @@
 import * as v from 'valibot';
 
 /** Characters no single-line field may contain (after trimming). */
-export const SINGLE_LINE_FORBIDDEN =
-	/[\u0000-\u001F\u007F-\u009F\u200B\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\p{Cs}/u;
+export const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u200B\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\p{Cs}/u;
 
 /** Characters no multi-line field may contain: controls other than TAB, LF and CR; bidi embeddings, overrides and isolates; lone surrogates. */
 export const MULTI_LINE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u206F\uFFF9-\uFFFB]|\p{Cs}/u;

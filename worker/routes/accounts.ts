@@ -37,7 +37,12 @@ export function accountRoutes(r: Router) {
 			tags: ['accounts'],
 			auth: 'public',
 			body: RegisterBody,
-			responses: { 201: { description: 'Created; sets the wasla_session cookie', schema: UserResponse }, 400: { description: 'Invalid input, or an invitation that is not pending for this email' }, 409: { description: 'Email taken' }, 429: { description: 'Rate limited' } }
+			responses: {
+				201: { description: 'Created; sets the wasla_session cookie', schema: UserResponse },
+				400: { description: 'Invalid input, or an invitation that is not pending for this email' },
+				409: { description: 'Email taken' },
+				429: { description: 'Rate limited' }
+			}
 		},
 		async (c, { body }) => {
 			const { user, session } = await registerUser(c.env.DB, body, client(c), Date.now(), c.get('locale'));
@@ -66,16 +71,12 @@ export function accountRoutes(r: Router) {
 		}
 	);
 
-	route(
-		r,
-		{ method: 'post', path: '/auth/logout', summary: 'End the current session', tags: ['accounts'], auth: 'public', responses: { 204: { description: 'Signed out' } } },
-		async (c) => {
-			const hash = c.get('sessionHash');
-			if (hash) await deleteSession(c.env.DB, hash);
-			clearSessionCookie(c);
-			return c.body(null, 204);
-		}
-	);
+	route(r, { method: 'post', path: '/auth/logout', summary: 'End the current session', tags: ['accounts'], auth: 'public', responses: { 204: { description: 'Signed out' } } }, async (c) => {
+		const hash = c.get('sessionHash');
+		if (hash) await deleteSession(c.env.DB, hash);
+		clearSessionCookie(c);
+		return c.body(null, 204);
+	});
 
 	route(
 		r,
@@ -96,13 +97,27 @@ export function accountRoutes(r: Router) {
 
 	route(
 		r,
-		{ method: 'get', path: '/me', summary: 'The signed-in user, their brand or creator profile', tags: ['accounts'], auth: 'user', responses: { 200: { description: 'OK', schema: MeResponse }, 401: { description: 'No session' } } },
+		{
+			method: 'get',
+			path: '/me',
+			summary: 'The signed-in user, their brand or creator profile',
+			tags: ['accounts'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: MeResponse }, 401: { description: 'No session' } }
+		},
 		async (c) => c.json(await describeMe(c.env.DB, c.get('user')!))
 	);
 
 	route(
 		r,
-		{ method: 'get', path: '/me/export', summary: 'Everything Wasla holds about the caller (Law 18-07 access right)', tags: ['accounts'], auth: 'user', responses: { 200: { description: 'JSON export' } } },
+		{
+			method: 'get',
+			path: '/me/export',
+			summary: 'Everything Wasla holds about the caller (Law 18-07 access right)',
+			tags: ['accounts'],
+			auth: 'user',
+			responses: { 200: { description: 'JSON export' } }
+		},
 		async (c) => {
 			c.header('content-disposition', 'attachment; filename="wasla-export.json"');
 			return c.json(await exportPersonalData(c.env.DB, c.get('user')!, Date.now()));
@@ -111,7 +126,14 @@ export function accountRoutes(r: Router) {
 
 	route(
 		r,
-		{ method: 'delete', path: '/me', summary: 'Erase or pseudonymise the caller’s personal data and end all sessions', tags: ['accounts'], auth: 'user', responses: { 202: { description: 'Erased' } } },
+		{
+			method: 'delete',
+			path: '/me',
+			summary: 'Erase or pseudonymise the caller’s personal data and end all sessions',
+			tags: ['accounts'],
+			auth: 'user',
+			responses: { 202: { description: 'Erased' } }
+		},
 		async (c) => {
 			await erasePersonalData(c.env.DB, c.get('user')!, Date.now(), c.env.FILES);
 			clearSessionCookie(c);

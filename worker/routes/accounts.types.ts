@@ -12,12 +12,7 @@ export const Email = v.pipe(
 	v.description('Email address; compared case-insensitively.')
 );
 
-export const Password = v.pipe(
-	v.string('required'),
-	v.minLength(PASSWORD_MIN, 'password_length'),
-	v.maxLength(PASSWORD_MAX, 'password_length'),
-	v.description('8 to 128 characters.')
-);
+export const Password = v.pipe(v.string('required'), v.minLength(PASSWORD_MIN, 'password_length'), v.maxLength(PASSWORD_MAX, 'password_length'), v.description('8 to 128 characters.'));
 
 /** A brand name or a creator's display name: one line, 2 to 80 characters. */
 export const AccountName = v.pipe(
@@ -31,39 +26,33 @@ export const AccountName = v.pipe(
 
 export const Locale = v.pipe(v.picklist(['fr', 'ar', 'en'], 'locale_invalid'), v.description('Preferred language.'));
 
-export const RegisterBody = v.strictObject(
-	{
-		email: Email,
-		password: Password,
-		role: v.pipe(v.picklist(['brand', 'creator'], 'role_invalid'), v.description('"brand" creates a brand organisation; "creator" a creator profile.')),
-		name: AccountName,
-		locale: v.optional(Locale),
-		acceptInvitation: v.optional(
-			v.pipe(
-				v.string('invalid_type'),
-				v.nonEmpty('required'),
-				v.maxLength(64, 'invitation_unavailable'),
-				v.description(
-					'Brand accounts only: the id of a pending invitation addressed to this email (from the invitation link), to join that team instead of creating a brand. Never implied: without it, a brand sign-up creates its own brand.'
-				)
+export const RegisterBody = v.strictObject({
+	email: Email,
+	password: Password,
+	role: v.pipe(v.picklist(['brand', 'creator'], 'role_invalid'), v.description('"brand" creates a brand organisation; "creator" a creator profile.')),
+	name: AccountName,
+	locale: v.optional(Locale),
+	acceptInvitation: v.optional(
+		v.pipe(
+			v.string('invalid_type'),
+			v.nonEmpty('required'),
+			v.maxLength(64, 'invitation_unavailable'),
+			v.description(
+				'Brand accounts only: the id of a pending invitation addressed to this email (from the invitation link), to join that team instead of creating a brand. Never implied: without it, a brand sign-up creates its own brand.'
 			)
 		)
-	}
-);
+	)
+});
 
-export const LoginBody = v.strictObject(
-	{
-		email: Email,
-		password: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX, 'password_length'))
-	}
-);
+export const LoginBody = v.strictObject({
+	email: Email,
+	password: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX, 'password_length'))
+});
 
-export const PasswordChangeBody = v.strictObject(
-	{
-		currentPassword: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX, 'password_length')),
-		newPassword: Password
-	}
-);
+export const PasswordChangeBody = v.strictObject({
+	currentPassword: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX, 'password_length')),
+	newPassword: Password
+});
 
 export const LocaleBody = v.strictObject({ locale: Locale });
 

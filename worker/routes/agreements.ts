@@ -138,7 +138,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'The brand sends the current version for signature: it is frozen and both parties are emailed',
 			tags: ['agreements'],
 			auth: 'user',
-			responses: { 200: { description: 'Awaiting signatures', schema: AgreementResponse }, 400: { description: 'Terms incomplete for sending (legal names, representative, publication window)' }, ...WRITE }
+			responses: {
+				200: { description: 'Awaiting signatures', schema: AgreementResponse },
+				400: { description: 'Terms incomplete for sending (legal names, representative, publication window)' },
+				...WRITE
+			}
 		},
 		async (c) => c.json(await sendAgreement(c.env.DB, c.get('user')!, id(c), Date.now(), c.get('locale'), origin(c)))
 	);

@@ -4,8 +4,7 @@ import { AGREEMENT_STATUSES } from '../domain/signing';
 import { AUDIT_ACTIONS } from '../domain/audit-chain';
 import { multiLineCheck, singleLineCheck } from '../domain/text';
 
-const Note = (what: string) =>
-	v.optional(v.pipe(v.string('agreement_note_length'), v.trim(), multiLineCheck(), v.maxLength(500, 'agreement_note_length'), v.description(what)), '');
+const Note = (what: string) => v.optional(v.pipe(v.string('agreement_note_length'), v.trim(), multiLineCheck(), v.maxLength(500, 'agreement_note_length'), v.description(what)), '');
 
 const Terms = v.pipe(
 	v.record(v.string(), v.unknown(), 'invalid_type'),
@@ -43,11 +42,7 @@ export const SignBody = v.strictObject({
 		v.description('The signer’s full name as typed; kept as evidence.')
 	),
 	consent: v.pipe(v.literal(true, 'agreement_consent_required'), v.description('Must be true: the signer accepts the consent text returned by GET (consent.text).')),
-	code: v.pipe(
-		v.string('agreement_code_format'),
-		v.regex(/^\s*\d{3}[\s-]?\d{3}\s*$/, 'agreement_code_format'),
-		v.description('The 6-digit code received by email (POST /agreements/:id/sign/code).')
-	),
+	code: v.pipe(v.string('agreement_code_format'), v.regex(/^\s*\d{3}[\s-]?\d{3}\s*$/, 'agreement_code_format'), v.description('The 6-digit code received by email (POST /agreements/:id/sign/code).')),
 	lang: v.optional(v.pipe(v.picklist(['fr', 'ar', 'en'], 'locale_invalid'), v.description('Language of the consent text the signer was shown; the request language by default.')))
 });
 
@@ -99,7 +94,9 @@ export const AgreementOut = v.object({
 	canReopen: v.boolean(),
 	canVoid: v.boolean(),
 	canSign: v.boolean(),
-	versions: v.array(v.object({ version: v.number(), authorParty: v.picklist(['brand', 'creator', 'system']), createdAt: Iso, note: v.string(), documentSha256: v.string(), frozenAt: v.nullable(Iso) })),
+	versions: v.array(
+		v.object({ version: v.number(), authorParty: v.picklist(['brand', 'creator', 'system']), createdAt: Iso, note: v.string(), documentSha256: v.string(), frozenAt: v.nullable(Iso) })
+	),
 	consent: v.pipe(
 		v.object({ lang: v.string(), text: v.string(), sha256: v.string() }),
 		v.description('The consent text for the current version in the request language: show it verbatim; its SHA-256 is stored with the signature.')
@@ -148,7 +145,10 @@ export const DiffResponse = v.object({
 	from: VersionRef,
 	to: VersionRef,
 	lang: v.string(),
-	rows: v.pipe(v.array(v.object({ path: v.string(), label: v.string(), before: v.string(), after: v.string() })), v.description('One row per changed field, labelled and formatted in `lang`; “—” where a value is absent.'))
+	rows: v.pipe(
+		v.array(v.object({ path: v.string(), label: v.string(), before: v.string(), after: v.string() })),
+		v.description('One row per changed field, labelled and formatted in `lang`; “—” where a value is absent.')
+	)
 });
 
 export const CodeResponse = v.object({

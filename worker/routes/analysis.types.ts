@@ -7,10 +7,7 @@ export const COMMENT_MAX_CHARS = 1000;
 
 export const CommentsBody = v.strictObject({
 	comments: v.pipe(
-		v.array(
-			v.pipe(v.string('analysis_comment_type'), v.maxLength(COMMENT_MAX_CHARS, 'analysis_comment_length')),
-			'analysis_comments_count'
-		),
+		v.array(v.pipe(v.string('analysis_comment_type'), v.maxLength(COMMENT_MAX_CHARS, 'analysis_comment_length')), 'analysis_comments_count'),
 		v.minLength(1, 'analysis_comments_count'),
 		v.maxLength(COMMENTS_MAX, 'analysis_comments_count'),
 		v.description('1 to 500 comments, each at most 1,000 characters (French, Arabic, Darija, English, emoji).')

@@ -75,13 +75,28 @@ export function applicationRoutes(r: Router) {
 
 	route(
 		r,
-		{ method: 'get', path: '/me/applications', summary: 'The creator’s own applications, newest first', tags: ['applications'], auth: 'creator', query: PageQuery, responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, 401: { description: 'No session' } } },
+		{
+			method: 'get',
+			path: '/me/applications',
+			summary: 'The creator’s own applications, newest first',
+			tags: ['applications'],
+			auth: 'creator',
+			query: PageQuery,
+			responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, 401: { description: 'No session' } }
+		},
 		async (c, { query }) => c.json(await listMyApplications(c.env.DB, c.get('user')!, query.page))
 	);
 
 	route(
 		r,
-		{ method: 'get', path: '/applications/:id', summary: 'One application, for its creator or the owning brand', tags: ['applications'], auth: 'user', responses: { 200: { description: 'OK' }, ...ONE } },
+		{
+			method: 'get',
+			path: '/applications/:id',
+			summary: 'One application, for its creator or the owning brand',
+			tags: ['applications'],
+			auth: 'user',
+			responses: { 200: { description: 'OK' }, ...ONE }
+		},
 		async (c) => c.json(await getApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
 	);
 
@@ -125,14 +140,28 @@ export function applicationRoutes(r: Router) {
 			tags: ['applications'],
 			auth: 'brand',
 			body: DeclineBody,
-			responses: { 200: { description: 'Declined', schema: ApplicationResponse }, 400: { description: 'Reason missing' }, 403: { description: 'Not a brand' }, 409: { description: 'Already decided' }, ...ONE }
+			responses: {
+				200: { description: 'Declined', schema: ApplicationResponse },
+				400: { description: 'Reason missing' },
+				403: { description: 'Not a brand' },
+				409: { description: 'Already decided' },
+				...ONE
+			}
 		},
 		async (c, { body }) => c.json(await declineApplication(c.env.DB, c.get('user')!, c.req.param('id')!, body.reason, Date.now()))
 	);
 
 	route(
 		r,
-		{ method: 'get', path: '/applications/:id/messages', summary: 'The message thread of an application (either party)', tags: ['applications'], auth: 'user', query: PageQuery, responses: { 200: { description: 'OK' }, ...ONE } },
+		{
+			method: 'get',
+			path: '/applications/:id/messages',
+			summary: 'The message thread of an application (either party)',
+			tags: ['applications'],
+			auth: 'user',
+			query: PageQuery,
+			responses: { 200: { description: 'OK' }, ...ONE }
+		},
 		async (c, { query }) => c.json(await listMessages(c.env.DB, c.get('user')!, c.req.param('id')!, query.page))
 	);
 

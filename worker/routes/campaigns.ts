@@ -8,28 +8,8 @@ import { type Router, route } from '../route';
 import { briefTemplate, type TemplateLang } from '../domain/brief-templates';
 import type { CampaignWarning } from '../domain/campaign-rules';
 import { OBJECTIVES } from '../domain/taxonomy';
-import {
-	closeCampaign,
-	createCampaign,
-	creatorFeed,
-	listBrandCampaigns,
-	listTasks,
-	publishCampaign,
-	readCampaign,
-	setTaskDone,
-	updateCampaign
-} from '../services/campaigns';
-import {
-	CampaignCreateBody,
-	CampaignListQuery,
-	CampaignListResponse,
-	CampaignPatchBody,
-	CampaignResponse,
-	TaskOut,
-	TaskPatchBody,
-	TemplatesQuery,
-	TemplatesResponse
-} from './campaigns.types';
+import { closeCampaign, createCampaign, creatorFeed, listBrandCampaigns, listTasks, publishCampaign, readCampaign, setTaskDone, updateCampaign } from '../services/campaigns';
+import { CampaignCreateBody, CampaignListQuery, CampaignListResponse, CampaignPatchBody, CampaignResponse, TaskOut, TaskPatchBody, TemplatesQuery, TemplatesResponse } from './campaigns.types';
 
 /** Warnings do not refuse the request: they come back translated, next to the result. */
 function warnings(c: Context<AppEnv>, list: CampaignWarning[]) {
@@ -49,7 +29,11 @@ export function campaignRoutes(r: Router) {
 			tags: ['campaigns'],
 			auth: 'brand',
 			body: CampaignCreateBody,
-			responses: { 201: { description: 'Created as a draft; `warnings` flags a budget that looks like centimes', schema: CampaignResponse }, 400: { description: 'Invalid input' }, 403: { description: 'Not a brand user' } }
+			responses: {
+				201: { description: 'Created as a draft; `warnings` flags a budget that looks like centimes', schema: CampaignResponse },
+				400: { description: 'Invalid input' },
+				403: { description: 'Not a brand user' }
+			}
 		},
 		async (c, { body }) => {
 			const out = await createCampaign(c.env.DB, c.get('user')!, body, Date.now());

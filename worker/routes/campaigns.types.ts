@@ -10,8 +10,7 @@ const LIST_MAX = 12;
 
 /** One item of a brief list: a single line. */
 const Line = v.pipe(v.string('invalid_type'), v.trim(), singleLineCheck(), v.maxLength(LINE_MAX, 'too_long'));
-const Lines = (description: string) =>
-	v.pipe(v.array(Line, 'invalid_type'), v.maxLength(LIST_MAX, 'campaign_list_too_long'), v.description(description));
+const Lines = (description: string) => v.pipe(v.array(Line, 'invalid_type'), v.maxLength(LIST_MAX, 'campaign_list_too_long'), v.description(description));
 
 /** An ISO 8601 date-time with a time zone (Z or ±hh:mm), e.g. 2026-12-01T23:59:00+01:00. */
 export const IsoTime = v.pipe(
@@ -57,7 +56,14 @@ const AgeBands = v.pipe(
 const Followers = (d: string) => v.pipe(v.number('invalid_type'), v.integer('campaign_integer'), v.minValue(0, 'campaign_min_zero'), v.maxValue(100_000_000, 'invalid_type'), v.description(d));
 
 const fields = {
-	title: v.pipe(v.string('required'), v.trim(), singleLineCheck(), v.minLength(3, 'too_short'), v.maxLength(120, 'too_long'), v.description('Campaign title as creators see it: one line, 3–120 characters.')),
+	title: v.pipe(
+		v.string('required'),
+		v.trim(),
+		singleLineCheck(),
+		v.minLength(3, 'too_short'),
+		v.maxLength(120, 'too_long'),
+		v.description('Campaign title as creators see it: one line, 3–120 characters.')
+	),
 	objective: v.pipe(v.picklist(OBJECTIVES, 'campaign_objective_invalid'), v.description('visibility, traffic, whatsapp_sales or signups.')),
 	offer: v.pipe(v.string('invalid_type'), v.trim(), multiLineCheck(), v.maxLength(500, 'too_long'), v.description('The offer: pack, discount, delivery, duration.')),
 	brief: BriefIn,
@@ -74,7 +80,13 @@ const fields = {
 		v.maxValue(1_000_000_000, 'campaign_budget_too_high'),
 		v.description('Total budget in whole dinars (not centimes). A warning comes back when it looks like centimes.')
 	),
-	reuseRightsDays: v.pipe(v.number('invalid_type'), v.integer('campaign_integer'), v.minValue(1, 'campaign_reuse_range'), v.maxValue(3650, 'campaign_reuse_range'), v.description('Days the brand may reuse the content (default 30, 1–3650).')),
+	reuseRightsDays: v.pipe(
+		v.number('invalid_type'),
+		v.integer('campaign_integer'),
+		v.minValue(1, 'campaign_reuse_range'),
+		v.maxValue(3650, 'campaign_reuse_range'),
+		v.description('Days the brand may reuse the content (default 30, 1–3650).')
+	),
 	startsAt: v.pipe(IsoTime, v.description('First publication day, ISO 8601 with time zone.')),
 	endsAt: v.pipe(IsoTime, v.description('Last publication day, ISO 8601 with time zone.')),
 	applyBy: v.pipe(IsoTime, v.description('Application deadline, ISO 8601 with time zone; applyBy ≤ startsAt ≤ endsAt.'))
@@ -121,7 +133,10 @@ export const CampaignPatchBody = v.strictObject({
 export type CampaignPatchInput = v.InferOutput<typeof CampaignPatchBody>;
 
 const PositiveInt = (def: number, max: number, d: string) =>
-	v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'campaign_integer'), v.transform(Number), v.minValue(1, 'campaign_integer'), v.maxValue(max, 'campaign_page_limit'), v.description(d)), String(def));
+	v.optional(
+		v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'campaign_integer'), v.transform(Number), v.minValue(1, 'campaign_integer'), v.maxValue(max, 'campaign_page_limit'), v.description(d)),
+		String(def)
+	);
 
 export const CampaignListQuery = v.object({
 	status: v.optional(v.pipe(v.picklist(CAMPAIGN_STATUSES, 'campaign_status_invalid'), v.description('Brand: only this status.'))),
@@ -181,7 +196,12 @@ export const CampaignOut = v.object({
 	updatedAt: v.string()
 });
 
-const Warning = v.object({ path: v.string(), code: v.literal('looks_like_centimes'), message: v.string(), asDinars: v.pipe(v.number(), v.description('The amount in dinars if the figure was meant in centimes.')) });
+const Warning = v.object({
+	path: v.string(),
+	code: v.literal('looks_like_centimes'),
+	message: v.string(),
+	asDinars: v.pipe(v.number(), v.description('The amount in dinars if the figure was meant in centimes.'))
+});
 
 export const CampaignResponse = v.object({ campaign: CampaignOut, tasks: v.optional(v.array(TaskOut)), warnings: v.optional(v.array(Warning)) });
 

@@ -6,16 +6,7 @@ import { AppError } from '../errors';
 import { isMessageKey, t, type MessageKey } from '../i18n';
 import { problemBody, problemResponse } from '../problem';
 import { type Router, readJsonBody, route } from '../route';
-import {
-	type FollowerPointImport,
-	MAX_IMPORT_BYTES,
-	parseDay,
-	parseFollowersCsv,
-	parsePostedAt,
-	parsePostsCsv,
-	type PostImport,
-	type RowError
-} from '../domain/stats-import';
+import { type FollowerPointImport, MAX_IMPORT_BYTES, parseDay, parseFollowersCsv, parsePostedAt, parsePostsCsv, type PostImport, type RowError } from '../domain/stats-import';
 import { getCreatorFor, getMediaKit, getOwnProfile, ownCreatorId, updateOwnProfile, type InputWarning } from '../services/creators';
 import { importFollowerPoints, importPosts, listOwnStats, recomputeFeatures } from '../services/creator-stats';
 import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot } from '../services/screenshots';
@@ -66,7 +57,14 @@ const StatsListQuery = v.object({
 export function creatorRoutes(r: Router) {
 	route(
 		r,
-		{ method: 'get', path: '/creators/me', summary: 'The caller’s own creator profile, private fields included', tags: ['creators'], auth: 'creator', responses: { 200: { description: 'OK' }, 401: { description: 'No session' }, 403: { description: 'Not a creator' } } },
+		{
+			method: 'get',
+			path: '/creators/me',
+			summary: 'The caller’s own creator profile, private fields included',
+			tags: ['creators'],
+			auth: 'creator',
+			responses: { 200: { description: 'OK' }, 401: { description: 'No session' }, 403: { description: 'Not a creator' } }
+		},
 		async (c) => c.json({ creator: await getOwnProfile(c.env.DB, c.get('user')!.id) })
 	);
 
@@ -136,7 +134,12 @@ export function creatorRoutes(r: Router) {
 			}
 			let imported = 0;
 			for (const platform of new Set(points.map((p) => p.platform))) {
-				imported += await importFollowerPoints(c.env.DB, creatorId, platform, points.filter((p) => p.platform === platform));
+				imported += await importFollowerPoints(
+					c.env.DB,
+					creatorId,
+					platform,
+					points.filter((p) => p.platform === platform)
+				);
 			}
 			const features = await recomputeFeatures(c.env.DB, creatorId, now);
 			return c.json({ imported, rejected: rowErrorsOut(locale, rejected), features });
@@ -176,7 +179,11 @@ export function creatorRoutes(r: Router) {
 				const parsed = parsePostsCsv(await readCsvBody(c), now);
 				if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
 				if (preview) {
-					return c.json({ total: parsed.total, rows: parsed.rows.map(({ line, ...row }) => ({ line, ...row, postedAt: new Date(row.postedAt).toISOString() })), errors: rowErrorsOut(locale, parsed.errors) });
+					return c.json({
+						total: parsed.total,
+						rows: parsed.rows.map(({ line, ...row }) => ({ line, ...row, postedAt: new Date(row.postedAt).toISOString() })),
+						errors: rowErrorsOut(locale, parsed.errors)
+					});
 				}
 				if (parsed.errors.length > 0 && !importValid) return csvRowsProblem(c, parsed.errors);
 				posts = parsed.rows;
@@ -205,7 +212,15 @@ export function creatorRoutes(r: Router) {
 
 	route(
 		r,
-		{ method: 'get', path: '/creators/me/stats', summary: 'The caller’s posts (paginated) and latest follower points', tags: ['creators'], auth: 'creator', query: StatsListQuery, responses: { 200: { description: '{posts, total, page, limit, recentFollowerPoints}' } } },
+		{
+			method: 'get',
+			path: '/creators/me/stats',
+			summary: 'The caller’s posts (paginated) and latest follower points',
+			tags: ['creators'],
+			auth: 'creator',
+			query: StatsListQuery,
+			responses: { 200: { description: '{posts, total, page, limit, recentFollowerPoints}' } }
+		},
 		async (c, { query }) => {
 			const limit = Number(query.limit ?? 20);
 			const page = Number(query.page ?? 1);
@@ -249,13 +264,27 @@ export function creatorRoutes(r: Router) {
 
 	route(
 		r,
-		{ method: 'get', path: '/creators/me/screenshots', summary: 'The caller’s stats screenshots, newest first', tags: ['creators'], auth: 'creator', responses: { 200: { description: '{screenshots}' } } },
+		{
+			method: 'get',
+			path: '/creators/me/screenshots',
+			summary: 'The caller’s stats screenshots, newest first',
+			tags: ['creators'],
+			auth: 'creator',
+			responses: { 200: { description: '{screenshots}' } }
+		},
 		async (c) => c.json({ screenshots: await listScreenshots(c.env.DB, await ownCreatorId(c.env.DB, c.get('user')!.id)) })
 	);
 
 	route(
 		r,
-		{ method: 'get', path: '/creators/me/screenshots/:id', summary: 'Download one of the caller’s screenshots', tags: ['creators'], auth: 'creator', responses: { 200: { description: 'The image' }, 404: { description: 'Unknown or someone else’s' } } },
+		{
+			method: 'get',
+			path: '/creators/me/screenshots/:id',
+			summary: 'Download one of the caller’s screenshots',
+			tags: ['creators'],
+			auth: 'creator',
+			responses: { 200: { description: 'The image' }, 404: { description: 'Unknown or someone else’s' } }
+		},
 		async (c) => {
 			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
 			const shot = await readScreenshot(c.env.DB, c.env.FILES, creatorId, c.req.param('id') ?? '');
@@ -273,7 +302,14 @@ export function creatorRoutes(r: Router) {
 
 	route(
 		r,
-		{ method: 'get', path: '/media-kits/:handle', summary: 'Public media kit by handle: profile, key numbers, recent posts; never contact or payout data', tags: ['creators'], auth: 'public', responses: { 200: { description: '{creator, wilayaName, recentPosts}' }, 404: { description: 'Unknown handle' } } },
+		{
+			method: 'get',
+			path: '/media-kits/:handle',
+			summary: 'Public media kit by handle: profile, key numbers, recent posts; never contact or payout data',
+			tags: ['creators'],
+			auth: 'public',
+			responses: { 200: { description: '{creator, wilayaName, recentPosts}' }, 404: { description: 'Unknown handle' } }
+		},
 		async (c) => c.json(await getMediaKit(c.env.DB, (c.req.param('handle') ?? '').slice(0, 120)))
 	);
 
@@ -293,5 +329,3 @@ export function creatorRoutes(r: Router) {
 		}
 	);
 }
-
-

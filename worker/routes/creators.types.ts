@@ -13,7 +13,13 @@ export const SHARE_SUM_TOLERANCE = 0.02;
 const WilayaCode = v.pipe(v.string('creator_wilaya_invalid'), v.regex(/^(0[1-9]|[1-5]\d|6[0-9])$/, 'creator_wilaya_invalid'), v.description('Official wilaya code, "01"–"69".'));
 const Share = v.pipe(v.number('creator_share_invalid'), v.minValue(0, 'creator_share_invalid'), v.maxValue(1, 'creator_share_invalid'), v.description('A share between 0 and 1.'));
 const Count = v.pipe(v.number('stats_not_a_count'), v.integer('stats_not_a_count'), v.minValue(0, 'stats_not_a_count'), v.maxValue(MAX_METRIC, 'stats_count_too_large'));
-const Rate = v.pipe(v.number('creator_rate_invalid'), v.integer('creator_rate_invalid'), v.minValue(0, 'creator_rate_invalid'), v.maxValue(MAX_RATE_DZD, 'creator_rate_invalid'), v.description('Integer dinars (DA), not centimes.'));
+const Rate = v.pipe(
+	v.number('creator_rate_invalid'),
+	v.integer('creator_rate_invalid'),
+	v.minValue(0, 'creator_rate_invalid'),
+	v.maxValue(MAX_RATE_DZD, 'creator_rate_invalid'),
+	v.description('Integer dinars (DA), not centimes.')
+);
 
 const sumAtMostOne = <T extends object>(shares: T) => Object.values(shares).reduce<number>((s, x) => s + (typeof x === 'number' ? x : 0), 0) <= 1 + SHARE_SUM_TOLERANCE;
 
@@ -62,7 +68,14 @@ const uniqueList = <T extends string>(items: readonly T[], key: string, min: num
 	);
 
 export const ProfileBody = v.strictObject({
-	displayName: v.pipe(v.string('required'), v.trim(), singleLineCheck(), v.minLength(2, 'name_length'), v.maxLength(80, 'name_length'), v.description('Name shown to brands and on the media kit: one line.')),
+	displayName: v.pipe(
+		v.string('required'),
+		v.trim(),
+		singleLineCheck(),
+		v.minLength(2, 'name_length'),
+		v.maxLength(80, 'name_length'),
+		v.description('Name shown to brands and on the media kit: one line.')
+	),
 	wilaya: WilayaCode,
 	niches: v.pipe(uniqueList(NICHES, 'creator_niche', 1, 5), v.description('1 to 5 niches from the taxonomy.')),
 	languages: v.optional(v.pipe(uniqueList(CONTENT_LANGUAGES, 'creator_language', 0, CONTENT_LANGUAGES.length), v.description('Languages the creator publishes in.'))),
@@ -78,13 +91,27 @@ export const ProfileBody = v.strictObject({
 	ratesPublic: v.optional(v.pipe(v.boolean('invalid_type'), v.description('Show the rates on the public media kit.'))),
 	bio: v.optional(v.pipe(v.string('invalid_type'), v.trim(), multiLineCheck(), v.maxLength(500, 'too_long'))),
 	audience: v.optional(Audience),
-	phone: v.optional(v.nullable(v.pipe(v.string('creator_phone_invalid'), v.maxLength(30, 'creator_phone_invalid'), v.check((s) => s.trim() === '' || normaliseAlgerianPhone(s).ok, 'creator_phone_invalid'), v.description('Private. Algerian phone; stored as E.164 (+213…). Empty or null clears it.')))),
-	payoutRip: v.optional(v.nullable(v.pipe(
-		v.string('creator_rip_format'),
-		v.maxLength(40, 'creator_rip_format'),
-		v.check((s) => s.trim() === '' || checkRip(s).ok || (checkRip(s) as { reason: string }).reason !== 'rip_format', 'creator_rip_format'),
-		v.check((s) => s.trim() === '' || checkRip(s).ok, 'creator_rip_key'),
-		v.description('Private. 20-digit RIP (bank or CCP), key checked. Empty or null clears it.'))))
+	phone: v.optional(
+		v.nullable(
+			v.pipe(
+				v.string('creator_phone_invalid'),
+				v.maxLength(30, 'creator_phone_invalid'),
+				v.check((s) => s.trim() === '' || normaliseAlgerianPhone(s).ok, 'creator_phone_invalid'),
+				v.description('Private. Algerian phone; stored as E.164 (+213…). Empty or null clears it.')
+			)
+		)
+	),
+	payoutRip: v.optional(
+		v.nullable(
+			v.pipe(
+				v.string('creator_rip_format'),
+				v.maxLength(40, 'creator_rip_format'),
+				v.check((s) => s.trim() === '' || checkRip(s).ok || (checkRip(s) as { reason: string }).reason !== 'rip_format', 'creator_rip_format'),
+				v.check((s) => s.trim() === '' || checkRip(s).ok, 'creator_rip_key'),
+				v.description('Private. 20-digit RIP (bank or CCP), key checked. Empty or null clears it.')
+			)
+		)
+	)
 });
 export type ProfileInput = v.InferOutput<typeof ProfileBody>;
 
@@ -114,7 +141,10 @@ const PostItem = v.strictObject({
 	saves: v.optional(Count, 0),
 	shares: v.optional(Count, 0),
 	sponsored: v.optional(v.boolean('stats_boolean_invalid'), false),
-	commentSamples: v.optional(v.pipe(v.array(v.pipe(v.string('invalid_type'), v.maxLength(MAX_COMMENT_LENGTH, 'too_long')), 'invalid_type'), v.maxLength(MAX_COMMENT_SAMPLES, 'stats_too_many_rows')), []),
+	commentSamples: v.optional(
+		v.pipe(v.array(v.pipe(v.string('invalid_type'), v.maxLength(MAX_COMMENT_LENGTH, 'too_long')), 'invalid_type'), v.maxLength(MAX_COMMENT_SAMPLES, 'stats_too_many_rows')),
+		[]
+	),
 	caption: v.optional(v.pipe(v.string('invalid_type'), v.trim(), v.maxLength(MAX_CAPTION_LENGTH, 'too_long'), v.description('The post’s text (matching reads it for editorial fit).')), '')
 });
 

@@ -11,7 +11,16 @@ const OutboxQuery = v.object({
 export function devRoutes(r: Router) {
 	route(
 		r,
-		{ method: 'get', path: '/dev/outbox', summary: 'Emails written by the app, latest first (development only)', tags: ['dev'], auth: 'public', query: OutboxQuery, internal: true, responses: { 200: { description: 'OK' } } },
+		{
+			method: 'get',
+			path: '/dev/outbox',
+			summary: 'Emails written by the app, latest first (development only)',
+			tags: ['dev'],
+			auth: 'public',
+			query: OutboxQuery,
+			internal: true,
+			responses: { 200: { description: 'OK' } }
+		},
 		async (c, { query }) => {
 			if (c.env.APP_ENV !== 'development') throw new AppError('not_found');
 			return c.json({ messages: await listOutbox(c.env.DB, query.limit) });

@@ -5,7 +5,10 @@ import { RISK_CODES } from '../domain/risk-signals';
 import { multiLineCheck } from '../domain/text';
 
 const Int = (def: number, min: number, max: number, d: string) =>
-	v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'campaign_integer'), v.transform(Number), v.minValue(min, 'campaign_integer'), v.maxValue(max, 'campaign_page_limit'), v.description(d)), String(def));
+	v.optional(
+		v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'campaign_integer'), v.transform(Number), v.minValue(min, 'campaign_integer'), v.maxValue(max, 'campaign_page_limit'), v.description(d)),
+		String(def)
+	);
 
 export const MatchesQuery = v.object({
 	limit: Int(50, 1, 100, 'Matches per page, 1–100 (default 50).'),
@@ -48,7 +51,15 @@ export const MatchesResponse = v.object({
 			score: v.pipe(v.number(), v.description('Weighted criteria minus the risk penalty, 0–100.')),
 			baseScore: v.number(),
 			riskPenalty: v.number(),
-			creator: v.object({ id: v.string(), displayName: v.string(), handle: v.string(), wilaya: v.nullable(v.string()), niches: v.array(v.string()), followersTotal: v.number(), mediaKitUrl: v.string() }),
+			creator: v.object({
+				id: v.string(),
+				displayName: v.string(),
+				handle: v.string(),
+				wilaya: v.nullable(v.string()),
+				niches: v.array(v.string()),
+				followersTotal: v.number(),
+				mediaKitUrl: v.string()
+			}),
 			criteria: v.object(Object.fromEntries(CRITERIA.map((c) => [c, CriterionOut])) as Record<(typeof CRITERIA)[number], typeof CriterionOut>),
 			why: v.pipe(v.array(v.picklist(CRITERIA)), v.description('The criteria that lift this creator most ("why this creator").')),
 			risk: v.object({
@@ -80,7 +91,5 @@ export const ExplanationBody = v.strictObject({
 
 export const OwnRiskResponse = v.object({
 	score: v.number(),
-	flags: v.array(
-		v.object({ code: v.picklist(RISK_CODES), score: v.number(), reason: v.string(), computedAt: v.string(), explanation: v.nullable(v.string()), explainedAt: v.nullable(v.string()) })
-	)
+	flags: v.array(v.object({ code: v.picklist(RISK_CODES), score: v.number(), reason: v.string(), computedAt: v.string(), explanation: v.nullable(v.string()), explainedAt: v.nullable(v.string()) }))
 });

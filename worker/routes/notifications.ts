@@ -6,7 +6,15 @@ import { PageQuery, ReadBody } from './applications.types';
 export function notificationRoutes(r: Router) {
 	route(
 		r,
-		{ method: 'get', path: '/notifications', summary: 'The caller’s notifications, newest first, with the unread count', tags: ['notifications'], auth: 'user', query: PageQuery, responses: { 200: { description: 'OK' }, 401: { description: 'No session' } } },
+		{
+			method: 'get',
+			path: '/notifications',
+			summary: 'The caller’s notifications, newest first, with the unread count',
+			tags: ['notifications'],
+			auth: 'user',
+			query: PageQuery,
+			responses: { 200: { description: 'OK' }, 401: { description: 'No session' } }
+		},
 		async (c, { query }) => c.json(await listNotifications(c.env.DB, c.get('user')!.id, query.page))
 	);
 

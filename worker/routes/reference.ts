@@ -11,7 +11,14 @@ const WilayasResponse = v.object({
 export function referenceRoutes(r: Router) {
 	route(
 		r,
-		{ method: 'get', path: '/health', summary: 'Liveness: 200 once the database answers', tags: ['system'], auth: 'public', responses: { 200: { description: 'OK', schema: v.object({ ok: v.literal(true) }) } } },
+		{
+			method: 'get',
+			path: '/health',
+			summary: 'Liveness: 200 once the database answers',
+			tags: ['system'],
+			auth: 'public',
+			responses: { 200: { description: 'OK', schema: v.object({ ok: v.literal(true) }) } }
+		},
 		async (c) => {
 			await c.env.DB.prepare('SELECT 1').first();
 			return c.json({ ok: true });

@@ -5,18 +5,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { type Router, route } from '../route';
-import {
-	answerInvitation,
-	createOwnBrand,
-	inviteTeammate,
-	leaveBrand,
-	listMyBrands,
-	listMyInvitations,
-	listTeam,
-	previewInvitation,
-	revokeInvitation,
-	switchBrand
-} from '../services/team';
+import { answerInvitation, createOwnBrand, inviteTeammate, leaveBrand, listMyBrands, listMyInvitations, listTeam, previewInvitation, revokeInvitation, switchBrand } from '../services/team';
 import {
 	AnswerResponse,
 	CreateBrandBody,

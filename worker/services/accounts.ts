@@ -118,10 +118,7 @@ export async function loginUser(d1: D1Database, input: { email: string; password
 	// at most `max` of them are ever checked. A success gives its slot back (only failures count).
 	await consume(d1, LIMITS.loginAccount, email, now);
 
-	const user = await d1
-		.prepare('SELECT id, email, name, role, locale, password_hash FROM users WHERE email = ?1')
-		.bind(email)
-		.first<UserRow>();
+	const user = await d1.prepare('SELECT id, email, name, role, locale, password_hash FROM users WHERE email = ?1').bind(email).first<UserRow>();
 	const ok = await verifyPassword(input.password, user?.password_hash ?? null);
 	if (!user || !ok) throw new AppError('invalid_credentials');
 	await refund(d1, LIMITS.loginAccount, email, now);
@@ -130,13 +127,7 @@ export async function loginUser(d1: D1Database, input: { email: string; password
 }
 
 /** Changes the password and ends every other session of the user. */
-export async function changePassword(
-	d1: D1Database,
-	userId: string,
-	currentHash: string | null,
-	input: { currentPassword: string; newPassword: string },
-	now: number
-) {
+export async function changePassword(d1: D1Database, userId: string, currentHash: string | null, input: { currentPassword: string; newPassword: string }, now: number) {
 	const row = await d1.prepare('SELECT password_hash FROM users WHERE id = ?1').bind(userId).first<{ password_hash: string | null }>();
 	if (!(await verifyPassword(input.currentPassword, row?.password_hash ?? null))) {
 		throw new AppError('invalid_request', { detailKey: 'detail_wrong_password', fieldKeys: [{ path: 'currentPassword', key: 'detail_wrong_password' }] });
@@ -162,9 +153,7 @@ export interface Membership {
 export function ownBrandStatements(d1: D1Database, userId: string, name: string, now: number, brandId: string = crypto.randomUUID()): D1PreparedStatement[] {
 	const created = 'EXISTS (SELECT 1 FROM brands WHERE id = ?1 AND owner_user_id = ?2)';
 	return [
-		d1
-			.prepare('INSERT INTO brands (id, name, owner_user_id, created_at) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM brands WHERE owner_user_id = ?3)')
-			.bind(brandId, name, userId, now),
+		d1.prepare('INSERT INTO brands (id, name, owner_user_id, created_at) SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM brands WHERE owner_user_id = ?3)').bind(brandId, name, userId, now),
 		d1.prepare(`INSERT INTO brand_members (brand_id, user_id, role, created_at) SELECT ?1, ?2, 'owner', ?3 WHERE ${created}`).bind(brandId, userId, now),
 		d1.prepare(`UPDATE users SET current_brand_id = ?1 WHERE id = ?2 AND ${created}`).bind(brandId, userId)
 	];
@@ -211,9 +200,6 @@ export function noBrandError(): AppError {
 
 export async function describeMe(d1: D1Database, user: SessionUser) {
 	const brand = user.role === 'brand' ? await currentBrand(d1, user.id) : null;
-	const creator =
-		user.role === 'creator'
-			? await d1.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string; handle: string }>()
-			: null;
+	const creator = user.role === 'creator' ? await d1.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string; handle: string }>() : null;
 	return { user: toPublic(user), brand, creator };
 }

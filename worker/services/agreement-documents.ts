@@ -72,9 +72,7 @@ export async function agreementPdf(env: Env, user: SessionUser, agreementId: str
 }
 
 async function storedDocument(env: Env, agreementId: string, lang: DocLang): Promise<{ bytes: Uint8Array; sha256: string } | null> {
-	const row = await env.DB.prepare('SELECT r2_key, sha256 FROM agreement_documents WHERE agreement_id = ?1 AND lang = ?2')
-		.bind(agreementId, lang)
-		.first<{ r2_key: string; sha256: string }>();
+	const row = await env.DB.prepare('SELECT r2_key, sha256 FROM agreement_documents WHERE agreement_id = ?1 AND lang = ?2').bind(agreementId, lang).first<{ r2_key: string; sha256: string }>();
 	if (!row) return null;
 	const object = await env.FILES.get(row.r2_key);
 	if (!object) return null;
@@ -128,9 +126,7 @@ async function sealAndStore(env: Env, doc: DocumentData, lang: DocLang, origin: 
 	const key = `agreements/${agreement.id}/sealed-v${agreement.version}-${lang}-${sha256.slice(0, 16)}.pdf`;
 	await env.FILES.put(key, sealed, { httpMetadata: { contentType: 'application/pdf' } });
 	// Two first downloads at once: the first row wins and both serve its file.
-	const inserted = await env.DB.prepare(
-		'INSERT OR IGNORE INTO agreement_documents (agreement_id, lang, version, r2_key, sha256, size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)'
-	)
+	const inserted = await env.DB.prepare('INSERT OR IGNORE INTO agreement_documents (agreement_id, lang, version, r2_key, sha256, size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
 		.bind(agreement.id, lang, agreement.version, key, sha256, sealed.byteLength, now)
 		.run();
 	if (inserted.meta.changes === 0) {
@@ -138,9 +134,7 @@ async function sealAndStore(env: Env, doc: DocumentData, lang: DocLang, origin: 
 		const winner = await storedDocument(env, agreement.id, lang);
 		if (winner) return winner;
 	}
-	await env.DB.prepare('UPDATE agreements SET sealed_pdf_key = coalesce(sealed_pdf_key, ?2), sealed_pdf_sha256 = coalesce(sealed_pdf_sha256, ?3) WHERE id = ?1')
-		.bind(agreement.id, key, sha256)
-		.run();
+	await env.DB.prepare('UPDATE agreements SET sealed_pdf_key = coalesce(sealed_pdf_key, ?2), sealed_pdf_sha256 = coalesce(sealed_pdf_sha256, ?3) WHERE id = ?1').bind(agreement.id, key, sha256).run();
 	return { bytes: sealed, sha256 };
 }
 
@@ -212,9 +206,7 @@ export async function verifyPdf(env: Env, bytes: Uint8Array): Promise<VerifyOutc
 
 	const sha256 = await digest(bytes);
 	const stored = await env.DB.prepare('SELECT agreement_id, version FROM agreement_documents WHERE sha256 = ?1').bind(sha256).first<{ agreement_id: string; version: number }>();
-	const agreement = stored
-		? await env.DB.prepare("SELECT id FROM agreements WHERE id = ?1 AND status = 'signed'").bind(stored.agreement_id).first<{ id: string }>()
-		: null;
+	const agreement = stored ? await env.DB.prepare("SELECT id FROM agreements WHERE id = ?1 AND status = 'signed'").bind(stored.agreement_id).first<{ id: string }>() : null;
 	if (!stored || !agreement) {
 		// Sealed by us, but not a document we keep: nothing to name.
 		outcome.reason = 'unknown_document';
@@ -228,9 +220,7 @@ export async function verifyPdf(env: Env, bytes: Uint8Array): Promise<VerifyOutc
 		outcome.reason = 'chain_broken';
 		return outcome;
 	}
-	const { results } = await env.DB.prepare(
-		'SELECT party, full_name, signed_at FROM agreement_signatures WHERE agreement_id = ?1 AND version = ?2 ORDER BY signed_at, party'
-	)
+	const { results } = await env.DB.prepare('SELECT party, full_name, signed_at FROM agreement_signatures WHERE agreement_id = ?1 AND version = ?2 ORDER BY signed_at, party')
 		.bind(agreement.id, stored.version)
 		.all<{ party: string; full_name: string; signed_at: number }>();
 	return {

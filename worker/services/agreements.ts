@@ -18,23 +18,8 @@ import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { fieldErrors } from '../problem';
-import {
-	type AgreementTerms,
-	agreementTermsSchema,
-	canonicalTerms,
-	upgradeTerms,
-	validateTermsRules
-} from '../domain/agreement-terms';
-import {
-	type ActorParty,
-	type AuditAction,
-	type AuditActor,
-	type ChainHead,
-	type ChainedEvent,
-	EMPTY_HEAD,
-	nextEvent,
-	verifyChain
-} from '../domain/audit-chain';
+import { type AgreementTerms, agreementTermsSchema, canonicalTerms, upgradeTerms, validateTermsRules } from '../domain/agreement-terms';
+import { type ActorParty, type AuditAction, type AuditActor, type ChainHead, type ChainedEvent, EMPTY_HEAD, nextEvent, verifyChain } from '../domain/audit-chain';
 import { sha256Hex } from '../domain/encoding';
 import { LIMITS } from '../domain/rate-limit-rules';
 import {
@@ -263,7 +248,7 @@ async function ensureHistory(d1: D1Database, row: AgreementRow): Promise<void> {
 				`INSERT OR IGNORE INTO agreement_versions (agreement_id, version, terms, document_sha256, author_user_id, author_party, note, frozen_at, created_at)
 				 VALUES (?1, ?2, ?3, ?4, NULL, 'system', '', ?5, ?6)`
 			)
-			.bind(row.id, row.version, row.terms, hash, row.status === 'draft' ? null : row.sent_at ?? row.updated_at, row.created_at),
+			.bind(row.id, row.version, row.terms, hash, row.status === 'draft' ? null : (row.sent_at ?? row.updated_at), row.created_at),
 		d1
 			.prepare(
 				`INSERT OR IGNORE INTO agreement_events (agreement_id, seq, at, actor_user_id, actor_party, action, data, prev_hash, hash)
@@ -314,8 +299,7 @@ async function load(d1: D1Database, user: SessionUser, agreementId: string): Pro
 	if (!viewer) throw new AppError('not_found');
 	const row = await d1.prepare(`${AGREEMENT_SELECT} WHERE g.id = ?1`).bind(agreementId).first<AgreementRow>();
 	if (!row) throw new AppError('not_found');
-	const party: Party | null =
-		viewer.side === 'brand' ? (row.brand_id === viewer.brandId ? 'brand' : null) : row.creator_id === viewer.creatorId ? 'creator' : null;
+	const party: Party | null = viewer.side === 'brand' ? (row.brand_id === viewer.brandId ? 'brand' : null) : row.creator_id === viewer.creatorId ? 'creator' : null;
 	if (!party) throw new AppError('not_found');
 	await ensureHistory(d1, row);
 	return { row, party, user, head: await readHead(d1, agreementId) };
@@ -564,9 +548,7 @@ async function newVersion(d1: D1Database, user: SessionUser, agreementId: string
 		const version = ctx.row.version + 1;
 		const hash = await documentHash(agreementId, version, terms);
 		const note = input.note ?? '';
-		const [event] = await chainEvents(ctx.head, agreementId, actorOf(ctx), now, [
-			{ action: action === 'edit' ? 'edited' : 'proposed', data: { version, documentSha256: hash, note } }
-		]);
+		const [event] = await chainEvents(ctx.head, agreementId, actorOf(ctx), now, [{ action: action === 'edit' ? 'edited' : 'proposed', data: { version, documentSha256: hash, note } }]);
 		const stored = JSON.stringify(terms);
 		await d1.batch([
 			eventStatement(d1, event),
@@ -583,8 +565,7 @@ async function newVersion(d1: D1Database, user: SessionUser, agreementId: string
 }
 
 /** PATCH /agreements/:id: the brand edits a draft (a new version). */
-export const editTerms = (d1: D1Database, user: SessionUser, id: string, input: { terms: unknown; note?: string }, now: number, locale: Locale) =>
-	newVersion(d1, user, id, input, 'edit', now, locale);
+export const editTerms = (d1: D1Database, user: SessionUser, id: string, input: { terms: unknown; note?: string }, now: number, locale: Locale) => newVersion(d1, user, id, input, 'edit', now, locale);
 
 /** POST /agreements/:id/proposals: the creator proposes changed terms (a new version the brand can edit further or send). */
 export const proposeTerms = (d1: D1Database, user: SessionUser, id: string, input: { terms: unknown; note: string }, now: number, locale: Locale) =>
@@ -635,9 +616,7 @@ export async function reopenAgreement(d1: D1Database, user: SessionUser, agreeme
 		if (!terms) throw new AppError('invalid_state', { detailKey: 'detail_agreement_state' });
 		const version = row.version + 1;
 		const hash = await documentHash(agreementId, version, terms);
-		const [event] = await chainEvents(ctx.head, agreementId, actorOf(ctx), now, [
-			{ action: 'reopened', data: { fromVersion: row.version, version, documentSha256: hash, note } }
-		]);
+		const [event] = await chainEvents(ctx.head, agreementId, actorOf(ctx), now, [{ action: 'reopened', data: { fromVersion: row.version, version, documentSha256: hash, note } }]);
 		await d1.batch([
 			eventStatement(d1, event),
 			d1
@@ -670,10 +649,7 @@ export async function voidAgreement(d1: D1Database, user: SessionUser, agreement
  * agreements are contracts and stay as they are. Returns how many were voided.
  */
 export async function voidUnsignedAgreementsOfCreator(d1: D1Database, creatorId: string, now: number): Promise<number> {
-	const { results } = await d1
-		.prepare("SELECT id FROM agreements WHERE creator_id = ?1 AND status IN ('draft', 'awaiting_signatures')")
-		.bind(creatorId)
-		.all<{ id: string }>();
+	const { results } = await d1.prepare("SELECT id FROM agreements WHERE creator_id = ?1 AND status IN ('draft', 'awaiting_signatures')").bind(creatorId).all<{ id: string }>();
 	let voided = 0;
 	for (const { id } of results) {
 		const changed = await retryOnConflict(async () => {
@@ -756,7 +732,11 @@ export interface SignEvidence {
 	userAgent: string;
 }
 
-function codeError(locale: Locale, key: 'agreement_code_missing' | 'agreement_code_used' | 'agreement_code_expired' | 'agreement_code_exhausted' | 'agreement_code_stale' | 'agreement_code_wrong', params: Record<string, number> = {}): never {
+function codeError(
+	locale: Locale,
+	key: 'agreement_code_missing' | 'agreement_code_used' | 'agreement_code_expired' | 'agreement_code_exhausted' | 'agreement_code_stale' | 'agreement_code_wrong',
+	params: Record<string, number> = {}
+): never {
 	throw new AppError('invalid_request', { detailKey: 'detail_agreement_code', errors: [{ path: 'code', message: t(locale, key, params) }] });
 }
 
@@ -817,19 +797,21 @@ export async function signAgreement(d1: D1Database, user: SessionUser, agreement
 					 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`
 				)
 				.bind(signatureId, agreementId, row.version, ctx.party, user.id, input.fullName, now, evidence.ip, evidence.userAgent, documentSha256, consent),
-			completes
-				? updateAgreement(d1, ctx, "status = 'signed', completed_at = $1, updated_at = $1", [now])
-				: updateAgreement(d1, ctx, 'updated_at = $1', [now])
+			completes ? updateAgreement(d1, ctx, "status = 'signed', completed_at = $1, updated_at = $1", [now]) : updateAgreement(d1, ctx, 'updated_at = $1', [now])
 		];
 		if (completes) {
 			const link = `${origin}/agreements/${agreementId}`;
-			for (const [to, lang] of [[row.owner_email, row.owner_locale], [row.creator_email, row.creator_locale]] as const) {
-				statements.push(queueEmailStatement(d1, agreementCompletedEmail(lang, { to, brand: row.brand_name, creator: row.creator_name, campaign: row.campaign_title ?? '', version: row.version, link }), now));
+			for (const [to, lang] of [
+				[row.owner_email, row.owner_locale],
+				[row.creator_email, row.creator_locale]
+			] as const) {
+				statements.push(
+					queueEmailStatement(d1, agreementCompletedEmail(lang, { to, brand: row.brand_name, creator: row.creator_name, campaign: row.campaign_title ?? '', version: row.version, link }), now)
+				);
 			}
 		} else {
 			// The other party learns it is their turn.
-			const [to, lang, signer] =
-				ctx.party === 'brand' ? ([row.creator_email, row.creator_locale, row.brand_name] as const) : ([row.owner_email, row.owner_locale, row.creator_name] as const);
+			const [to, lang, signer] = ctx.party === 'brand' ? ([row.creator_email, row.creator_locale, row.brand_name] as const) : ([row.owner_email, row.owner_locale, row.creator_name] as const);
 			const link = `${origin}/agreements/${agreementId}/sign`;
 			statements.push(queueEmailStatement(d1, agreementSignedEmail(lang, { to, signer, campaign: row.campaign_title ?? '', version: row.version, link }), now));
 		}

@@ -81,9 +81,7 @@ function isUniqueViolation(err: unknown): boolean {
 
 // ---- who is asking ---------------------------------------------------------------------------
 
-export type Viewer =
-	| { side: 'creator'; userId: string; creatorId: string }
-	| { side: 'brand'; userId: string; brandId: string; brandName: string };
+export type Viewer = { side: 'creator'; userId: string; creatorId: string } | { side: 'brand'; userId: string; brandId: string; brandName: string };
 
 /** The caller as a party: their creator profile or the brand they act for (null: neither). */
 export async function viewerOf(d1: D1Database, user: SessionUser): Promise<Viewer | null> {
@@ -199,10 +197,7 @@ export async function applyToCampaign(d1: D1Database, user: SessionUser, campaig
 
 	const [creator, owner] = await Promise.all([
 		d1.prepare('SELECT display_name FROM creators WHERE id = ?1').bind(viewer.creatorId).first<{ display_name: string }>(),
-		d1
-			.prepare('SELECT u.email, u.locale FROM brands b JOIN users u ON u.id = b.owner_user_id WHERE b.id = ?1')
-			.bind(campaign.brand_id)
-			.first<{ email: string; locale: Locale }>()
+		d1.prepare('SELECT u.email, u.locale FROM brands b JOIN users u ON u.id = b.owner_user_id WHERE b.id = ?1').bind(campaign.brand_id).first<{ email: string; locale: Locale }>()
 	]);
 	const creatorName = creator?.display_name ?? user.name;
 
@@ -252,10 +247,7 @@ export async function campaignForApplicant(d1: D1Database, user: SessionUser, ca
 	if (viewer.side !== 'creator') throw new AppError('forbidden');
 	const campaign = await loadCampaign(d1, campaignId);
 	if (!campaign) throw new AppError('not_found');
-	const mine = await d1
-		.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.campaign_id = ?1 AND a.creator_id = ?2`)
-		.bind(campaignId, viewer.creatorId)
-		.first<ApplicationRow>();
+	const mine = await d1.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.campaign_id = ?1 AND a.creator_id = ?2`).bind(campaignId, viewer.creatorId).first<ApplicationRow>();
 	const summary = campaignSummary(campaign, now);
 	if (!mine && !summary.acceptingApplications) throw new AppError('not_found');
 	return { campaign: summary, application: mine ? serializeApplication(mine) : null };
@@ -299,7 +291,10 @@ export async function listApplicants(d1: D1Database, user: SessionUser, campaign
 		d1.prepare('SELECT status, count(*) AS n FROM applications WHERE campaign_id = ?1 GROUP BY status').bind(campaignId)
 	]);
 	const applicants = rows.results as unknown as ApplicantRow[];
-	const accounts = await accountsOf(d1, applicants.map((a) => a.creator_id));
+	const accounts = await accountsOf(
+		d1,
+		applicants.map((a) => a.creator_id)
+	);
 	const byStatus = Object.fromEntries((counts.results as { status: string; n: number }[]).map((r) => [r.status, r.n]));
 	const statusCounts = { pending: 0, shortlisted: 0, accepted: 0, declined: 0, withdrawn: 0, ...byStatus } as Record<ApplicationStatus, number>;
 	const total = opts.status ? statusCounts[opts.status] : Object.values(statusCounts).reduce((s, n) => s + n, 0);
@@ -587,9 +582,7 @@ export async function postMessage(d1: D1Database, user: SessionUser, application
 		excerpt: body.slice(0, 120),
 		messageId: id
 	};
-	const statements = [
-		d1.prepare('INSERT INTO application_messages (id, application_id, author_user_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(id, applicationId, user.id, body, now)
-	];
+	const statements = [d1.prepare('INSERT INTO application_messages (id, application_id, author_user_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(id, applicationId, user.id, body, now)];
 	if (viewer.side === 'creator') {
 		statements.push(notifyBrandStatement(d1, campaign.brand_id, 'message_received', { ...payload, creatorName: user.name }, now));
 	} else {

@@ -1,17 +1,7 @@
 /** Campaign offers on D1: create, edit, publish (with the 14-day plan), close, read, list, feed. */
 import type { SessionUser } from '../env';
 import { AppError } from '../errors';
-import {
-	campaignWarnings,
-	CAMPAIGN_DEFAULTS,
-	CAMPAIGN_TRANSITIONS,
-	type CampaignFields,
-	checkCampaign,
-	cleanBrief,
-	missingForPublish,
-	normaliseAgeBands,
-	type Brief
-} from '../domain/campaign-rules';
+import { campaignWarnings, CAMPAIGN_DEFAULTS, CAMPAIGN_TRANSITIONS, type CampaignFields, checkCampaign, cleanBrief, missingForPublish, normaliseAgeBands, type Brief } from '../domain/campaign-rules';
 import { planCampaign, type PlanPhase } from '../domain/campaign-plan';
 import { type Fit, type FitCreator, profileGaps, rankForCreator, type FitFilter } from '../domain/campaign-fit';
 import type { AgeBand, CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
@@ -165,7 +155,6 @@ async function validate(d1: D1Database, f: CampaignFields): Promise<void> {
 	if (problems.length) throw new AppError('invalid_request', { fieldKeys: problems });
 }
 
-
 /** Input of create/patch after schema validation: times as ISO strings. */
 export interface CampaignInput {
 	title?: string;
@@ -282,10 +271,7 @@ export async function updateCampaign(d1: D1Database, user: SessionUser, id: stri
 }
 
 async function tasksOf(d1: D1Database, campaignId: string) {
-	const { results } = await d1
-		.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE campaign_id = ?1 ORDER BY day, key')
-		.bind(campaignId)
-		.all<TaskRow>();
+	const { results } = await d1.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE campaign_id = ?1 ORDER BY day, key').bind(campaignId).all<TaskRow>();
 	return results.map(taskView);
 }
 
@@ -319,10 +305,7 @@ export async function closeCampaign(d1: D1Database, user: SessionUser, id: strin
 	const row = await ownCampaign(d1, user, id);
 	if (row.status === 'closed') throw new AppError('already_closed');
 	if (!CAMPAIGN_TRANSITIONS[row.status].close) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_closable' });
-	const res = await d1
-		.prepare("UPDATE campaigns SET status = 'closed', closed_at = ?3, updated_at = ?3 WHERE id = ?1 AND status = ?2")
-		.bind(id, row.status, now)
-		.run();
+	const res = await d1.prepare("UPDATE campaigns SET status = 'closed', closed_at = ?3, updated_at = ?3 WHERE id = ?1 AND status = ?2").bind(id, row.status, now).run();
 	if (!res.meta.changes) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_closable' });
 	return { campaign: brandView((await findCampaign(d1, id))!) };
 }
@@ -340,10 +323,7 @@ export async function readCampaign(d1: D1Database, user: SessionUser, id: string
 	const row = await findCampaign(d1, id);
 	if (!row || row.status === 'draft') throw new AppError('not_found');
 	if (row.status !== 'open') {
-		const applied = await d1
-			.prepare('SELECT 1 AS x FROM applications a JOIN creators c ON c.id = a.creator_id WHERE a.campaign_id = ?1 AND c.user_id = ?2')
-			.bind(id, user.id)
-			.first();
+		const applied = await d1.prepare('SELECT 1 AS x FROM applications a JOIN creators c ON c.id = a.creator_id WHERE a.campaign_id = ?1 AND c.user_id = ?2').bind(id, user.id).first();
 		if (!applied) throw new AppError('not_found');
 	}
 	return { campaign: publicView(row) };

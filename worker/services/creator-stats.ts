@@ -124,7 +124,19 @@ export async function recomputeFeatures(d1: D1Database, creatorId: string, now: 
 			.bind(creatorId, since),
 		d1.prepare('SELECT bio, niches, audience FROM creators WHERE id = ?1').bind(creatorId)
 	]);
-	type P = { platform: string; format: Format; posted_at: number; caption: string; views: number; reach: number | null; likes: number; comments: number; saves: number; shares: number; sponsored: number };
+	type P = {
+		platform: string;
+		format: Format;
+		posted_at: number;
+		caption: string;
+		views: number;
+		reach: number | null;
+		likes: number;
+		comments: number;
+		saves: number;
+		shares: number;
+		sponsored: number;
+	};
 	const featurePosts: FeaturePost[] = (posts.results as P[]).map((p) => ({
 		platform: p.platform,
 		format: p.format,
@@ -213,9 +225,7 @@ export async function listOwnStats(d1: D1Database, creatorId: string, opts: { li
 export function riskFlagStatements(d1: D1Database, creatorId: string, flags: readonly RiskFlag[], now: number): D1PreparedStatement[] {
 	const codes = flags.map((f) => f.code);
 	return [
-		d1
-			.prepare(`DELETE FROM creator_risk_flags WHERE creator_id = ?1 AND code NOT IN (SELECT value FROM json_each(?2))`)
-			.bind(creatorId, JSON.stringify(codes)),
+		d1.prepare(`DELETE FROM creator_risk_flags WHERE creator_id = ?1 AND code NOT IN (SELECT value FROM json_each(?2))`).bind(creatorId, JSON.stringify(codes)),
 		...flags.map((f) =>
 			d1
 				.prepare(

@@ -73,7 +73,10 @@ export function featuresOut(f: FeatureRow | null) {
 
 async function loadParts(d1: D1Database, creatorId: string) {
 	const [accounts, features] = await Promise.all([
-		d1.prepare('SELECT platform, handle, followers FROM creator_accounts WHERE creator_id = ?1 ORDER BY followers DESC, platform').bind(creatorId).all<{ platform: string; handle: string; followers: number }>(),
+		d1
+			.prepare('SELECT platform, handle, followers FROM creator_accounts WHERE creator_id = ?1 ORDER BY followers DESC, platform')
+			.bind(creatorId)
+			.all<{ platform: string; handle: string; followers: number }>(),
 		d1.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<FeatureRow>()
 	]);
 	return { accounts: accounts.results, features: featuresOut(features) };
@@ -129,10 +132,7 @@ export async function getOwnProfile(d1: D1Database, userId: string) {
  * between them is signed.
  */
 export async function canSeeCreatorContact(d1: D1Database, brandId: string, creatorId: string): Promise<boolean> {
-	const row = await d1
-		.prepare("SELECT 1 AS ok FROM agreements WHERE brand_id = ?1 AND creator_id = ?2 AND status = 'signed' LIMIT 1")
-		.bind(brandId, creatorId)
-		.first();
+	const row = await d1.prepare("SELECT 1 AS ok FROM agreements WHERE brand_id = ?1 AND creator_id = ?2 AND status = 'signed' LIMIT 1").bind(brandId, creatorId).first();
 	return row !== null;
 }
 
@@ -236,12 +236,13 @@ export async function updateOwnProfile(d1: D1Database, userId: string, input: Pr
 
 	const stmts: D1PreparedStatement[] = [];
 	if (input.accounts !== undefined) {
-		set('followers_total', input.accounts.reduce((s, a) => s + a.followers, 0));
+		set(
+			'followers_total',
+			input.accounts.reduce((s, a) => s + a.followers, 0)
+		);
 		stmts.push(d1.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creatorId));
 		for (const a of input.accounts) {
-			stmts.push(
-				d1.prepare('INSERT INTO creator_accounts (creator_id, platform, handle, followers) VALUES (?1, ?2, ?3, ?4)').bind(creatorId, a.platform, a.handle, a.followers)
-			);
+			stmts.push(d1.prepare('INSERT INTO creator_accounts (creator_id, platform, handle, followers) VALUES (?1, ?2, ?3, ?4)').bind(creatorId, a.platform, a.handle, a.followers));
 		}
 	}
 	stmts.unshift(d1.prepare(`UPDATE creators SET ${sets.join(', ')} WHERE id = ?1`).bind(...binds));

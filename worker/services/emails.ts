@@ -7,10 +7,7 @@ import type { OutboxMessage } from './outbox';
  * signs in and accepts or declines at `link` (/invitations); someone without one creates
  * an account from `link` (the sign-up form shows the invitation and asks whether to join).
  */
-export function inviteEmail(
-	locale: Locale,
-	p: { brand: string; inviter: string; to: string; link: string; origin: string; hasAccount: boolean; days: number }
-): OutboxMessage {
+export function inviteEmail(locale: Locale, p: { brand: string; inviter: string; to: string; link: string; origin: string; hasAccount: boolean; days: number }): OutboxMessage {
 	const answer = `${p.origin}/invitations`;
 	const texts: Record<Locale, { subject: string; account: string; newcomer: string }> = {
 		fr: {

@@ -31,7 +31,10 @@ export function findInvitation(d1: D1Database, id: string): Promise<InvitationRo
 
 /** Pending, unexpired invitations addressed to `email`, oldest first. */
 export async function pendingInvitationsFor(d1: D1Database, email: string, now: number): Promise<InvitationRow[]> {
-	const { results } = await d1.prepare(`${SELECT} WHERE i.email = ?1 AND ${pendingSql('?2', 'i')} ORDER BY i.created_at, i.id`).bind(email, now).all<InvitationRow>();
+	const { results } = await d1
+		.prepare(`${SELECT} WHERE i.email = ?1 AND ${pendingSql('?2', 'i')} ORDER BY i.created_at, i.id`)
+		.bind(email, now)
+		.all<InvitationRow>();
 	return results;
 }
 
@@ -52,18 +55,12 @@ export function acceptStatements(d1: D1Database, inv: InvitationRow, invitee: { 
 	const won = 'EXISTS (SELECT 1 FROM brand_invitations WHERE id = ?1 AND accepted_by = ?2 AND accepted_at = ?3)';
 	return [
 		d1.prepare(`UPDATE brand_invitations SET accepted_at = ?3, accepted_by = ?2 WHERE id = ?1 AND ${pendingSql('?3')}`).bind(inv.id, invitee.id, now),
-		d1
-			.prepare(`INSERT OR IGNORE INTO brand_members (brand_id, user_id, role, created_at) SELECT ?4, ?2, 'member', ?3 WHERE ${won}`)
-			.bind(inv.id, invitee.id, now, inv.brand_id),
+		d1.prepare(`INSERT OR IGNORE INTO brand_members (brand_id, user_id, role, created_at) SELECT ?4, ?2, 'member', ?3 WHERE ${won}`).bind(inv.id, invitee.id, now, inv.brand_id),
 		d1.prepare(`UPDATE users SET current_brand_id = ?4 WHERE id = ?2 AND ${won}`).bind(inv.id, invitee.id, now, inv.brand_id),
-		notifyUserStatement(
-			d1,
-			inv.invited_by,
-			'team_invitation_accepted',
-			{ brandName: inv.brand_name, invitationId: inv.id, memberName: invitee.name },
-			now,
-			{ sql: 'EXISTS (SELECT 1 FROM brand_invitations WHERE id = ?6 AND accepted_by = ?7 AND accepted_at = ?8)', params: [inv.id, invitee.id, now] }
-		)
+		notifyUserStatement(d1, inv.invited_by, 'team_invitation_accepted', { brandName: inv.brand_name, invitationId: inv.id, memberName: invitee.name }, now, {
+			sql: 'EXISTS (SELECT 1 FROM brand_invitations WHERE id = ?6 AND accepted_by = ?7 AND accepted_at = ?8)',
+			params: [inv.id, invitee.id, now]
+		})
 	];
 }
 
@@ -71,13 +68,9 @@ export function acceptStatements(d1: D1Database, inv: InvitationRow, invitee: { 
 export function declineStatements(d1: D1Database, inv: InvitationRow, invitee: { id: string; name: string }, now: number): D1PreparedStatement[] {
 	return [
 		d1.prepare(`UPDATE brand_invitations SET declined_at = ?2 WHERE id = ?1 AND ${pendingSql('?2')}`).bind(inv.id, now),
-		notifyUserStatement(
-			d1,
-			inv.invited_by,
-			'team_invitation_declined',
-			{ brandName: inv.brand_name, invitationId: inv.id, memberName: invitee.name },
-			now,
-			{ sql: 'EXISTS (SELECT 1 FROM brand_invitations WHERE id = ?6 AND declined_at = ?7)', params: [inv.id, now] }
-		)
+		notifyUserStatement(d1, inv.invited_by, 'team_invitation_declined', { brandName: inv.brand_name, invitationId: inv.id, memberName: invitee.name }, now, {
+			sql: 'EXISTS (SELECT 1 FROM brand_invitations WHERE id = ?6 AND declined_at = ?7)',
+			params: [inv.id, now]
+		})
 	];
 }

@@ -115,10 +115,7 @@ export async function campaignMatches(d1: D1Database, user: SessionUser, campaig
 	const [{ weights, custom }, names] = await Promise.all([readWeights(d1, campaignId), wilayaNames(d1)]);
 	const niches = JSON.stringify(campaign.niches);
 	const shortlist = opts.ids ? opts.ids.length : opts.offset + opts.limit + SHORTLIST_MARGIN;
-	const [candidates, counted, partnerRows] = await d1.batch([
-		...candidateStatements(d1, campaign, shortlist, opts.ids ?? null),
-		d1.prepare(PARTNERSHIPS_SQL).bind(campaignId, niches)
-	]);
+	const [candidates, counted, partnerRows] = await d1.batch([...candidateStatements(d1, campaign, shortlist, opts.ids ?? null), d1.prepare(PARTNERSHIPS_SQL).bind(campaignId, niches)]);
 	const partnerships = new Map((partnerRows.results as { id: string; n: number }[]).map((p) => [p.id, p.n]));
 	const scored = scoreCandidates(campaign, candidates.results as CandidateRow[], partnerships, weights).sort(compareScored);
 	const page = opts.ids ? scored : scored.slice(opts.offset, opts.offset + opts.limit);

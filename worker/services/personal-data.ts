@@ -13,7 +13,12 @@ import { currentBrand } from './accounts';
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 async function all<T>(d1: D1Database, sql: string, ...binds: unknown[]) {
-	return (await d1.prepare(sql).bind(...binds).all<T>()).results;
+	return (
+		await d1
+			.prepare(sql)
+			.bind(...binds)
+			.all<T>()
+	).results;
 }
 
 /** Everything about the user, as JSON-ready data. Never includes password or token hashes. */
@@ -127,7 +132,7 @@ export async function erasePersonalData(d1: D1Database, user: SessionUser, now: 
 	const quotedExcerpts = await excerptsQuotingMessagesOf(d1, user.id);
 	const stmts: D1PreparedStatement[] = [
 		// Notifications that quote what this person wrote, in the other side's inbox.
-		...quotedExcerpts.map((id) => d1.prepare('UPDATE notifications SET payload = json_replace(payload, \'$.excerpt\', ?2) WHERE id = ?1').bind(id, ERASED)),
+		...quotedExcerpts.map((id) => d1.prepare("UPDATE notifications SET payload = json_replace(payload, '$.excerpt', ?2) WHERE id = ?1").bind(id, ERASED)),
 		// The other party keeps the thread, but not what the erased person wrote in it.
 		d1.prepare('UPDATE application_messages SET body = ?2 WHERE author_user_id = ?1').bind(user.id, ERASED),
 		d1.prepare('DELETE FROM notifications WHERE user_id = ?1').bind(user.id),
@@ -163,7 +168,11 @@ export async function erasePersonalData(d1: D1Database, user: SessionUser, now: 
 				.bind(creator.id, ERASED),
 			d1.prepare('UPDATE applications SET pitch = ?2 WHERE creator_id = ?1').bind(creator.id, ERASED),
 			d1
-				.prepare(`UPDATE applications SET status = 'withdrawn', updated_at = ?2 WHERE creator_id = ?1 AND status IN (${sourcesOf('withdraw').map((s) => `'${s}'`).join(', ')})`)
+				.prepare(
+					`UPDATE applications SET status = 'withdrawn', updated_at = ?2 WHERE creator_id = ?1 AND status IN (${sourcesOf('withdraw')
+						.map((s) => `'${s}'`)
+						.join(', ')})`
+				)
 				.bind(creator.id, now),
 			...['agreements', 'agreement_versions'].map((table) =>
 				d1

@@ -30,8 +30,5 @@ export async function consume(d1: D1Database, limit: Limit, subject: string, now
  * read-then-write check), the request that turns out to succeed refunds its hit.
  */
 export async function refund(d1: D1Database, limit: Limit, subject: string, now: number): Promise<void> {
-	await d1
-		.prepare('UPDATE rate_limits SET count = count - 1 WHERE key = ?1 AND window_start = ?2 AND count > 0')
-		.bind(`${limit.name}:${subject}`, windowStart(now, limit))
-		.run();
+	await d1.prepare('UPDATE rate_limits SET count = count - 1 WHERE key = ?1 AND window_start = ?2 AND count > 0').bind(`${limit.name}:${subject}`, windowStart(now, limit)).run();
 }

@@ -37,10 +37,7 @@ export async function listScreenshots(d1: D1Database, creatorId: string) {
 
 /** The screenshot's bytes, if it belongs to this creator; otherwise not found. */
 export async function readScreenshot(d1: D1Database, files: R2Bucket, creatorId: string, id: string) {
-	const row = await d1
-		.prepare('SELECT r2_key, content_type FROM stats_screenshots WHERE id = ?1 AND creator_id = ?2')
-		.bind(id, creatorId)
-		.first<{ r2_key: string; content_type: string }>();
+	const row = await d1.prepare('SELECT r2_key, content_type FROM stats_screenshots WHERE id = ?1 AND creator_id = ?2').bind(id, creatorId).first<{ r2_key: string; content_type: string }>();
 	if (!row) throw new AppError('not_found');
 	const object = await files.get(row.r2_key);
 	if (!object) throw new AppError('not_found');

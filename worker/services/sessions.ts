@@ -1,12 +1,6 @@
 /** Sessions in D1: created at login, looked up by the SHA-256 of the cookie token. */
 import type { SessionUser } from '../env';
-import {
-	hashSessionToken,
-	newSessionTimes,
-	newSessionToken,
-	sessionState,
-	slidIdleExpiry
-} from '../domain/session-policy';
+import { hashSessionToken, newSessionTimes, newSessionToken, sessionState, slidIdleExpiry } from '../domain/session-policy';
 
 export interface ClientInfo {
 	ip: string | null;
@@ -64,10 +58,7 @@ export async function resolveSession(d1: D1Database, token: string, now: number)
 		return null;
 	}
 	if (state === 'touch') {
-		await d1
-			.prepare('UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE token_hash = ?1')
-			.bind(hash, now, slidIdleExpiry(times, now))
-			.run();
+		await d1.prepare('UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE token_hash = ?1').bind(hash, now, slidIdleExpiry(times, now)).run();
 	}
 	const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale };
 	return { hash, user };

@@ -6,16 +6,7 @@
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { INVITATION_TTL_MS, normaliseEmail } from '../domain/accounts';
-import {
-	canLeave,
-	checkAnswer,
-	checkRevoke,
-	INVITATION_HISTORY_MS,
-	type InvitationAnswer,
-	invitationStatus,
-	pendingSql,
-	shownInTeam
-} from '../domain/team-invitations';
+import { canLeave, checkAnswer, checkRevoke, INVITATION_HISTORY_MS, type InvitationAnswer, invitationStatus, pendingSql, shownInTeam } from '../domain/team-invitations';
 import { brandMemberships, currentBrand, noBrandError, ownBrandStatements } from './accounts';
 import { inviteEmail } from './emails';
 import { acceptStatements, declineStatements, findInvitation, type InvitationRow, pendingInvitationsFor, timesOf } from './invitation-records';
@@ -47,10 +38,7 @@ function requireBrandAccount(user: SessionUser) {
 export async function inviteTeammate(d1: D1Database, inviter: SessionUser, rawEmail: string, now: number, locale: Locale, origin: string) {
 	const brand = await ownedCurrentBrand(d1, inviter.id);
 	const email = normaliseEmail(rawEmail);
-	const member = await d1
-		.prepare('SELECT 1 AS x FROM brand_members m JOIN users u ON u.id = m.user_id WHERE m.brand_id = ?1 AND u.email = ?2')
-		.bind(brand.id, email)
-		.first();
+	const member = await d1.prepare('SELECT 1 AS x FROM brand_members m JOIN users u ON u.id = m.user_id WHERE m.brand_id = ?1 AND u.email = ?2').bind(brand.id, email).first();
 	if (member) throw new AppError('already_exists', { detailKey: 'detail_already_member', fieldKeys: [{ path: 'email', key: 'detail_already_member' }] });
 
 	const [pending, recipient] = await Promise.all([
@@ -75,9 +63,7 @@ export async function inviteTeammate(d1: D1Database, inviter: SessionUser, rawEm
 	const stmts: D1PreparedStatement[] = [
 		pending
 			? d1.prepare('UPDATE brand_invitations SET expires_at = ?2, invited_by = ?3 WHERE id = ?1').bind(id, expiresAt, inviter.id)
-			: d1
-					.prepare('INSERT INTO brand_invitations (id, brand_id, email, invited_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)')
-					.bind(id, brand.id, email, inviter.id, now, expiresAt),
+			: d1.prepare('INSERT INTO brand_invitations (id, brand_id, email, invited_by, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)').bind(id, brand.id, email, inviter.id, now, expiresAt),
 		queueEmailStatement(d1, mail, now)
 	];
 	if (recipient?.role === 'brand') {
@@ -134,10 +120,7 @@ export async function revokeInvitation(d1: D1Database, owner: SessionUser, invit
 	const check = checkRevoke(invitationStatus(timesOf(inv), now));
 	if (check === 'noop') return;
 	if (check) throw new AppError(check.code, { detailKey: check.detailKey });
-	const res = await d1
-		.prepare('UPDATE brand_invitations SET revoked_at = ?2 WHERE id = ?1 AND accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL')
-		.bind(inv.id, now)
-		.run();
+	const res = await d1.prepare('UPDATE brand_invitations SET revoked_at = ?2 WHERE id = ?1 AND accepted_at IS NULL AND declined_at IS NULL AND revoked_at IS NULL').bind(inv.id, now).run();
 	// Answered between the read and the write: report what happened.
 	if (res.meta.changes === 0) {
 		const fresh = await findInvitation(d1, invitationId);
@@ -210,10 +193,7 @@ export async function listMyBrands(d1: D1Database, userId: string) {
 
 /** Makes `brandId` the brand the caller works in; 404 unless they belong to it. */
 export async function switchBrand(d1: D1Database, userId: string, brandId: string) {
-	const res = await d1
-		.prepare('UPDATE users SET current_brand_id = ?2 WHERE id = ?1 AND EXISTS (SELECT 1 FROM brand_members WHERE brand_id = ?2 AND user_id = ?1)')
-		.bind(userId, brandId)
-		.run();
+	const res = await d1.prepare('UPDATE users SET current_brand_id = ?2 WHERE id = ?1 AND EXISTS (SELECT 1 FROM brand_members WHERE brand_id = ?2 AND user_id = ?1)').bind(userId, brandId).run();
 	if (res.meta.changes === 0) throw new AppError('not_found');
 	return { brand: await currentBrand(d1, userId) };
 }

@@ -64,17 +64,21 @@ export interface ProfileValues {
 const pct = (share: number | undefined) => (share === undefined ? '' : String(Math.round(share * 1000) / 10));
 
 export function valuesFromProfile(p: CreatorProfile): ProfileValues {
-	const wilayas = Object.entries(p.audience.wilayas ?? {}).sort((a, b) => b[1] - a[1]).slice(0, AUDIENCE_ROWS);
+	const wilayas = Object.entries(p.audience.wilayas ?? {})
+		.sort((a, b) => b[1] - a[1])
+		.slice(0, AUDIENCE_ROWS);
 	return {
 		displayName: p.displayName,
 		wilaya: p.wilaya ?? '',
 		bio: p.bio,
 		niches: p.niches,
 		languages: p.languages,
-		accounts: Object.fromEntries(PLATFORMS.map((pl) => {
-			const a = p.accounts.find((x) => x.platform === pl);
-			return [pl, { handle: a?.handle ?? '', followers: a ? String(a.followers) : '' }];
-		})),
+		accounts: Object.fromEntries(
+			PLATFORMS.map((pl) => {
+				const a = p.accounts.find((x) => x.platform === pl);
+				return [pl, { handle: a?.handle ?? '', followers: a ? String(a.followers) : '' }];
+			})
+		),
 		rates: Object.fromEntries(FORMATS.map((f) => [f, p.rates?.[f] === undefined ? '' : String(p.rates[f])])),
 		ratesPublic: p.ratesPublic,
 		audWilayas: Array.from({ length: AUDIENCE_ROWS }, (_, i) => ({ code: wilayas[i]?.[0] ?? '', pct: pct(wilayas[i]?.[1]) })),
@@ -97,8 +101,14 @@ export function valuesFromForm(data: FormData): ProfileValues {
 		displayName: text(data, 'displayName', 200),
 		wilaya: text(data, 'wilaya', 4),
 		bio: text(data, 'bio', 2000),
-		niches: data.getAll('niches').filter((x): x is string => typeof x === 'string').slice(0, 20),
-		languages: data.getAll('languages').filter((x): x is string => typeof x === 'string').slice(0, 10),
+		niches: data
+			.getAll('niches')
+			.filter((x): x is string => typeof x === 'string')
+			.slice(0, 20),
+		languages: data
+			.getAll('languages')
+			.filter((x): x is string => typeof x === 'string')
+			.slice(0, 10),
 		accounts: Object.fromEntries(PLATFORMS.map((pl) => [pl, { handle: text(data, `acc-${pl}-handle`, 100), followers: text(data, `acc-${pl}-followers`, 30) }])),
 		rates: Object.fromEntries(FORMATS.map((f) => [f, text(data, `rate-${f}`, 30)])),
 		ratesPublic: data.get('ratesPublic') === 'on',

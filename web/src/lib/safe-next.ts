@@ -8,7 +8,6 @@ export function safeNext(raw: string | null | undefined, fallback = '/'): string
 	// One leading slash only: "//evil.example" and "/\evil.example" are protocol-relative
 	// URLs to browsers. Control characters and backslashes have no business in our paths.
 	if (!raw.startsWith('/') || raw.startsWith('//')) return fallback;
-	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
 	const base = 'https://wasla.invalid';
 	let url: URL;

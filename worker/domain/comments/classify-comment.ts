@@ -37,8 +37,7 @@ export interface CommentClassification {
 }
 
 /** Links and bare domains; a domain-like @handle ("@rania.dz") is a mention, not a link. */
-const URL =
-	/(https?:\/\/|www\.)\S+|(?<![@\w.-])[a-z0-9][a-z0-9-]*\.(com|net|org|xyz|io|me|ly|link|shop|store|dz|info|site|online|app|co|fr|tk|biz|club|top)(\/\S*)?\b/i;
+const URL = /(https?:\/\/|www\.)\S+|(?<![@\w.-])[a-z0-9][a-z0-9-]*\.(com|net|org|xyz|io|me|ly|link|shop|store|dz|info|site|online|app|co|fr|tk|biz|club|top)(\/\S*)?\b/i;
 const QUESTION = /[?؟❓❔]/;
 const ARABIC_CLITICS = ['وال', 'بال', 'فال', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
 const REQUESTS = REQUEST_WORDS.map((w) => ` ${matchKey(w)} `);
@@ -86,7 +85,14 @@ function compile(cues: readonly string[]): Cues {
 	return out;
 }
 
-const COMPILED: CompiledGroup[] = CUE_GROUPS.map((g) => ({ label: g.label, topic: g.topic, unlessQuestion: g.unlessQuestion ?? false, onlyQuestion: g.onlyQuestion ?? false, yieldsToPraise: g.yieldsToPraise ?? false, ...compile(g.cues) }));
+const COMPILED: CompiledGroup[] = CUE_GROUPS.map((g) => ({
+	label: g.label,
+	topic: g.topic,
+	unlessQuestion: g.unlessQuestion ?? false,
+	onlyQuestion: g.onlyQuestion ?? false,
+	yieldsToPraise: g.yieldsToPraise ?? false,
+	...compile(g.cues)
+}));
 const GENERIC = COMPILED[COMPILED.length - 1];
 const ACK = compile(ACKNOWLEDGEMENTS);
 
@@ -325,7 +331,11 @@ export function classifyComment(text: string): CommentClassification {
 			}
 			const place = placeCue(doc);
 			if (place) return found('purchase_intent', place, 'delivery');
-			const size = doc.question ? normaliseComment(text).split(' ').find((t) => SHOE_OR_CLOTHING_SIZE.test(t)) : undefined;
+			const size = doc.question
+				? normaliseComment(text)
+						.split(' ')
+						.find((t) => SHOE_OR_CLOTHING_SIZE.test(t))
+				: undefined;
 			if (size) return found('purchase_intent', size, 'size');
 			const ack = doc.tokens.length <= 4 ? findCue(doc, ACK) : null;
 			if (ack) return found('generic', ack.written, 'reaction');

@@ -30,7 +30,8 @@ export const en: Catalogue = {
 	'agr.back': 'All agreements',
 	'agr.backToContract': 'Back to the agreement',
 	'agr.legal': 'Simple (non-qualified) electronic signature — Law 15-04',
-	'agr.legalText': 'Each party signs by typing their full name, accepting the consent text and confirming a code sent by email. This is a simple electronic signature within the meaning of Algerian Law No. 15-04 of 1 February 2015, not a qualified electronic signature.',
+	'agr.legalText':
+		'Each party signs by typing their full name, accepting the consent text and confirming a code sent by email. This is a simple electronic signature within the meaning of Algerian Law No. 15-04 of 1 February 2015, not a qualified electronic signature.',
 	'agr.timeline.title': 'Where the agreement stands',
 	'agr.step.draft': 'Draft',
 	'agr.step.sent': 'Sent for signature',
@@ -481,7 +482,8 @@ export const en: Catalogue = {
 
 	'home.title': 'Creators who sell',
 	'home.hero.kicker': 'Influencer marketing for Algerian retailers',
-	'home.hero.lead': 'Wasla helps brands and small shops work with micro-creators on Instagram, TikTok and Facebook, and see what really sells, even when the sale closes in a private message or on WhatsApp.',
+	'home.hero.lead':
+		'Wasla helps brands and small shops work with micro-creators on Instagram, TikTok and Facebook, and see what really sells, even when the sale closes in a private message or on WhatsApp.',
 	'home.cta.brand': 'I’m a brand',
 	'home.cta.creator': 'I’m a creator',
 	'home.cta.login': 'I already have an account',
@@ -515,7 +517,8 @@ export const en: Catalogue = {
 	'home.steps.3.text': 'Content approved before it goes live, stats at D+1 and D+7, attributed sales, confirmed payouts.',
 	'home.trust.title': 'Clear ground rules for both sides',
 	'home.trust.agreement.title': 'A generated, signed agreement',
-	'home.trust.agreement.text': 'Deliverables, deadlines, partnership disclosure, reuse rights and the fee are written into an agreement in French and Arabic, signed online by the brand and the creator.',
+	'home.trust.agreement.text':
+		'Deliverables, deadlines, partnership disclosure, reuse rights and the fee are written into an agreement in French and Arabic, signed online by the brand and the creator.',
 	'home.trust.tracking.title': 'Promo code, WhatsApp keyword and tracked link',
 	'home.trust.tracking.text': 'Every creator gets a promo code, a WhatsApp keyword and a tracked link, so sales that close in private messages are still credited to them.',
 	'home.trust.payouts.title': 'Payouts checked by both sides',
@@ -562,7 +565,8 @@ export const en: Catalogue = {
 	'dashboard.brand.lead': 'Welcome. Here is where your brand stands.',
 	'dashboard.campaigns.title': 'Campaigns',
 	'dashboard.campaigns.empty': 'No campaigns yet',
-	'dashboard.campaigns.emptyText': 'Your campaigns will appear here. You will set the objective, offer, brief, target wilayas and budget, then receive creators’ applications ranked on their actual results.',
+	'dashboard.campaigns.emptyText':
+		'Your campaigns will appear here. You will set the objective, offer, brief, target wilayas and budget, then receive creators’ applications ranked on their actual results.',
 	'dashboard.team.title': 'Team',
 	'dashboard.team.members': 'Members',
 	'dashboard.team.you': 'you',
@@ -708,7 +712,8 @@ export const en: Catalogue = {
 	'feed.fit': 'Fit {score} / 100',
 	'feed.why': 'Why this offer',
 	'feed.empty': 'No campaign fits you yet',
-	'feed.emptyText': 'Only open campaigns that target your wilaya, one of your niches, your follower count and at least one format you offer appear here. Come back soon: brands post new offers every week.',
+	'feed.emptyText':
+		'Only open campaigns that target your wilaya, one of your niches, your follower count and at least one format you offer appear here. Come back soon: brands post new offers every week.',
 	'feed.emptyFiltered': 'No campaigns with these filters',
 	'feed.emptyFilteredText': 'Some campaigns fit you, but not with these filters. Widen them.',
 	'feed.gaps': 'Complete your profile to see campaigns',
@@ -841,7 +846,7 @@ export const en: Catalogue = {
 	'profile.unit': 'DZD (dinars)',
 	'profile.ratesPublic': 'Show my rates on my public media kit',
 	'profile.section.audience': 'Your audience',
-	'profile.audienceHint': 'As percentages, from your accounts\' statistics. No split may exceed 100%.',
+	'profile.audienceHint': "As percentages, from your accounts' statistics. No split may exceed 100%.",
 	'profile.audience.wilayas': 'Main wilayas of your audience',
 	'profile.audience.wilayaRow': 'Wilaya no. {n}',
 	'profile.audience.share': 'Share no. {n} (%)',
@@ -894,7 +899,8 @@ export const en: Catalogue = {
 	'stats.post.submit': 'Add the post',
 	'stats.post.done': 'Post saved.',
 	'stats.csv.title': 'Import a CSV file',
-	'stats.csv.hint': 'Columns: platform, ref, format, postedAt, views, reach, likes, comments, saves, shares, sponsored and, optionally, commentSamples (comments separated by " | "). At most 5,000 rows and 2 MB.',
+	'stats.csv.hint':
+		'Columns: platform, ref, format, postedAt, views, reach, likes, comments, saves, shares, sponsored and, optionally, commentSamples (comments separated by " | "). At most 5,000 rows and 2 MB.',
 	'stats.csv.file': 'The CSV file',
 	'stats.csv.preview': 'Check the file',
 	'stats.csv.previewTitle': 'Preview: {valid} valid row(s) out of {total}',
@@ -1088,6 +1094,6 @@ export const en: Catalogue = {
 	'verify.party.brand': 'The brand',
 	'verify.party.creator': 'The creator',
 	'verify.legal': 'Simple (non-qualified) electronic signature under Law No. 15-04 of 1 February 2015. The platform seal attests that the document has not changed since both parties signed.',
-	'footer.verify': 'Verify an agreement',
+	'footer.verify': 'Verify an agreement'
 	// ---- end verification ----
 };

@@ -32,7 +32,8 @@ export const fr = {
 	'agr.back': 'Tous les contrats',
 	'agr.backToContract': 'Retour au contrat',
 	'agr.legal': 'Signature électronique simple (non qualifiée) — loi 15-04',
-	'agr.legalText': 'Chaque partie signe en saisissant son nom complet, en acceptant le texte de consentement et en confirmant un code reçu par e-mail. C’est une signature électronique simple au sens de la loi n° 15-04 du 1er février 2015, et non une signature électronique qualifiée.',
+	'agr.legalText':
+		'Chaque partie signe en saisissant son nom complet, en acceptant le texte de consentement et en confirmant un code reçu par e-mail. C’est une signature électronique simple au sens de la loi n° 15-04 du 1er février 2015, et non une signature électronique qualifiée.',
 	'agr.timeline.title': 'Où en est le contrat',
 	'agr.step.draft': 'Brouillon',
 	'agr.step.sent': 'Envoyé pour signature',
@@ -247,7 +248,8 @@ export const fr = {
 	'privacy.lead': 'Vos droits au titre de la loi 18-07 : savoir ce que Wasla conserve sur vous, et le faire effacer.',
 	'privacy.back': 'Paramètres',
 	'privacy.export.title': 'Télécharger mes données',
-	'privacy.export.text': 'Un fichier JSON avec votre compte, vos sessions, votre profil, vos statistiques, vos candidatures, vos messages et vos notifications. Aucun mot de passe ni jeton n’y figure.',
+	'privacy.export.text':
+		'Un fichier JSON avec votre compte, vos sessions, votre profil, vos statistiques, vos candidatures, vos messages et vos notifications. Aucun mot de passe ni jeton n’y figure.',
 	'privacy.export.link': 'Télécharger (JSON)',
 	'privacy.erase.title': 'Supprimer mon compte',
 	'privacy.erase.goneTitle': 'Ce qui est effacé',
@@ -483,7 +485,8 @@ export const fr = {
 
 	'home.title': 'Des créateurs qui font vendre',
 	'home.hero.kicker': 'Marketing d’influence pour les commerces algériens',
-	'home.hero.lead': 'Wasla aide les marques et les petits commerces à travailler avec des micro-créateurs d’Instagram, de TikTok et de Facebook, et à savoir ce qui se vend vraiment, même quand la vente se conclut en message privé ou sur WhatsApp.',
+	'home.hero.lead':
+		'Wasla aide les marques et les petits commerces à travailler avec des micro-créateurs d’Instagram, de TikTok et de Facebook, et à savoir ce qui se vend vraiment, même quand la vente se conclut en message privé ou sur WhatsApp.',
 	'home.cta.brand': 'Je suis une marque',
 	'home.cta.creator': 'Je suis créateur ou créatrice',
 	'home.cta.login': 'J’ai déjà un compte',
@@ -517,7 +520,8 @@ export const fr = {
 	'home.steps.3.text': 'Contenus validés avant publication, statistiques à J+1 et J+7, ventes attribuées, paiements confirmés.',
 	'home.trust.title': 'Un cadre clair pour les deux parties',
 	'home.trust.agreement.title': 'Un accord généré et signé',
-	'home.trust.agreement.text': 'Livrables, délais, mention du partenariat, droits de réutilisation et rémunération sont écrits dans un accord en français et en arabe, signé en ligne par la marque et le créateur.',
+	'home.trust.agreement.text':
+		'Livrables, délais, mention du partenariat, droits de réutilisation et rémunération sont écrits dans un accord en français et en arabe, signé en ligne par la marque et le créateur.',
 	'home.trust.tracking.title': 'Code promo, mot-clé WhatsApp et lien suivi',
 	'home.trust.tracking.text': 'Chaque créateur reçoit son code promo, son mot-clé WhatsApp et son lien suivi : les ventes conclues en message privé lui sont quand même attribuées.',
 	'home.trust.payouts.title': 'Des paiements vérifiés des deux côtés',
@@ -564,7 +568,8 @@ export const fr = {
 	'dashboard.brand.lead': 'Bienvenue. Voici où en est votre marque.',
 	'dashboard.campaigns.title': 'Campagnes',
 	'dashboard.campaigns.empty': 'Aucune campagne pour l’instant',
-	'dashboard.campaigns.emptyText': 'Vos campagnes apparaîtront ici. Vous y décrirez l’objectif, l’offre, le brief, les wilayas visées et le budget, puis recevrez les candidatures de créateurs classées sur leurs résultats réels.',
+	'dashboard.campaigns.emptyText':
+		'Vos campagnes apparaîtront ici. Vous y décrirez l’objectif, l’offre, le brief, les wilayas visées et le budget, puis recevrez les candidatures de créateurs classées sur leurs résultats réels.',
 	'dashboard.team.title': 'Équipe',
 	'dashboard.team.members': 'Membres',
 	'dashboard.team.you': 'vous',
@@ -574,7 +579,8 @@ export const fr = {
 	'dashboard.team.expires': 'Expire le {date}',
 	'dashboard.team.unavailable': 'Impossible de charger l’équipe pour le moment. Rechargez la page dans un instant.',
 	'dashboard.invite.title': 'Inviter un membre',
-	'dashboard.invite.text': 'La personne reçoit un e-mail (et une notification si elle a déjà un compte marque). Elle ne rejoint l’équipe que si elle accepte l’invitation. L’invitation est valable 14 jours.',
+	'dashboard.invite.text':
+		'La personne reçoit un e-mail (et une notification si elle a déjà un compte marque). Elle ne rejoint l’équipe que si elle accepte l’invitation. L’invitation est valable 14 jours.',
 	'dashboard.invite.email': 'Adresse e-mail de la personne à inviter',
 	'dashboard.invite.submit': 'Envoyer l’invitation',
 	'dashboard.invite.sent': 'Invitation envoyée à {email}.',
@@ -585,7 +591,8 @@ export const fr = {
 	'dashboard.creator.lead': 'Votre profil est la première chose que les marques regardent.',
 	'dashboard.profile.title': 'Profil et statistiques',
 	'dashboard.profile.empty': 'Votre profil est encore vide',
-	'dashboard.profile.emptyText': 'Vous pourrez bientôt y renseigner votre wilaya, vos thèmes, vos comptes et les statistiques de vos publications. C’est sur ces preuves que les marques vous choisiront, pas seulement sur votre nombre d’abonnés.',
+	'dashboard.profile.emptyText':
+		'Vous pourrez bientôt y renseigner votre wilaya, vos thèmes, vos comptes et les statistiques de vos publications. C’est sur ces preuves que les marques vous choisiront, pas seulement sur votre nombre d’abonnés.',
 	'dashboard.applications.title': 'Candidatures',
 	'dashboard.applications.empty': 'Aucune candidature pour l’instant',
 	'dashboard.applications.emptyText': 'Quand des campagnes correspondront à votre profil, vous pourrez y postuler et suivre ici les réponses des marques.',
@@ -710,7 +717,8 @@ export const fr = {
 	'feed.fit': 'Adéquation {score} / 100',
 	'feed.why': 'Pourquoi cette offre',
 	'feed.empty': 'Aucune campagne ne vous correspond pour l’instant',
-	'feed.emptyText': 'Seules les campagnes ouvertes qui visent votre wilaya, un de vos thèmes, votre nombre d’abonnés et au moins un format que vous proposez apparaissent ici. Revenez bientôt : les marques publient de nouvelles offres chaque semaine.',
+	'feed.emptyText':
+		'Seules les campagnes ouvertes qui visent votre wilaya, un de vos thèmes, votre nombre d’abonnés et au moins un format que vous proposez apparaissent ici. Revenez bientôt : les marques publient de nouvelles offres chaque semaine.',
 	'feed.emptyFiltered': 'Aucune campagne avec ces filtres',
 	'feed.emptyFilteredText': 'Des campagnes vous correspondent, mais pas avec ces filtres. Élargissez-les.',
 	'feed.gaps': 'Complétez votre profil pour voir des campagnes',
@@ -896,7 +904,8 @@ export const fr = {
 	'stats.post.submit': 'Ajouter la publication',
 	'stats.post.done': 'Publication enregistrée.',
 	'stats.csv.title': 'Importer un fichier CSV',
-	'stats.csv.hint': 'Colonnes : platform, ref, format, postedAt, views, reach, likes, comments, saves, shares, sponsored et, en option, commentSamples (commentaires séparés par « | »). 5 000 lignes et 2 Mo au plus.',
+	'stats.csv.hint':
+		'Colonnes : platform, ref, format, postedAt, views, reach, likes, comments, saves, shares, sponsored et, en option, commentSamples (commentaires séparés par « | »). 5 000 lignes et 2 Mo au plus.',
 	'stats.csv.file': 'Fichier CSV',
 	'stats.csv.preview': 'Vérifier le fichier',
 	'stats.csv.previewTitle': 'Aperçu : {valid} ligne(s) valide(s) sur {total}',
@@ -1089,7 +1098,8 @@ export const fr = {
 	'verify.detailsOnlyValid': 'Le contrat et ses signataires ne sont indiqués que pour un document authentique et intact.',
 	'verify.party.brand': 'La marque',
 	'verify.party.creator': 'Le créateur',
-	'verify.legal': 'Signature électronique simple (non qualifiée) au sens de la loi n° 15-04 du 1er février 2015. Le sceau de la plateforme atteste que le document n’a pas changé depuis la signature des deux parties.',
-	'footer.verify': 'Vérifier un contrat',
+	'verify.legal':
+		'Signature électronique simple (non qualifiée) au sens de la loi n° 15-04 du 1er février 2015. Le sceau de la plateforme atteste que le document n’a pas changé depuis la signature des deux parties.',
+	'footer.verify': 'Vérifier un contrat'
 	// ---- end verification ----
 } as const;

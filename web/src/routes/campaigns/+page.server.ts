@@ -28,7 +28,10 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 		const wilayas = await loadWilayas(fetch, locals.locale);
 		const filters = {
 			niche: oneOf(url.searchParams.get('niche'), NICHES),
-			wilaya: oneOf(url.searchParams.get('wilaya'), wilayas.map((w) => w.code)),
+			wilaya: oneOf(
+				url.searchParams.get('wilaya'),
+				wilayas.map((w) => w.code)
+			),
 			format: oneOf(url.searchParams.get('format'), FORMATS),
 			minBudget: (url.searchParams.get('minBudget') ?? '').replace(/[\s\u00a0\u202f]/g, '').match(/^\d{1,9}$/)?.[0] ?? ''
 		};

@@ -18,10 +18,7 @@ interface Warning {
 export const load: PageServerLoad = async ({ locals, fetch }) => {
 	const me = requireMe(locals, '/profile');
 	if (me.user.role !== 'creator') return { me, profile: null, values: null, wilayas: [] as Wilaya[] };
-	const [profile, wilayas] = await Promise.all([
-		apiJson<{ creator: CreatorProfile }>(fetch, '/creators/me', 'GET'),
-		apiJson<{ wilayas: Wilaya[] }>(fetch, `/wilayas?lang=${locals.locale}`, 'GET')
-	]);
+	const [profile, wilayas] = await Promise.all([apiJson<{ creator: CreatorProfile }>(fetch, '/creators/me', 'GET'), apiJson<{ wilayas: Wilaya[] }>(fetch, `/wilayas?lang=${locals.locale}`, 'GET')]);
 	if (!profile.ok) {
 		if (profile.status === 401) redirect(303, loginUrl('/profile'));
 		throw new Error(`profile load failed: ${profile.status}`);

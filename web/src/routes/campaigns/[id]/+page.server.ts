@@ -50,7 +50,10 @@ export const actions: Actions = {
 		if (!locals.me) redirect(303, loginUrl(`/campaigns/${params.id}`));
 		const data = await request.formData();
 		const ticked = new Set(data.getAll('done').filter((v): v is string => typeof v === 'string'));
-		const shown = data.getAll('task').filter((v): v is string => typeof v === 'string').slice(0, 50);
+		const shown = data
+			.getAll('task')
+			.filter((v): v is string => typeof v === 'string')
+			.slice(0, 50);
 		for (const entry of shown) {
 			const [taskId, was] = entry.split(':');
 			const now = ticked.has(taskId);

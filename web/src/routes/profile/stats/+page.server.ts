@@ -148,7 +148,11 @@ export const actions: Actions = {
 					saves: optional(values.saves) ?? 0,
 					shares: optional(values.shares) ?? 0,
 					sponsored: values.sponsored,
-					commentSamples: values.samples.split(/\r?\n/).map((s) => s.trim()).filter(Boolean).slice(0, 20)
+					commentSamples: values.samples
+						.split(/\r?\n/)
+						.map((s) => s.trim())
+						.filter(Boolean)
+						.slice(0, 20)
 				}
 			]
 		});

@@ -28,8 +28,15 @@ export const actions: Actions = {
 		const values = {
 			pitch: formString(data, 'pitch', 4000),
 			fee: formString(data, 'fee', 40),
-			formats: data.getAll('formats').filter((f): f is string => typeof f === 'string').slice(0, 8),
-			proposedDates: data.getAll('proposedDates').filter((d): d is string => typeof d === 'string').slice(0, PROPOSED_DATES_MAX).map((d) => d.slice(0, 20))
+			formats: data
+				.getAll('formats')
+				.filter((f): f is string => typeof f === 'string')
+				.slice(0, 8),
+			proposedDates: data
+				.getAll('proposedDates')
+				.filter((d): d is string => typeof d === 'string')
+				.slice(0, PROPOSED_DATES_MAX)
+				.map((d) => d.slice(0, 20))
 		};
 		const fee = parseDinars(values.fee);
 		const budget = Number(formString(data, 'budget', 20)) || 0;
