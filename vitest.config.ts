@@ -40,6 +40,7 @@ export default defineConfig(async () => {
 								bindings: {
 									TEST_MIGRATIONS: migrations,
 									APP_ENV: 'development',
+									APP_URL: 'http://wasla.test',
 									SEAL_PRIVATE_KEY: seal.key,
 									SEAL_CERTIFICATE: seal.cert
 								}

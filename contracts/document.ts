@@ -6,6 +6,9 @@
  */
 export type DocLang = 'fr' | 'ar' | 'en';
 
+/** Every language an agreement is rendered in. */
+export const DOC_LANGS: readonly DocLang[] = ['fr', 'ar', 'en'];
+
 export interface DocumentMeta {
 	agreementId: string;
 	version: number;

@@ -63,7 +63,23 @@ console.log(`API reference: ${url}/api/docs\n`);
 // (the email outbox at /api/v1/dev/outbox) are switched on here, on this command line only.
 const child = spawn(
 	bin('wrangler'),
-	['dev', '--port', port, '--ip', host, '--persist-to', state, '--var', 'APP_ENV:development', '--show-interactive-dev-session=false', '--log-level', process.env.WASLA_LOG_LEVEL ?? 'info'],
+	[
+		'dev',
+		'--port',
+		port,
+		'--ip',
+		host,
+		'--persist-to',
+		state,
+		'--var',
+		'APP_ENV:development',
+		'--var',
+		`APP_URL:${url}`,
+		'--test-scheduled',
+		'--show-interactive-dev-session=false',
+		'--log-level',
+		process.env.WASLA_LOG_LEVEL ?? 'info'
+	],
 	{ cwd: root, env, stdio: 'inherit' }
 );
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -1,13 +1,8 @@
-// Types for the test runtime: the Worker's bindings plus the migrations the setup applies.
+// Types for the test runtime: the Worker's own bindings (worker/env.ts) plus the migrations the setup applies.
+type WaslaEnv = import('../worker/env').Env;
+
 declare namespace Cloudflare {
-	interface Env {
-		DB: D1Database;
-		FILES: R2Bucket;
-		ASSETS?: Fetcher;
-		APP_ENV?: string;
-		APP_ORIGINS?: string;
-		SEAL_PRIVATE_KEY?: string;
-		SEAL_CERTIFICATE?: string;
+	interface Env extends WaslaEnv {
 		TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
 	}
 	interface GlobalProps {

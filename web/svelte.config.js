@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ config: '../wrangler.toml' }),
+		// A build-only wrangler config: the adapter writes its Worker to that config's `main`,
+		// which worker/entry.ts (wrangler.toml's `main`) imports; see wrangler.build.toml.
+		adapter: adapter({ config: '../wrangler.build.toml' }),
 		// The Worker checks Origin itself for every non-GET request (forms and JSON alike),
 		// so SvelteKit's own form-only check would be a second, narrower copy.
 		csrf: { trustedOrigins: ['*'] },

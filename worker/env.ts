@@ -5,6 +5,10 @@ export interface Env {
 	ASSETS?: Fetcher;
 	/** "development" exposes /api/v1/dev/*; anything else hides it. */
 	APP_ENV?: string;
+	/** Background work (worker/jobs): sealing, and the kinds later features add. */
+	JOBS: Queue<Job>;
+	/** The public origin (https://…), for links written by cron runs and queue jobs, which have no request. */
+	APP_URL?: string;
 	/** Extra origins allowed to send non-GET requests, comma-separated (the app's own is always allowed). */
 	APP_ORIGINS?: string;
 	/** The platform's sealing key (PKCS#8 PEM, ECDSA P-256) and its X.509 certificate (PEM): Worker secrets, `.dev.vars` locally. */
@@ -23,6 +27,7 @@ export interface SessionUser {
 }
 
 import type { Locale } from './i18n';
+import type { Job } from './jobs/types';
 export type { Locale };
 
 /** Per-request values set by middleware. */

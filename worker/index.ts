@@ -1,12 +1,17 @@
 /**
- * Standalone entry of the API (used by the API tests). In production the SvelteKit
- * Worker hands /api/* to the same app from web/src/hooks.server.ts.
+ * Entry of the API alone, for the API tests (vitest's workers project): the Hono app's
+ * fetch, with the same `scheduled` and `queue` handlers as the real entry (worker/entry.ts),
+ * so tests drive the cron and the queue consumer that production runs. In production the
+ * SvelteKit Worker hands /api/* to the same app from web/src/hooks.server.ts.
  */
 import { createApp } from './app';
 import type { Env } from './env';
+import { queue, scheduled } from './jobs';
 
 const app = createApp();
 
 export default {
-	fetch: (request, env, ctx) => app.fetch(request, env, ctx)
-} satisfies ExportedHandler<Env>;
+	fetch: (request, env, ctx) => app.fetch(request, env, ctx),
+	scheduled,
+	queue
+} satisfies ExportedHandler<Env, unknown>;

@@ -1,5 +1,5 @@
 /** Platform plumbing: the email outbox (delivered by a mail provider in production). */
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 export const outbox = sqliteTable(
 	'outbox',
@@ -28,4 +28,24 @@ export const notifications = sqliteTable(
 		readAt: integer('read_at')
 	},
 	(t) => [index('notifications_user_idx').on(t.userId, t.createdAt)]
+);
+
+/**
+ * Queue jobs that failed, per (kind, subject): the truth the cron sweep reads, since a
+ * queue message that exhausts its retries leaves the queue (to the dead-letter queue).
+ * `dead_at` is set when the dead-letter consumer receives it: the sweep then leaves that
+ * subject to an operator instead of retrying it forever.
+ */
+export const jobFailures = sqliteTable(
+	'job_failures',
+	{
+		kind: text('kind').notNull(),
+		/** What the job is about (an agreement id…), from `jobSubject`. */
+		subject: text('subject').notNull(),
+		attempts: integer('attempts').notNull().default(0),
+		lastError: text('last_error').notNull().default(''),
+		lastFailedAt: integer('last_failed_at').notNull(),
+		deadAt: integer('dead_at')
+	},
+	(t) => [primaryKey({ columns: [t.kind, t.subject] })]
 );

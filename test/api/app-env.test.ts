@@ -42,8 +42,22 @@ describe('the development outbox exists only when APP_ENV is "development"', () 
 		expect(messages.find((m) => m.to === to)?.subject).toBe('Votre code de signature : 482913');
 	});
 
+	it('the cron-at-a-time route is 404 outside development and runs the cron in development', async () => {
+		const call = (appEnv: string) =>
+			createApp().fetch(
+				new Request('http://wasla.test/api/v1/dev/scheduled', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now: '2026-12-04T09:00:00Z' }) }),
+				{ ...(env as unknown as Env), APP_ENV: appEnv }
+			);
+		expect((await call('production')).status).toBe(404);
+		const dev = await call('development');
+		expect(dev.status).toBe(200);
+		expect(await dev.json()).toMatchObject({ at: '2026-12-04T09:00:00.000Z', cleanup: expect.any(Object) });
+	});
+
 	it('the documentation never lists it', async () => {
 		const res = await createApp().fetch(new Request('http://wasla.test/api/v1/openapi.json'), { ...(env as unknown as Env), APP_ENV: 'development' });
-		expect(Object.keys(((await res.json()) as { paths: Record<string, unknown> }).paths)).not.toContain('/dev/outbox');
+		const paths = Object.keys(((await res.json()) as { paths: Record<string, unknown> }).paths);
+		expect(paths).not.toContain('/dev/outbox');
+		expect(paths).not.toContain('/dev/scheduled');
 	});
 });

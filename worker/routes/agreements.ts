@@ -7,6 +7,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { type Router, route } from '../route';
+import { jobQueue } from '../context';
+import { queueSealing } from '../services/agreement-documents';
 import {
 	diffVersions,
 	editTerms,
@@ -181,19 +183,21 @@ export function agreementRoutes(r: Router) {
 				409: { description: '`already_signed`, or not awaiting signatures' }
 			}
 		},
-		async (c, { body }) =>
-			c.json(
-				await signAgreement(
-					c.env.DB,
-					c.get('user')!,
-					id(c),
-					{ fullName: body.fullName, code: body.code, lang: body.lang },
-					{ ip: c.req.header('cf-connecting-ip') ?? '', userAgent: (c.req.header('user-agent') ?? '').slice(0, 512) },
-					Date.now(),
-					c.get('locale'),
-					origin(c)
-				)
-			)
+		async (c, { body }) => {
+			const result = await signAgreement(
+				c.env.DB,
+				c.get('user')!,
+				id(c),
+				{ fullName: body.fullName, code: body.code, lang: body.lang },
+				{ ip: c.req.header('cf-connecting-ip') ?? '', userAgent: (c.req.header('user-agent') ?? '').slice(0, 512) },
+				Date.now(),
+				c.get('locale'),
+				origin(c)
+			);
+			// The last signature: the PDFs are sealed off the request path (worker/jobs/seal-agreement.ts).
+			if (result.agreement.status === 'signed') await queueSealing(jobQueue(c.env), result.agreement.id);
+			return c.json(result);
+		}
 	);
 
 	route(

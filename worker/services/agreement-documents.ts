@@ -20,7 +20,9 @@ import { buildAgreementDocument, buildCompletionCertificateText } from '../../co
 import type { DocLang } from '../../contracts/document';
 import { appendCompletionCertificate, renderAgreementPdf } from '../../contracts/pdf';
 import { fromPem, loadSignerCached, sealPdf, verifySealedPdf, type TrustedCertificates } from '../../contracts/seal';
-import { agreementChainVerdict, agreementForDocument, recordDownload } from './agreements';
+import type { JobQueue, ServiceContext } from '../context';
+import { DOC_LANGS } from '../../contracts/document';
+import { agreementChainVerdict, agreementForDocument, recordDownload, signedAgreementForSealing } from './agreements';
 
 export interface PdfResult {
 	bytes: Uint8Array;
@@ -85,7 +87,8 @@ async function storedDocument(env: Env, agreementId: string, lang: DocLang): Pro
 	return { bytes, sha256: row.sha256 };
 }
 
-type DocumentData = Awaited<ReturnType<typeof agreementForDocument>>;
+/** What rendering and sealing read: the agreement, its counting signatures and the audit head. */
+type DocumentData = NonNullable<Awaited<ReturnType<typeof signedAgreementForSealing>>>;
 
 /** Stored terms that no longer parse cannot be printed: a conflict, not a crash. */
 function withTerms<A extends DocumentData['agreement']>(a: A): A & { terms: NonNullable<A['terms']> } {
@@ -136,6 +139,34 @@ async function sealAndStore(env: Env, doc: DocumentData, lang: DocLang, origin: 
 	}
 	await env.DB.prepare('UPDATE agreements SET sealed_pdf_key = coalesce(sealed_pdf_key, ?2), sealed_pdf_sha256 = coalesce(sealed_pdf_sha256, ?3) WHERE id = ?1').bind(agreement.id, key, sha256).run();
 	return { bytes: sealed, sha256 };
+}
+
+/**
+ * Asks the queue to seal a signed agreement. The signature is already stored: a queue that
+ * cannot take the message now must not fail it, and the cron sweep seals what was missed.
+ */
+export async function queueSealing(jobs: JobQueue, agreementId: string): Promise<void> {
+	try {
+		await jobs.enqueue({ kind: 'seal_agreement', agreementId });
+	} catch (err) {
+		console.error(JSON.stringify({ level: 'error', msg: 'sealing not queued; the cron sweep will do it', agreementId, error: String(err instanceof Error ? err.message : err) }));
+	}
+}
+
+/**
+ * The sealing job (worker/jobs/seal-agreement.ts): once both parties signed, every language
+ * is rendered, sealed and stored ahead of the first download, so downloads serve stored
+ * bytes. A language already stored is left as it is (a download may have sealed it first);
+ * an agreement that is not signed (any more) is nothing to do. Returns the languages sealed now.
+ */
+export async function sealSignedAgreement(ctx: ServiceContext, agreementId: string): Promise<DocLang[]> {
+	const doc = await signedAgreementForSealing(ctx.db, agreementId);
+	if (!doc) return [];
+	const { results } = await ctx.db.prepare('SELECT lang FROM agreement_documents WHERE agreement_id = ?1').bind(agreementId).all<{ lang: DocLang }>();
+	const stored = new Set(results.map((r) => r.lang));
+	const missing = DOC_LANGS.filter((lang) => !stored.has(lang));
+	for (const lang of missing) await sealAndStore(ctx.env, doc, lang, ctx.origin, ctx.now);
+	return missing;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -923,16 +923,28 @@ export async function agreementParty(d1: D1Database, user: SessionUser, agreemen
  */
 export async function agreementForDocument(d1: D1Database, user: SessionUser, agreementId: string) {
 	const ctx = await load(d1, user, agreementId);
-	const { row } = ctx;
+	return { party: ctx.party, ...(await documentData(d1, ctx.row, ctx.head)) };
+}
+
+/**
+ * The same data for the sealing job, which has no caller: only for an agreement both
+ * parties signed (null otherwise).
+ */
+export async function signedAgreementForSealing(d1: D1Database, agreementId: string) {
+	const row = await d1.prepare(`${AGREEMENT_SELECT} WHERE g.id = ?1 AND g.status = 'signed'`).bind(agreementId).first<AgreementRow>();
+	if (!row) return null;
+	return documentData(d1, row, await readHead(d1, agreementId));
+}
+
+async function documentData(d1: D1Database, row: AgreementRow, head: ChainHead) {
 	const { results } = await d1
 		.prepare(
 			`SELECT party, full_name, signed_at, ip, user_agent, document_sha256, consent_sha256 FROM agreement_signatures
 			 WHERE agreement_id = ?1 AND version = ?2 ORDER BY signed_at, party`
 		)
-		.bind(agreementId, row.version)
+		.bind(row.id, row.version)
 		.all<{ party: Party; full_name: string; signed_at: number; ip: string; user_agent: string; document_sha256: string; consent_sha256: string }>();
 	return {
-		party: ctx.party,
 		agreement: {
 			id: row.id,
 			status: row.status,
@@ -950,6 +962,6 @@ export async function agreementForDocument(d1: D1Database, user: SessionUser, ag
 			documentSha256: s.document_sha256,
 			consentSha256: s.consent_sha256
 		})),
-		auditHead: ctx.head.hash
+		auditHead: head.hash
 	};
 }

@@ -1,0 +1,16 @@
+/**
+ * Cron task: deletes what has expired and nobody will read again — sessions past their
+ * idle or absolute expiry (they are refused anyway, and hold an IP and a user agent) and
+ * rate-limit windows older than a day (the longest window is an hour).
+ */
+import type { ServiceContext } from '../context';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export async function cleanupExpired(ctx: ServiceContext): Promise<{ sessions: number; rateLimits: number }> {
+	const [sessions, rateLimits] = await ctx.db.batch([
+		ctx.db.prepare('DELETE FROM sessions WHERE idle_expires_at <= ?1 OR absolute_expires_at <= ?1').bind(ctx.now),
+		ctx.db.prepare('DELETE FROM rate_limits WHERE window_start < ?1').bind(ctx.now - DAY_MS)
+	]);
+	return { sessions: sessions.meta.changes, rateLimits: rateLimits.meta.changes };
+}

@@ -1,0 +1,20 @@
+/**
+ * What the cron runs, in order, with one clock (`ctx.now`). The same function answers
+ * `POST /api/v1/dev/scheduled {"now"}` in development, so a test or a person can run "the
+ * cron at that time" and read what it did.
+ */
+import type { ServiceContext } from '../context';
+import { cleanupExpired } from './cleanup';
+import { sweepSealing } from './sweep-sealing';
+
+export interface ScheduledReport {
+	at: string;
+	cleanup: { sessions: number; rateLimits: number };
+	sealing: { sealed: number; failed: number };
+}
+
+export async function runScheduled(ctx: ServiceContext): Promise<ScheduledReport> {
+	const cleanup = await cleanupExpired(ctx);
+	const sealing = await sweepSealing(ctx);
+	return { at: new Date(ctx.now).toISOString(), cleanup, sealing };
+}
