@@ -49,3 +49,19 @@ export const jobFailures = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.kind, t.subject] })]
 );
+
+/**
+ * How a person wants to hear about each category of message (worker/domain/message-kinds.ts):
+ * 'email' (email and in-app), 'in_app' or 'off'. A missing row is the default ('email');
+ * mandatory categories (account, signing) ignore what is stored here.
+ */
+export const notificationPreferences = sqliteTable(
+	'notification_preferences',
+	{
+		userId: text('user_id').notNull(),
+		category: text('category').notNull(),
+		channel: text('channel', { enum: ['email', 'in_app', 'off'] }).notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.category] })]
+);
