@@ -65,3 +65,32 @@ export const notificationPreferences = sqliteTable(
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.category] })]
 );
+
+/**
+ * Reminders the cron has sent (worker/jobs/send-reminders.ts), one row per (kind, subject,
+ * due moment): writing this row, the in-app notifications and the outbox emails in one D1
+ * batch, with `INSERT … ON CONFLICT DO NOTHING` and the messages conditional on this run's
+ * `token`, is what makes a reminder go out once however many runs, retries or overlapping
+ * runs meet it. `subject` names what the reminder is about and for whom (an agreement and a
+ * party, a brand); the recipient columns say who it went to.
+ */
+export const reminders = sqliteTable(
+	'reminders',
+	{
+		/** A reminder kind of worker/domain/reminders.ts, e.g. "agreement_unsigned_reminder". */
+		kind: text('kind').notNull(),
+		/** What it is about, e.g. "<agreement id>:creator" or "<brand id>". */
+		subject: text('subject').notNull(),
+		/** The moment it became due (epoch ms): a new due moment (a re-sent agreement, a new week) is a new reminder. */
+		dueAt: integer('due_at').notNull(),
+		/** The user it went to, when it went to one person. */
+		recipientUserId: text('recipient_user_id'),
+		/** The brand whose members it went to, when it went to a team. */
+		recipientBrandId: text('recipient_brand_id'),
+		/** Random per attempt: the messages of a batch are written only if the stored row carries this run's token. */
+		token: text('token').notNull(),
+		/** When the run that wrote it (and its messages) believed it was. */
+		sentAt: integer('sent_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.kind, t.subject, t.dueAt] })]
+);

@@ -5,16 +5,20 @@
  */
 import type { ServiceContext } from '../context';
 import { cleanupExpired } from './cleanup';
+import { type RemindersReport, sendReminders } from './send-reminders';
 import { sweepSealing } from './sweep-sealing';
 
 export interface ScheduledReport {
 	at: string;
 	cleanup: { sessions: number; rateLimits: number };
 	sealing: { sealed: number; failed: number };
+	/** Reminders written by this run (worker/jobs/send-reminders.ts), in total and by kind. */
+	reminders: RemindersReport;
 }
 
 export async function runScheduled(ctx: ServiceContext): Promise<ScheduledReport> {
 	const cleanup = await cleanupExpired(ctx);
 	const sealing = await sweepSealing(ctx);
-	return { at: new Date(ctx.now).toISOString(), cleanup, sealing };
+	const reminders = await sendReminders(ctx);
+	return { at: new Date(ctx.now).toISOString(), cleanup, sealing, reminders };
 }

@@ -7,11 +7,14 @@
  * `buildMessage` (worker/domain/mail.ts).
  */
 import { isMailAddress, mailSubject } from '../domain/mail';
+import type { MessageKind } from '../domain/message-kinds';
 
 export interface OutboxMessage {
 	to: string;
 	subject: string;
 	text: string;
+	/** What kind of message this is (worker/domain/message-kinds.ts), for the recipient's preferences. */
+	kind?: MessageKind;
 }
 
 /**
