@@ -9,7 +9,9 @@
  * end of the stream as "no data yet" and spins, so one such server hangs the Worker; it also
  * writes its own MIME and reports replies only inside error messages.)
  */
-import { connect } from 'cloudflare:sockets';
+// `cloudflare:sockets` is imported when a message is sent, not with this module: the
+// SvelteKit build loads the server code in Node to analyse it, where that module does not exist.
+type Connect = typeof import('cloudflare:sockets').connect;
 
 /** Where a conversation stopped: what the server refused or where the connection failed. */
 export type SmtpStage = 'connect' | 'greeting' | 'ehlo' | 'starttls' | 'auth' | 'mail' | 'rcpt' | 'data' | 'message';
@@ -72,6 +74,7 @@ class Connection {
 	private buffer = '';
 
 	constructor(
+		connect: Connect,
 		private readonly options: SmtpOptions,
 		private stage: SmtpStage = 'connect'
 	) {
@@ -215,7 +218,8 @@ export function dotStuff(data: string): string {
 
 /** Delivers one message, or throws an SmtpError saying where and why it was not accepted. */
 export async function sendMail(options: SmtpOptions, envelope: Envelope): Promise<void> {
-	const conn = new Connection(options);
+	const { connect } = await import('cloudflare:sockets');
+	const conn = new Connection(connect, options);
 	try {
 		await conn.open();
 		await conn.expect('greeting', (c) => c === 220, 'greeting');
