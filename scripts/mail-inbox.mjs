@@ -132,7 +132,7 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}dt{font-weigh
 			`<p><a href="/">← Inbox</a> · <a href="/m/${m.id}.eml">Raw</a></p>
 <dl><dt>From</dt><dd>${escapeHtml(m.from)}</dd><dt>To</dt><dd>${escapeHtml(m.to.join(', '))}</dd><dt>Subject</dt><dd><bdi id="subject">${escapeHtml(m.subject)}</bdi></dd><dt>Date</dt><dd>${escapeHtml(m.date ?? '')}</dd><dt>Message-ID</dt><dd>${escapeHtml(m.messageId ?? '')}</dd></dl>
 <h2>HTML</h2>${m.html ? `<iframe id="html-part" title="HTML part" sandbox="allow-popups allow-popups-to-escape-sandbox" srcdoc="${escapeHtml(m.html)}"></iframe>` : '<p>(none)</p>'}
-<h2>Text</h2><pre id="text-part">${escapeHtml(m.text)}</pre>`,
+<h2>Text</h2><pre id="text-part" dir="auto">${escapeHtml(m.text)}</pre>`,
 			{ csp: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'" }
 		);
 	}
@@ -175,7 +175,13 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}dt{font-weigh
 	});
 
 	const actualSmtpPort = await listen(smtp.server, smtpPort, host);
-	const actualHttpPort = await listen(http, httpPort, host);
+	let actualHttpPort;
+	try {
+		actualHttpPort = await listen(http, httpPort, host);
+	} catch (err) {
+		await new Promise((r) => smtp.close(r));
+		throw err;
+	}
 	return {
 		smtpPort: actualSmtpPort,
 		httpPort: actualHttpPort,
