@@ -1,6 +1,13 @@
-/** Platform plumbing: the email outbox (delivered by a mail provider in production). */
+/** Platform plumbing: the email outbox and its delivery, in-app notifications, job failures, notification preferences. */
 import { sqliteTable, text, integer, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
+/**
+ * The email outbox, which is also the delivery queue (worker/services/mail/).
+ * A row is written `queued` (or `suppressed` when the recipient turned that category's email
+ * off) in the same D1 batch as the change it tells about; delivery claims it (`sending`, with
+ * a lease), then marks it `sent`, or puts it back `queued` with a later `next_attempt_at`, or
+ * `failed` after a permanent refusal or MAX attempts. Rows are never deleted by delivery.
+ */
 export const outbox = sqliteTable(
 	'outbox',
 	{
@@ -9,9 +16,29 @@ export const outbox = sqliteTable(
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
 		createdAt: integer('created_at').notNull(),
-		sentAt: integer('sent_at')
+		sentAt: integer('sent_at'),
+		/** A MessageKind (worker/domain/message-kinds.ts); NULL only for rows written before delivery existed. */
+		kind: text('kind'),
+		/** The recipient's language: the HTML part's lang and dir. */
+		locale: text('locale', { enum: ['fr', 'ar', 'en'] })
+			.notNull()
+			.default('fr'),
+		status: text('status', { enum: ['queued', 'sending', 'sent', 'failed', 'suppressed'] })
+			.notNull()
+			.default('queued'),
+		/** Delivery attempts started (counted when claimed, so a crash mid-send counts too). */
+		attempts: integer('attempts').notNull().default(0),
+		lastError: text('last_error'),
+		/** When a `queued` row is due (epoch ms). */
+		nextAttemptAt: integer('next_attempt_at').notNull().default(0),
+		/** While `sending`: when the claim lapses and the row is due again (the sender died). */
+		leaseUntil: integer('lease_until'),
+		/** The Message-ID (without angle brackets), fixed at the first attempt and reused by every retry. */
+		messageId: text('message_id'),
+		/** When a request pushed a `deliver_email` job for this row (at most once). */
+		announcedAt: integer('announced_at')
 	},
-	(t) => [index('outbox_created_idx').on(t.createdAt)]
+	(t) => [index('outbox_created_idx').on(t.createdAt), index('outbox_due_idx').on(t.status, t.nextAttemptAt)]
 );
 
 /** In-app notifications (an application accepted, a message received, …). */

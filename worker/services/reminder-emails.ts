@@ -32,7 +32,7 @@ export function agreementUnsignedReminderEmail(
 				`Review and sign: ${p.link}\n\nThe Wasla team`
 		}
 	};
-	return { to: p.to, kind: 'agreement_unsigned_reminder', ...texts[locale] };
+	return { to: p.to, kind: 'agreement_unsigned_reminder', locale, ...texts[locale] };
 }
 
 /** To each member of a brand whose applicants have waited more than 3 days for an answer. */
@@ -71,5 +71,5 @@ export function applicantsWaitingReminderEmail(locale: Locale, p: { to: string; 
 				`You get this reminder at most once a week; you can keep it to the app or turn it off in your settings.\n\nThe Wasla team`
 		}
 	};
-	return { to: p.to, kind: 'applicants_waiting_reminder', ...texts[locale] };
+	return { to: p.to, kind: 'applicants_waiting_reminder', locale, ...texts[locale] };
 }
