@@ -26,10 +26,8 @@ import { openApiDocument, docsHeaders, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
 
-export function createApp() {
-	const api = new Hono<AppEnv>();
-	const router: Router = { app: api, specs: [] };
-
+/** Registers every API route on the router, in the order Hono matches them. */
+function registerRoutes(router: Router) {
 	accountRoutes(router);
 	teamRoutes(router);
 	referenceRoutes(router);
@@ -42,6 +40,19 @@ export function createApp() {
 	matchingRoutes(router);
 	agreementDocumentRoutes(router);
 	devRoutes(router);
+}
+
+/** Every route's spec, in registration order (the API tests check each response against its route's). */
+export function routeSpecs(): Router['specs'] {
+	const router: Router = { app: new Hono<AppEnv>(), specs: [] };
+	registerRoutes(router);
+	return router.specs;
+}
+
+export function createApp() {
+	const api = new Hono<AppEnv>();
+	const router: Router = { app: api, specs: [] };
+	registerRoutes(router);
 
 	api.get('/openapi.json', (c) => c.json(openApiDocument(router.specs, new URL(c.req.url).origin)));
 

@@ -2,6 +2,7 @@
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
 import type { RouteSpec } from './route';
+import { routeResponses } from './route-responses';
 
 type Spec = RouteSpec<v.GenericSchema | undefined, v.GenericSchema | undefined>;
 type Json = Record<string, unknown>;
@@ -17,7 +18,19 @@ const Problem: Json = {
 		status: { type: 'integer' },
 		code: { type: 'string' },
 		detail: { type: 'string', description: "In the caller's language" },
-		errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+		errors: {
+			type: 'array',
+			items: {
+				type: 'object',
+				required: ['path', 'message'],
+				properties: {
+					path: { type: 'string' },
+					message: { type: 'string' },
+					line: { type: 'integer', description: 'For an uploaded file (CSV): the line, 1 for the header' },
+					column: { type: 'string', description: 'For an uploaded file (CSV): the column' }
+				}
+			}
+		},
 		requestId: { type: 'string' }
 	}
 };
@@ -34,7 +47,7 @@ export function openApiDocument(specs: Spec[], origin: string) {
 			}
 		}
 		const responses: Json = {};
-		for (const [status, r] of Object.entries(s.responses)) {
+		for (const [status, r] of Object.entries(routeResponses(s))) {
 			const isProblem = Number(status) >= 400;
 			responses[status] = {
 				description: r.description,
@@ -50,7 +63,8 @@ export function openApiDocument(specs: Spec[], origin: string) {
 			summary: s.summary,
 			tags: s.tags,
 			operationId: `${s.method}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
-			...(s.auth !== 'public' ? { security: [{ session: [] }], 'x-role': s.auth } : {}),
+			// Public operations say so (`security: []`); the others need the session cookie.
+			...(s.auth !== 'public' ? { security: [{ session: [] }], 'x-role': s.auth } : { security: [] }),
 			...(parameters.length ? { parameters } : {}),
 			...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(s.body) } } } } : {}),
 			responses
@@ -61,6 +75,7 @@ export function openApiDocument(specs: Spec[], origin: string) {
 		info: {
 			title: 'Wasla API',
 			version: '1',
+			license: { name: 'Proprietary', identifier: 'LicenseRef-Wasla-Proprietary' },
 			description:
 				'Creator marketplace for Algerian retailers. JSON under /api/v1; errors are application/problem+json (RFC 9457); session cookie `wasla_session`; non-GET requests with a foreign Origin are refused (403).'
 		},

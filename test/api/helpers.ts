@@ -1,5 +1,6 @@
 /** Test client for the API through the Worker's own fetch, with a cookie jar per client. */
 import { exports } from 'cloudflare:workers';
+import { responseProblems } from './response-check';
 
 export const ORIGIN = 'http://wasla.test';
 let ipCounter = 0;
@@ -29,8 +30,9 @@ export class Client {
 			body = JSON.stringify(opts.json);
 			headers['content-type'] ??= 'application/json';
 		}
+		const method = opts.method ?? (body === undefined ? 'GET' : 'POST');
 		const res = await exports.default.fetch(`${ORIGIN}${path.startsWith('/api') ? path : `/api/v1${path}`}`, {
-			method: opts.method ?? (body === undefined ? 'GET' : 'POST'),
+			method,
 			headers,
 			body,
 			redirect: 'manual'
@@ -42,6 +44,11 @@ export class Client {
 			const expired = attrs.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a.trim()));
 			if (!value || expired) this.cookies.delete(name.trim());
 			else this.cookies.set(name.trim(), value);
+		}
+		// Every response must be one its route declares (status, JSON schema, problem shape).
+		if (!path.startsWith('/api') || path.startsWith('/api/v1/')) {
+			const problems = await responseProblems(method, path.startsWith('/api/v1/') ? path.slice('/api/v1'.length) : path, res);
+			if (problems.length > 0) throw new Error(`${method} ${path} answered ${res.status}, not as its route declares: ${problems.join(' | ')}`);
 		}
 		return res;
 	}

@@ -403,15 +403,18 @@ describe('switching, leaving, and a brand user without a brand', () => {
 			expect(await r.json()).toMatchObject({ code: 'forbidden', detail });
 		}
 
-		// Every documented route, as this user: 2xx or 4xx, never 5xx.
+		// Every documented route, as this user: a status its route declares (the client checks), never 5xx.
 		const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(new Client().call('/openapi.json'));
 		const failures: string[] = [];
 		for (const [path, methods] of Object.entries(doc.paths)) {
 			for (const method of Object.keys(methods)) {
 				if ((path === '/auth/logout' || path === '/me') && method !== 'get') continue;
-				const r = await reg.call(`/api/v1${path.replace(/\{[^}]+\}/g, 'x')}`, { method: method.toUpperCase(), json: method === 'get' ? undefined : {} });
-				if (r.status >= 500) failures.push(`${method} ${path} → ${r.status}`);
-				else await r.arrayBuffer();
+				try {
+					const r = await reg.call(`/api/v1${path.replace(/\{[^}]+\}/g, 'x')}`, { method: method.toUpperCase(), json: method === 'get' ? undefined : {} });
+					await r.arrayBuffer();
+				} catch (e) {
+					failures.push(String(e));
+				}
 			}
 		}
 		expect(failures).toEqual([]);
@@ -488,6 +491,6 @@ describe('API reference', () => {
 			expect(op, `${method} ${path}`).toBeDefined();
 			expect(op.summary.length, `${method} ${path}`).toBeGreaterThan(20);
 		}
-		expect(Object.keys(doc.paths['/invitations/{id}/accept'].post.responses).sort()).toEqual(['200', '403', '404', '409']);
+		expect(Object.keys(doc.paths['/invitations/{id}/accept'].post.responses).sort()).toEqual(['200', '401', '403', '404', '409']);
 	});
 });

@@ -89,7 +89,7 @@ export function campaignRoutes(r: Router) {
 			summary: 'A campaign: everything with its plan for the owning brand; the public offer of an open campaign for creators',
 			tags: ['campaigns'],
 			auth: 'user',
-			responses: { 200: { description: 'OK', schema: CampaignResponse }, ...notYours }
+			responses: { 200: { description: 'OK', schema: CampaignResponse }, 403: { description: 'A brand account that belongs to no brand' }, ...notYours }
 		},
 		async (c) => c.json(await readCampaign(c.env.DB, c.get('user')!, c.req.param('id')!))
 	);

@@ -190,10 +190,11 @@ const PublicCampaign = {
 
 export const CampaignOut = v.object({
 	...PublicCampaign,
-	publishedAt: v.nullable(v.string()),
-	closedAt: v.nullable(v.string()),
-	createdAt: v.string(),
-	updatedAt: v.string()
+	// The owning brand's view only; a creator reading an open campaign gets the public offer.
+	publishedAt: v.optional(v.nullable(v.string())),
+	closedAt: v.optional(v.nullable(v.string())),
+	createdAt: v.optional(v.string()),
+	updatedAt: v.optional(v.string())
 });
 
 const Warning = v.object({
