@@ -13,14 +13,13 @@
  */
 import * as v from 'valibot';
 import { type TermsChange, diffTerms } from '../../contracts/clauses/diff';
-import { documentSha256 } from '../../contracts/hash';
+import { documentSha256, sameTerms, storedDocumentSha256 } from '../../contracts/hash';
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { fieldErrors } from '../problem';
-import { type AgreementTerms, agreementTermsSchema, canonicalTerms, upgradeTerms, validateTermsRules } from '../domain/agreement-terms';
+import { type AgreementTerms, agreementTermsSchema, readStoredTerms, validateTermsRules } from '../domain/agreement-terms';
 import { type ActorParty, type AuditAction, type AuditActor, type ChainHead, type ChainedEvent, EMPTY_HEAD, nextEvent, verifyChain } from '../domain/audit-chain';
-import { sha256Hex } from '../domain/encoding';
 import { LIMITS } from '../domain/rate-limit-rules';
 import {
 	type AgreementAction,
@@ -51,15 +50,6 @@ export const AGREEMENTS_PAGE_SIZE = 20;
 
 /** SHA-256 (hex) of the canonical document {agreementId, version, terms} (contracts/hash.ts). */
 export const documentHash = documentSha256;
-
-/** Stored terms as current (v2) terms; null when the stored JSON is damaged. */
-function readTerms(raw: string): AgreementTerms | null {
-	try {
-		return upgradeTerms(JSON.parse(raw));
-	} catch {
-		return null;
-	}
-}
 
 /** Terms sent by a client, validated against the schema and the cross-field rules; else 400 with `terms.`-prefixed field errors. */
 function parseNewTerms(input: unknown, current: AgreementTerms | null, locale: Locale): AgreementTerms {
@@ -239,8 +229,7 @@ async function readHead(d1: D1Database, agreementId: string): Promise<ChainHead>
 async function ensureHistory(d1: D1Database, row: AgreementRow): Promise<void> {
 	const has = await d1.prepare('SELECT 1 AS x FROM agreement_versions WHERE agreement_id = ?1 LIMIT 1').bind(row.id).first();
 	if (has) return;
-	const terms = readTerms(row.terms);
-	const hash = terms ? await documentHash(row.id, row.version, terms) : await sha256Hex(row.terms);
+	const hash = await storedDocumentSha256(row.id, row.version, row.terms);
 	const [created] = await chainEvents(EMPTY_HEAD, row.id, { party: 'system', userId: null }, row.created_at, [{ action: 'created', data: { version: row.version, documentSha256: hash } }]);
 	await d1.batch([
 		d1
@@ -266,8 +255,7 @@ async function ensureHistory(d1: D1Database, row: AgreementRow): Promise<void> {
  * in the same batch. Returns the statements and the document hash.
  */
 export async function firstVersionStatements(d1: D1Database, agreementId: string, termsJson: string, actor: AuditActor, now: number) {
-	const terms = readTerms(termsJson);
-	const hash = terms ? await documentHash(agreementId, 1, terms) : await sha256Hex(termsJson);
+	const hash = await storedDocumentSha256(agreementId, 1, termsJson);
 	const [created] = await chainEvents(EMPTY_HEAD, agreementId, actor, now, [{ action: 'created', data: { version: 1, documentSha256: hash } }]);
 	const exists = 'WHERE EXISTS (SELECT 1 FROM agreements WHERE id = ?1)';
 	return {
@@ -352,7 +340,7 @@ async function view(d1: D1Database, ctx: Ctx, locale: Locale) {
 	const actions = allowedActions(row.status, party, signed);
 	const documentSha256 = row.document_sha256 ?? '';
 	const consent = consentText(locale, { version: row.version, documentSha256 });
-	const terms = readTerms(row.terms);
+	const terms = readStoredTerms(row.terms);
 	return {
 		agreement: {
 			id: row.id,
@@ -503,7 +491,7 @@ export async function getVersion(d1: D1Database, user: SessionUser, agreementId:
 		version: {
 			version: row.version,
 			current: row.version === ctx.row.version,
-			terms: readTerms(row.terms) ?? {},
+			terms: readStoredTerms(row.terms) ?? {},
 			documentSha256: row.document_sha256,
 			authorParty: row.author_party,
 			note: row.note,
@@ -525,7 +513,7 @@ export async function diffVersions(d1: D1Database, user: SessionUser, agreementI
 		from: { version: a.version, documentSha256: a.document_sha256, authorParty: a.author_party, note: a.note },
 		to: { version: b.version, documentSha256: b.document_sha256, authorParty: b.author_party, note: b.note },
 		lang: q.lang,
-		rows: diffTermsRows(readTerms(a.terms), readTerms(b.terms), q.lang)
+		rows: diffTermsRows(readStoredTerms(a.terms), readStoredTerms(b.terms), q.lang)
 	};
 }
 
@@ -540,9 +528,9 @@ async function newVersion(d1: D1Database, user: SessionUser, agreementId: string
 	return retryOnce(async () => {
 		const ctx = await load(d1, user, agreementId);
 		guard(ctx, action);
-		const current = readTerms(ctx.row.terms);
+		const current = readStoredTerms(ctx.row.terms);
 		const terms = parseNewTerms(input.terms, current, locale);
-		if (current && canonicalTerms(current) === canonicalTerms(terms)) {
+		if (current && sameTerms(current, terms)) {
 			throw new AppError('invalid_request', { fieldKeys: [{ path: 'terms', key: 'agreement_terms_unchanged' }] });
 		}
 		const version = ctx.row.version + 1;
@@ -582,7 +570,7 @@ export async function sendAgreement(d1: D1Database, user: SessionUser, agreement
 	return retryOnce(async () => {
 		const ctx = await load(d1, user, agreementId);
 		guard(ctx, 'send');
-		const terms = readTerms(ctx.row.terms);
+		const terms = readStoredTerms(ctx.row.terms);
 		if (!terms) throw new AppError('invalid_state', { detailKey: 'detail_agreement_state' });
 		const missing = validateTermsRules(terms, { forSending: true });
 		if (missing.length) throw new AppError('invalid_request', { detailKey: 'detail_agreement_incomplete', fieldKeys: missing.map((p) => ({ path: `terms.${p.path}`, key: p.key })) });
@@ -612,7 +600,7 @@ export async function reopenAgreement(d1: D1Database, user: SessionUser, agreeme
 		const ctx = await load(d1, user, agreementId);
 		guard(ctx, 'reopen');
 		const { row } = ctx;
-		const terms = readTerms(row.terms);
+		const terms = readStoredTerms(row.terms);
 		if (!terms) throw new AppError('invalid_state', { detailKey: 'detail_agreement_state' });
 		const version = row.version + 1;
 		const hash = await documentHash(agreementId, version, terms);
@@ -949,7 +937,7 @@ async function documentData(d1: D1Database, row: AgreementRow, head: ChainHead) 
 			id: row.id,
 			status: row.status,
 			version: row.version,
-			terms: readTerms(row.terms),
+			terms: readStoredTerms(row.terms),
 			documentSha256: row.document_sha256 ?? '',
 			completedAt: iso(row.completed_at)
 		},
