@@ -7,11 +7,13 @@ import { isMessageKey, t, type MessageKey } from '../i18n';
 import { problemBody, problemResponse } from '../problem';
 import { type Router, readJsonBody, route } from '../route';
 import { type FollowerPointImport, MAX_IMPORT_BYTES, parseDay, parseFollowersCsv, parsePostedAt, parsePostsCsv, type PostImport, type RowError } from '../domain/stats-import';
-import { getCreatorFor, getMediaKit, getOwnProfile, ownCreatorId, updateOwnProfile, type InputWarning } from '../services/creators';
+import { getCreatorFor, getMediaKit, getOwnProfile, updateOwnProfile, type InputWarning } from '../services/creators';
+import { ownCreatorId } from '../services/viewer';
 import { importFollowerPoints, importPosts, listOwnStats, recomputeFeatures } from '../services/creator-stats';
 import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot } from '../services/screenshots';
 import { FollowersBody, PostsBody, PostsQuery, ProfileBody } from './creators.types';
 import { isSingleLine } from '../domain/text';
+import { iso } from '../domain/dates';
 
 const msg = (locale: Locale, key: string, params: Record<string, string | number> = {}) => (isMessageKey(key) ? t(locale, key as MessageKey, params) : key);
 
@@ -181,7 +183,7 @@ export function creatorRoutes(r: Router) {
 				if (preview) {
 					return c.json({
 						total: parsed.total,
-						rows: parsed.rows.map(({ line, ...row }) => ({ line, ...row, postedAt: new Date(row.postedAt).toISOString() })),
+						rows: parsed.rows.map(({ line, ...row }) => ({ line, ...row, postedAt: iso(row.postedAt) })),
 						errors: rowErrorsOut(locale, parsed.errors)
 					});
 				}
@@ -202,7 +204,7 @@ export function creatorRoutes(r: Router) {
 					seen.add(p.ref);
 				});
 				if (fieldKeys.length > 0) throw new AppError('invalid_request', { fieldKeys });
-				if (preview) return c.json({ total: posts.length, rows: posts.map((p, i) => ({ line: i + 1, ...p, postedAt: new Date(p.postedAt).toISOString() })), errors: [] });
+				if (preview) return c.json({ total: posts.length, rows: posts.map((p, i) => ({ line: i + 1, ...p, postedAt: iso(p.postedAt) })), errors: [] });
 			}
 			const imported = posts.length > 0 ? await importPosts(c.env.DB, creatorId, posts) : 0;
 			const features = await recomputeFeatures(c.env.DB, creatorId, now);

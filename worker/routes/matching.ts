@@ -3,7 +3,7 @@
  * campaign, and the creator's own risk flags with their explanations.
  */
 import { type Router, route } from '../route';
-import { ownCreatorId } from '../services/creators';
+import { ownCreatorId } from '../services/viewer';
 import { campaignMatches, explainRiskFlag, ownRiskFlags, readWeights, saveWeights } from '../services/matching';
 import { ownCampaign } from '../services/campaigns';
 import { ExplanationBody, MatchesQuery, MatchesResponse, OwnRiskResponse, RiskCodeParam, WeightsBody, WeightsOut } from './matching.types';

@@ -9,6 +9,7 @@ import { toHex } from '../domain/encoding';
 import { hashPassword, verifyPassword } from '../domain/password';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { invitationStatus, pickCurrentBrand } from '../domain/team-invitations';
+import { isUniqueViolation } from './conflicts';
 import { consume, refund } from './rate-limit';
 import { type ClientInfo, createSession, deleteOtherSessions } from './sessions';
 import { acceptStatements, findInvitation, timesOf } from './invitation-records';
@@ -31,10 +32,6 @@ interface UserRow {
 }
 
 const toPublic = (u: UserRow | SessionUser): PublicUser => ({ id: u.id, email: u.email, role: u.role, name: u.name, locale: u.locale });
-
-function isUniqueViolation(err: unknown) {
-	return err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
-}
 
 export interface RegisterInput {
 	email: string;

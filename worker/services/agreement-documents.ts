@@ -16,6 +16,7 @@ import type { Env, SessionUser } from '../env';
 import { AppError } from '../errors';
 import type { AuditActor } from '../domain/audit-chain';
 import { sha256Hex } from '../domain/encoding';
+import { iso } from '../domain/dates';
 import { buildAgreementDocument, buildCompletionCertificateText } from '../../contracts/clauses';
 import type { DocLang } from '../../contracts/document';
 import { appendCompletionCertificate, renderAgreementPdf } from '../../contracts/pdf';
@@ -261,6 +262,6 @@ export async function verifyPdf(env: Env, bytes: Uint8Array): Promise<VerifyOutc
 		reason: 'ok',
 		agreementId: agreement.id,
 		version: stored.version,
-		signers: results.map((s) => ({ party: s.party, name: s.full_name, signedAt: new Date(s.signed_at).toISOString() }))
+		signers: results.map((s) => ({ party: s.party, name: s.full_name, signedAt: iso(s.signed_at) }))
 	};
 }

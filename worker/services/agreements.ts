@@ -20,6 +20,8 @@ import { t } from '../i18n';
 import { fieldErrors } from '../problem';
 import { type AgreementTerms, agreementTermsSchema, readStoredTerms, validateTermsRules } from '../domain/agreement-terms';
 import { type ActorParty, type AuditAction, type AuditActor, type ChainHead, type ChainedEvent, EMPTY_HEAD, nextEvent, verifyChain } from '../domain/audit-chain';
+import { iso, isoOrNull } from '../domain/dates';
+import { jsonObjectOrNull } from '../domain/json';
 import { LIMITS } from '../domain/rate-limit-rules';
 import {
 	type AgreementAction,
@@ -40,7 +42,9 @@ import {
 	sameHash
 } from '../domain/signing';
 import { agreementCompletedEmail, agreementSentEmail, agreementSignedEmail, signingCodeEmail } from './agreement-emails';
-import { currentBrand, noBrandError } from './accounts';
+import { noBrandError } from './accounts';
+import { isUniqueViolation, retryOnConflict } from './conflicts';
+import { partyOf, viewerOf } from './viewer';
 import { queueEmailStatement } from './outbox';
 import { consume, refund } from './rate-limit';
 
@@ -140,19 +144,6 @@ interface EventRow {
 	actor_name: string | null;
 }
 
-/** The caller as a possible party: the brand they act for, or their creator profile (null: neither). */
-async function viewerOf(d1: D1Database, user: SessionUser): Promise<{ side: 'brand'; brandId: string } | { side: 'creator'; creatorId: string } | null> {
-	if (user.role === 'creator') {
-		const row = await d1.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string }>();
-		return row ? { side: 'creator', creatorId: row.id } : null;
-	}
-	if (user.role === 'brand') {
-		const brand = await currentBrand(d1, user.id);
-		return brand ? { side: 'brand', brandId: brand.id } : null;
-	}
-	return null;
-}
-
 interface Ctx {
 	row: AgreementRow;
 	party: Party;
@@ -160,40 +151,17 @@ interface Ctx {
 	head: ChainHead;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const busy = () => new AppError('invalid_state', { detailKey: 'detail_agreement_busy' });
 
-function isUniqueViolation(err: unknown): boolean {
-	const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
-	return /UNIQUE constraint failed|SQLITE_CONSTRAINT_PRIMARYKEY/i.test(text);
-}
-
-/**
- * Runs a read-check-write operation; if its batch lost a race (another writer took the
- * next seq of the chain, or the same signature), runs it again from fresh rows, up to
- * `attempts` times in all, with a small random pause so racers spread out. The last loss
- * is a 409 the client can retry.
- */
-async function retryOnConflict<T>(op: () => Promise<T>, attempts: number): Promise<T> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await op();
-		} catch (err) {
-			if (!isUniqueViolation(err)) throw err;
-			if (attempt >= attempts) throw new AppError('invalid_state', { detailKey: 'detail_agreement_busy' });
-		}
-		await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
-	}
-}
-
-/** State changes: one re-run from fresh rows (its guards then see the winner's change). */
-const retryOnce = <T>(op: () => Promise<T>) => retryOnConflict(op, 2);
+/** State changes: one re-run from fresh rows (its guards then see the winner's change); a second loss is a 409. */
+const retryOnce = <T>(op: () => Promise<T>) => retryOnConflict(op, { attempts: 2, lost: busy });
 
 /**
  * Events that change no state (a download, a code sent) only need the next seq: parallel
  * requests by the same people are normal (ten tabs, a double click), so they get more
  * re-runs before giving up.
  */
-const APPEND_ATTEMPTS = 12;
+const retryAppend = <T>(op: () => Promise<T>) => retryOnConflict(op, { attempts: 12, lost: busy });
 
 function eventStatement(d1: D1Database, e: ChainedEvent) {
 	return d1
@@ -287,7 +255,7 @@ async function load(d1: D1Database, user: SessionUser, agreementId: string): Pro
 	if (!viewer) throw new AppError('not_found');
 	const row = await d1.prepare(`${AGREEMENT_SELECT} WHERE g.id = ?1`).bind(agreementId).first<AgreementRow>();
 	if (!row) throw new AppError('not_found');
-	const party: Party | null = viewer.side === 'brand' ? (row.brand_id === viewer.brandId ? 'brand' : null) : row.creator_id === viewer.creatorId ? 'creator' : null;
+	const party = partyOf(viewer, { brandId: row.brand_id, creatorId: row.creator_id });
 	if (!party) throw new AppError('not_found');
 	await ensureHistory(d1, row);
 	return { row, party, user, head: await readHead(d1, agreementId) };
@@ -353,10 +321,10 @@ async function view(d1: D1Database, ctx: Ctx, locale: Locale) {
 			version: row.version,
 			terms: terms ?? {},
 			documentSha256: row.document_sha256,
-			signatures: counting.map((s) => ({ party: s.party, name: s.full_name, signedAt: new Date(s.signed_at).toISOString(), version: s.version, documentSha256: s.document_sha256 })),
-			sentAt: iso(row.sent_at),
-			completedAt: iso(row.completed_at),
-			voidedAt: iso(row.voided_at),
+			signatures: counting.map((s) => ({ party: s.party, name: s.full_name, signedAt: iso(s.signed_at), version: s.version, documentSha256: s.document_sha256 })),
+			sentAt: isoOrNull(row.sent_at),
+			completedAt: isoOrNull(row.completed_at),
+			voidedAt: isoOrNull(row.voided_at),
 			createdAt: iso(row.created_at),
 			updatedAt: iso(row.updated_at),
 			myParty: party,
@@ -371,10 +339,10 @@ async function view(d1: D1Database, ctx: Ctx, locale: Locale) {
 			versions: versions.results.map((x) => ({
 				version: x.version,
 				authorParty: x.author_party,
-				createdAt: new Date(x.created_at).toISOString(),
+				createdAt: iso(x.created_at),
 				note: x.note,
 				documentSha256: x.document_sha256,
-				frozenAt: iso(x.frozen_at)
+				frozenAt: isoOrNull(x.frozen_at)
 			})),
 			consent: { lang: locale, text: consent, sha256: await consentSha256(consent) }
 		}
@@ -463,8 +431,8 @@ export async function listAgreements(d1: D1Database, user: SessionUser, q: ListQ
 			brand: { id: r.brand_id, name: r.brand_name },
 			creator: { id: r.creator_id, displayName: r.creator_name },
 			signedBy: (r.signed ?? '').split(',').filter(Boolean).sort() as Party[],
-			sentAt: iso(r.sent_at),
-			completedAt: iso(r.completed_at),
+			sentAt: isoOrNull(r.sent_at),
+			completedAt: isoOrNull(r.completed_at),
 			createdAt: iso(r.created_at),
 			updatedAt: iso(r.updated_at)
 		})),
@@ -495,9 +463,9 @@ export async function getVersion(d1: D1Database, user: SessionUser, agreementId:
 			documentSha256: row.document_sha256,
 			authorParty: row.author_party,
 			note: row.note,
-			createdAt: new Date(row.created_at).toISOString(),
-			frozenAt: iso(row.frozen_at),
-			signatures: signatures.map((s) => ({ party: s.party, name: s.full_name, signedAt: new Date(s.signed_at).toISOString(), counts: s.version === ctx.row.version }))
+			createdAt: iso(row.created_at),
+			frozenAt: isoOrNull(row.frozen_at),
+			signatures: signatures.map((s) => ({ party: s.party, name: s.full_name, signedAt: iso(s.signed_at), counts: s.version === ctx.row.version }))
 		}
 	};
 }
@@ -640,7 +608,7 @@ export async function voidUnsignedAgreementsOfCreator(d1: D1Database, creatorId:
 	const { results } = await d1.prepare("SELECT id FROM agreements WHERE creator_id = ?1 AND status IN ('draft', 'awaiting_signatures')").bind(creatorId).all<{ id: string }>();
 	let voided = 0;
 	for (const { id } of results) {
-		const changed = await retryOnConflict(async () => {
+		const changed = await retryAppend(async () => {
 			const row = await d1.prepare("SELECT version FROM agreements WHERE id = ?1 AND status IN ('draft', 'awaiting_signatures')").bind(id).first<{ version: number }>();
 			if (!row) return false;
 			const [event] = await chainEvents(await readHead(d1, id), id, { party: 'system', userId: null }, now, [{ action: 'voided', data: { version: row.version, reason: 'account_erased' } }]);
@@ -649,7 +617,7 @@ export async function voidUnsignedAgreementsOfCreator(d1: D1Database, creatorId:
 				d1.prepare("UPDATE agreements SET status = 'void', voided_at = ?2, updated_at = ?2 WHERE id = ?1 AND status IN ('draft', 'awaiting_signatures')").bind(id, now)
 			]);
 			return true;
-		}, APPEND_ATTEMPTS);
+		});
 		if (changed) voided++;
 	}
 	return voided;
@@ -686,7 +654,7 @@ export async function requestSigningCode(d1: D1Database, user: SessionUser, agre
 /** Writes a new code, its 'code_sent' event and the email; re-run from fresh rows when a concurrent writer took the seq. */
 async function sendSigningCode(d1: D1Database, user: SessionUser, agreementId: string, first: Ctx, now: number) {
 	let runs = 0;
-	return retryOnConflict(async () => {
+	return retryAppend(async () => {
 		let ctx = first;
 		if (runs++ > 0) {
 			ctx = await load(d1, user, agreementId);
@@ -696,7 +664,7 @@ async function sendSigningCode(d1: D1Database, user: SessionUser, agreementId: s
 		const code = generateSigningCode();
 		const id = codeId();
 		const expiresAt = now + SIGNING_CODE.ttlMs;
-		const [event] = await chainEvents(ctx.head, agreementId, actorOf(ctx), now, [{ action: 'code_sent', data: { version: row.version, codeId: id, expiresAt: new Date(expiresAt).toISOString() } }]);
+		const [event] = await chainEvents(ctx.head, agreementId, actorOf(ctx), now, [{ action: 'code_sent', data: { version: row.version, codeId: id, expiresAt: iso(expiresAt) } }]);
 		await d1.batch([
 			eventStatement(d1, event),
 			d1
@@ -704,8 +672,8 @@ async function sendSigningCode(d1: D1Database, user: SessionUser, agreementId: s
 				.bind(id, agreementId, user.id, ctx.party, row.version, await hashSigningCode(id, code), expiresAt, now),
 			queueEmailStatement(d1, signingCodeEmail(user.locale, { to: user.email, code, campaign: row.campaign_title ?? '', version: row.version, minutes: SIGNING_CODE.ttlMs / 60000 }), now)
 		]);
-		return { sentTo: maskEmail(user.email), expiresAt: new Date(expiresAt).toISOString(), version: row.version, attempts: SIGNING_CODE.maxAttempts };
-	}, APPEND_ATTEMPTS);
+		return { sentTo: maskEmail(user.email), expiresAt: iso(expiresAt), version: row.version, attempts: SIGNING_CODE.maxAttempts };
+	});
 }
 
 export interface SignInput {
@@ -850,7 +818,7 @@ async function readAuditTrail(d1: D1Database, agreementId: string) {
 	return {
 		events: results.map((r, i) => ({
 			seq: r.seq,
-			at: new Date(r.at).toISOString(),
+			at: iso(r.at),
 			actor: { party: r.actor_party, userId: r.actor_user_id, name: r.actor_name },
 			action: r.action,
 			data: chained[i].data,
@@ -864,13 +832,7 @@ async function readAuditTrail(d1: D1Database, agreementId: string) {
 
 /** Stored event data; text that is not a JSON object is kept as-is so its hash fails visibly. */
 function parseData(raw: string): Record<string, unknown> {
-	try {
-		const v: unknown = JSON.parse(raw);
-		if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
-	} catch {
-		// fall through
-	}
-	return { unparsable: raw };
+	return jsonObjectOrNull(raw) ?? { unparsable: raw };
 }
 
 /**
@@ -878,11 +840,11 @@ function parseData(raw: string): Record<string, unknown> {
  * the head when another writer took the seq. For routes outside this module.
  */
 export async function appendAgreementEvent(d1: D1Database, agreementId: string, actor: AuditActor, action: AuditAction, data: Record<string, unknown>, now: number): Promise<ChainedEvent> {
-	return retryOnConflict(async () => {
+	return retryAppend(async () => {
 		const [e] = await chainEvents(await readHead(d1, agreementId), agreementId, actor, now, [{ action, data }]);
 		await eventStatement(d1, e).run();
 		return e;
-	}, APPEND_ATTEMPTS);
+	});
 }
 
 /**
@@ -939,12 +901,12 @@ async function documentData(d1: D1Database, row: AgreementRow, head: ChainHead) 
 			version: row.version,
 			terms: readStoredTerms(row.terms),
 			documentSha256: row.document_sha256 ?? '',
-			completedAt: iso(row.completed_at)
+			completedAt: isoOrNull(row.completed_at)
 		},
 		signatures: results.map((s) => ({
 			party: s.party,
 			name: s.full_name,
-			signedAt: new Date(s.signed_at).toISOString(),
+			signedAt: iso(s.signed_at),
 			ip: s.ip,
 			userAgent: s.user_agent,
 			documentSha256: s.document_sha256,

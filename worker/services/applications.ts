@@ -9,9 +9,13 @@ import { AppError } from '../errors';
 import { ACTION_TARGET, type ApplicationAction, type ApplicationStatus, checkTransition, sourcesOf } from '../domain/application-status';
 import { acceptsApplications, datesOutsideWindow, looksLikeCentimes, normaliseDays } from '../domain/application-rules';
 import { prefillTerms } from '../domain/agreement-terms';
+import { iso, isoOrNull } from '../domain/dates';
+import { jsonObjectOrNull, jsonStrings } from '../domain/json';
 import { firstVersionStatements } from './agreements';
 import type { Format, Objective } from '../domain/taxonomy';
-import { currentBrand, noBrandError } from './accounts';
+import { noBrandError } from './accounts';
+import { isUniqueViolation } from './conflicts';
+import { partyOf, type Viewer, viewerOf } from './viewer';
 import { applicationAcceptedEmail, applicationReceivedEmail } from './application-emails';
 import { notifyBrandStatement, notifyUserStatement, type NotificationPayload } from './notifications';
 import { queueEmailStatement } from './outbox';
@@ -37,27 +41,6 @@ interface ApplicationRow {
 
 const APPLICATION_COLUMNS = 'a.id, a.campaign_id, a.creator_id, a.pitch, a.fee_dzd, a.formats, a.proposed_dates, a.status, a.decline_reason, a.created_at, a.updated_at';
 
-/** Stored JSON arrays, read defensively: a damaged cell shows as empty, never as a 500. */
-function jsonArray<T = string>(raw: string | null): T[] {
-	try {
-		const v: unknown = JSON.parse(raw ?? '[]');
-		return Array.isArray(v) ? (v as T[]) : [];
-	} catch {
-		return [];
-	}
-}
-
-function jsonObject(raw: string | null): Record<string, unknown> | null {
-	try {
-		const v: unknown = JSON.parse(raw ?? 'null');
-		return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-	} catch {
-		return null;
-	}
-}
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 export function serializeApplication(a: ApplicationRow) {
 	return {
 		id: a.id,
@@ -66,35 +49,15 @@ export function serializeApplication(a: ApplicationRow) {
 		status: a.status,
 		pitch: a.pitch,
 		feeDzd: a.fee_dzd,
-		formats: jsonArray<Format>(a.formats),
-		proposedDates: jsonArray(a.proposed_dates),
+		formats: jsonStrings<Format>(a.formats),
+		proposedDates: jsonStrings(a.proposed_dates),
 		declineReason: a.decline_reason,
-		createdAt: new Date(a.created_at).toISOString(),
-		updatedAt: new Date(a.updated_at).toISOString()
+		createdAt: iso(a.created_at),
+		updatedAt: iso(a.updated_at)
 	};
 }
 
-function isUniqueViolation(err: unknown): boolean {
-	const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
-	return /UNIQUE constraint failed/i.test(text);
-}
-
 // ---- who is asking ---------------------------------------------------------------------------
-
-export type Viewer = { side: 'creator'; userId: string; creatorId: string } | { side: 'brand'; userId: string; brandId: string; brandName: string };
-
-/** The caller as a party: their creator profile or the brand they act for (null: neither). */
-export async function viewerOf(d1: D1Database, user: SessionUser): Promise<Viewer | null> {
-	if (user.role === 'creator') {
-		const row = await d1.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string }>();
-		return row ? { side: 'creator', userId: user.id, creatorId: row.id } : null;
-	}
-	if (user.role === 'brand') {
-		const brand = await currentBrand(d1, user.id);
-		return brand ? { side: 'brand', userId: user.id, brandId: brand.id, brandName: brand.name } : null;
-	}
-	return null;
-}
 
 async function requireViewer(d1: D1Database, user: SessionUser, side?: Viewer['side']): Promise<Viewer> {
 	const viewer = await viewerOf(d1, user);
@@ -138,11 +101,11 @@ function campaignSummary(c: CampaignRow, now: number) {
 		brandName: c.brand_name,
 		objective: c.objective,
 		status: c.status,
-		formats: jsonArray<Format>(c.formats),
+		formats: jsonStrings<Format>(c.formats),
 		budgetDzd: c.budget_dzd,
-		startsAt: iso(c.starts_at),
-		endsAt: iso(c.ends_at),
-		applyBy: iso(c.apply_by),
+		startsAt: isoOrNull(c.starts_at),
+		endsAt: isoOrNull(c.ends_at),
+		applyBy: isoOrNull(c.apply_by),
 		acceptingApplications: acceptsApplications({ status: c.status, applyBy: c.apply_by }, now)
 	};
 }
@@ -165,7 +128,7 @@ export interface ApplyInput {
 
 /** Business checks beyond the schema: formats the campaign asks for, days inside its period. */
 function checkAgainstCampaign(c: CampaignRow, input: ApplyInput) {
-	const wanted = jsonArray<string>(c.formats);
+	const wanted = jsonStrings(c.formats);
 	const fieldKeys: { path: string; key: string }[] = [];
 	input.formats.forEach((f, i) => {
 		if (!wanted.includes(f)) fieldKeys.push({ path: `formats.${i}`, key: 'format_not_in_campaign' });
@@ -308,10 +271,10 @@ export async function listApplicants(d1: D1Database, user: SessionUser, campaign
 				handle: a.handle,
 				wilaya: a.wilaya === null ? null : { code: a.wilaya, nameFr: a.wilaya_fr, nameAr: a.wilaya_ar },
 				followersTotal: a.followers_total,
-				niches: jsonArray(a.niches),
+				niches: jsonStrings(a.niches),
 				accounts: accounts.get(a.creator_id) ?? [],
-				engagementByFormat: a.features_at === null ? null : jsonObject(a.engagement_by_format),
-				commentMix: a.features_at === null ? null : jsonObject(a.comment_mix),
+				engagementByFormat: a.features_at === null ? null : jsonObjectOrNull(a.engagement_by_format),
+				commentMix: a.features_at === null ? null : jsonObjectOrNull(a.comment_mix),
 				sponsoredShare: a.features_at === null ? null : a.sponsored_share
 			}
 		})),
@@ -384,8 +347,7 @@ async function loadApplication(d1: D1Database, user: SessionUser, applicationId:
 	if (!app) throw new AppError('not_found');
 	const campaign = await loadCampaign(d1, app.campaign_id);
 	if (!campaign) throw new AppError('not_found');
-	const mine = viewer.side === 'creator' ? app.creator_id === viewer.creatorId : campaign.brand_id === viewer.brandId;
-	if (!mine) throw new AppError('not_found');
+	if (!partyOf(viewer, { brandId: campaign.brand_id, creatorId: app.creator_id })) throw new AppError('not_found');
 	return { app, campaign, viewer };
 }
 
@@ -418,7 +380,7 @@ export async function getApplication(d1: D1Database, user: SessionUser, applicat
 			handle: creator.handle,
 			wilaya: creator.wilaya === null ? null : { code: creator.wilaya, nameFr: creator.name_fr, nameAr: creator.name_ar },
 			followersTotal: creator.followers_total,
-			niches: jsonArray(creator.niches)
+			niches: jsonStrings(creator.niches)
 		},
 		agreement: agreement ?? null,
 		viewer: { side: viewer.side }
@@ -505,7 +467,7 @@ export async function acceptApplication(d1: D1Database, user: SessionUser, appli
 			startsAt: campaign.starts_at,
 			endsAt: campaign.ends_at
 		},
-		application: { formats: jsonArray<Format>(app.formats), feeDzd: app.fee_dzd, proposedDates: jsonArray(app.proposed_dates) }
+		application: { formats: jsonStrings<Format>(app.formats), feeDzd: app.fee_dzd, proposedDates: jsonStrings(app.proposed_dates) }
 	});
 	const agreementId = crypto.randomUUID();
 	const termsJson = JSON.stringify(terms);
@@ -560,7 +522,7 @@ export async function listMessages(d1: D1Database, user: SessionUser, applicatio
 		messages: (rows.results as unknown as Row[]).reverse().map((m) => ({
 			id: m.id,
 			body: m.body,
-			createdAt: new Date(m.created_at).toISOString(),
+			createdAt: iso(m.created_at),
 			author: { name: m.author_name, side: m.author_user_id === creator?.id ? ('creator' as const) : ('brand' as const) },
 			mine: m.author_user_id === viewer.userId
 		})),
@@ -591,7 +553,7 @@ export async function postMessage(d1: D1Database, user: SessionUser, application
 	}
 	await d1.batch(statements);
 	return {
-		message: { id, body, createdAt: new Date(now).toISOString(), author: { name: user.name, side: viewer.side }, mine: true }
+		message: { id, body, createdAt: iso(now), author: { name: user.name, side: viewer.side }, mine: true }
 	};
 }
 

@@ -5,7 +5,9 @@ import { campaignWarnings, CAMPAIGN_DEFAULTS, CAMPAIGN_TRANSITIONS, type Campaig
 import { planCampaign, type PlanPhase } from '../domain/campaign-plan';
 import { type Fit, type FitCreator, profileGaps, rankForCreator, type FitFilter } from '../domain/campaign-fit';
 import type { AgeBand, CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
-import { currentBrand, noBrandError } from './accounts';
+import { iso, isoOrNull } from '../domain/dates';
+import { jsonArray, jsonObjectOr, jsonStrings } from '../domain/json';
+import { actingBrand } from './viewer';
 
 export interface CampaignRow {
 	id: string;
@@ -47,20 +49,10 @@ const SELECT_CAMPAIGN = `SELECT c.id, c.brand_id, b.name AS brand_name, c.title,
 	c.published_at, c.closed_at, c.created_at, c.updated_at
 	FROM campaigns c JOIN brands b ON b.id = c.brand_id`;
 
-/** Parses a stored JSON column, falling back when a row holds something unexpected. */
-function json<T>(text: string, fallback: T, ok: (x: unknown) => boolean): T {
-	try {
-		const value: unknown = JSON.parse(text);
-		return ok(value) ? (value as T) : fallback;
-	} catch {
-		return fallback;
-	}
-}
 const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function readBrief(text: string): Brief {
-	const raw = json<Record<string, unknown>>(text, {}, isObject);
+	const raw = jsonObjectOr<Record<string, unknown>>(text, {});
 	const list = (x: unknown) => (strings(x) ? (x as string[]) : []);
 	return { keyMessages: list(raw.keyMessages), dos: list(raw.dos), donts: list(raw.donts), angle: typeof raw.angle === 'string' ? raw.angle : '' };
 }
@@ -72,10 +64,10 @@ export function rowFields(r: CampaignRow): CampaignFields {
 		objective: r.objective,
 		offer: r.offer,
 		brief: readBrief(r.brief),
-		formats: json<Format[]>(r.formats, [], strings),
-		wilayas: json<string[]>(r.wilayas, [], strings),
-		niches: json<Niche[]>(r.niches, [], strings),
-		ageBands: normaliseAgeBands(json<unknown[]>(r.age_bands, [], Array.isArray)),
+		formats: jsonStrings<Format>(r.formats),
+		wilayas: jsonStrings(r.wilayas),
+		niches: jsonStrings<Niche>(r.niches),
+		ageBands: normaliseAgeBands(jsonArray(r.age_bands)),
 		followerMin: r.follower_min,
 		followerMax: r.follower_max,
 		budgetDzd: r.budget_dzd,
@@ -86,7 +78,6 @@ export function rowFields(r: CampaignRow): CampaignFields {
 	};
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const ms = (s: string | null | undefined) => (s === null || s === undefined ? null : Date.parse(s));
 
 /** What anyone allowed to see the campaign sees. */
@@ -107,27 +98,20 @@ function publicView(r: CampaignRow) {
 		followerMax: f.followerMax,
 		budgetDzd: f.budgetDzd,
 		reuseRightsDays: f.reuseRightsDays,
-		startsAt: iso(f.startsAt),
-		endsAt: iso(f.endsAt),
-		applyBy: iso(f.applyBy),
+		startsAt: isoOrNull(f.startsAt),
+		endsAt: isoOrNull(f.endsAt),
+		applyBy: isoOrNull(f.applyBy),
 		status: r.status
 	};
 }
 
 /** What the owning brand sees: everything, with its timestamps. */
 export function brandView(r: CampaignRow) {
-	return { ...publicView(r), publishedAt: iso(r.published_at), closedAt: iso(r.closed_at), createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)! };
+	return { ...publicView(r), publishedAt: isoOrNull(r.published_at), closedAt: isoOrNull(r.closed_at), createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) };
 }
 
 function taskView(t: TaskRow) {
-	return { id: t.id, day: t.day, phase: t.phase, key: t.key, dueDate: t.due_date, done: t.done_at !== null, doneAt: iso(t.done_at) };
-}
-
-/** The brand a brand user acts for; a brand user without one may not act. */
-async function brandOf(d1: D1Database, user: SessionUser) {
-	const brand = await currentBrand(d1, user.id);
-	if (!brand) throw noBrandError();
-	return brand;
+	return { id: t.id, day: t.day, phase: t.phase, key: t.key, dueDate: t.due_date, done: t.done_at !== null, doneAt: isoOrNull(t.done_at) };
 }
 
 async function findCampaign(d1: D1Database, id: string): Promise<CampaignRow | null> {
@@ -136,7 +120,7 @@ async function findCampaign(d1: D1Database, id: string): Promise<CampaignRow | n
 
 /** The campaign if it belongs to the user's brand; otherwise 404, whether it exists or not. */
 export async function ownCampaign(d1: D1Database, user: SessionUser, id: string) {
-	const brand = await brandOf(d1, user);
+	const brand = await actingBrand(d1, user.id);
 	const row = await findCampaign(d1, id);
 	if (!row || row.brand_id !== brand.id) throw new AppError('not_found');
 	return row;
@@ -218,7 +202,7 @@ function fieldValues(f: CampaignFields) {
 
 /** Creates a draft campaign for the user's brand. */
 export async function createCampaign(d1: D1Database, user: SessionUser, input: CampaignInput & { title: string; objective: Objective }, now: number) {
-	const brand = await brandOf(d1, user);
+	const brand = await actingBrand(d1, user.id);
 	const empty: CampaignFields = {
 		title: input.title,
 		objective: input.objective,
@@ -353,7 +337,7 @@ export interface Paging {
 
 /** A brand's own campaigns, every status, newest first. */
 export async function listBrandCampaigns(d1: D1Database, user: SessionUser, opts: Paging & { status?: CampaignStatus }) {
-	const brand = await brandOf(d1, user);
+	const brand = await actingBrand(d1, user.id);
 	const where = opts.status ? 'c.brand_id = ?1 AND c.status = ?2' : 'c.brand_id = ?1 AND ?2 IS NULL';
 	const status = opts.status ?? null;
 	const [rows, count] = await d1.batch([
@@ -404,9 +388,9 @@ export async function creatorFeed(d1: D1Database, user: SessionUser, opts: Pagin
 	if (!row) throw new AppError('forbidden');
 	const creator: FitCreator = {
 		wilaya: row.wilaya,
-		niches: json<string[]>(row.niches, [], strings),
+		niches: jsonStrings(row.niches),
 		followersTotal: row.followers_total,
-		rates: json<Record<string, unknown>>(row.rates, {}, isObject)
+		rates: jsonObjectOr<Record<string, unknown>>(row.rates, {})
 	};
 	const gaps: FitFilter[] = profileGaps(creator);
 	const empty = { campaigns: [], total: 0, page: opts.page, limit: opts.limit, profileGaps: gaps };

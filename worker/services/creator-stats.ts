@@ -8,6 +8,7 @@ import { computeCreatorFeatures, profileInputs, type ProfileRow, DAY_MS, ENGAGEM
 import type { RiskFlag } from '../domain/risk-signals';
 import type { PostImport } from '../domain/stats-import';
 import type { Format } from '../domain/taxonomy';
+import { iso } from '../domain/dates';
 
 /** Rows per statement: keeps every bound JSON parameter well under D1's limits. */
 const CHUNK = 500;
@@ -203,7 +204,7 @@ export async function listOwnStats(d1: D1Database, creatorId: string, opts: { li
 			platform: p.platform,
 			ref: p.ref,
 			format: p.format,
-			postedAt: new Date(p.posted_at as number).toISOString(),
+			postedAt: iso(p.posted_at as number),
 			views: p.views,
 			reach: p.reach,
 			likes: p.likes,

@@ -7,8 +7,11 @@ import { normaliseAlgerianPhone } from '../domain/phone';
 import { checkRip } from '../domain/rip';
 import { rateWarnings } from '../domain/rates';
 import type { Format } from '../domain/taxonomy';
+import { iso } from '../domain/dates';
+import { jsonObjectOr, jsonStrings } from '../domain/json';
 import type { ProfileInput } from '../routes/creators.types';
 import { currentBrand } from './accounts';
+import { ownCreatorId } from './viewer';
 
 interface CreatorRow {
 	id: string;
@@ -46,14 +49,6 @@ export interface InputWarning {
 	params: Record<string, string | number>;
 }
 
-const json = <T>(s: string, fallback: T): T => {
-	try {
-		return JSON.parse(s) as T;
-	} catch {
-		return fallback;
-	}
-};
-
 export function mediaKitUrl(handle: string) {
 	return `/c/${encodeURIComponent(handle)}`;
 }
@@ -62,10 +57,10 @@ export function mediaKitUrl(handle: string) {
 export function featuresOut(f: FeatureRow | null) {
 	if (!f) return null;
 	return {
-		computedAt: new Date(f.computed_at).toISOString(),
-		engagementByFormat: json<Record<string, unknown>>(f.engagement_by_format, {}),
+		computedAt: iso(f.computed_at),
+		engagementByFormat: jsonObjectOr<Record<string, unknown>>(f.engagement_by_format, {}),
 		sponsoredShare: f.sponsored_share,
-		commentMix: json<Record<string, number>>(f.comment_mix, {}),
+		commentMix: jsonObjectOr<Record<string, number>>(f.comment_mix, {}),
 		postsLast90d: f.posts_last_90d,
 		followerGrowth30d: f.follower_growth_30d
 	};
@@ -88,14 +83,14 @@ function publicShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts
 		handle: row.handle,
 		displayName: row.display_name,
 		wilaya: row.wilaya,
-		niches: json<string[]>(row.niches, []),
-		languages: json<string[]>(row.languages, []),
+		niches: jsonStrings(row.niches),
+		languages: jsonStrings(row.languages),
 		bio: row.bio,
 		accounts: parts.accounts,
 		followersTotal: row.followers_total,
-		audience: json<Record<string, unknown>>(row.audience, {}),
+		audience: jsonObjectOr<Record<string, unknown>>(row.audience, {}),
 		ratesPublic: row.rates_public === 1,
-		rates: row.rates_public === 1 ? json<Record<string, number>>(row.rates, {}) : null,
+		rates: row.rates_public === 1 ? jsonObjectOr<Record<string, number>>(row.rates, {}) : null,
 		features: parts.features,
 		mediaKitUrl: mediaKitUrl(row.handle)
 	};
@@ -104,21 +99,14 @@ function publicShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts
 function privateShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts>>) {
 	return {
 		...publicShape(row, parts),
-		rates: json<Record<string, number>>(row.rates, {}),
+		rates: jsonObjectOr<Record<string, number>>(row.rates, {}),
 		phone: row.phone,
 		payoutRip: row.payout_rip,
-		updatedAt: new Date(row.updated_at).toISOString()
+		updatedAt: iso(row.updated_at)
 	};
 }
 
 const SELECT = 'SELECT id, user_id, display_name, handle, wilaya, bio, niches, languages, rates, audience, phone, payout_rip, rates_public, followers_total, updated_at FROM creators';
-
-/** The creator row of a creator user; a creator user always has one (made at sign-up). */
-export async function ownCreatorId(d1: D1Database, userId: string): Promise<string> {
-	const row = await d1.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(userId).first<{ id: string }>();
-	if (!row) throw new AppError('not_found');
-	return row.id;
-}
 
 /** The caller's own profile, private fields included. */
 export async function getOwnProfile(d1: D1Database, userId: string) {
@@ -171,7 +159,7 @@ export async function getMediaKit(d1: D1Database, handle: string) {
 		recentPosts: posts.results.map((p) => ({
 			platform: p.platform,
 			format: p.format,
-			postedAt: new Date(p.posted_at).toISOString(),
+			postedAt: iso(p.posted_at),
 			views: p.views,
 			reach: p.reach,
 			likes: p.likes,

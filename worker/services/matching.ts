@@ -10,6 +10,7 @@ import { AppError } from '../errors';
 import { compareScored, parse, renderReason, scoreCandidates, type CandidateRow, type ReasonContext } from '../domain/match-candidates';
 import { CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason, SHORTLIST_MARGIN } from '../domain/matching';
 import { RISK_CODES } from '../domain/risk-signals';
+import { iso, isoOrNull } from '../domain/dates';
 import { ownCampaign, rowFields } from './campaigns';
 
 async function wilayaNames(d1: D1Database): Promise<Map<string, { fr: string; ar: string }>> {
@@ -165,7 +166,7 @@ export async function campaignMatches(d1: D1Database, user: SessionUser, campaig
 						score: f.score,
 						reason: renderReason(parse<Reason>(f.reason, { key: 'risk_generic_comments', params: {} }), ctx),
 						explanation: f.explanation,
-						explainedAt: f.explained_at === null ? null : new Date(f.explained_at).toISOString()
+						explainedAt: isoOrNull(f.explained_at)
 					}))
 			},
 			application: applications.get(s.row.id) ?? null
@@ -197,9 +198,9 @@ export async function ownRiskFlags(d1: D1Database, creatorId: string, locale: Lo
 				code: f.code as (typeof RISK_CODES)[number],
 				score: f.score,
 				reason: renderReason(parse<Reason>(f.reason, { key: 'risk_generic_comments', params: {} }), ctx),
-				computedAt: new Date(f.computed_at).toISOString(),
+				computedAt: iso(f.computed_at),
 				explanation: f.explanation,
-				explainedAt: f.explained_at === null ? null : new Date(f.explained_at).toISOString()
+				explainedAt: isoOrNull(f.explained_at)
 			}))
 	};
 }

@@ -5,12 +5,11 @@
  */
 import type { SessionUser } from '../env';
 import { sourcesOf } from '../domain/application-status';
+import { iso, isoOrNull } from '../domain/dates';
 import { parseJsonOr } from '../domain/json';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { voidUnsignedAgreementsOfCreator } from './agreements';
 import { currentBrand } from './accounts';
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 async function all<T>(d1: D1Database, sql: string, ...binds: unknown[]) {
 	return (
@@ -82,22 +81,22 @@ export async function exportPersonalData(d1: D1Database, user: SessionUser, now:
 	);
 	return {
 		exportedAt: iso(now),
-		account: account && { ...account, created_at: iso(account.created_at), password_changed_at: iso(account.password_changed_at) },
+		account: account && { ...account, created_at: iso(account.created_at), password_changed_at: isoOrNull(account.password_changed_at) },
 		sessions: sessions.map((s) => ({ ...s, created_at: iso(s.created_at), last_seen_at: iso(s.last_seen_at) })),
 		brandMemberships: memberships.map((m) => ({ ...m, created_at: iso(m.created_at) })),
-		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: iso(i.accepted_at) })),
+		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: isoOrNull(i.accepted_at) })),
 		invitationsReceived: invitationsReceived.map((i) => ({
 			...i,
 			created_at: iso(i.created_at),
 			expires_at: iso(i.expires_at),
-			accepted_at: iso(i.accepted_at),
-			declined_at: iso(i.declined_at),
-			revoked_at: iso(i.revoked_at)
+			accepted_at: isoOrNull(i.accepted_at),
+			declined_at: isoOrNull(i.declined_at),
+			revoked_at: isoOrNull(i.revoked_at)
 		})),
 		currentBrand: user.role === 'brand' ? await currentBrand(d1, user.id) : null,
 		creator: creatorData,
 		messagesWritten: messages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
-		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: iso(n.read_at) }))
+		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: isoOrNull(n.read_at) }))
 	};
 }
 

@@ -1,6 +1,7 @@
 /** Stats screenshots: bytes in R2 (env.FILES), one stats_screenshots row each, visible to their creator only. */
 import { AppError } from '../errors';
 import { sniffImageType } from '../domain/image-type';
+import { iso } from '../domain/dates';
 
 /** Largest screenshot, in bytes. */
 export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
@@ -24,7 +25,7 @@ export async function saveScreenshot(d1: D1Database, files: R2Bucket, creatorId:
 		await files.delete(key);
 		throw err;
 	}
-	return { id, contentType: type, size: bytes.byteLength, note, createdAt: new Date(now).toISOString() };
+	return { id, contentType: type, size: bytes.byteLength, note, createdAt: iso(now) };
 }
 
 export async function listScreenshots(d1: D1Database, creatorId: string) {
@@ -32,7 +33,7 @@ export async function listScreenshots(d1: D1Database, creatorId: string) {
 		.prepare('SELECT id, content_type, size, note, created_at FROM stats_screenshots WHERE creator_id = ?1 ORDER BY created_at DESC, id LIMIT 100')
 		.bind(creatorId)
 		.all<{ id: string; content_type: string; size: number; note: string; created_at: number }>();
-	return results.map((s) => ({ id: s.id, contentType: s.content_type, size: s.size, note: s.note, createdAt: new Date(s.created_at).toISOString() }));
+	return results.map((s) => ({ id: s.id, contentType: s.content_type, size: s.size, note: s.note, createdAt: iso(s.created_at) }));
 }
 
 /** The screenshot's bytes, if it belongs to this creator; otherwise not found. */

@@ -6,20 +6,20 @@
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { INVITATION_TTL_MS, normaliseEmail } from '../domain/accounts';
+import { iso, isoOrNull } from '../domain/dates';
 import { canLeave, checkAnswer, checkRevoke, INVITATION_HISTORY_MS, type InvitationAnswer, invitationStatus, pendingSql, shownInTeam } from '../domain/team-invitations';
-import { brandMemberships, currentBrand, noBrandError, ownBrandStatements } from './accounts';
+import { brandMemberships, currentBrand, ownBrandStatements } from './accounts';
+import { actingBrand } from './viewer';
 import { inviteEmail } from './emails';
 import { acceptStatements, declineStatements, findInvitation, type InvitationRow, pendingInvitationsFor, timesOf } from './invitation-records';
 import { notifyUserStatement } from './notifications';
 import { queueEmailStatement } from './outbox';
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const DAY_MS = 24 * 3600 * 1000;
 
 /** The brand the owner acts for; 403 for a member or a user without a brand. */
 async function ownedCurrentBrand(d1: D1Database, userId: string) {
-	const brand = await currentBrand(d1, userId);
-	if (!brand) throw noBrandError();
+	const brand = await actingBrand(d1, userId);
 	if (brand.role !== 'owner') throw new AppError('forbidden', { detailKey: 'detail_owner_only' });
 	return brand;
 }
@@ -75,8 +75,7 @@ export async function inviteTeammate(d1: D1Database, inviter: SessionUser, rawEm
 
 /** Members of the current brand, and its invitations still worth showing: pending, recently declined or expired. */
 export async function listTeam(d1: D1Database, userId: string, now: number) {
-	const brand = await currentBrand(d1, userId);
-	if (!brand) throw noBrandError();
+	const brand = await actingBrand(d1, userId);
 	const [members, invitations] = await d1.batch([
 		d1
 			.prepare(
@@ -104,7 +103,7 @@ export async function listTeam(d1: D1Database, userId: string, now: number) {
 			status: invitationStatus(times, now) as 'pending' | 'declined' | 'expired',
 			createdAt: iso(row.created_at),
 			expiresAt: iso(row.expires_at),
-			declinedAt: row.declined_at === null ? null : iso(row.declined_at)
+			declinedAt: isoOrNull(row.declined_at)
 		}))
 	};
 }
