@@ -1,0 +1,95 @@
+/** The audit trail: reading and re-walking the chain, and appending events that change no state (downloads). */
+import type { SessionUser } from '../../env';
+import { type ActorParty, type AuditAction, type AuditActor, type ChainedEvent, verifyChain } from '../../domain/audit-chain';
+import { iso } from '../../domain/dates';
+import { jsonObjectOrNull } from '../../domain/json';
+import { chainEvents, eventStatement, readHead, retryAppend } from './history';
+import { load } from './load';
+import type { EventRow } from './rows';
+
+/**
+ * The whole trail with the verdict of re-walking the chain from seq 1: every hash
+ * recomputed, every link and seq checked. `brokenAt` is the first seq that fails.
+ */
+export async function getAuditTrail(d1: D1Database, user: SessionUser, agreementId: string) {
+	await load(d1, user, agreementId);
+	return readAuditTrail(d1, agreementId);
+}
+
+/**
+ * Re-walks an agreement's chain from seq 1 without an access check: for the public
+ * verification of a PDF (which reveals only the verdict, never the events).
+ */
+export async function agreementChainVerdict(d1: D1Database, agreementId: string) {
+	const trail = await readAuditTrail(d1, agreementId);
+	return { valid: trail.chainValid && trail.events.length > 0, events: trail.events.length };
+}
+
+async function readAuditTrail(d1: D1Database, agreementId: string) {
+	const { results } = await d1
+		.prepare(
+			`SELECT e.seq, e.at, e.actor_user_id, e.actor_party, e.action, e.data, e.prev_hash, e.hash, u.name AS actor_name
+			 FROM agreement_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.agreement_id = ?1 ORDER BY e.seq`
+		)
+		.bind(agreementId)
+		.all<EventRow>();
+	const chained: ChainedEvent[] = results.map((r) => ({
+		agreementId,
+		seq: r.seq,
+		at: r.at,
+		actor: { party: r.actor_party as ActorParty, userId: r.actor_user_id },
+		action: r.action,
+		data: parseData(r.data),
+		prevHash: r.prev_hash,
+		hash: r.hash
+	}));
+	const verdict = await verifyChain(agreementId, chained);
+	return {
+		events: results.map((r, i) => ({
+			seq: r.seq,
+			at: iso(r.at),
+			actor: { party: r.actor_party, userId: r.actor_user_id, name: r.actor_name },
+			action: r.action,
+			data: chained[i].data,
+			prevHash: r.prev_hash,
+			hash: r.hash
+		})),
+		chainValid: verdict.valid,
+		...(verdict.valid ? { head: verdict.head.hash } : { brokenAt: verdict.brokenAt, reason: verdict.reason })
+	};
+}
+
+/** Stored event data; text that is not a JSON object is kept as-is so its hash fails visibly. */
+function parseData(raw: string): Record<string, unknown> {
+	return jsonObjectOrNull(raw) ?? { unparsable: raw };
+}
+
+/**
+ * Appends one event to an agreement's chain on its own (no other state change), re-reading
+ * the head when another writer took the seq. For routes outside this module.
+ */
+export async function appendAgreementEvent(d1: D1Database, agreementId: string, actor: AuditActor, action: AuditAction, data: Record<string, unknown>, now: number): Promise<ChainedEvent> {
+	return retryAppend(async () => {
+		const [e] = await chainEvents(await readHead(d1, agreementId), agreementId, actor, now, [{ action, data }]);
+		await eventStatement(d1, e).run();
+		return e;
+	});
+}
+
+/**
+ * Records that a party downloaded the PDF of a version. Best-effort, like 'viewed': the
+ * download is what the user asked for, so a record that cannot be written (heavy
+ * contention on the chain, a storage error) is logged and never fails it.
+ */
+export async function recordDownload(d1: D1Database, agreementId: string, actor: AuditActor, data: { version: number; lang: string; pdfSha256?: string }, now: number): Promise<ChainedEvent | null> {
+	try {
+		return await appendAgreementEvent(d1, agreementId, actor, 'downloaded', data, now);
+	} catch (err) {
+		logRecordFailure('downloaded', agreementId, err);
+		return null;
+	}
+}
+
+export function logRecordFailure(action: AuditAction, agreementId: string, err: unknown) {
+	console.warn(JSON.stringify({ level: 'warn', msg: 'audit event not recorded', action, agreementId, error: String(err instanceof Error ? err.message : err) }));
+}
