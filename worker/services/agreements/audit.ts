@@ -1,6 +1,7 @@
 /** The audit trail: reading and re-walking the chain, and appending events that change no state (downloads). */
 import type { SessionUser } from '../../env';
 import { type ActorParty, type AuditAction, type AuditActor, type ChainedEvent, verifyChain } from '../../domain/audit-chain';
+import { type AuditEvent, type AuditEventData, readAuditEventData } from '../../domain/audit-events';
 import { iso } from '../../domain/dates';
 import { jsonObjectOrNull } from '../../domain/json';
 import { chainEvents, eventStatement, readHead, retryAppend } from './history';
@@ -44,6 +45,10 @@ async function readAuditTrail(d1: D1Database, agreementId: string) {
 		hash: r.hash
 	}));
 	const verdict = await verifyChain(agreementId, chained);
+	for (const e of chained) {
+		// Shown as stored either way (the hash covers it); a shape that is not the action's is a bug or an edit to look at.
+		if (!readAuditEventData(e.action, e.data)) console.warn(JSON.stringify({ level: 'warn', msg: 'audit event data does not match its action', agreementId, seq: e.seq, action: e.action }));
+	}
 	return {
 		events: results.map((r, i) => ({
 			seq: r.seq,
@@ -68,9 +73,9 @@ function parseData(raw: string): Record<string, unknown> {
  * Appends one event to an agreement's chain on its own (no other state change), re-reading
  * the head when another writer took the seq. For routes outside this module.
  */
-export async function appendAgreementEvent(d1: D1Database, agreementId: string, actor: AuditActor, action: AuditAction, data: Record<string, unknown>, now: number): Promise<ChainedEvent> {
+export async function appendAgreementEvent(d1: D1Database, agreementId: string, actor: AuditActor, event: AuditEvent, now: number): Promise<ChainedEvent> {
 	return retryAppend(async () => {
-		const [e] = await chainEvents(await readHead(d1, agreementId), agreementId, actor, now, [{ action, data }]);
+		const [e] = await chainEvents(await readHead(d1, agreementId), agreementId, actor, now, [event]);
 		await eventStatement(d1, e).run();
 		return e;
 	});
@@ -81,9 +86,9 @@ export async function appendAgreementEvent(d1: D1Database, agreementId: string, 
  * download is what the user asked for, so a record that cannot be written (heavy
  * contention on the chain, a storage error) is logged and never fails it.
  */
-export async function recordDownload(d1: D1Database, agreementId: string, actor: AuditActor, data: { version: number; lang: string; pdfSha256?: string }, now: number): Promise<ChainedEvent | null> {
+export async function recordDownload(d1: D1Database, agreementId: string, actor: AuditActor, data: AuditEventData<'downloaded'>, now: number): Promise<ChainedEvent | null> {
 	try {
-		return await appendAgreementEvent(d1, agreementId, actor, 'downloaded', data, now);
+		return await appendAgreementEvent(d1, agreementId, actor, { action: 'downloaded', data }, now);
 	} catch (err) {
 		logRecordFailure('downloaded', agreementId, err);
 		return null;

@@ -6,7 +6,8 @@
  */
 import { storedDocumentSha256 } from '../../../contracts/hash';
 import { AppError } from '../../errors';
-import { type AuditAction, type AuditActor, type ChainHead, type ChainedEvent, EMPTY_HEAD, nextEvent } from '../../domain/audit-chain';
+import { type AuditActor, type ChainHead, type ChainedEvent, EMPTY_HEAD, nextEvent } from '../../domain/audit-chain';
+import type { AuditEvent } from '../../domain/audit-events';
 import { retryOnConflict } from '../conflicts';
 import type { AgreementRow } from './rows';
 
@@ -67,7 +68,7 @@ export function versionStatement(d1: D1Database, v: NewVersion, when: When = 'al
 }
 
 /** Chains several events after `head` (written together in one batch, in this order). */
-export async function chainEvents(head: ChainHead, agreementId: string, actor: AuditActor, at: number, items: { action: AuditAction; data: Record<string, unknown> }[]) {
+export async function chainEvents(head: ChainHead, agreementId: string, actor: AuditActor, at: number, items: AuditEvent[]) {
 	const out: ChainedEvent[] = [];
 	let h = head;
 	for (const item of items) {
