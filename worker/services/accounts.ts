@@ -2,6 +2,8 @@
  * Account operations on D1: sign-up, login, password change, and the brand a user works in.
  * Signing up or in never joins a team: invitations are answered explicitly (services/team.ts).
  */
+import type { users } from '../../db/schema';
+import type { SqlPick } from '../../db/schema/sql-row';
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { creatorHandle, normaliseEmail } from '../domain/accounts';
@@ -22,14 +24,7 @@ export interface PublicUser {
 	locale: Locale;
 }
 
-interface UserRow {
-	id: string;
-	email: string;
-	name: string;
-	role: SessionUser['role'];
-	locale: Locale;
-	password_hash: string | null;
-}
+type UserRow = SqlPick<typeof users, 'id' | 'email' | 'name' | 'role' | 'locale' | 'password_hash'>;
 
 const toPublic = (u: UserRow | SessionUser): PublicUser => ({ id: u.id, email: u.email, role: u.role, name: u.name, locale: u.locale });
 

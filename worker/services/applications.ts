@@ -4,7 +4,9 @@
  * goes through `loadApplication`, which returns 404 unless the caller is its creator or a
  * member of the brand that owns the campaign.
  */
-import type { Locale, SessionUser } from '../env';
+import type { agreements, applicationMessages, applications, brands, campaigns, creatorFeatures, creators, users, wilayas } from '../../db/schema';
+import type { LeftJoined, SqlPick, SqlRow } from '../../db/schema/sql-row';
+import type { SessionUser } from '../env';
 import { AppError } from '../errors';
 import { ACTION_TARGET, type ApplicationAction, type ApplicationStatus, checkTransition, sourcesOf } from '../domain/application-status';
 import { acceptsApplications, datesOutsideWindow, looksLikeCentimes, normaliseDays } from '../domain/application-rules';
@@ -12,7 +14,7 @@ import { prefillTerms } from '../domain/agreement-terms';
 import { iso, isoOrNull } from '../domain/dates';
 import { jsonObjectOrNull, jsonStrings } from '../domain/json';
 import { firstVersionStatements } from './agreements';
-import type { Format, Objective } from '../domain/taxonomy';
+import type { Format } from '../domain/taxonomy';
 import { noBrandError } from './accounts';
 import { isUniqueViolation } from './conflicts';
 import { partyOf, type Viewer, viewerOf } from './viewer';
@@ -20,24 +22,15 @@ import { applicationAcceptedEmail, applicationReceivedEmail } from './applicatio
 import { notifyBrandStatement, notifyUserStatement, type NotificationPayload } from './notifications';
 import { queueEmailStatement } from './outbox';
 
+type Wilaya = SqlRow<typeof wilayas>;
+
 export const APPLICATIONS_PAGE_SIZE = 20;
 export const MESSAGES_PAGE_SIZE = 50;
 
 // ---- rows and serialisation ----------------------------------------------------------------
 
-interface ApplicationRow {
-	id: string;
-	campaign_id: string;
-	creator_id: string;
-	pitch: string;
-	fee_dzd: number;
-	formats: string;
-	proposed_dates: string;
-	status: ApplicationStatus;
-	decline_reason: string | null;
-	created_at: number;
-	updated_at: number;
-}
+/** Every column of an application (APPLICATION_COLUMNS). */
+type ApplicationRow = SqlRow<typeof applications>;
 
 const APPLICATION_COLUMNS = 'a.id, a.campaign_id, a.creator_id, a.pitch, a.fee_dzd, a.formats, a.proposed_dates, a.status, a.decline_reason, a.created_at, a.updated_at';
 
@@ -68,20 +61,9 @@ async function requireViewer(d1: D1Database, user: SessionUser, side?: Viewer['s
 
 // ---- campaigns as this module needs them -----------------------------------------------------
 
-interface CampaignRow {
-	id: string;
-	brand_id: string;
-	brand_name: string;
-	title: string;
-	objective: Objective;
-	formats: string;
-	budget_dzd: number;
-	reuse_rights_days: number;
-	starts_at: number | null;
-	ends_at: number | null;
-	apply_by: number | null;
-	status: string;
-}
+type CampaignRow = SqlPick<typeof campaigns, 'id' | 'brand_id' | 'title' | 'objective' | 'formats' | 'budget_dzd' | 'reuse_rights_days' | 'starts_at' | 'ends_at' | 'apply_by' | 'status'> & {
+	brand_name: SqlRow<typeof brands>['name'];
+};
 
 async function loadCampaign(d1: D1Database, campaignId: string): Promise<CampaignRow | null> {
 	return d1
@@ -159,8 +141,8 @@ export async function applyToCampaign(d1: D1Database, user: SessionUser, campaig
 	if (existing) throw new AppError('already_exists', { detailKey: 'detail_already_applied' });
 
 	const [creator, owner] = await Promise.all([
-		d1.prepare('SELECT display_name FROM creators WHERE id = ?1').bind(viewer.creatorId).first<{ display_name: string }>(),
-		d1.prepare('SELECT u.email, u.locale FROM brands b JOIN users u ON u.id = b.owner_user_id WHERE b.id = ?1').bind(campaign.brand_id).first<{ email: string; locale: Locale }>()
+		d1.prepare('SELECT display_name FROM creators WHERE id = ?1').bind(viewer.creatorId).first<SqlPick<typeof creators, 'display_name'>>(),
+		d1.prepare('SELECT u.email, u.locale FROM brands b JOIN users u ON u.id = b.owner_user_id WHERE b.id = ?1').bind(campaign.brand_id).first<SqlPick<typeof users, 'email' | 'locale'>>()
 	]);
 	const creatorName = creator?.display_name ?? user.name;
 
@@ -218,19 +200,11 @@ export async function campaignForApplicant(d1: D1Database, user: SessionUser, ca
 
 // ---- lists --------------------------------------------------------------------------------------
 
-interface ApplicantRow extends ApplicationRow {
-	display_name: string;
-	handle: string;
-	wilaya: string | null;
-	wilaya_fr: string | null;
-	wilaya_ar: string | null;
-	followers_total: number;
-	niches: string;
-	engagement_by_format: string | null;
-	comment_mix: string | null;
-	sponsored_share: number | null;
-	features_at: number | null;
-}
+/** An application with its creator, the creator's wilaya names and derived features (both LEFT JOINs). */
+type ApplicantRow = ApplicationRow &
+	SqlPick<typeof creators, 'display_name' | 'handle' | 'wilaya' | 'followers_total' | 'niches'> &
+	LeftJoined<{ wilaya_fr: Wilaya['name_fr']; wilaya_ar: Wilaya['name_ar'] }> &
+	LeftJoined<SqlPick<typeof creatorFeatures, 'engagement_by_format' | 'comment_mix' | 'sponsored_share'> & { features_at: SqlRow<typeof creatorFeatures>['computed_at'] }>;
 
 /** Applicants of a brand's campaign with the numbers a brand decides on, filterable by status. */
 export async function listApplicants(d1: D1Database, user: SessionUser, campaignId: string, opts: { status?: ApplicationStatus; page: number }) {
@@ -253,7 +227,7 @@ export async function listApplicants(d1: D1Database, user: SessionUser, campaign
 			.bind(campaignId, opts.status ?? null, APPLICATIONS_PAGE_SIZE, offset),
 		d1.prepare('SELECT status, count(*) AS n FROM applications WHERE campaign_id = ?1 GROUP BY status').bind(campaignId)
 	]);
-	const applicants = rows.results as unknown as ApplicantRow[];
+	const applicants = rows.results as ApplicantRow[];
 	const accounts = await accountsOf(
 		d1,
 		applicants.map((a) => a.creator_id)
@@ -318,9 +292,9 @@ export async function listMyApplications(d1: D1Database, user: SessionUser, page
 			.bind(viewer.creatorId, APPLICATIONS_PAGE_SIZE, offset),
 		d1.prepare('SELECT count(*) AS n FROM applications WHERE creator_id = ?1').bind(viewer.creatorId)
 	]);
-	type Row = ApplicationRow & { title: string; campaign_status: string; brand_name: string; agreement_id: string | null };
+	type Row = ApplicationRow & { title: CampaignRow['title']; campaign_status: CampaignRow['status']; brand_name: CampaignRow['brand_name']; agreement_id: SqlRow<typeof agreements>['id'] | null };
 	return {
-		applications: (rows.results as unknown as Row[]).map((r) => ({
+		applications: (rows.results as Row[]).map((r) => ({
 			...serializeApplication(r),
 			campaign: { id: r.campaign_id, title: r.title, status: r.campaign_status, brandName: r.brand_name },
 			agreement: r.agreement_id ? { id: r.agreement_id } : null
@@ -368,8 +342,8 @@ export async function getApplication(d1: D1Database, user: SessionUser, applicat
 				 FROM creators cr LEFT JOIN wilayas w ON w.code = cr.wilaya WHERE cr.id = ?1`
 			)
 			.bind(app.creator_id)
-			.first<{ id: string; display_name: string; handle: string; wilaya: string | null; name_fr: string | null; name_ar: string | null; followers_total: number; niches: string }>(),
-		d1.prepare('SELECT id, status, version FROM agreements WHERE application_id = ?1').bind(app.id).first<{ id: string; status: string; version: number }>()
+			.first<SqlPick<typeof creators, 'id' | 'display_name' | 'handle' | 'wilaya' | 'followers_total' | 'niches'> & LeftJoined<Pick<Wilaya, 'name_fr' | 'name_ar'>>>(),
+		d1.prepare('SELECT id, status, version FROM agreements WHERE application_id = ?1').bind(app.id).first<SqlPick<typeof agreements, 'id' | 'status' | 'version'>>()
 	]);
 	return {
 		application: serializeApplication(app),
@@ -405,7 +379,7 @@ function transitionStatement(d1: D1Database, applicationId: string, action: Appl
 }
 
 async function currentStatus(d1: D1Database, applicationId: string): Promise<ApplicationStatus> {
-	const row = await d1.prepare('SELECT status FROM applications WHERE id = ?1').bind(applicationId).first<{ status: ApplicationStatus }>();
+	const row = await d1.prepare('SELECT status FROM applications WHERE id = ?1').bind(applicationId).first<Pick<ApplicationRow, 'status'>>();
 	return row!.status;
 }
 
@@ -413,7 +387,7 @@ async function creatorUser(d1: D1Database, creatorId: string) {
 	return d1
 		.prepare('SELECT u.id, u.email, u.locale, cr.display_name, cr.handle FROM creators cr JOIN users u ON u.id = cr.user_id WHERE cr.id = ?1')
 		.bind(creatorId)
-		.first<{ id: string; email: string; locale: Locale; display_name: string; handle: string }>();
+		.first<SqlPick<typeof users, 'id' | 'email' | 'locale'> & SqlPick<typeof creators, 'display_name' | 'handle'>>();
 }
 
 /**
@@ -517,9 +491,9 @@ export async function listMessages(d1: D1Database, user: SessionUser, applicatio
 			.bind(applicationId, MESSAGES_PAGE_SIZE, offset),
 		d1.prepare('SELECT count(*) AS n FROM application_messages WHERE application_id = ?1').bind(applicationId)
 	]);
-	type Row = { id: string; body: string; created_at: number; author_user_id: string; author_name: string };
+	type Row = SqlPick<typeof applicationMessages, 'id' | 'body' | 'created_at' | 'author_user_id'> & { author_name: SqlRow<typeof users>['name'] };
 	return {
-		messages: (rows.results as unknown as Row[]).reverse().map((m) => ({
+		messages: (rows.results as Row[]).reverse().map((m) => ({
 			id: m.id,
 			body: m.body,
 			createdAt: iso(m.created_at),

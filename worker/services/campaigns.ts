@@ -1,48 +1,20 @@
 /** Campaign offers on D1: create, edit, publish (with the 14-day plan), close, read, list, feed. */
+import type { brands, campaignTasks, campaigns, creators } from '../../db/schema';
+import type { SqlPick, SqlRow } from '../../db/schema/sql-row';
 import type { SessionUser } from '../env';
 import { AppError } from '../errors';
 import { campaignWarnings, CAMPAIGN_DEFAULTS, CAMPAIGN_TRANSITIONS, type CampaignFields, checkCampaign, cleanBrief, missingForPublish, normaliseAgeBands, type Brief } from '../domain/campaign-rules';
-import { planCampaign, type PlanPhase } from '../domain/campaign-plan';
+import { planCampaign } from '../domain/campaign-plan';
 import { type Fit, type FitCreator, profileGaps, rankForCreator, type FitFilter } from '../domain/campaign-fit';
 import type { AgeBand, CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
 import { iso, isoOrNull } from '../domain/dates';
 import { jsonArray, jsonObjectOr, jsonStrings } from '../domain/json';
 import { actingBrand } from './viewer';
 
-export interface CampaignRow {
-	id: string;
-	brand_id: string;
-	brand_name: string;
-	title: string;
-	objective: Objective;
-	offer: string;
-	brief: string;
-	formats: string;
-	wilayas: string;
-	niches: string;
-	age_bands: string;
-	follower_min: number;
-	follower_max: number;
-	budget_dzd: number;
-	reuse_rights_days: number;
-	starts_at: number | null;
-	ends_at: number | null;
-	apply_by: number | null;
-	status: CampaignStatus;
-	published_at: number | null;
-	closed_at: number | null;
-	created_at: number;
-	updated_at: number;
-}
+/** A campaign with its brand's name (SELECT_CAMPAIGN): every column but the match weights, read by matching alone. */
+export type CampaignRow = Omit<SqlRow<typeof campaigns>, 'match_weights'> & { brand_name: SqlRow<typeof brands>['name'] };
 
-interface TaskRow {
-	id: string;
-	day: number;
-	phase: PlanPhase;
-	key: string;
-	due_date: string;
-	done_at: number | null;
-}
+type TaskRow = Omit<SqlRow<typeof campaignTasks>, 'campaign_id'>;
 
 const SELECT_CAMPAIGN = `SELECT c.id, c.brand_id, b.name AS brand_name, c.title, c.objective, c.offer, c.brief, c.formats, c.wilayas, c.niches, c.age_bands,
 	c.follower_min, c.follower_max, c.budget_dzd, c.reuse_rights_days, c.starts_at, c.ends_at, c.apply_by, c.status,
@@ -371,12 +343,7 @@ export interface FeedFilters {
 	minBudget?: number;
 }
 
-interface CreatorRow {
-	wilaya: string | null;
-	niches: string;
-	followers_total: number;
-	rates: string;
-}
+type CreatorRow = SqlPick<typeof creators, 'wilaya' | 'niches' | 'followers_total' | 'rates'>;
 
 /**
  * The creator feed: open campaigns whose deadline is ahead and that pass every hard filter

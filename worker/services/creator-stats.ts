@@ -4,10 +4,11 @@
  * recomputed and stored. Rows travel as one JSON parameter read with json_each, so a
  * 5 000-row import is a handful of statements in one atomic batch.
  */
+import type { posts as postsTable } from '../../db/schema';
+import type { SqlPick } from '../../db/schema/sql-row';
 import { computeCreatorFeatures, profileInputs, type ProfileRow, DAY_MS, ENGAGEMENT_WINDOW_DAYS, SPONSORED_WINDOW_POSTS, GROWTH_WINDOW_DAYS, type FeaturePost } from '../domain/creator-features';
 import type { RiskFlag } from '../domain/risk-signals';
 import type { PostImport } from '../domain/stats-import';
-import type { Format } from '../domain/taxonomy';
 import { iso } from '../domain/dates';
 
 /** Rows per statement: keeps every bound JSON parameter well under D1's limits. */
@@ -125,19 +126,7 @@ export async function recomputeFeatures(d1: D1Database, creatorId: string, now: 
 			.bind(creatorId, since),
 		d1.prepare('SELECT bio, niches, audience FROM creators WHERE id = ?1').bind(creatorId)
 	]);
-	type P = {
-		platform: string;
-		format: Format;
-		posted_at: number;
-		caption: string;
-		views: number;
-		reach: number | null;
-		likes: number;
-		comments: number;
-		saves: number;
-		shares: number;
-		sponsored: number;
-	};
+	type P = SqlPick<typeof postsTable, 'platform' | 'format' | 'posted_at' | 'caption' | 'views' | 'reach' | 'likes' | 'comments' | 'saves' | 'shares' | 'sponsored'>;
 	const featurePosts: FeaturePost[] = (posts.results as P[]).map((p) => ({
 		platform: p.platform,
 		format: p.format,

@@ -2,43 +2,22 @@
  * Creator profiles on D1: the creator's own full profile, its update, the public view
  * (never contact or payout data) and the rule for who may see those private fields.
  */
+import type { creatorAccounts, creatorFeatures, creators, posts as postsTable, wilayas } from '../../db/schema';
+import type { SqlPick, SqlRow } from '../../db/schema/sql-row';
 import { AppError } from '../errors';
 import { normaliseAlgerianPhone } from '../domain/phone';
 import { checkRip } from '../domain/rip';
 import { rateWarnings } from '../domain/rates';
-import type { Format } from '../domain/taxonomy';
 import { iso } from '../domain/dates';
 import { jsonObjectOr, jsonStrings } from '../domain/json';
 import type { ProfileInput } from '../routes/creators.types';
 import { currentBrand } from './accounts';
 import { ownCreatorId } from './viewer';
 
-interface CreatorRow {
-	id: string;
-	user_id: string;
-	display_name: string;
-	handle: string;
-	wilaya: string | null;
-	bio: string;
-	niches: string;
-	languages: string;
-	rates: string;
-	audience: string;
-	phone: string | null;
-	payout_rip: string | null;
-	rates_public: number;
-	followers_total: number;
-	updated_at: number;
-}
+/** The columns SELECT reads: the profile without its creation time. */
+type CreatorRow = Omit<SqlRow<typeof creators>, 'created_at'>;
 
-interface FeatureRow {
-	computed_at: number;
-	engagement_by_format: string;
-	sponsored_share: number;
-	comment_mix: string;
-	posts_last_90d: number;
-	follower_growth_30d: number | null;
-}
+type FeatureRow = SqlRow<typeof creatorFeatures>;
 
 /** A warning on accepted input: saved, but the UI should point at it. */
 export interface InputWarning {
@@ -71,7 +50,7 @@ async function loadParts(d1: D1Database, creatorId: string) {
 		d1
 			.prepare('SELECT platform, handle, followers FROM creator_accounts WHERE creator_id = ?1 ORDER BY followers DESC, platform')
 			.bind(creatorId)
-			.all<{ platform: string; handle: string; followers: number }>(),
+			.all<SqlPick<typeof creatorAccounts, 'platform' | 'handle' | 'followers'>>(),
 		d1.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<FeatureRow>()
 	]);
 	return { accounts: accounts.results, features: featuresOut(features) };
@@ -150,8 +129,8 @@ export async function getMediaKit(d1: D1Database, handle: string) {
 		d1
 			.prepare('SELECT platform, format, posted_at, views, reach, likes, comments, sponsored FROM posts WHERE creator_id = ?1 ORDER BY posted_at DESC LIMIT 6')
 			.bind(row.id)
-			.all<{ platform: string; format: Format; posted_at: number; views: number; reach: number | null; likes: number; comments: number; sponsored: number }>(),
-		row.wilaya ? d1.prepare('SELECT name_fr, name_ar FROM wilayas WHERE code = ?1').bind(row.wilaya).first<{ name_fr: string; name_ar: string }>() : null
+			.all<SqlPick<typeof postsTable, 'platform' | 'format' | 'posted_at' | 'views' | 'reach' | 'likes' | 'comments' | 'sponsored'>>(),
+		row.wilaya ? d1.prepare('SELECT name_fr, name_ar FROM wilayas WHERE code = ?1').bind(row.wilaya).first<SqlPick<typeof wilayas, 'name_fr' | 'name_ar'>>() : null
 	]);
 	return {
 		creator: publicShape(row, parts),

@@ -5,6 +5,8 @@
  * indexed candidate query (creators_wilaya_followers_idx), one query for past partnerships,
  * then the page's risk flags and applications.
  */
+import type { creatorRiskFlags } from '../../db/schema';
+import type { SqlRow } from '../../db/schema/sql-row';
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { compareScored, parse, renderReason, scoreCandidates, type CandidateRow, type ReasonContext } from '../domain/match-candidates';
@@ -100,14 +102,7 @@ export interface MatchOptions {
 	locale: Locale;
 }
 
-interface FlagRow {
-	creator_id: string;
-	code: string;
-	score: number;
-	reason: string;
-	explanation: string | null;
-	explained_at: number | null;
-}
+type FlagRow = Omit<SqlRow<typeof creatorRiskFlags>, 'computed_at'>;
 
 /** The matches of one of the caller's campaigns (another brand's → 404). */
 export async function campaignMatches(d1: D1Database, user: SessionUser, campaignId: string, opts: MatchOptions) {

@@ -1,4 +1,6 @@
 /** Sessions in D1: created at login, looked up by the SHA-256 of the cookie token. */
+import type { sessions, users } from '../../db/schema';
+import type { SqlPick } from '../../db/schema/sql-row';
 import type { SessionUser } from '../env';
 import { hashSessionToken, newSessionTimes, newSessionToken, sessionState, slidIdleExpiry } from '../domain/session-policy';
 
@@ -21,18 +23,8 @@ export async function createSession(d1: D1Database, userId: string, client: Clie
 	return { token, hash, expiresAt: t.absoluteExpiresAt };
 }
 
-interface SessionRow {
-	token_hash: string;
-	created_at: number;
-	last_seen_at: number;
-	idle_expires_at: number;
-	absolute_expires_at: number;
-	id: string;
-	email: string;
-	name: string;
-	role: SessionUser['role'];
-	locale: SessionUser['locale'];
-}
+type SessionRow = SqlPick<typeof sessions, 'token_hash' | 'created_at' | 'last_seen_at' | 'idle_expires_at' | 'absolute_expires_at'> &
+	SqlPick<typeof users, 'id' | 'email' | 'name' | 'role' | 'locale'>;
 
 /** The user behind a cookie token, or null when unknown or expired (an expired row is deleted). */
 export async function resolveSession(d1: D1Database, token: string, now: number) {

@@ -3,6 +3,8 @@
  * brands a user belongs to, switching between them, leaving one, and creating one's own.
  * The brand a user works in is `currentBrand` (services/accounts.ts).
  */
+import type { brandInvitations } from '../../db/schema';
+import type { SqlPick } from '../../db/schema/sql-row';
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { INVITATION_TTL_MS, normaliseEmail } from '../domain/accounts';
@@ -90,7 +92,7 @@ export async function listTeam(d1: D1Database, userId: string, now: number) {
 			)
 			.bind(brand.id, now - INVITATION_HISTORY_MS)
 	]);
-	type Inv = { id: string; email: string; created_at: number; expires_at: number; accepted_at: number | null; declined_at: number | null; revoked_at: number | null };
+	type Inv = SqlPick<typeof brandInvitations, 'id' | 'email' | 'created_at' | 'expires_at' | 'accepted_at' | 'declined_at' | 'revoked_at'>;
 	const shown = (invitations.results as Inv[])
 		.map((i) => ({ row: i, times: { expiresAt: i.expires_at, acceptedAt: i.accepted_at, declinedAt: i.declined_at, revokedAt: i.revoked_at } }))
 		.filter(({ times }) => shownInTeam(times, now));

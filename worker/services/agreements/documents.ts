@@ -3,9 +3,11 @@ import type { SessionUser } from '../../env';
 import type { ChainHead } from '../../domain/audit-chain';
 import { readStoredTerms } from '../../domain/agreement-terms';
 import { iso, isoOrNull } from '../../domain/dates';
-import type { Party } from '../../domain/signing';
+import type { agreementSignatures } from '../../../db/schema';
+import type { SqlPick } from '../../../db/schema/sql-row';
 import { readHead } from './history';
 import { agreementRow, load } from './load';
+import type { Party } from '../../domain/signing';
 import type { AgreementRow } from './rows';
 
 /** The party of the caller for an agreement (404 unless a party): for other modules' access checks. */
@@ -40,7 +42,7 @@ async function documentData(d1: D1Database, row: AgreementRow, head: ChainHead) 
 			 WHERE agreement_id = ?1 AND version = ?2 ORDER BY signed_at, party`
 		)
 		.bind(row.id, row.version)
-		.all<{ party: Party; full_name: string; signed_at: number; ip: string; user_agent: string; document_sha256: string; consent_sha256: string }>();
+		.all<SqlPick<typeof agreementSignatures, 'party' | 'full_name' | 'signed_at' | 'ip' | 'user_agent' | 'document_sha256' | 'consent_sha256'>>();
 	return {
 		agreement: {
 			id: row.id,

@@ -11,7 +11,7 @@ import { viewerOf } from '../viewer';
 import { logRecordFailure } from './audit';
 import { chainEvents, eventStatement } from './history';
 import { actorOf, load, signaturesOf } from './load';
-import type { VersionRow } from './rows';
+import type { AgreementRow, VersionRow } from './rows';
 import { view } from './view';
 
 export const AGREEMENTS_PAGE_SIZE = 20;
@@ -68,24 +68,12 @@ export async function listAgreements(d1: D1Database, user: SessionUser, q: ListQ
 			.bind(owner, q.status ?? null, AGREEMENTS_PAGE_SIZE, offset),
 		d1.prepare(`SELECT count(*) AS n FROM agreements g WHERE ${column} = ?1 ${statusFilter}`).bind(owner, q.status ?? null)
 	]);
-	type Row = {
-		id: string;
-		status: AgreementStatus;
-		version: number;
-		campaign_id: string;
-		campaign_title: string | null;
-		brand_id: string;
-		brand_name: string;
-		creator_id: string;
-		creator_name: string;
-		sent_at: number | null;
-		completed_at: number | null;
-		created_at: number;
-		updated_at: number;
-		signed: string | null;
-	};
+	type Row = Pick<
+		AgreementRow,
+		'id' | 'status' | 'version' | 'campaign_id' | 'campaign_title' | 'brand_id' | 'brand_name' | 'creator_id' | 'creator_name' | 'sent_at' | 'completed_at' | 'created_at' | 'updated_at'
+	> & { signed: string | null };
 	return {
-		agreements: (rows.results as unknown as Row[]).map((r) => ({
+		agreements: (rows.results as Row[]).map((r) => ({
 			id: r.id,
 			status: r.status,
 			version: r.version,

@@ -1,33 +1,27 @@
-/** Rows as the agreement services read them with raw SQL (snake_case columns, joined names). */
-import type { Locale } from '../../env';
-import type { AgreementStatus, Party } from '../../domain/signing';
+/**
+ * Rows as the agreement services read them with raw SQL: the columns' types come from the
+ * Drizzle schema (db/schema), joined names are typed from their own tables.
+ */
+import type { agreementEvents, agreementSignatures, agreementVersions, agreements, brands, campaigns, creators, users } from '../../../db/schema';
+import type { SqlPick, SqlRow } from '../../../db/schema/sql-row';
 
-export interface AgreementRow {
-	id: string;
-	application_id: string;
-	campaign_id: string;
-	brand_id: string;
-	creator_id: string;
-	status: AgreementStatus;
-	version: number;
-	terms: string;
-	document_sha256: string | null;
-	sent_at: number | null;
-	completed_at: number | null;
-	voided_at: number | null;
-	created_at: number;
-	updated_at: number;
-	brand_name: string;
-	owner_user_id: string;
-	owner_email: string;
-	owner_locale: Locale;
-	creator_name: string;
-	creator_handle: string;
-	creator_user_id: string;
-	creator_email: string;
-	creator_locale: Locale;
-	campaign_title: string | null;
-}
+type User = SqlRow<typeof users>;
+type Creator = SqlRow<typeof creators>;
+
+/** An agreement with the names and addresses of its parties (see AGREEMENT_SELECT). */
+export type AgreementRow = Omit<SqlRow<typeof agreements>, 'sealed_pdf_key' | 'sealed_pdf_sha256'> & {
+	brand_name: SqlRow<typeof brands>['name'];
+	owner_user_id: SqlRow<typeof brands>['owner_user_id'];
+	owner_email: User['email'];
+	owner_locale: User['locale'];
+	creator_name: Creator['display_name'];
+	creator_handle: Creator['handle'];
+	creator_user_id: Creator['user_id'];
+	creator_email: User['email'];
+	creator_locale: User['locale'];
+	/** LEFT JOIN: null if the campaign row is gone. */
+	campaign_title: SqlRow<typeof campaigns>['title'] | null;
+};
 
 export const AGREEMENT_SELECT = `SELECT g.id, g.application_id, g.campaign_id, g.brand_id, g.creator_id, g.status, g.version, g.terms, g.document_sha256,
 	g.sent_at, g.completed_at, g.voided_at, g.created_at, g.updated_at,
@@ -39,36 +33,8 @@ export const AGREEMENT_SELECT = `SELECT g.id, g.application_id, g.campaign_id, g
 	JOIN creators cr ON cr.id = g.creator_id JOIN users cu ON cu.id = cr.user_id
 	LEFT JOIN campaigns c ON c.id = g.campaign_id`;
 
-export interface SignatureRow {
-	id: string;
-	version: number;
-	party: Party;
-	user_id: string;
-	full_name: string;
-	signed_at: number;
-	document_sha256: string;
-	consent_sha256: string;
-}
+export type SignatureRow = SqlPick<typeof agreementSignatures, 'id' | 'version' | 'party' | 'user_id' | 'full_name' | 'signed_at' | 'document_sha256' | 'consent_sha256'>;
 
-export interface VersionRow {
-	version: number;
-	terms: string;
-	document_sha256: string;
-	author_user_id: string | null;
-	author_party: 'brand' | 'creator' | 'system';
-	note: string;
-	frozen_at: number | null;
-	created_at: number;
-}
+export type VersionRow = Omit<SqlRow<typeof agreementVersions>, 'agreement_id'>;
 
-export interface EventRow {
-	seq: number;
-	at: number;
-	actor_user_id: string | null;
-	actor_party: string;
-	action: string;
-	data: string;
-	prev_hash: string;
-	hash: string;
-	actor_name: string | null;
-}
+export type EventRow = Omit<SqlRow<typeof agreementEvents>, 'agreement_id'> & { actor_name: User['name'] | null };

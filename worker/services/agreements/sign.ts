@@ -1,4 +1,6 @@
 /** Signing with the typed name, the consent and the emailed code; the second signature completes the agreement. */
+import type { signingCodes } from '../../../db/schema';
+import type { SqlPick } from '../../../db/schema/sql-row';
 import type { Locale, SessionUser } from '../../env';
 import { AppError } from '../../errors';
 import { t } from '../../i18n';
@@ -49,7 +51,7 @@ export async function signAgreement(d1: D1Database, user: SessionUser, agreement
 		const code = await d1
 			.prepare('SELECT id, code_hash, attempts, expires_at, used_at, version FROM signing_codes WHERE agreement_id = ?1 AND user_id = ?2 ORDER BY created_at DESC, rowid DESC LIMIT 1')
 			.bind(agreementId, user.id)
-			.first<{ id: string; code_hash: string; attempts: number; expires_at: number; used_at: number | null; version: number }>();
+			.first<SqlPick<typeof signingCodes, 'id' | 'code_hash' | 'attempts' | 'expires_at' | 'used_at' | 'version'>>();
 		if (!code) codeError(locale, 'agreement_code_missing');
 		const state = codeState({ attempts: code.attempts, expiresAt: code.expires_at, usedAt: code.used_at, version: code.version }, now, row.version);
 		if (state !== 'usable') codeError(locale, `agreement_code_${state}`);
