@@ -27,12 +27,19 @@ export interface ServiceContext {
 	origin: string;
 }
 
-/** A request's context: the service context plus the caller and the client. */
+/**
+ * A request's context: the service context plus the caller and the client. Built once per
+ * request by worker/route.ts, typed by the route's `auth` (`'brand'` → a brand user,
+ * `'public'` → a user or null).
+ */
 export interface RequestContext<U extends SessionUser | null = SessionUser | null> extends ServiceContext {
 	user: U;
 	requestId: string;
+	/** The client's address (`CF-Connecting-IP`), when known. */
 	ip: string | null;
 	userAgent: string | null;
+	/** SHA-256 of the session cookie's token, when there is a session (logout, login, password change). */
+	sessionHash: string | null;
 }
 
 /** The queue of `env`, or a clear failure for the operator when the binding is missing. */

@@ -11,6 +11,7 @@ export const LANG_COOKIE = 'wasla_lang';
 
 export const context: MiddlewareHandler<AppEnv> = async (c, next) => {
 	c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID());
+	c.set('now', Date.now());
 	c.set('locale', pickLocale(c.req.query('lang'), getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
 	c.set('user', null);
 	c.set('sessionHash', null);
@@ -47,7 +48,7 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 	const token = getCookie(c, SESSION_COOKIE);
 	if (token && token.length <= 128) {
-		const found = await resolveSession(c.env.DB, token, Date.now());
+		const found = await resolveSession(c.env.DB, token, c.get('now'));
 		if (found) {
 			c.set('user', found.user);
 			c.set('sessionHash', found.hash);

@@ -1,9 +1,9 @@
 /** The OpenAPI 3.1 document, generated from the route specs, and a readable HTML reference. */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
-import type { RouteSpec } from './route';
+import type { AnyRouteSpec } from './route';
 
-type Spec = RouteSpec<v.GenericSchema | undefined, v.GenericSchema | undefined>;
+type Spec = AnyRouteSpec;
 type Json = Record<string, unknown>;
 
 const schemaOf = (s: v.GenericSchema) => toJsonSchema(s, { target: 'draft-2020-12', errorMode: 'ignore' }) as Json;

@@ -1,24 +1,33 @@
 /**
  * Declares an API route once: its schemas validate the request and feed the OpenAPI
- * document (worker/openapi.ts), so the reference never drifts from the code.
+ * document (worker/openapi.ts), so the reference never drifts from the code. The handler
+ * gets the request's context (worker/context.ts), built here once per request and typed by
+ * the route's `auth`, and the validated input; it calls one service and serialises.
  */
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
-import type { AppEnv } from './env';
+import type { AppEnv, SessionUser } from './env';
+import { type RequestContext, jobQueue } from './context';
 import { AppError } from './errors';
 import { fieldErrors } from './problem';
 import { t } from './i18n';
 
 type AnySchema = v.GenericSchema;
 
-export interface RouteSpec<B extends AnySchema | undefined, Q extends AnySchema | undefined> {
+/** Who may call a route; checked before anything else is read. */
+export type Auth = 'public' | 'user' | 'brand' | 'creator' | 'admin';
+
+/** The caller a route's handler sees: anyone (or no one) for `public`, any signed-in user for `user`, else a user of that role. */
+export type CallerOf<A extends Auth> = A extends 'public' ? SessionUser | null : A extends 'user' ? SessionUser : SessionUser & { role: A };
+
+export interface RouteSpec<A extends Auth, B extends AnySchema | undefined, Q extends AnySchema | undefined> {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
 	/** Hono path under /api/v1, e.g. `/auth/login` or `/creators/:id`. */
 	path: string;
 	summary: string;
 	tags: string[];
 	/** Who may call it; checked before the body is read. */
-	auth: 'public' | 'user' | 'brand' | 'creator' | 'admin';
+	auth: A;
 	body?: B;
 	query?: Q;
 	/** Response schemas by status, for the documentation. */
@@ -29,7 +38,12 @@ export interface RouteSpec<B extends AnySchema | undefined, Q extends AnySchema 
 	internal?: boolean;
 }
 
-export type Input<B, Q> = {
+/** Any route's spec, as the router and the OpenAPI builder keep them. */
+export type AnyRouteSpec = RouteSpec<Auth, AnySchema | undefined, AnySchema | undefined>;
+
+export type Input<A extends Auth, B, Q> = {
+	/** This request's context: bindings, clock, language, origin, the caller (typed by `auth`) and the client. */
+	ctx: RequestContext<CallerOf<A>>;
 	body: B extends AnySchema ? v.InferOutput<B> : undefined;
 	query: Q extends AnySchema ? v.InferOutput<Q> : undefined;
 };
@@ -37,7 +51,7 @@ export type Input<B, Q> = {
 /** A Hono app with the specs of the routes registered on it (read by the OpenAPI builder). */
 export interface Router {
 	app: Hono<AppEnv>;
-	specs: RouteSpec<AnySchema | undefined, AnySchema | undefined>[];
+	specs: AnyRouteSpec[];
 }
 
 const DEFAULT_MAX_BODY = 64 * 1024;
@@ -71,24 +85,44 @@ export function parseInput<S extends AnySchema>(c: Context<AppEnv>, schema: S, r
 	return result.output;
 }
 
-export function requireRole(c: Context<AppEnv>, auth: RouteSpec<undefined, undefined>['auth']) {
-	if (auth === 'public') return;
+/** The caller, if the route's `auth` admits them: 401 without a session, 403 for another role. */
+export function requireRole<A extends Auth>(c: Context<AppEnv>, auth: A): CallerOf<A> {
 	const user = c.get('user');
+	if (auth === 'public') return user as CallerOf<A>;
 	if (!user) throw new AppError('unauthenticated');
 	if (auth !== 'user' && user.role !== auth) throw new AppError('forbidden');
+	return user as CallerOf<A>;
+}
+
+/** The context of this request for `user`: read once here, handed to the handler and on to the services. */
+export function requestContext<U extends SessionUser | null>(c: Context<AppEnv>, user: U): RequestContext<U> {
+	return {
+		env: c.env,
+		db: c.env.DB,
+		files: c.env.FILES,
+		jobs: jobQueue(c.env),
+		now: c.get('now'),
+		locale: c.get('locale'),
+		origin: new URL(c.req.url).origin,
+		user,
+		requestId: c.get('requestId'),
+		ip: c.req.header('cf-connecting-ip') ?? null,
+		userAgent: c.req.header('user-agent') ?? null,
+		sessionHash: c.get('sessionHash')
+	};
 }
 
 /** Registers the route on the Hono app and in the OpenAPI registry. */
-export function route<B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined>(
+export function route<A extends Auth, B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined>(
 	router: Router,
-	spec: RouteSpec<B, Q>,
-	handler: (c: Context<AppEnv>, input: Input<B, Q>) => Response | Promise<Response>
+	spec: RouteSpec<A, B, Q>,
+	handler: (c: Context<AppEnv>, input: Input<A, B, Q>) => Response | Promise<Response>
 ) {
-	router.specs.push(spec as RouteSpec<AnySchema | undefined, AnySchema | undefined>);
+	router.specs.push(spec as AnyRouteSpec);
 	router.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
-		requireRole(c, spec.auth);
+		const user = requireRole(c, spec.auth);
 		const body = spec.body ? await readJsonBody(c, spec.body, spec.maxBodyBytes) : undefined;
 		const query = spec.query ? parseInput(c, spec.query, c.req.query()) : undefined;
-		return handler(c, { body, query } as Input<B, Q>);
+		return handler(c, { ctx: requestContext(c, user), body, query } as Input<A, B, Q>);
 	});
 }
