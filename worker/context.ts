@@ -42,6 +42,9 @@ export interface RequestContext<U extends SessionUser | null = SessionUser | nul
 	sessionHash: string | null;
 }
 
+/** A request with a signed-in caller: what services acting for the caller take. */
+export type CallerContext<U extends SessionUser = SessionUser> = RequestContext<U>;
+
 /** The queue of `env`, or a clear failure for the operator when the binding is missing. */
 export function jobQueue(env: Env): JobQueue {
 	return {

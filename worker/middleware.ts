@@ -48,7 +48,7 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 	const token = getCookie(c, SESSION_COOKIE);
 	if (token && token.length <= 128) {
-		const found = await resolveSession(c.env.DB, token, c.get('now'));
+		const found = await resolveSession({ db: c.env.DB, now: c.get('now') }, token);
 		if (found) {
 			c.set('user', found.user);
 			c.set('sessionHash', found.hash);

@@ -72,10 +72,8 @@ export function agreementDocumentRoutes(r: Router) {
 				404: { description: 'No such agreement, or not a party to it' }
 			}
 		},
-		async (c, { query }) => {
-			const lang = query.lang ?? c.get('locale');
-			const origin = new URL(c.req.url).origin;
-			const pdf = await agreementPdf(c.env, c.get('user')!, c.req.param('id')!, lang, origin, Date.now());
+		async (c, { ctx, query }) => {
+			const pdf = await agreementPdf(ctx, { agreementId: c.req.param('id')!, lang: query.lang ?? ctx.locale });
 			return new Response(pdf.bytes as Uint8Array<ArrayBuffer>, {
 				headers: {
 					'content-type': 'application/pdf',
@@ -105,14 +103,14 @@ export function agreementDocumentRoutes(r: Router) {
 				429: { description: 'Too many verifications from this address' }
 			}
 		},
-		async (c) => {
+		async (c, { ctx }) => {
 			const type = (c.req.header('content-type') ?? '').toLowerCase();
 			if (!/^application\/(pdf|octet-stream)\b/.test(type)) throw new AppError('unsupported_media_type');
 			if (Number(c.req.header('content-length') ?? '0') > MAX_VERIFY_BYTES) throw new AppError('payload_too_large', { detailKey: 'verify_too_large' });
-			await consume(c.env.DB, LIMITS.verifyIp, c.req.header('cf-connecting-ip') ?? 'unknown', Date.now());
+			await consume(ctx, LIMITS.verifyIp, ctx.ip ?? 'unknown');
 			const bytes = await readBodyAtMost(c.req.raw.body, MAX_VERIFY_BYTES);
 			if (bytes.byteLength === 0) throw new AppError('invalid_request', { detailKey: 'verify_empty' });
-			return c.json(await verifyPdf(c.env, bytes));
+			return c.json(await verifyPdf(ctx, { bytes }));
 		}
 	);
 }

@@ -7,7 +7,6 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { type Router, route } from '../route';
-import { jobQueue } from '../context';
 import { queueSealing } from '../services/agreement-documents';
 import {
 	diffVersions,
@@ -38,7 +37,6 @@ import {
 	VersionResponse
 } from './agreements.types';
 
-const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 const id = (c: Context<AppEnv>) => c.req.param('id')!;
 const COMMON = { 401: { description: 'No session' }, 404: { description: 'Not found, or not one of its parties' } };
 const WRITE = { ...COMMON, 403: { description: 'The other party’s action' }, 409: { description: '`invalid_state` (wrong status) or the agreement changed meanwhile' } };
@@ -55,7 +53,7 @@ export function agreementRoutes(r: Router) {
 			query: ListQuery,
 			responses: { 200: { description: 'OK', schema: AgreementListResponse }, 401: { description: 'No session' }, 403: { description: 'Neither brand nor creator' } }
 		},
-		async (c, { query }) => c.json(await listAgreements(c.env.DB, c.get('user')!, query))
+		async (c, { ctx, query }) => c.json(await listAgreements(ctx, query))
 	);
 
 	route(
@@ -68,7 +66,7 @@ export function agreementRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'OK', schema: AgreementResponse }, ...COMMON }
 		},
-		async (c) => c.json(await getAgreement(c.env.DB, c.get('user')!, id(c), c.get('locale'), Date.now()))
+		async (c, { ctx }) => c.json(await getAgreement(ctx, { agreementId: id(c) }))
 	);
 
 	route(
@@ -83,7 +81,7 @@ export function agreementRoutes(r: Router) {
 			maxBodyBytes: 32 * 1024,
 			responses: { 200: { description: 'The new version is current', schema: AgreementResponse }, 400: { description: 'Invalid terms (field errors under `terms.`), or unchanged' }, ...WRITE }
 		},
-		async (c, { body }) => c.json(await editTerms(c.env.DB, c.get('user')!, id(c), body, Date.now(), c.get('locale')))
+		async (c, { ctx, body }) => c.json(await editTerms(ctx, { agreementId: id(c), ...body }))
 	);
 
 	route(
@@ -98,7 +96,7 @@ export function agreementRoutes(r: Router) {
 			maxBodyBytes: 32 * 1024,
 			responses: { 201: { description: 'The proposal is the current version', schema: AgreementResponse }, 400: { description: 'Invalid terms or note' }, ...WRITE }
 		},
-		async (c, { body }) => c.json(await proposeTerms(c.env.DB, c.get('user')!, id(c), body, Date.now(), c.get('locale')), 201)
+		async (c, { ctx, body }) => c.json(await proposeTerms(ctx, { agreementId: id(c), ...body }), 201)
 	);
 
 	route(
@@ -111,10 +109,10 @@ export function agreementRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'OK', schema: VersionResponse }, 400: { description: 'Version is not a number' }, ...COMMON }
 		},
-		async (c) => {
+		async (c, { ctx }) => {
 			const raw = c.req.param('version') ?? '';
 			if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw new AppError('invalid_request', { fieldKeys: [{ path: 'version', key: 'agreement_version_invalid' }] });
-			return c.json(await getVersion(c.env.DB, c.get('user')!, id(c), Number(raw)));
+			return c.json(await getVersion(ctx, { agreementId: id(c), version: Number(raw) }));
 		}
 	);
 
@@ -129,7 +127,7 @@ export function agreementRoutes(r: Router) {
 			query: DiffQuery,
 			responses: { 200: { description: 'OK', schema: DiffResponse }, 400: { description: 'Invalid version numbers' }, ...COMMON }
 		},
-		async (c, { query }) => c.json(await diffVersions(c.env.DB, c.get('user')!, id(c), { from: query.from, to: query.to, lang: query.lang ?? c.get('locale') }))
+		async (c, { ctx, query }) => c.json(await diffVersions(ctx, { agreementId: id(c), from: query.from, to: query.to, lang: query.lang ?? ctx.locale }))
 	);
 
 	route(
@@ -146,7 +144,7 @@ export function agreementRoutes(r: Router) {
 				...WRITE
 			}
 		},
-		async (c) => c.json(await sendAgreement(c.env.DB, c.get('user')!, id(c), Date.now(), c.get('locale'), origin(c)))
+		async (c, { ctx }) => c.json(await sendAgreement(ctx, { agreementId: id(c) }))
 	);
 
 	route(
@@ -164,7 +162,7 @@ export function agreementRoutes(r: Router) {
 				429: { description: 'Too many codes asked (Retry-After)' }
 			}
 		},
-		async (c) => c.json(await requestSigningCode(c.env.DB, c.get('user')!, id(c), Date.now()), 202)
+		async (c, { ctx }) => c.json(await requestSigningCode(ctx, { agreementId: id(c) }), 202)
 	);
 
 	route(
@@ -183,19 +181,10 @@ export function agreementRoutes(r: Router) {
 				409: { description: '`already_signed`, or not awaiting signatures' }
 			}
 		},
-		async (c, { body }) => {
-			const result = await signAgreement(
-				c.env.DB,
-				c.get('user')!,
-				id(c),
-				{ fullName: body.fullName, code: body.code, lang: body.lang },
-				{ ip: c.req.header('cf-connecting-ip') ?? '', userAgent: (c.req.header('user-agent') ?? '').slice(0, 512) },
-				Date.now(),
-				c.get('locale'),
-				origin(c)
-			);
+		async (c, { ctx, body }) => {
+			const result = await signAgreement(ctx, { agreementId: id(c), fullName: body.fullName, code: body.code, lang: body.lang });
 			// The last signature: the PDFs are sealed off the request path (worker/jobs/seal-agreement.ts).
-			if (result.agreement.status === 'signed') await queueSealing(jobQueue(c.env), result.agreement.id);
+			if (result.agreement.status === 'signed') await queueSealing(ctx, { agreementId: result.agreement.id });
 			return c.json(result);
 		}
 	);
@@ -211,7 +200,7 @@ export function agreementRoutes(r: Router) {
 			body: ReasonBody,
 			responses: { 200: { description: 'Draft again, version N+1', schema: AgreementResponse }, ...WRITE }
 		},
-		async (c, { body }) => c.json(await reopenAgreement(c.env.DB, c.get('user')!, id(c), body.note, Date.now(), c.get('locale')))
+		async (c, { ctx, body }) => c.json(await reopenAgreement(ctx, { agreementId: id(c), note: body.note }))
 	);
 
 	route(
@@ -225,7 +214,7 @@ export function agreementRoutes(r: Router) {
 			body: ReasonBody,
 			responses: { 200: { description: 'Void', schema: AgreementResponse }, ...WRITE }
 		},
-		async (c, { body }) => c.json(await voidAgreement(c.env.DB, c.get('user')!, id(c), body.note, Date.now(), c.get('locale')))
+		async (c, { ctx, body }) => c.json(await voidAgreement(ctx, { agreementId: id(c), reason: body.note }))
 	);
 
 	route(
@@ -238,6 +227,6 @@ export function agreementRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'OK', schema: AuditResponse }, ...COMMON }
 		},
-		async (c) => c.json(await getAuditTrail(c.env.DB, c.get('user')!, id(c)))
+		async (c, { ctx }) => c.json(await getAuditTrail(ctx, { agreementId: id(c) }))
 	);
 }

@@ -22,8 +22,8 @@ export function analysisRoutes(r: Router) {
 				401: { description: 'Not signed in' }
 			}
 		},
-		(c, { body }) => {
-			const locale = c.get('locale');
+		(c, { ctx, body }) => {
+			const { locale } = ctx;
 			const results = body.comments.map((text) => {
 				const classification = classifyComment(text);
 				const { key, params } = commentReason(classification);

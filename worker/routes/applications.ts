@@ -1,6 +1,4 @@
 /** Applications to campaigns, their message threads, and the agreement draft an acceptance creates. */
-import type { Context } from 'hono';
-import type { AppEnv } from '../env';
 import { t } from '../i18n';
 import { type Router, route } from '../route';
 import {
@@ -17,7 +15,6 @@ import {
 } from '../services/applications';
 import { AcceptResponse, ApplicantsQuery, ApplicationResponse, ApplyBody, DeclineBody, MessageBody, PageQuery } from './applications.types';
 
-const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 const ONE = { 401: { description: 'No session' }, 404: { description: 'Not found, or not yours' } };
 
 export function applicationRoutes(r: Router) {
@@ -39,10 +36,9 @@ export function applicationRoutes(r: Router) {
 				409: { description: 'Already applied' }
 			}
 		},
-		async (c, { body }) => {
-			const locale = c.get('locale');
-			const out = await applyToCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, body, Date.now(), origin(c));
-			return c.json({ application: out.application, warnings: out.warnings.map((w) => ({ ...w, message: t(locale, w.code) })) }, 201);
+		async (c, { ctx, body }) => {
+			const out = await applyToCampaign(ctx, { campaignId: c.req.param('id')!, ...body });
+			return c.json({ application: out.application, warnings: out.warnings.map((w) => ({ ...w, message: t(ctx.locale, w.code) })) }, 201);
 		}
 	);
 
@@ -56,7 +52,7 @@ export function applicationRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, ...ONE }
 		},
-		async (c) => c.json(await campaignForApplicant(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx }) => c.json(await campaignForApplicant(ctx, { campaignId: c.req.param('id')! }))
 	);
 
 	route(
@@ -70,7 +66,7 @@ export function applicationRoutes(r: Router) {
 			query: ApplicantsQuery,
 			responses: { 200: { description: 'OK' }, 403: { description: 'Not a brand' }, ...ONE }
 		},
-		async (c, { query }) => c.json(await listApplicants(c.env.DB, c.get('user')!, c.req.param('id')!, query))
+		async (c, { ctx, query }) => c.json(await listApplicants(ctx, { campaignId: c.req.param('id')!, ...query }))
 	);
 
 	route(
@@ -84,7 +80,7 @@ export function applicationRoutes(r: Router) {
 			query: PageQuery,
 			responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, 401: { description: 'No session' } }
 		},
-		async (c, { query }) => c.json(await listMyApplications(c.env.DB, c.get('user')!, query.page))
+		async (c, { ctx, query }) => c.json(await listMyApplications(ctx, { page: query.page }))
 	);
 
 	route(
@@ -97,7 +93,7 @@ export function applicationRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'OK' }, ...ONE }
 		},
-		async (c) => c.json(await getApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx }) => c.json(await getApplication(ctx, { applicationId: c.req.param('id')! }))
 	);
 
 	route(
@@ -110,7 +106,7 @@ export function applicationRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'Shortlisted', schema: ApplicationResponse }, 403: { description: 'Not a brand' }, 409: { description: 'Not pending' }, ...ONE }
 		},
-		async (c) => c.json(await shortlistApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx }) => c.json(await shortlistApplication(ctx, { applicationId: c.req.param('id')! }))
 	);
 
 	route(
@@ -128,7 +124,7 @@ export function applicationRoutes(r: Router) {
 				...ONE
 			}
 		},
-		async (c) => c.json(await acceptApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now(), origin(c)))
+		async (c, { ctx }) => c.json(await acceptApplication(ctx, { applicationId: c.req.param('id')! }))
 	);
 
 	route(
@@ -148,7 +144,7 @@ export function applicationRoutes(r: Router) {
 				...ONE
 			}
 		},
-		async (c, { body }) => c.json(await declineApplication(c.env.DB, c.get('user')!, c.req.param('id')!, body.reason, Date.now()))
+		async (c, { ctx, body }) => c.json(await declineApplication(ctx, { applicationId: c.req.param('id')!, reason: body.reason }))
 	);
 
 	route(
@@ -162,7 +158,7 @@ export function applicationRoutes(r: Router) {
 			query: PageQuery,
 			responses: { 200: { description: 'OK' }, ...ONE }
 		},
-		async (c, { query }) => c.json(await listMessages(c.env.DB, c.get('user')!, c.req.param('id')!, query.page))
+		async (c, { ctx, query }) => c.json(await listMessages(ctx, { applicationId: c.req.param('id')!, page: query.page }))
 	);
 
 	route(
@@ -176,7 +172,7 @@ export function applicationRoutes(r: Router) {
 			body: MessageBody,
 			responses: { 201: { description: 'Sent' }, 400: { description: 'Empty or too long' }, ...ONE }
 		},
-		async (c, { body }) => c.json(await postMessage(c.env.DB, c.get('user')!, c.req.param('id')!, body.body, Date.now()), 201)
+		async (c, { ctx, body }) => c.json(await postMessage(ctx, { applicationId: c.req.param('id')!, body: body.body }), 201)
 	);
 
 	// GET /agreements/:id lives in worker/routes/agreements.ts.

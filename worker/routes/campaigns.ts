@@ -1,7 +1,6 @@
 /** Campaign offers: create, edit, publish with the 14-day plan, close; the creator feed; brief templates. */
-import type { Context } from 'hono';
 import * as v from 'valibot';
-import type { AppEnv } from '../env';
+import type { Locale } from '../env';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { type Router, route } from '../route';
@@ -12,8 +11,8 @@ import { closeCampaign, createCampaign, creatorFeed, listBrandCampaigns, listTas
 import { CampaignCreateBody, CampaignListQuery, CampaignListResponse, CampaignPatchBody, CampaignResponse, TaskOut, TaskPatchBody, TemplatesQuery, TemplatesResponse } from './campaigns.types';
 
 /** Warnings do not refuse the request: they come back translated, next to the result. */
-function warnings(c: Context<AppEnv>, list: CampaignWarning[]) {
-	return list.map((w) => ({ path: w.path, code: w.code, message: t(c.get('locale'), w.key), asDinars: w.asDinars }));
+function warnings(locale: Locale, list: CampaignWarning[]) {
+	return list.map((w) => ({ path: w.path, code: w.code, message: t(locale, w.key), asDinars: w.asDinars }));
 }
 
 const notYours = { 404: { description: 'No such campaign, or another brand’s' } };
@@ -35,9 +34,9 @@ export function campaignRoutes(r: Router) {
 				403: { description: 'Not a brand user' }
 			}
 		},
-		async (c, { body }) => {
-			const out = await createCampaign(c.env.DB, c.get('user')!, body, Date.now());
-			return c.json({ campaign: out.campaign, warnings: warnings(c, out.warnings) }, 201);
+		async (c, { ctx, body }) => {
+			const out = await createCampaign(ctx, body);
+			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings) }, 201);
 		}
 	);
 
@@ -52,12 +51,11 @@ export function campaignRoutes(r: Router) {
 			query: CampaignListQuery,
 			responses: { 200: { description: 'One page, with the total', schema: CampaignListResponse }, 400: { description: 'Invalid query' }, 403: { description: 'Admin accounts have no feed' } }
 		},
-		async (c, { query }) => {
-			const user = c.get('user')!;
+		async (c, { ctx, query }) => {
 			const paging = { page: query.page, limit: query.limit };
-			if (user.role === 'brand') return c.json(await listBrandCampaigns(c.env.DB, user, { ...paging, status: query.status }));
-			if (user.role === 'creator') {
-				return c.json(await creatorFeed(c.env.DB, user, { ...paging, niche: query.niche, wilaya: query.wilaya, format: query.format, minBudget: query.minBudget }, Date.now()));
+			if (ctx.user.role === 'brand') return c.json(await listBrandCampaigns(ctx, { ...paging, status: query.status }));
+			if (ctx.user.role === 'creator') {
+				return c.json(await creatorFeed(ctx, { ...paging, niche: query.niche, wilaya: query.wilaya, format: query.format, minBudget: query.minBudget }));
 			}
 			throw new AppError('forbidden');
 		}
@@ -74,8 +72,8 @@ export function campaignRoutes(r: Router) {
 			query: TemplatesQuery,
 			responses: { 200: { description: 'Templates', schema: TemplatesResponse } }
 		},
-		async (c, { query }) => {
-			const lang: TemplateLang = query.lang ?? c.get('locale');
+		async (c, { ctx, query }) => {
+			const lang: TemplateLang = query.lang ?? ctx.locale;
 			const objectives = query.objective ? [query.objective] : OBJECTIVES;
 			return c.json({ templates: objectives.map((objective) => ({ objective, lang, ...briefTemplate(objective, lang) })) });
 		}
@@ -91,7 +89,7 @@ export function campaignRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'OK', schema: CampaignResponse }, ...notYours }
 		},
-		async (c) => c.json(await readCampaign(c.env.DB, c.get('user')!, c.req.param('id')!))
+		async (c, { ctx }) => c.json(await readCampaign(ctx, { campaignId: c.req.param('id')! }))
 	);
 
 	route(
@@ -105,9 +103,9 @@ export function campaignRoutes(r: Router) {
 			body: CampaignPatchBody,
 			responses: { 200: { description: 'Saved', schema: CampaignResponse }, 400: { description: 'Invalid input' }, ...brandOnly, 409: { description: 'Not editable in its status' } }
 		},
-		async (c, { body }) => {
-			const out = await updateCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, body, Date.now());
-			return c.json({ campaign: out.campaign, warnings: warnings(c, out.warnings) });
+		async (c, { ctx, body }) => {
+			const out = await updateCampaign(ctx, { campaignId: c.req.param('id')!, changes: body });
+			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings) });
 		}
 	);
 
@@ -126,7 +124,7 @@ export function campaignRoutes(r: Router) {
 				409: { description: '`already_published`: a retry can be treated as success' }
 			}
 		},
-		async (c) => c.json(await publishCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx }) => c.json(await publishCampaign(ctx, { campaignId: c.req.param('id')! }))
 	);
 
 	route(
@@ -139,7 +137,7 @@ export function campaignRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'Closed', schema: CampaignResponse }, ...brandOnly, 409: { description: '`already_closed`, or not open/active' } }
 		},
-		async (c) => c.json(await closeCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx }) => c.json(await closeCampaign(ctx, { campaignId: c.req.param('id')! }))
 	);
 
 	route(
@@ -152,7 +150,7 @@ export function campaignRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'Tasks by day', schema: v.object({ tasks: v.array(TaskOut) }) }, ...brandOnly }
 		},
-		async (c) => c.json(await listTasks(c.env.DB, c.get('user')!, c.req.param('id')!))
+		async (c, { ctx }) => c.json(await listTasks(ctx, { campaignId: c.req.param('id')! }))
 	);
 
 	route(
@@ -166,6 +164,6 @@ export function campaignRoutes(r: Router) {
 			body: TaskPatchBody,
 			responses: { 200: { description: 'Saved', schema: v.object({ task: TaskOut }) }, 400: { description: 'Invalid input' }, ...brandOnly }
 		},
-		async (c, { body }) => c.json(await setTaskDone(c.env.DB, c.get('user')!, c.req.param('id')!, c.req.param('taskId')!, body.done, Date.now()))
+		async (c, { ctx, body }) => c.json(await setTaskDone(ctx, { campaignId: c.req.param('id')!, taskId: c.req.param('taskId')!, done: body.done }))
 	);
 }

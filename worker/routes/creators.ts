@@ -67,7 +67,7 @@ export function creatorRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 200: { description: 'OK' }, 401: { description: 'No session' }, 403: { description: 'Not a creator' } }
 		},
-		async (c) => c.json({ creator: await getOwnProfile(c.env.DB, c.get('user')!.id) })
+		async (c, { ctx }) => c.json({ creator: await getOwnProfile(ctx) })
 	);
 
 	route(
@@ -81,14 +81,13 @@ export function creatorRoutes(r: Router) {
 			body: ProfileBody,
 			responses: { 200: { description: 'Saved: {creator, warnings:[{path, code, message}]}' }, 400: { description: 'Invalid input' }, 403: { description: 'Not a creator' } }
 		},
-		async (c, { body }) => {
-			const now = Date.now();
-			const { creator, warnings } = await updateOwnProfile(c.env.DB, c.get('user')!.id, body, now);
+		async (c, { ctx, body }) => {
+			const { creator, warnings } = await updateOwnProfile(ctx, body);
 			// Followers feed engagement rates, bio and niches feed affinity, the audience feeds
 			// the audience_abroad signal: any of them changes the stored features.
 			const featureInputs = [body.accounts, body.bio, body.niches, body.audience];
-			if (featureInputs.some((v) => v !== undefined)) await recomputeFeatures(c.env.DB, creator.id, now);
-			return c.json({ creator: body.accounts !== undefined ? await getOwnProfile(c.env.DB, c.get('user')!.id) : creator, warnings: warningsOut(c.get('locale'), warnings) });
+			if (featureInputs.some((v) => v !== undefined)) await recomputeFeatures(ctx, { creatorId: creator.id });
+			return c.json({ creator: body.accounts !== undefined ? await getOwnProfile(ctx) : creator, warnings: warningsOut(ctx.locale, warnings) });
 		}
 	);
 
@@ -111,10 +110,9 @@ export function creatorRoutes(r: Router) {
 				422: { description: 'CSV rows with errors, nothing saved' }
 			}
 		},
-		async (c, { query }) => {
-			const locale = c.get('locale');
-			const now = Date.now();
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
+		async (c, { ctx, query }) => {
+			const { locale, now } = ctx;
+			const creatorId = await ownCreatorId(ctx);
 			let points: FollowerPointImport[];
 			let rejected: RowError[] = [];
 			if (/^text\/csv\b/i.test(c.req.header('content-type') ?? '')) {
@@ -136,14 +134,9 @@ export function creatorRoutes(r: Router) {
 			}
 			let imported = 0;
 			for (const platform of new Set(points.map((p) => p.platform))) {
-				imported += await importFollowerPoints(
-					c.env.DB,
-					creatorId,
-					platform,
-					points.filter((p) => p.platform === platform)
-				);
+				imported += await importFollowerPoints(ctx, { creatorId, platform, points: points.filter((p) => p.platform === platform) });
 			}
-			const features = await recomputeFeatures(c.env.DB, creatorId, now);
+			const features = await recomputeFeatures(ctx, { creatorId });
 			return c.json({ imported, rejected: rowErrorsOut(locale, rejected), features });
 		}
 	);
@@ -167,13 +160,12 @@ export function creatorRoutes(r: Router) {
 				422: { description: 'CSV rows with errors, nothing saved' }
 			}
 		},
-		async (c, { query }) => {
-			const locale = c.get('locale');
+		async (c, { ctx, query }) => {
+			const { locale, now } = ctx;
 			const type = c.req.header('content-type') ?? '';
 			const preview = query.mode === 'preview';
 			const importValid = wantsValidRows(query);
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			const now = Date.now();
+			const creatorId = await ownCreatorId(ctx);
 
 			let posts: PostImport[];
 			let rejected: RowError[] = [];
@@ -206,8 +198,8 @@ export function creatorRoutes(r: Router) {
 				if (fieldKeys.length > 0) throw new AppError('invalid_request', { fieldKeys });
 				if (preview) return c.json({ total: posts.length, rows: posts.map((p, i) => ({ line: i + 1, ...p, postedAt: iso(p.postedAt) })), errors: [] });
 			}
-			const imported = posts.length > 0 ? await importPosts(c.env.DB, creatorId, posts) : 0;
-			const features = await recomputeFeatures(c.env.DB, creatorId, now);
+			const imported = posts.length > 0 ? await importPosts(ctx, { creatorId, posts }) : 0;
+			const features = await recomputeFeatures(ctx, { creatorId });
 			return c.json({ imported, rejected: rowErrorsOut(locale, rejected), features });
 		}
 	);
@@ -223,11 +215,11 @@ export function creatorRoutes(r: Router) {
 			query: StatsListQuery,
 			responses: { 200: { description: '{posts, total, page, limit, recentFollowerPoints}' } }
 		},
-		async (c, { query }) => {
+		async (c, { ctx, query }) => {
 			const limit = Number(query.limit ?? 20);
 			const page = Number(query.page ?? 1);
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			return c.json({ ...(await listOwnStats(c.env.DB, creatorId, { limit, offset: (page - 1) * limit })), page, limit });
+			const creatorId = await ownCreatorId(ctx);
+			return c.json({ ...(await listOwnStats(ctx, { creatorId, limit, offset: (page - 1) * limit })), page, limit });
 		}
 	);
 
@@ -241,7 +233,7 @@ export function creatorRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 201: { description: '{screenshot}' }, 400: { description: 'No file' }, 413: { description: 'Over 5 MB' }, 415: { description: 'Not PNG/JPEG/WebP' } }
 		},
-		async (c) => {
+		async (c, { ctx }) => {
 			const type = c.req.header('content-type') ?? '';
 			if (!/^multipart\/form-data\b/i.test(type)) throw new AppError('unsupported_media_type');
 			refuseDeclaredOver(c, MAX_SCREENSHOT_BYTES + 64 * 1024, 'detail_screenshot_too_large');
@@ -258,8 +250,8 @@ export function creatorRoutes(r: Router) {
 			if (note.length > 300) throw new AppError('invalid_request', { fieldKeys: [{ path: 'note', key: 'too_long' }] });
 			if (file === null || typeof file === 'string' || file.size === 0) throw new AppError('invalid_request', { fieldKeys: [{ path: 'file', key: 'required' }] });
 			if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_screenshot_too_large' });
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			const screenshot = await saveScreenshot(c.env.DB, c.env.FILES, creatorId, await file.arrayBuffer(), note, Date.now());
+			const creatorId = await ownCreatorId(ctx);
+			const screenshot = await saveScreenshot(ctx, { creatorId, bytes: await file.arrayBuffer(), note });
 			return c.json({ screenshot }, 201);
 		}
 	);
@@ -274,7 +266,7 @@ export function creatorRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 200: { description: '{screenshots}' } }
 		},
-		async (c) => c.json({ screenshots: await listScreenshots(c.env.DB, await ownCreatorId(c.env.DB, c.get('user')!.id)) })
+		async (c, { ctx }) => c.json({ screenshots: await listScreenshots(ctx, { creatorId: await ownCreatorId(ctx) }) })
 	);
 
 	route(
@@ -287,9 +279,9 @@ export function creatorRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 200: { description: 'The image' }, 404: { description: 'Unknown or someone else’s' } }
 		},
-		async (c) => {
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			const shot = await readScreenshot(c.env.DB, c.env.FILES, creatorId, c.req.param('id') ?? '');
+		async (c, { ctx }) => {
+			const creatorId = await ownCreatorId(ctx);
+			const shot = await readScreenshot(ctx, { creatorId, screenshotId: c.req.param('id') ?? '' });
 			return new Response(shot.body, {
 				headers: {
 					'content-type': shot.contentType,
@@ -312,7 +304,7 @@ export function creatorRoutes(r: Router) {
 			auth: 'public',
 			responses: { 200: { description: '{creator, wilayaName, recentPosts}' }, 404: { description: 'Unknown handle' } }
 		},
-		async (c) => c.json(await getMediaKit(c.env.DB, (c.req.param('handle') ?? '').slice(0, 120)))
+		async (c, { ctx }) => c.json(await getMediaKit(ctx, { handle: (c.req.param('handle') ?? '').slice(0, 120) }))
 	);
 
 	route(
@@ -325,9 +317,6 @@ export function creatorRoutes(r: Router) {
 			auth: 'public',
 			responses: { 200: { description: '{creator}' }, 404: { description: 'Unknown creator' } }
 		},
-		async (c) => {
-			const user = c.get('user');
-			return c.json({ creator: await getCreatorFor(c.env.DB, (c.req.param('id') ?? '').slice(0, 80), user ? { id: user.id, role: user.role } : null) });
-		}
+		async (c, { ctx }) => c.json({ creator: await getCreatorFor(ctx, { creatorId: (c.req.param('id') ?? '').slice(0, 80) }) })
 	);
 }

@@ -30,9 +30,9 @@ export function devRoutes(r: Router) {
 			internal: true,
 			responses: { 200: { description: 'OK' } }
 		},
-		async (c, { query }) => {
-			if (c.env.APP_ENV !== 'development') throw new AppError('not_found');
-			return c.json({ messages: await listOutbox(c.env.DB, query.limit) });
+		async (c, { ctx, query }) => {
+			if (ctx.env.APP_ENV !== 'development') throw new AppError('not_found');
+			return c.json({ messages: await listOutbox(ctx.db, query.limit) });
 		}
 	);
 
@@ -48,9 +48,9 @@ export function devRoutes(r: Router) {
 			internal: true,
 			responses: { 200: { description: 'What the run did, counted by task' } }
 		},
-		async (c, { body }) => {
-			if (c.env.APP_ENV !== 'development') throw new AppError('not_found');
-			return c.json(await runScheduled(jobContext(c.env, Date.parse(body.now))));
+		async (c, { ctx, body }) => {
+			if (ctx.env.APP_ENV !== 'development') throw new AppError('not_found');
+			return c.json(await runScheduled(jobContext(ctx.env, Date.parse(body.now))));
 		}
 	);
 }

@@ -3,9 +3,7 @@
  * campaign, and the creator's own risk flags with their explanations.
  */
 import { type Router, route } from '../route';
-import { ownCreatorId } from '../services/viewer';
-import { campaignMatches, explainRiskFlag, ownRiskFlags, readWeights, saveWeights } from '../services/matching';
-import { ownCampaign } from '../services/campaigns';
+import { campaignMatches, campaignWeights, explainRiskFlag, ownRiskFlags, saveWeights } from '../services/matching';
 import { ExplanationBody, MatchesQuery, MatchesResponse, OwnRiskResponse, RiskCodeParam, WeightsBody, WeightsOut } from './matching.types';
 import * as v from 'valibot';
 import { AppError } from '../errors';
@@ -24,9 +22,8 @@ export function matchingRoutes(r: Router) {
 			query: MatchesQuery,
 			responses: { 200: { description: 'Scored matches', schema: MatchesResponse }, 400: { description: 'Invalid query' }, ...brandOnly }
 		},
-		async (c, { query }) => {
-			const locale = query.lang ?? c.get('locale');
-			const out = await campaignMatches(c.env.DB, c.get('user')!, c.req.param('id')!, { limit: query.limit, offset: (query.page - 1) * query.limit, ids: query.ids, locale });
+		async (c, { ctx, query }) => {
+			const out = await campaignMatches(ctx, { campaignId: c.req.param('id')!, limit: query.limit, offset: (query.page - 1) * query.limit, ids: query.ids, locale: query.lang ?? ctx.locale });
 			return c.json(out);
 		}
 	);
@@ -41,10 +38,7 @@ export function matchingRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'Weights', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, ...brandOnly }
 		},
-		async (c) => {
-			await ownCampaign(c.env.DB, c.get('user')!, c.req.param('id')!);
-			return c.json(await readWeights(c.env.DB, c.req.param('id')!));
-		}
+		async (c, { ctx }) => c.json(await campaignWeights(ctx, { campaignId: c.req.param('id')! }))
 	);
 
 	route(
@@ -58,7 +52,7 @@ export function matchingRoutes(r: Router) {
 			body: WeightsBody,
 			responses: { 200: { description: 'Saved', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, 400: { description: 'Invalid weights' }, ...brandOnly }
 		},
-		async (c, { body }) => c.json(await saveWeights(c.env.DB, c.get('user')!, c.req.param('id')!, body, Date.now()))
+		async (c, { ctx, body }) => c.json(await saveWeights(ctx, { campaignId: c.req.param('id')!, weights: body }))
 	);
 
 	route(
@@ -71,7 +65,7 @@ export function matchingRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'Defaults restored', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, ...brandOnly }
 		},
-		async (c) => c.json(await saveWeights(c.env.DB, c.get('user')!, c.req.param('id')!, null, Date.now()))
+		async (c, { ctx }) => c.json(await saveWeights(ctx, { campaignId: c.req.param('id')!, weights: null }))
 	);
 
 	route(
@@ -84,7 +78,7 @@ export function matchingRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 200: { description: 'Flags', schema: OwnRiskResponse }, 401: { description: 'No session' }, 403: { description: 'Not a creator' } }
 		},
-		async (c) => c.json(await ownRiskFlags(c.env.DB, await ownCreatorId(c.env.DB, c.get('user')!.id), c.get('locale')))
+		async (c, { ctx }) => c.json(await ownRiskFlags(ctx))
 	);
 
 	route(
@@ -105,12 +99,10 @@ export function matchingRoutes(r: Router) {
 				409: { description: 'This signal is not raised on the caller’s profile' }
 			}
 		},
-		async (c, { body }) => {
+		async (c, { ctx, body }) => {
 			const code = c.req.param('code')!;
 			if (!v.is(RiskCodeParam, code)) throw new AppError('not_found');
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			await explainRiskFlag(c.env.DB, creatorId, code, body.explanation, Date.now());
-			return c.json(await ownRiskFlags(c.env.DB, creatorId, c.get('locale')));
+			return c.json(await explainRiskFlag(ctx, { code, explanation: body.explanation }));
 		}
 	);
 }

@@ -15,7 +15,7 @@ export function notificationRoutes(r: Router) {
 			query: PageQuery,
 			responses: { 200: { description: 'OK' }, 401: { description: 'No session' } }
 		},
-		async (c, { query }) => c.json(await listNotifications(c.env.DB, c.get('user')!.id, query.page))
+		async (c, { ctx, query }) => c.json(await listNotifications(ctx.db, ctx.user.id, query.page))
 	);
 
 	route(
@@ -29,6 +29,6 @@ export function notificationRoutes(r: Router) {
 			body: ReadBody,
 			responses: { 200: { description: 'OK; the remaining unread count' }, 400: { description: 'Invalid ids' }, 401: { description: 'No session' } }
 		},
-		async (c, { body }) => c.json(await markNotificationsRead(c.env.DB, c.get('user')!.id, body.ids, Date.now()))
+		async (c, { ctx, body }) => c.json(await markNotificationsRead(ctx.db, ctx.user.id, body.ids, ctx.now))
 	);
 }

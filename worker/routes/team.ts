@@ -20,7 +20,6 @@ import {
 	TeamResponse
 } from './team.types';
 
-const user = (c: Context<AppEnv>) => c.get('user')!;
 const id = (c: Context<AppEnv>) => c.req.param('id') ?? '';
 
 export function teamRoutes(r: Router) {
@@ -34,7 +33,7 @@ export function teamRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'OK', schema: TeamResponse }, 403: { description: 'A brand account without a brand' } }
 		},
-		async (c) => c.json(await listTeam(c.env.DB, user(c).id, Date.now()))
+		async (c, { ctx }) => c.json(await listTeam(ctx))
 	);
 
 	route(
@@ -52,7 +51,7 @@ export function teamRoutes(r: Router) {
 				409: { description: 'Already a member' }
 			}
 		},
-		async (c, { body }) => c.json(await inviteTeammate(c.env.DB, user(c), body.email, Date.now(), c.get('locale'), new URL(c.req.url).origin), 201)
+		async (c, { ctx, body }) => c.json(await inviteTeammate(ctx, { email: body.email }), 201)
 	);
 
 	route(
@@ -70,8 +69,8 @@ export function teamRoutes(r: Router) {
 				409: { description: 'Already accepted or declined' }
 			}
 		},
-		async (c) => {
-			await revokeInvitation(c.env.DB, user(c), id(c), Date.now());
+		async (c, { ctx }) => {
+			await revokeInvitation(ctx, { invitationId: id(c) });
 			return c.body(null, 204);
 		}
 	);
@@ -86,7 +85,7 @@ export function teamRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'OK', schema: MyInvitationsResponse }, 403: { description: 'Not a brand account: creators cannot join a brand team' } }
 		},
-		async (c) => c.json(await listMyInvitations(c.env.DB, user(c), Date.now()))
+		async (c, { ctx }) => c.json(await listMyInvitations(ctx))
 	);
 
 	for (const answer of ['accept', 'decline'] as const) {
@@ -113,7 +112,7 @@ export function teamRoutes(r: Router) {
 					}
 				}
 			},
-			async (c) => c.json(await answerInvitation(c.env.DB, user(c), id(c), answer, Date.now()))
+			async (c, { ctx }) => c.json(await answerInvitation(ctx, { invitationId: id(c), answer }))
 		);
 	}
 
@@ -128,7 +127,7 @@ export function teamRoutes(r: Router) {
 			query: PreviewQuery,
 			responses: { 200: { description: 'OK', schema: PreviewResponse }, 404: { description: 'Unknown, for another address, answered, withdrawn or expired' } }
 		},
-		async (c, { query }) => c.json(await previewInvitation(c.env.DB, id(c), query.email, Date.now()))
+		async (c, { ctx, query }) => c.json(await previewInvitation(ctx, { invitationId: id(c), email: query.email }))
 	);
 
 	route(
@@ -141,7 +140,7 @@ export function teamRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'OK', schema: MyBrandsResponse } }
 		},
-		async (c) => c.json(await listMyBrands(c.env.DB, user(c).id))
+		async (c, { ctx }) => c.json(await listMyBrands(ctx))
 	);
 
 	route(
@@ -155,7 +154,7 @@ export function teamRoutes(r: Router) {
 			body: SwitchBrandBody,
 			responses: { 200: { description: 'Switched', schema: CurrentBrandResponse }, 404: { description: 'Not a member of that brand' } }
 		},
-		async (c, { body }) => c.json(await switchBrand(c.env.DB, user(c).id, body.brandId))
+		async (c, { ctx, body }) => c.json(await switchBrand(ctx, { brandId: body.brandId }))
 	);
 
 	route(
@@ -172,7 +171,7 @@ export function teamRoutes(r: Router) {
 				409: { description: 'The caller owns this brand' }
 			}
 		},
-		async (c) => c.json(await leaveBrand(c.env.DB, user(c), id(c), Date.now()))
+		async (c, { ctx }) => c.json(await leaveBrand(ctx, { brandId: id(c) }))
 	);
 
 	route(
@@ -186,6 +185,6 @@ export function teamRoutes(r: Router) {
 			body: CreateBrandBody,
 			responses: { 201: { description: 'Created', schema: CurrentBrandResponse }, 400: { description: 'Invalid name' }, 409: { description: 'The caller already owns a brand' } }
 		},
-		async (c, { body }) => c.json(await createOwnBrand(c.env.DB, user(c), body.name, Date.now()), 201)
+		async (c, { ctx, body }) => c.json(await createOwnBrand(ctx, { name: body.name }), 201)
 	);
 }

@@ -1,5 +1,5 @@
 /** The audit trail: reading and re-walking the chain, and appending events that change no state (downloads). */
-import type { SessionUser } from '../../env';
+import type { CallerContext, ServiceContext } from '../../context';
 import { type ActorParty, type AuditAction, type AuditActor, type ChainedEvent, verifyChain } from '../../domain/audit-chain';
 import { type AuditEvent, type AuditEventData, readAuditEventData } from '../../domain/audit-events';
 import { iso } from '../../domain/dates';
@@ -12,22 +12,22 @@ import type { EventRow } from './rows';
  * The whole trail with the verdict of re-walking the chain from seq 1: every hash
  * recomputed, every link and seq checked. `brokenAt` is the first seq that fails.
  */
-export async function getAuditTrail(d1: D1Database, user: SessionUser, agreementId: string) {
-	await load(d1, user, agreementId);
-	return readAuditTrail(d1, agreementId);
+export async function getAuditTrail(ctx: CallerContext, input: { agreementId: string }) {
+	await load(ctx, input.agreementId);
+	return readAuditTrail(ctx.db, input.agreementId);
 }
 
 /**
  * Re-walks an agreement's chain from seq 1 without an access check: for the public
  * verification of a PDF (which reveals only the verdict, never the events).
  */
-export async function agreementChainVerdict(d1: D1Database, agreementId: string) {
-	const trail = await readAuditTrail(d1, agreementId);
+export async function agreementChainVerdict(ctx: ServiceContext, input: { agreementId: string }) {
+	const trail = await readAuditTrail(ctx.db, input.agreementId);
 	return { valid: trail.chainValid && trail.events.length > 0, events: trail.events.length };
 }
 
-async function readAuditTrail(d1: D1Database, agreementId: string) {
-	const { results } = await d1
+async function readAuditTrail(db: D1Database, agreementId: string) {
+	const { results } = await db
 		.prepare(
 			`SELECT e.seq, e.at, e.actor_user_id, e.actor_party, e.action, e.data, e.prev_hash, e.hash, u.name AS actor_name
 			 FROM agreement_events e LEFT JOIN users u ON u.id = e.actor_user_id WHERE e.agreement_id = ?1 ORDER BY e.seq`
@@ -73,10 +73,12 @@ function parseData(raw: string): Record<string, unknown> {
  * Appends one event to an agreement's chain on its own (no other state change), re-reading
  * the head when another writer took the seq. For routes outside this module.
  */
-export async function appendAgreementEvent(d1: D1Database, agreementId: string, actor: AuditActor, event: AuditEvent, now: number): Promise<ChainedEvent> {
+export async function appendAgreementEvent(ctx: ServiceContext, input: { agreementId: string; actor: AuditActor; event: AuditEvent }): Promise<ChainedEvent> {
+	const { db, now } = ctx;
+	const { agreementId, actor, event } = input;
 	return retryAppend(async () => {
-		const [e] = await chainEvents(await readHead(d1, agreementId), agreementId, actor, now, [event]);
-		await eventStatement(d1, e).run();
+		const [e] = await chainEvents(await readHead(db, agreementId), agreementId, actor, now, [event]);
+		await eventStatement(db, e).run();
 		return e;
 	});
 }
@@ -86,9 +88,10 @@ export async function appendAgreementEvent(d1: D1Database, agreementId: string, 
  * download is what the user asked for, so a record that cannot be written (heavy
  * contention on the chain, a storage error) is logged and never fails it.
  */
-export async function recordDownload(d1: D1Database, agreementId: string, actor: AuditActor, data: AuditEventData<'downloaded'>, now: number): Promise<ChainedEvent | null> {
+export async function recordDownload(ctx: ServiceContext, input: { agreementId: string; actor: AuditActor; data: AuditEventData<'downloaded'> }): Promise<ChainedEvent | null> {
+	const { agreementId, actor, data } = input;
 	try {
-		return await appendAgreementEvent(d1, agreementId, actor, { action: 'downloaded', data }, now);
+		return await appendAgreementEvent(ctx, { agreementId, actor, event: { action: 'downloaded', data } });
 	} catch (err) {
 		logRecordFailure('downloaded', agreementId, err);
 		return null;

@@ -1,5 +1,5 @@
 /** What the PDF, its certificate of completion and the sealing job read: terms, counting signatures with their evidence, the audit head. */
-import type { SessionUser } from '../../env';
+import type { CallerContext, ServiceContext } from '../../context';
 import type { ChainHead } from '../../domain/audit-chain';
 import { readStoredTerms } from '../../domain/agreement-terms';
 import { iso, isoOrNull } from '../../domain/dates';
@@ -11,8 +11,8 @@ import type { Party } from '../../domain/signing';
 import type { AgreementRow } from './rows';
 
 /** The party of the caller for an agreement (404 unless a party): for other modules' access checks. */
-export async function agreementParty(d1: D1Database, user: SessionUser, agreementId: string): Promise<Party> {
-	return (await load(d1, user, agreementId)).party;
+export async function agreementParty(ctx: CallerContext, input: { agreementId: string }): Promise<Party> {
+	return (await load(ctx, input.agreementId)).party;
 }
 
 /**
@@ -20,23 +20,25 @@ export async function agreementParty(d1: D1Database, user: SessionUser, agreemen
  * version's terms and hash, the counting signatures with their evidence, and the hash of
  * the last audit event. Read-only: the PDF route records 'downloaded' with `recordDownload`.
  */
-export async function agreementForDocument(d1: D1Database, user: SessionUser, agreementId: string) {
-	const loaded = await load(d1, user, agreementId);
-	return { party: loaded.party, ...(await documentData(d1, loaded.row, loaded.head)) };
+export async function agreementForDocument(ctx: CallerContext, input: { agreementId: string }) {
+	const loaded = await load(ctx, input.agreementId);
+	return { party: loaded.party, ...(await documentData(ctx.db, loaded.row, loaded.head)) };
 }
 
 /**
  * The same data for the sealing job, which has no caller: only for an agreement both
  * parties signed (null otherwise).
  */
-export async function signedAgreementForSealing(d1: D1Database, agreementId: string) {
-	const row = await agreementRow(d1, agreementId, 'signed');
+export async function signedAgreementForSealing(ctx: ServiceContext, input: { agreementId: string }) {
+	const { db } = ctx;
+	const { agreementId } = input;
+	const row = await agreementRow(db, agreementId, 'signed');
 	if (!row) return null;
-	return documentData(d1, row, await readHead(d1, agreementId));
+	return documentData(db, row, await readHead(db, agreementId));
 }
 
-async function documentData(d1: D1Database, row: AgreementRow, head: ChainHead) {
-	const { results } = await d1
+async function documentData(db: D1Database, row: AgreementRow, head: ChainHead) {
+	const { results } = await db
 		.prepare(
 			`SELECT party, full_name, signed_at, ip, user_agent, document_sha256, consent_sha256 FROM agreement_signatures
 			 WHERE agreement_id = ?1 AND version = ?2 ORDER BY signed_at, party`

@@ -1,7 +1,8 @@
 /** New versions of the terms while the agreement is a draft: the brand edits (PATCH), the creator proposes. */
 import * as v from 'valibot';
 import { documentSha256, sameTerms } from '../../../contracts/hash';
-import type { Locale, SessionUser } from '../../env';
+import type { CallerContext } from '../../context';
+import type { Locale } from '../../env';
 import { AppError } from '../../errors';
 import { fieldErrors } from '../../problem';
 import { type AgreementTerms, agreementTermsSchema, readStoredTerms, validateTermsRules } from '../../domain/agreement-terms';
@@ -25,9 +26,11 @@ function parseNewTerms(input: unknown, current: AgreementTerms | null, locale: L
  * while the agreement is a draft. The version row, the agreement's current terms and the
  * 'edited'/'proposed' event go in one batch. Identical terms are refused (no empty versions).
  */
-async function newVersion(d1: D1Database, user: SessionUser, agreementId: string, input: { terms: unknown; note?: string }, action: 'edit' | 'propose', now: number, locale: Locale) {
+async function newVersion(ctx: CallerContext, input: NewTerms, action: 'edit' | 'propose') {
+	const { db, now, locale, user } = ctx;
+	const { agreementId } = input;
 	return retryOnce(async () => {
-		const loaded = await load(d1, user, agreementId);
+		const loaded = await load(ctx, agreementId);
 		guard(loaded, action);
 		const current = readStoredTerms(loaded.row.terms);
 		const terms = parseNewTerms(input.terms, current, locale);
@@ -39,18 +42,24 @@ async function newVersion(d1: D1Database, user: SessionUser, agreementId: string
 		const note = input.note ?? '';
 		const [event] = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [{ action: action === 'edit' ? 'edited' : 'proposed', data: { version, documentSha256: hash, note } }]);
 		const stored = JSON.stringify(terms);
-		await d1.batch([
-			eventStatement(d1, event),
-			versionStatement(d1, { agreementId, version, terms: stored, documentSha256: hash, author: { userId: user.id, party: loaded.party }, note, frozenAt: null, createdAt: now }),
-			updateAgreement(d1, loaded, 'version = $1, terms = $2, document_sha256 = $3, updated_at = $4', [version, stored, hash, now])
+		await db.batch([
+			eventStatement(db, event),
+			versionStatement(db, { agreementId, version, terms: stored, documentSha256: hash, author: { userId: user.id, party: loaded.party }, note, frozenAt: null, createdAt: now }),
+			updateAgreement(db, loaded, 'version = $1, terms = $2, document_sha256 = $3, updated_at = $4', [version, stored, hash, now])
 		]);
-		return fresh(d1, loaded, locale);
+		return fresh(ctx, loaded);
 	});
 }
 
+/** The whole terms object a client sends (validated here), with the author's note. */
+interface NewTerms {
+	agreementId: string;
+	terms: unknown;
+	note?: string;
+}
+
 /** PATCH /agreements/:id: the brand edits a draft (a new version). */
-export const editTerms = (d1: D1Database, user: SessionUser, id: string, input: { terms: unknown; note?: string }, now: number, locale: Locale) => newVersion(d1, user, id, input, 'edit', now, locale);
+export const editTerms = (ctx: CallerContext, input: NewTerms) => newVersion(ctx, input, 'edit');
 
 /** POST /agreements/:id/proposals: the creator proposes changed terms (a new version the brand can edit further or send). */
-export const proposeTerms = (d1: D1Database, user: SessionUser, id: string, input: { terms: unknown; note: string }, now: number, locale: Locale) =>
-	newVersion(d1, user, id, input, 'propose', now, locale);
+export const proposeTerms = (ctx: CallerContext, input: NewTerms & { note: string }) => newVersion(ctx, input, 'propose');

@@ -19,7 +19,7 @@ export { sendAgreement } from './send';
 export { reopenAgreement } from './reopen';
 export { voidAgreement, voidUnsignedAgreementsOfCreator } from './void';
 export { requestSigningCode } from './request-code';
-export { type SignEvidence, type SignInput, signAgreement } from './sign';
+export { type SignInput, signAgreement } from './sign';
 export { agreementChainVerdict, appendAgreementEvent, getAuditTrail, recordDownload } from './audit';
 export { agreementForDocument, agreementParty, signedAgreementForSealing } from './documents';
 export { firstVersionStatements } from './history';

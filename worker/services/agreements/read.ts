@@ -1,6 +1,7 @@
 /** Reading agreements: one (recording 'viewed'), the caller's list, one version, and the readable diff between two. */
 import { type TermsChange, diffTerms } from '../../../contracts/clauses/diff';
-import type { Locale, SessionUser } from '../../env';
+import type { CallerContext } from '../../context';
+import type { Locale } from '../../env';
 import { AppError } from '../../errors';
 import { type AgreementTerms, readStoredTerms } from '../../domain/agreement-terms';
 import { iso, isoOrNull } from '../../domain/dates';
@@ -26,22 +27,24 @@ function diffTermsRows(a: AgreementTerms | null, b: AgreementTerms | null, lang:
  * one per page load, which would flood the chain). Recording is best-effort: it never
  * fails the read.
  */
-export async function getAgreement(d1: D1Database, user: SessionUser, agreementId: string, locale: Locale, now: number) {
-	const loaded = await load(d1, user, agreementId);
-	const seen = await d1
+export async function getAgreement(ctx: CallerContext, input: { agreementId: string }) {
+	const { db, now, user } = ctx;
+	const { agreementId } = input;
+	const loaded = await load(ctx, agreementId);
+	const seen = await db
 		.prepare("SELECT 1 AS x FROM agreement_events WHERE agreement_id = ?1 AND action = 'viewed' AND actor_user_id = ?2 AND json_extract(data, '$.version') = ?3 LIMIT 1")
 		.bind(agreementId, user.id, loaded.row.version)
 		.first();
 	if (!seen) {
 		try {
 			const [e] = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [{ action: 'viewed', data: { version: loaded.row.version } }]);
-			await eventStatement(d1, e).run();
+			await eventStatement(db, e).run();
 		} catch (err) {
 			// A racing writer took the seq (a concurrent view is the same news) or the write failed.
 			if (!isUniqueViolation(err)) logRecordFailure('viewed', agreementId, err);
 		}
 	}
-	return view(d1, loaded, locale);
+	return view(ctx, loaded);
 }
 
 export interface ListQuery {
@@ -50,14 +53,15 @@ export interface ListQuery {
 }
 
 /** The caller's agreements, latest activity first: the brand's for a brand member, their own for a creator. */
-export async function listAgreements(d1: D1Database, user: SessionUser, q: ListQuery) {
-	const viewer = await viewerOf(d1, user);
+export async function listAgreements(ctx: CallerContext, q: ListQuery) {
+	const { db, user } = ctx;
+	const viewer = await viewerOf(ctx);
 	if (!viewer) throw user.role === 'brand' ? noBrandError() : new AppError('forbidden');
 	const [column, owner] = viewer.side === 'brand' ? ['g.brand_id', viewer.brandId] : ['g.creator_id', viewer.creatorId];
 	const statusFilter = q.status ? 'AND g.status = ?2' : 'AND ?2 IS NULL';
 	const offset = (q.page - 1) * AGREEMENTS_PAGE_SIZE;
-	const [rows, count] = await d1.batch([
-		d1
+	const [rows, count] = await db.batch([
+		db
 			.prepare(
 				`SELECT g.id, g.status, g.version, g.campaign_id, c.title AS campaign_title, g.brand_id, b.name AS brand_name, g.creator_id, cr.display_name AS creator_name,
 				        g.sent_at, g.completed_at, g.created_at, g.updated_at,
@@ -66,7 +70,7 @@ export async function listAgreements(d1: D1Database, user: SessionUser, q: ListQ
 				 WHERE ${column} = ?1 ${statusFilter} ORDER BY g.updated_at DESC, g.id LIMIT ?3 OFFSET ?4`
 			)
 			.bind(owner, q.status ?? null, AGREEMENTS_PAGE_SIZE, offset),
-		d1.prepare(`SELECT count(*) AS n FROM agreements g WHERE ${column} = ?1 ${statusFilter}`).bind(owner, q.status ?? null)
+		db.prepare(`SELECT count(*) AS n FROM agreements g WHERE ${column} = ?1 ${statusFilter}`).bind(owner, q.status ?? null)
 	]);
 	type Row = Pick<
 		AgreementRow,
@@ -92,19 +96,21 @@ export async function listAgreements(d1: D1Database, user: SessionUser, q: ListQ
 	};
 }
 
-async function versionRow(d1: D1Database, agreementId: string, version: number): Promise<VersionRow | null> {
-	return d1
+async function versionRow(db: D1Database, agreementId: string, version: number): Promise<VersionRow | null> {
+	return db
 		.prepare('SELECT version, terms, document_sha256, author_user_id, author_party, note, frozen_at, created_at FROM agreement_versions WHERE agreement_id = ?1 AND version = ?2')
 		.bind(agreementId, version)
 		.first<VersionRow>();
 }
 
 /** One version of the terms with the signatures made on it (which count only if it is current). */
-export async function getVersion(d1: D1Database, user: SessionUser, agreementId: string, version: number) {
-	const loaded = await load(d1, user, agreementId);
-	const row = await versionRow(d1, agreementId, version);
+export async function getVersion(ctx: CallerContext, input: { agreementId: string; version: number }) {
+	const { db } = ctx;
+	const { agreementId, version } = input;
+	const loaded = await load(ctx, agreementId);
+	const row = await versionRow(db, agreementId, version);
 	if (!row) throw new AppError('not_found');
-	const signatures = (await signaturesOf(d1, agreementId)).filter((s) => s.version === version);
+	const signatures = (await signaturesOf(db, agreementId)).filter((s) => s.version === version);
 	return {
 		version: {
 			version: row.version,
@@ -121,11 +127,13 @@ export async function getVersion(d1: D1Database, user: SessionUser, agreementId:
 }
 
 /** Readable differences between two versions (default: the previous and the current one). */
-export async function diffVersions(d1: D1Database, user: SessionUser, agreementId: string, q: { from?: number; to?: number; lang: Locale }) {
-	const loaded = await load(d1, user, agreementId);
+export async function diffVersions(ctx: CallerContext, q: { agreementId: string; from?: number; to?: number; lang: Locale }) {
+	const { db } = ctx;
+	const { agreementId } = q;
+	const loaded = await load(ctx, agreementId);
 	const to = q.to ?? loaded.row.version;
 	const from = q.from ?? Math.max(1, to - 1);
-	const [a, b] = await Promise.all([versionRow(d1, agreementId, from), versionRow(d1, agreementId, to)]);
+	const [a, b] = await Promise.all([versionRow(db, agreementId, from), versionRow(db, agreementId, to)]);
 	if (!a || !b) throw new AppError('not_found');
 	return {
 		from: { version: a.version, documentSha256: a.document_sha256, authorParty: a.author_party, note: a.note },

@@ -1,6 +1,6 @@
 /** Reopening a sent agreement: back to draft as a new version, so signatures already made stop counting. */
 import { documentSha256 } from '../../../contracts/hash';
-import type { Locale, SessionUser } from '../../env';
+import type { CallerContext } from '../../context';
 import { AppError } from '../../errors';
 import { readStoredTerms } from '../../domain/agreement-terms';
 import { chainEvents, eventStatement, retryOnce, versionStatement } from './history';
@@ -12,9 +12,11 @@ import { fresh } from './view';
  * version (same terms, new number, new hash) becomes current, so any signature already made
  * on the sent version stops counting: both parties sign again after the next send.
  */
-export async function reopenAgreement(d1: D1Database, user: SessionUser, agreementId: string, note: string, now: number, locale: Locale) {
+export async function reopenAgreement(ctx: CallerContext, input: { agreementId: string; note: string }) {
+	const { db, now, user } = ctx;
+	const { agreementId, note } = input;
 	return retryOnce(async () => {
-		const loaded = await load(d1, user, agreementId);
+		const loaded = await load(ctx, agreementId);
 		guard(loaded, 'reopen');
 		const { row } = loaded;
 		const terms = readStoredTerms(row.terms);
@@ -22,11 +24,11 @@ export async function reopenAgreement(d1: D1Database, user: SessionUser, agreeme
 		const version = row.version + 1;
 		const hash = await documentSha256(agreementId, version, terms);
 		const [event] = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [{ action: 'reopened', data: { fromVersion: row.version, version, documentSha256: hash, note } }]);
-		await d1.batch([
-			eventStatement(d1, event),
-			versionStatement(d1, { agreementId, version, terms: row.terms, documentSha256: hash, author: { userId: user.id, party: loaded.party }, note, frozenAt: null, createdAt: now }),
-			updateAgreement(d1, loaded, "status = 'draft', version = $1, document_sha256 = $2, sent_at = NULL, updated_at = $3", [version, hash, now])
+		await db.batch([
+			eventStatement(db, event),
+			versionStatement(db, { agreementId, version, terms: row.terms, documentSha256: hash, author: { userId: user.id, party: loaded.party }, note, frozenAt: null, createdAt: now }),
+			updateAgreement(db, loaded, "status = 'draft', version = $1, document_sha256 = $2, sent_at = NULL, updated_at = $3", [version, hash, now])
 		]);
-		return fresh(d1, loaded, locale);
+		return fresh(ctx, loaded);
 	});
 }

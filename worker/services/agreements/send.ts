@@ -1,5 +1,6 @@
 /** Sending for signature: the current version is frozen and both parties are emailed. */
-import type { Locale, SessionUser } from '../../env';
+import type { CallerContext } from '../../context';
+import type { Locale } from '../../env';
 import { AppError } from '../../errors';
 import { readStoredTerms, validateTermsRules } from '../../domain/agreement-terms';
 import { agreementSentEmail } from '../agreement-emails';
@@ -13,9 +14,11 @@ import { fresh } from './view';
  * signatures, both parties get an email in their language. The terms must name the
  * signatories and the publication window first (400 listing what is missing).
  */
-export async function sendAgreement(d1: D1Database, user: SessionUser, agreementId: string, now: number, locale: Locale, origin: string) {
+export async function sendAgreement(ctx: CallerContext, input: { agreementId: string }) {
+	const { db, now, origin } = ctx;
+	const { agreementId } = input;
 	return retryOnce(async () => {
-		const loaded = await load(d1, user, agreementId);
+		const loaded = await load(ctx, agreementId);
 		guard(loaded, 'send');
 		const terms = readStoredTerms(loaded.row.terms);
 		if (!terms) throw new AppError('invalid_state', { detailKey: 'detail_agreement_state' });
@@ -25,14 +28,14 @@ export async function sendAgreement(d1: D1Database, user: SessionUser, agreement
 		const [event] = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [{ action: 'sent', data: { version: row.version, documentSha256: row.document_sha256 } }]);
 		const link = `${origin}/agreements/${agreementId}`;
 		const mail = (to: string, lang: Locale) =>
-			queueEmailStatement(d1, agreementSentEmail(lang, { to, brand: row.brand_name, creator: row.creator_name, campaign: row.campaign_title ?? '', version: row.version, link }), now);
-		await d1.batch([
-			eventStatement(d1, event),
-			d1.prepare('UPDATE agreement_versions SET frozen_at = ?3 WHERE agreement_id = ?1 AND version = ?2').bind(agreementId, row.version, now),
-			updateAgreement(d1, loaded, "status = 'awaiting_signatures', sent_at = $1, updated_at = $1", [now]),
+			queueEmailStatement(db, agreementSentEmail(lang, { to, brand: row.brand_name, creator: row.creator_name, campaign: row.campaign_title ?? '', version: row.version, link }), now);
+		await db.batch([
+			eventStatement(db, event),
+			db.prepare('UPDATE agreement_versions SET frozen_at = ?3 WHERE agreement_id = ?1 AND version = ?2').bind(agreementId, row.version, now),
+			updateAgreement(db, loaded, "status = 'awaiting_signatures', sent_at = $1, updated_at = $1", [now]),
 			mail(row.owner_email, row.owner_locale),
 			mail(row.creator_email, row.creator_locale)
 		]);
-		return fresh(d1, loaded, locale);
+		return fresh(ctx, loaded);
 	});
 }

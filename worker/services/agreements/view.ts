@@ -1,5 +1,5 @@
 /** The agreement as the API shows it to one of its parties: terms, versions, counting signatures, what they may do next, and the consent text to sign. */
-import type { Locale } from '../../env';
+import type { CallerContext } from '../../context';
 import { readStoredTerms } from '../../domain/agreement-terms';
 import { iso, isoOrNull } from '../../domain/dates';
 import { allowedActions, consentSha256, consentText, countingSignatures } from '../../domain/signing';
@@ -7,15 +7,16 @@ import { readHead } from './history';
 import { type LoadedAgreement, agreementRow, signaturesOf } from './load';
 import type { VersionRow } from './rows';
 
-/** The agreement as the API shows it to one of its parties. */
-export async function view(d1: D1Database, loaded: LoadedAgreement, locale: Locale) {
+/** The agreement as the API shows it to one of its parties (consent text in the caller's language). */
+export async function view(ctx: CallerContext, loaded: LoadedAgreement) {
+	const { db, locale } = ctx;
 	const { row, party } = loaded;
 	const [versions, signatures] = await Promise.all([
-		d1
+		db
 			.prepare('SELECT version, document_sha256, author_party, note, frozen_at, created_at FROM agreement_versions WHERE agreement_id = ?1 ORDER BY version')
 			.bind(row.id)
 			.all<Omit<VersionRow, 'terms' | 'author_user_id'>>(),
-		signaturesOf(d1, row.id)
+		signaturesOf(db, row.id)
 	]);
 	const counting = countingSignatures(signatures, row.version);
 	const signed = counting.map((s) => s.party);
@@ -64,7 +65,7 @@ export async function view(d1: D1Database, loaded: LoadedAgreement, locale: Loca
 }
 
 /** Re-reads the agreement after a write and returns its view. */
-export async function fresh(d1: D1Database, loaded: LoadedAgreement, locale: Locale) {
-	const row = await agreementRow(d1, loaded.row.id);
-	return view(d1, { ...loaded, row: row!, head: await readHead(d1, loaded.row.id) }, locale);
+export async function fresh(ctx: CallerContext, loaded: LoadedAgreement) {
+	const row = await agreementRow(ctx.db, loaded.row.id);
+	return view(ctx, { ...loaded, row: row!, head: await readHead(ctx.db, loaded.row.id) });
 }
