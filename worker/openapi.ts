@@ -26,7 +26,8 @@ export function openApiDocument(specs: Spec[], origin: string) {
 	const paths: Record<string, Json> = {};
 	for (const s of specs.filter((x) => !x.internal)) {
 		const path = s.path.replace(/:(\w+)/g, '{$1}');
-		const parameters: Json[] = [...s.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+		const pathSchemas = s.params ? ((schemaOf(s.params) as { properties?: Record<string, Json> }).properties ?? {}) : {};
+		const parameters: Json[] = [...s.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathSchemas[m[1]] ?? { type: 'string' } }));
 		if (s.query) {
 			const q = schemaOf(s.query) as { properties?: Record<string, Json>; required?: string[] };
 			for (const [name, schema] of Object.entries(q.properties ?? {})) {

@@ -20,7 +20,17 @@ export type Auth = 'public' | 'user' | 'brand' | 'creator' | 'admin';
 /** The caller a route's handler sees: anyone (or no one) for `public`, any signed-in user for `user`, else a user of that role. */
 export type CallerOf<A extends Auth> = A extends 'public' ? SessionUser | null : A extends 'user' ? SessionUser : SessionUser & { role: A };
 
-export interface RouteSpec<A extends Auth, B extends AnySchema | undefined, Q extends AnySchema | undefined> {
+/**
+ * The message a path parameter's schema gives for a malformed value. Such a request answers
+ * 404, exactly as an unknown id would (a malformed id names nothing); any other failing
+ * parameter (a version that is not a number) answers 400 with its field error.
+ */
+export const UNKNOWN_PARAM = 'unknown_param';
+
+/** The schema of a route's path parameters: one string schema per `:name` in its path. */
+export type ParamsSchema = v.ObjectSchema<Record<string, v.GenericSchema<string, unknown>>, undefined>;
+
+export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B extends AnySchema | undefined, Q extends AnySchema | undefined> {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
 	/** Hono path under /api/v1, e.g. `/auth/login` or `/creators/:id`. */
 	path: string;
@@ -28,6 +38,8 @@ export interface RouteSpec<A extends Auth, B extends AnySchema | undefined, Q ex
 	tags: string[];
 	/** Who may call it; checked before the body is read. */
 	auth: A;
+	/** The path parameters (required when the path has any), validated after the body and query. */
+	params?: P;
 	body?: B;
 	query?: Q;
 	/** Response schemas by status, for the documentation. */
@@ -39,11 +51,12 @@ export interface RouteSpec<A extends Auth, B extends AnySchema | undefined, Q ex
 }
 
 /** Any route's spec, as the router and the OpenAPI builder keep them. */
-export type AnyRouteSpec = RouteSpec<Auth, AnySchema | undefined, AnySchema | undefined>;
+export type AnyRouteSpec = RouteSpec<Auth, ParamsSchema | undefined, AnySchema | undefined, AnySchema | undefined>;
 
-export type Input<A extends Auth, B, Q> = {
+export type Input<A extends Auth, P, B, Q> = {
 	/** This request's context: bindings, clock, language, origin, the caller (typed by `auth`) and the client. */
 	ctx: RequestContext<CallerOf<A>>;
+	params: P extends ParamsSchema ? v.InferOutput<P> : Record<string, never>;
 	body: B extends AnySchema ? v.InferOutput<B> : undefined;
 	query: Q extends AnySchema ? v.InferOutput<Q> : undefined;
 };
@@ -85,6 +98,15 @@ export function parseInput<S extends AnySchema>(c: Context<AppEnv>, schema: S, r
 	return result.output;
 }
 
+/** Path parameters checked against the spec: a malformed id is 404 (see UNKNOWN_PARAM), another bad value 400. */
+function parseParams(c: Context<AppEnv>, schema: ParamsSchema): Record<string, unknown> {
+	const result = v.safeParse(schema, c.req.param());
+	if (result.success) return result.output;
+	const invalid = result.issues.filter((issue) => issue.message !== UNKNOWN_PARAM);
+	if (invalid.length > 0) throw new AppError('invalid_request', { errors: fieldErrors(invalid, c.get('locale')) });
+	throw new AppError('not_found');
+}
+
 /** The caller, if the route's `auth` admits them: 401 without a session, 403 for another role. */
 export function requireRole<A extends Auth>(c: Context<AppEnv>, auth: A): CallerOf<A> {
 	const user = c.get('user');
@@ -113,16 +135,20 @@ export function requestContext<U extends SessionUser | null>(c: Context<AppEnv>,
 }
 
 /** Registers the route on the Hono app and in the OpenAPI registry. */
-export function route<A extends Auth, B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined>(
+export function route<A extends Auth, P extends ParamsSchema | undefined = undefined, B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined>(
 	router: Router,
-	spec: RouteSpec<A, B, Q>,
-	handler: (c: Context<AppEnv>, input: Input<A, B, Q>) => Response | Promise<Response>
+	spec: RouteSpec<A, P, B, Q>,
+	handler: (c: Context<AppEnv>, input: Input<A, P, B, Q>) => Response | Promise<Response>
 ) {
+	const names = [...spec.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+	const declared = Object.keys(spec.params?.entries ?? {});
+	if (names.join() !== declared.join()) throw new Error(`route ${spec.method} ${spec.path}: params must declare exactly ${names.join(', ') || 'nothing'}`);
 	router.specs.push(spec as AnyRouteSpec);
 	router.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
 		const user = requireRole(c, spec.auth);
 		const body = spec.body ? await readJsonBody(c, spec.body, spec.maxBodyBytes) : undefined;
 		const query = spec.query ? parseInput(c, spec.query, c.req.query()) : undefined;
-		return handler(c, { ctx: requestContext(c, user), body, query } as Input<A, B, Q>);
+		const params = spec.params ? parseParams(c, spec.params) : {};
+		return handler(c, { ctx: requestContext(c, user), params, body, query } as Input<A, P, B, Q>);
 	});
 }

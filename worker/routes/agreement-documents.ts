@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { AppError } from '../errors';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { type Router, route } from '../route';
+import { ById } from './params';
 import { agreementPdf, verifyPdf } from '../services/agreement-documents';
 import { consume } from '../services/rate-limit';
 
@@ -64,6 +65,7 @@ export function agreementDocumentRoutes(r: Router) {
 			summary: 'The agreement as a PDF in French, Arabic or English; once both parties signed, the sealed PDF with its certificate of completion',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			query: PdfQuery,
 			responses: {
 				200: { description: 'application/pdf; `X-Document-Sha256` is the SHA-256 of the bytes, `X-Wasla-Sealed` says whether it is the sealed copy' },
@@ -72,8 +74,8 @@ export function agreementDocumentRoutes(r: Router) {
 				404: { description: 'No such agreement, or not a party to it' }
 			}
 		},
-		async (c, { ctx, query }) => {
-			const pdf = await agreementPdf(ctx, { agreementId: c.req.param('id')!, lang: query.lang ?? ctx.locale });
+		async (c, { ctx, params, query }) => {
+			const pdf = await agreementPdf(ctx, { agreementId: params.id, lang: query.lang ?? ctx.locale });
 			return new Response(pdf.bytes as Uint8Array<ArrayBuffer>, {
 				headers: {
 					'content-type': 'application/pdf',

@@ -3,10 +3,8 @@
  * sign, reopen, void, audit trail. Only the agreement's brand members and creator see it;
  * anyone else gets 404, the wrong party 403, no session 401.
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../env';
-import { AppError } from '../errors';
 import { type Router, route } from '../route';
+import { ById } from './params';
 import { queueSealing } from '../services/agreement-documents';
 import {
 	diffVersions,
@@ -34,10 +32,10 @@ import {
 	ProposalBody,
 	ReasonBody,
 	SignBody,
+	VersionParams,
 	VersionResponse
 } from './agreements.types';
 
-const id = (c: Context<AppEnv>) => c.req.param('id')!;
 const COMMON = { 401: { description: 'No session' }, 404: { description: 'Not found, or not one of its parties' } };
 const WRITE = { ...COMMON, 403: { description: 'The other party’s action' }, 409: { description: '`invalid_state` (wrong status) or the agreement changed meanwhile' } };
 
@@ -64,9 +62,10 @@ export function agreementRoutes(r: Router) {
 			summary: 'An agreement for one of its parties; the first read of each version by each user is recorded in the audit trail',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			responses: { 200: { description: 'OK', schema: AgreementResponse }, ...COMMON }
 		},
-		async (c, { ctx }) => c.json(await getAgreement(ctx, { agreementId: id(c) }))
+		async (c, { ctx, params }) => c.json(await getAgreement(ctx, { agreementId: params.id }))
 	);
 
 	route(
@@ -77,11 +76,12 @@ export function agreementRoutes(r: Router) {
 			summary: 'The brand edits a draft: the whole terms object becomes version N+1',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			body: EditBody,
 			maxBodyBytes: 32 * 1024,
 			responses: { 200: { description: 'The new version is current', schema: AgreementResponse }, 400: { description: 'Invalid terms (field errors under `terms.`), or unchanged' }, ...WRITE }
 		},
-		async (c, { ctx, body }) => c.json(await editTerms(ctx, { agreementId: id(c), ...body }))
+		async (c, { ctx, params, body }) => c.json(await editTerms(ctx, { agreementId: params.id, ...body }))
 	);
 
 	route(
@@ -92,11 +92,12 @@ export function agreementRoutes(r: Router) {
 			summary: 'The creator proposes changed terms on a draft: they become version N+1, which the brand may edit further or send',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			body: ProposalBody,
 			maxBodyBytes: 32 * 1024,
 			responses: { 201: { description: 'The proposal is the current version', schema: AgreementResponse }, 400: { description: 'Invalid terms or note' }, ...WRITE }
 		},
-		async (c, { ctx, body }) => c.json(await proposeTerms(ctx, { agreementId: id(c), ...body }), 201)
+		async (c, { ctx, params, body }) => c.json(await proposeTerms(ctx, { agreementId: params.id, ...body }), 201)
 	);
 
 	route(
@@ -107,13 +108,10 @@ export function agreementRoutes(r: Router) {
 			summary: 'One version of the terms, with the signatures made on it',
 			tags: ['agreements'],
 			auth: 'user',
+			params: VersionParams,
 			responses: { 200: { description: 'OK', schema: VersionResponse }, 400: { description: 'Version is not a number' }, ...COMMON }
 		},
-		async (c, { ctx }) => {
-			const raw = c.req.param('version') ?? '';
-			if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw new AppError('invalid_request', { fieldKeys: [{ path: 'version', key: 'agreement_version_invalid' }] });
-			return c.json(await getVersion(ctx, { agreementId: id(c), version: Number(raw) }));
-		}
+		async (c, { ctx, params }) => c.json(await getVersion(ctx, { agreementId: params.id, version: params.version }))
 	);
 
 	route(
@@ -124,10 +122,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'What changed between two versions, as readable rows (default: previous → current)',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			query: DiffQuery,
 			responses: { 200: { description: 'OK', schema: DiffResponse }, 400: { description: 'Invalid version numbers' }, ...COMMON }
 		},
-		async (c, { ctx, query }) => c.json(await diffVersions(ctx, { agreementId: id(c), from: query.from, to: query.to, lang: query.lang ?? ctx.locale }))
+		async (c, { ctx, params, query }) => c.json(await diffVersions(ctx, { agreementId: params.id, from: query.from, to: query.to, lang: query.lang ?? ctx.locale }))
 	);
 
 	route(
@@ -138,13 +137,14 @@ export function agreementRoutes(r: Router) {
 			summary: 'The brand sends the current version for signature: it is frozen and both parties are emailed',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			responses: {
 				200: { description: 'Awaiting signatures', schema: AgreementResponse },
 				400: { description: 'Terms incomplete for sending (legal names, representative, publication window)' },
 				...WRITE
 			}
 		},
-		async (c, { ctx }) => c.json(await sendAgreement(ctx, { agreementId: id(c) }))
+		async (c, { ctx, params }) => c.json(await sendAgreement(ctx, { agreementId: params.id }))
 	);
 
 	route(
@@ -155,6 +155,7 @@ export function agreementRoutes(r: Router) {
 			summary: 'A one-time 6-digit signing code to the caller’s email (10 minutes, one use, 5 tries; 5 per hour)',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			responses: {
 				202: { description: 'Sent; only its salted hash is stored', schema: CodeResponse },
 				...WRITE,
@@ -162,7 +163,7 @@ export function agreementRoutes(r: Router) {
 				429: { description: 'Too many codes asked (Retry-After)' }
 			}
 		},
-		async (c, { ctx }) => c.json(await requestSigningCode(ctx, { agreementId: id(c) }), 202)
+		async (c, { ctx, params }) => c.json(await requestSigningCode(ctx, { agreementId: params.id }), 202)
 	);
 
 	route(
@@ -173,6 +174,7 @@ export function agreementRoutes(r: Router) {
 			summary: 'Sign the current version with the typed full name, consent and the emailed code; the second signature completes the agreement',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			body: SignBody,
 			responses: {
 				200: { description: 'Signed (status `signed` once both parties have)', schema: AgreementResponse },
@@ -181,8 +183,8 @@ export function agreementRoutes(r: Router) {
 				409: { description: '`already_signed`, or not awaiting signatures' }
 			}
 		},
-		async (c, { ctx, body }) => {
-			const result = await signAgreement(ctx, { agreementId: id(c), fullName: body.fullName, code: body.code, lang: body.lang });
+		async (c, { ctx, params, body }) => {
+			const result = await signAgreement(ctx, { agreementId: params.id, fullName: body.fullName, code: body.code, lang: body.lang });
 			// The last signature: the PDFs are sealed off the request path (worker/jobs/seal-agreement.ts).
 			if (result.agreement.status === 'signed') await queueSealing(ctx, { agreementId: result.agreement.id });
 			return c.json(result);
@@ -197,10 +199,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'Either party takes a sent agreement back to draft: a new editable version, earlier signatures no longer count',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			body: ReasonBody,
 			responses: { 200: { description: 'Draft again, version N+1', schema: AgreementResponse }, ...WRITE }
 		},
-		async (c, { ctx, body }) => c.json(await reopenAgreement(ctx, { agreementId: id(c), note: body.note }))
+		async (c, { ctx, params, body }) => c.json(await reopenAgreement(ctx, { agreementId: params.id, note: body.note }))
 	);
 
 	route(
@@ -211,10 +214,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'The brand calls the agreement off (not once signed)',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			body: ReasonBody,
 			responses: { 200: { description: 'Void', schema: AgreementResponse }, ...WRITE }
 		},
-		async (c, { ctx, body }) => c.json(await voidAgreement(ctx, { agreementId: id(c), reason: body.note }))
+		async (c, { ctx, params, body }) => c.json(await voidAgreement(ctx, { agreementId: params.id, reason: body.note }))
 	);
 
 	route(
@@ -225,8 +229,9 @@ export function agreementRoutes(r: Router) {
 			summary: 'The hash-chained audit trail, re-walked from seq 1 (chainValid, or brokenAt)',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			responses: { 200: { description: 'OK', schema: AuditResponse }, ...COMMON }
 		},
-		async (c, { ctx }) => c.json(await getAuditTrail(ctx, { agreementId: id(c) }))
+		async (c, { ctx, params }) => c.json(await getAuditTrail(ctx, { agreementId: params.id }))
 	);
 }

@@ -1,6 +1,7 @@
 /** Applications to campaigns, their message threads, and the agreement draft an acceptance creates. */
 import { t } from '../i18n';
 import { type Router, route } from '../route';
+import { ById } from './params';
 import {
 	acceptApplication,
 	applyToCampaign,
@@ -26,6 +27,7 @@ export function applicationRoutes(r: Router) {
 			summary: 'Apply to an open campaign (creator); one application per campaign',
 			tags: ['applications'],
 			auth: 'creator',
+			params: ById,
 			body: ApplyBody,
 			responses: {
 				...ONE,
@@ -36,8 +38,8 @@ export function applicationRoutes(r: Router) {
 				409: { description: 'Already applied' }
 			}
 		},
-		async (c, { ctx, body }) => {
-			const out = await applyToCampaign(ctx, { campaignId: c.req.param('id')!, ...body });
+		async (c, { ctx, params, body }) => {
+			const out = await applyToCampaign(ctx, { campaignId: params.id, ...body });
 			return c.json({ application: out.application, warnings: out.warnings.map((w) => ({ ...w, message: t(ctx.locale, w.code) })) }, 201);
 		}
 	);
@@ -50,9 +52,10 @@ export function applicationRoutes(r: Router) {
 			summary: 'The campaign as an applicant sees it, with the caller’s application if any (creator)',
 			tags: ['applications'],
 			auth: 'creator',
+			params: ById,
 			responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, ...ONE }
 		},
-		async (c, { ctx }) => c.json(await campaignForApplicant(ctx, { campaignId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await campaignForApplicant(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -63,10 +66,11 @@ export function applicationRoutes(r: Router) {
 			summary: 'Applicants of one of the brand’s campaigns with their key numbers, by status, paginated',
 			tags: ['applications'],
 			auth: 'brand',
+			params: ById,
 			query: ApplicantsQuery,
 			responses: { 200: { description: 'OK' }, 403: { description: 'Not a brand' }, ...ONE }
 		},
-		async (c, { ctx, query }) => c.json(await listApplicants(ctx, { campaignId: c.req.param('id')!, ...query }))
+		async (c, { ctx, params, query }) => c.json(await listApplicants(ctx, { campaignId: params.id, ...query }))
 	);
 
 	route(
@@ -91,9 +95,10 @@ export function applicationRoutes(r: Router) {
 			summary: 'One application, for its creator or the owning brand',
 			tags: ['applications'],
 			auth: 'user',
+			params: ById,
 			responses: { 200: { description: 'OK' }, ...ONE }
 		},
-		async (c, { ctx }) => c.json(await getApplication(ctx, { applicationId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await getApplication(ctx, { applicationId: params.id }))
 	);
 
 	route(
@@ -104,9 +109,10 @@ export function applicationRoutes(r: Router) {
 			summary: 'Shortlist a pending application (brand)',
 			tags: ['applications'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Shortlisted', schema: ApplicationResponse }, 403: { description: 'Not a brand' }, 409: { description: 'Not pending' }, ...ONE }
 		},
-		async (c, { ctx }) => c.json(await shortlistApplication(ctx, { applicationId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await shortlistApplication(ctx, { applicationId: params.id }))
 	);
 
 	route(
@@ -117,6 +123,7 @@ export function applicationRoutes(r: Router) {
 			summary: 'Accept an application (brand): creates the agreement draft and notifies the creator',
 			tags: ['applications'],
 			auth: 'brand',
+			params: ById,
 			responses: {
 				200: { description: 'Accepted; the agreement draft exists', schema: AcceptResponse },
 				403: { description: 'Not a brand' },
@@ -124,7 +131,7 @@ export function applicationRoutes(r: Router) {
 				...ONE
 			}
 		},
-		async (c, { ctx }) => c.json(await acceptApplication(ctx, { applicationId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await acceptApplication(ctx, { applicationId: params.id }))
 	);
 
 	route(
@@ -135,6 +142,7 @@ export function applicationRoutes(r: Router) {
 			summary: 'Decline an application with a reason shown to the creator (brand)',
 			tags: ['applications'],
 			auth: 'brand',
+			params: ById,
 			body: DeclineBody,
 			responses: {
 				200: { description: 'Declined', schema: ApplicationResponse },
@@ -144,7 +152,7 @@ export function applicationRoutes(r: Router) {
 				...ONE
 			}
 		},
-		async (c, { ctx, body }) => c.json(await declineApplication(ctx, { applicationId: c.req.param('id')!, reason: body.reason }))
+		async (c, { ctx, params, body }) => c.json(await declineApplication(ctx, { applicationId: params.id, reason: body.reason }))
 	);
 
 	route(
@@ -155,10 +163,11 @@ export function applicationRoutes(r: Router) {
 			summary: 'The message thread of an application (either party)',
 			tags: ['applications'],
 			auth: 'user',
+			params: ById,
 			query: PageQuery,
 			responses: { 200: { description: 'OK' }, ...ONE }
 		},
-		async (c, { ctx, query }) => c.json(await listMessages(ctx, { applicationId: c.req.param('id')!, page: query.page }))
+		async (c, { ctx, params, query }) => c.json(await listMessages(ctx, { applicationId: params.id, page: query.page }))
 	);
 
 	route(
@@ -169,10 +178,11 @@ export function applicationRoutes(r: Router) {
 			summary: 'Write in the thread; the other side is notified',
 			tags: ['applications'],
 			auth: 'user',
+			params: ById,
 			body: MessageBody,
 			responses: { 201: { description: 'Sent' }, 400: { description: 'Empty or too long' }, ...ONE }
 		},
-		async (c, { ctx, body }) => c.json(await postMessage(ctx, { applicationId: c.req.param('id')!, body: body.body }), 201)
+		async (c, { ctx, params, body }) => c.json(await postMessage(ctx, { applicationId: params.id, body: body.body }), 201)
 	);
 
 	// GET /agreements/:id lives in worker/routes/agreements.ts.

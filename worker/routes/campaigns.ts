@@ -4,11 +4,23 @@ import type { Locale } from '../env';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { type Router, route } from '../route';
+import { ById } from './params';
 import { briefTemplate, type TemplateLang } from '../domain/brief-templates';
 import type { CampaignWarning } from '../domain/campaign-rules';
 import { OBJECTIVES } from '../domain/taxonomy';
 import { closeCampaign, createCampaign, creatorFeed, listBrandCampaigns, listTasks, publishCampaign, readCampaign, setTaskDone, updateCampaign } from '../services/campaigns';
-import { CampaignCreateBody, CampaignListQuery, CampaignListResponse, CampaignPatchBody, CampaignResponse, TaskOut, TaskPatchBody, TemplatesQuery, TemplatesResponse } from './campaigns.types';
+import {
+	CampaignCreateBody,
+	CampaignListQuery,
+	CampaignListResponse,
+	CampaignPatchBody,
+	CampaignResponse,
+	TaskOut,
+	TaskParams,
+	TaskPatchBody,
+	TemplatesQuery,
+	TemplatesResponse
+} from './campaigns.types';
 
 /** Warnings do not refuse the request: they come back translated, next to the result. */
 function warnings(locale: Locale, list: CampaignWarning[]) {
@@ -87,9 +99,10 @@ export function campaignRoutes(r: Router) {
 			summary: 'A campaign: everything with its plan for the owning brand; the public offer of an open campaign for creators',
 			tags: ['campaigns'],
 			auth: 'user',
+			params: ById,
 			responses: { 200: { description: 'OK', schema: CampaignResponse }, ...notYours }
 		},
-		async (c, { ctx }) => c.json(await readCampaign(ctx, { campaignId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await readCampaign(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -100,11 +113,12 @@ export function campaignRoutes(r: Router) {
 			summary: 'Edit a draft or open campaign (any subset of fields; the result is validated as a whole)',
 			tags: ['campaigns'],
 			auth: 'brand',
+			params: ById,
 			body: CampaignPatchBody,
 			responses: { 200: { description: 'Saved', schema: CampaignResponse }, 400: { description: 'Invalid input' }, ...brandOnly, 409: { description: 'Not editable in its status' } }
 		},
-		async (c, { ctx, body }) => {
-			const out = await updateCampaign(ctx, { campaignId: c.req.param('id')!, changes: body });
+		async (c, { ctx, params, body }) => {
+			const out = await updateCampaign(ctx, { campaignId: params.id, changes: body });
 			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings) });
 		}
 	);
@@ -117,6 +131,7 @@ export function campaignRoutes(r: Router) {
 			summary: 'Publish a draft (draft → open) and generate its dated 14-day plan',
 			tags: ['campaigns'],
 			auth: 'brand',
+			params: ById,
 			responses: {
 				200: { description: 'Open, with its plan', schema: CampaignResponse },
 				400: { description: 'Missing what creators need; `errors` lists the fields' },
@@ -124,7 +139,7 @@ export function campaignRoutes(r: Router) {
 				409: { description: '`already_published`: a retry can be treated as success' }
 			}
 		},
-		async (c, { ctx }) => c.json(await publishCampaign(ctx, { campaignId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await publishCampaign(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -135,9 +150,10 @@ export function campaignRoutes(r: Router) {
 			summary: 'Close an open or active campaign',
 			tags: ['campaigns'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Closed', schema: CampaignResponse }, ...brandOnly, 409: { description: '`already_closed`, or not open/active' } }
 		},
-		async (c, { ctx }) => c.json(await closeCampaign(ctx, { campaignId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await closeCampaign(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -148,9 +164,10 @@ export function campaignRoutes(r: Router) {
 			summary: 'The campaign’s dated 14-day plan',
 			tags: ['campaigns'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Tasks by day', schema: v.object({ tasks: v.array(TaskOut) }) }, ...brandOnly }
 		},
-		async (c, { ctx }) => c.json(await listTasks(ctx, { campaignId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await listTasks(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -161,9 +178,10 @@ export function campaignRoutes(r: Router) {
 			summary: 'Mark a plan task done or not done',
 			tags: ['campaigns'],
 			auth: 'brand',
+			params: TaskParams,
 			body: TaskPatchBody,
 			responses: { 200: { description: 'Saved', schema: v.object({ task: TaskOut }) }, 400: { description: 'Invalid input' }, ...brandOnly }
 		},
-		async (c, { ctx, body }) => c.json(await setTaskDone(ctx, { campaignId: c.req.param('id')!, taskId: c.req.param('taskId')!, done: body.done }))
+		async (c, { ctx, params, body }) => c.json(await setTaskDone(ctx, { campaignId: params.id, taskId: params.taskId, done: body.done }))
 	);
 }

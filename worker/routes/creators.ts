@@ -6,12 +6,13 @@ import { AppError } from '../errors';
 import { isMessageKey, t, type MessageKey } from '../i18n';
 import { problemBody, problemResponse } from '../problem';
 import { type Router, readJsonBody, route } from '../route';
+import { ById } from './params';
 import { type FollowerPointImport, MAX_IMPORT_BYTES, parseDay, parseFollowersCsv, parsePostedAt, parsePostsCsv, type PostImport, type RowError } from '../domain/stats-import';
 import { getCreatorFor, getMediaKit, getOwnProfile, updateOwnProfile, type InputWarning } from '../services/creators';
 import { ownCreatorId } from '../services/viewer';
 import { importFollowerPoints, importPosts, listOwnStats, recomputeFeatures } from '../services/creator-stats';
 import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot } from '../services/screenshots';
-import { FollowersBody, PostsBody, PostsQuery, ProfileBody } from './creators.types';
+import { ByHandle, FollowersBody, PostsBody, PostsQuery, ProfileBody } from './creators.types';
 import { isSingleLine } from '../domain/text';
 import { iso } from '../domain/dates';
 
@@ -277,11 +278,12 @@ export function creatorRoutes(r: Router) {
 			summary: 'Download one of the caller’s screenshots',
 			tags: ['creators'],
 			auth: 'creator',
+			params: ById,
 			responses: { 200: { description: 'The image' }, 404: { description: 'Unknown or someone else’s' } }
 		},
-		async (c, { ctx }) => {
+		async (c, { ctx, params }) => {
 			const creatorId = await ownCreatorId(ctx);
-			const shot = await readScreenshot(ctx, { creatorId, screenshotId: c.req.param('id') ?? '' });
+			const shot = await readScreenshot(ctx, { creatorId, screenshotId: params.id });
 			return new Response(shot.body, {
 				headers: {
 					'content-type': shot.contentType,
@@ -302,9 +304,10 @@ export function creatorRoutes(r: Router) {
 			summary: 'Public media kit by handle: profile, key numbers, recent posts; never contact or payout data',
 			tags: ['creators'],
 			auth: 'public',
+			params: ByHandle,
 			responses: { 200: { description: '{creator, wilayaName, recentPosts}' }, 404: { description: 'Unknown handle' } }
 		},
-		async (c, { ctx }) => c.json(await getMediaKit(ctx, { handle: (c.req.param('handle') ?? '').slice(0, 120) }))
+		async (c, { ctx, params }) => c.json(await getMediaKit(ctx, { handle: params.handle }))
 	);
 
 	route(
@@ -315,8 +318,9 @@ export function creatorRoutes(r: Router) {
 			summary: 'A creator’s public profile; phone and payout RIP only for the creator and for a brand with a signed agreement',
 			tags: ['creators'],
 			auth: 'public',
+			params: ById,
 			responses: { 200: { description: '{creator}' }, 404: { description: 'Unknown creator' } }
 		},
-		async (c, { ctx }) => c.json({ creator: await getCreatorFor(ctx, { creatorId: (c.req.param('id') ?? '').slice(0, 80) }) })
+		async (c, { ctx, params }) => c.json({ creator: await getCreatorFor(ctx, { creatorId: params.id }) })
 	);
 }

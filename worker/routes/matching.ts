@@ -4,9 +4,9 @@
  */
 import { type Router, route } from '../route';
 import { campaignMatches, campaignWeights, explainRiskFlag, ownRiskFlags, saveWeights } from '../services/matching';
-import { ExplanationBody, MatchesQuery, MatchesResponse, OwnRiskResponse, RiskCodeParam, WeightsBody, WeightsOut } from './matching.types';
+import { ByRiskCode, ExplanationBody, MatchesQuery, MatchesResponse, OwnRiskResponse, WeightsBody, WeightsOut } from './matching.types';
+import { ById } from './params';
 import * as v from 'valibot';
-import { AppError } from '../errors';
 
 const brandOnly = { 401: { description: 'No session' }, 403: { description: 'Not a brand user' }, 404: { description: 'No such campaign, or another brand’s' } };
 
@@ -19,11 +19,12 @@ export function matchingRoutes(r: Router) {
 			summary: 'Creators that pass the campaign’s hard filters, scored on five criteria with reasons, best first',
 			tags: ['matching'],
 			auth: 'brand',
+			params: ById,
 			query: MatchesQuery,
 			responses: { 200: { description: 'Scored matches', schema: MatchesResponse }, 400: { description: 'Invalid query' }, ...brandOnly }
 		},
-		async (c, { ctx, query }) => {
-			const out = await campaignMatches(ctx, { campaignId: c.req.param('id')!, limit: query.limit, offset: (query.page - 1) * query.limit, ids: query.ids, locale: query.lang ?? ctx.locale });
+		async (c, { ctx, params, query }) => {
+			const out = await campaignMatches(ctx, { campaignId: params.id, limit: query.limit, offset: (query.page - 1) * query.limit, ids: query.ids, locale: query.lang ?? ctx.locale });
 			return c.json(out);
 		}
 	);
@@ -36,9 +37,10 @@ export function matchingRoutes(r: Router) {
 			summary: 'The campaign’s match weights (the defaults until the brand changes them)',
 			tags: ['matching'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Weights', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, ...brandOnly }
 		},
-		async (c, { ctx }) => c.json(await campaignWeights(ctx, { campaignId: c.req.param('id')! }))
+		async (c, { ctx, params }) => c.json(await campaignWeights(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -49,10 +51,11 @@ export function matchingRoutes(r: Router) {
 			summary: 'Tune the weights of the five criteria for this campaign (integers 0–100, not all zero)',
 			tags: ['matching'],
 			auth: 'brand',
+			params: ById,
 			body: WeightsBody,
 			responses: { 200: { description: 'Saved', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, 400: { description: 'Invalid weights' }, ...brandOnly }
 		},
-		async (c, { ctx, body }) => c.json(await saveWeights(ctx, { campaignId: c.req.param('id')!, weights: body }))
+		async (c, { ctx, params, body }) => c.json(await saveWeights(ctx, { campaignId: params.id, weights: body }))
 	);
 
 	route(
@@ -63,9 +66,10 @@ export function matchingRoutes(r: Router) {
 			summary: 'Back to the default weights',
 			tags: ['matching'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Defaults restored', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, ...brandOnly }
 		},
-		async (c, { ctx }) => c.json(await saveWeights(ctx, { campaignId: c.req.param('id')!, weights: null }))
+		async (c, { ctx, params }) => c.json(await saveWeights(ctx, { campaignId: params.id, weights: null }))
 	);
 
 	route(
@@ -89,6 +93,7 @@ export function matchingRoutes(r: Router) {
 			summary: 'Attach an explanation to one of the caller’s raised flags (empty text removes it); brands see it next to the flag',
 			tags: ['matching'],
 			auth: 'creator',
+			params: ByRiskCode,
 			body: ExplanationBody,
 			responses: {
 				200: { description: 'Saved; the caller’s flags', schema: OwnRiskResponse },
@@ -99,10 +104,6 @@ export function matchingRoutes(r: Router) {
 				409: { description: 'This signal is not raised on the caller’s profile' }
 			}
 		},
-		async (c, { ctx, body }) => {
-			const code = c.req.param('code')!;
-			if (!v.is(RiskCodeParam, code)) throw new AppError('not_found');
-			return c.json(await explainRiskFlag(ctx, { code, explanation: body.explanation }));
-		}
+		async (c, { ctx, params, body }) => c.json(await explainRiskFlag(ctx, { code: params.code, explanation: body.explanation }))
 	);
 }

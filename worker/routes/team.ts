@@ -2,9 +2,8 @@
  * Brand teams: the owner's invitations and team list; the invitee's invitations, answered
  * only by them; the brands a user belongs to, switching, leaving, creating one's own.
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../env';
 import { type Router, route } from '../route';
+import { ById } from './params';
 import { answerInvitation, createOwnBrand, inviteTeammate, leaveBrand, listMyBrands, listMyInvitations, listTeam, previewInvitation, revokeInvitation, switchBrand } from '../services/team';
 import {
 	AnswerResponse,
@@ -19,8 +18,6 @@ import {
 	SwitchBrandBody,
 	TeamResponse
 } from './team.types';
-
-const id = (c: Context<AppEnv>) => c.req.param('id') ?? '';
 
 export function teamRoutes(r: Router) {
 	route(
@@ -62,6 +59,7 @@ export function teamRoutes(r: Router) {
 			summary: 'Withdraw an invitation of the current brand before it is answered (brand owner)',
 			tags: ['brands'],
 			auth: 'brand',
+			params: ById,
 			responses: {
 				204: { description: 'Withdrawn (also when it already was)' },
 				403: { description: 'Not the owner' },
@@ -69,8 +67,8 @@ export function teamRoutes(r: Router) {
 				409: { description: 'Already accepted or declined' }
 			}
 		},
-		async (c, { ctx }) => {
-			await revokeInvitation(ctx, { invitationId: id(c) });
+		async (c, { ctx, params }) => {
+			await revokeInvitation(ctx, { invitationId: params.id });
 			return c.body(null, 204);
 		}
 	);
@@ -100,6 +98,7 @@ export function teamRoutes(r: Router) {
 						: 'Decline an invitation addressed to the caller; the inviter is notified',
 				tags: ['brands'],
 				auth: 'user',
+				params: ById,
 				responses: {
 					200: { description: answer === 'accept' ? 'Joined' : 'Declined', schema: AnswerResponse },
 					403: { description: 'Not a brand account: creators cannot join a brand team' },
@@ -112,7 +111,7 @@ export function teamRoutes(r: Router) {
 					}
 				}
 			},
-			async (c, { ctx }) => c.json(await answerInvitation(ctx, { invitationId: id(c), answer }))
+			async (c, { ctx, params }) => c.json(await answerInvitation(ctx, { invitationId: params.id, answer }))
 		);
 	}
 
@@ -124,10 +123,11 @@ export function teamRoutes(r: Router) {
 			summary: 'A pending invitation as the sign-up page shows it; needs the address it was sent to (both are in the invitation link)',
 			tags: ['brands'],
 			auth: 'public',
+			params: ById,
 			query: PreviewQuery,
 			responses: { 200: { description: 'OK', schema: PreviewResponse }, 404: { description: 'Unknown, for another address, answered, withdrawn or expired' } }
 		},
-		async (c, { ctx, query }) => c.json(await previewInvitation(ctx, { invitationId: id(c), email: query.email }))
+		async (c, { ctx, params, query }) => c.json(await previewInvitation(ctx, { invitationId: params.id, email: query.email }))
 	);
 
 	route(
@@ -165,13 +165,14 @@ export function teamRoutes(r: Router) {
 			summary: 'Leave a brand the caller is a member of; what they created stays with it. Its owner cannot leave it',
 			tags: ['brands'],
 			auth: 'brand',
+			params: ById,
 			responses: {
 				200: { description: 'Left; the brand the caller now works in', schema: CurrentBrandResponse },
 				404: { description: 'Not a member of that brand' },
 				409: { description: 'The caller owns this brand' }
 			}
 		},
-		async (c, { ctx }) => c.json(await leaveBrand(ctx, { brandId: id(c) }))
+		async (c, { ctx, params }) => c.json(await leaveBrand(ctx, { brandId: params.id }))
 	);
 
 	route(
