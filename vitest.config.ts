@@ -33,7 +33,8 @@ export default defineConfig(async () => {
 			projects: [
 				{
 					plugins: [
-						cloudflareTest({
+						// SMTP_* point at the real SMTP server test/mail-inbox-setup.ts starts; INBOX_URL is where tests read what it received.
+						cloudflareTest(({ inject }) => ({
 							main: './worker/index.ts',
 							wrangler: { configPath: './wrangler.toml' },
 							miniflare: {
@@ -42,13 +43,19 @@ export default defineConfig(async () => {
 									APP_ENV: 'development',
 									APP_URL: 'http://wasla.test',
 									SEAL_PRIVATE_KEY: seal.key,
-									SEAL_CERTIFICATE: seal.cert
+									SEAL_CERTIFICATE: seal.cert,
+									SMTP_HOST: '127.0.0.1',
+									SMTP_PORT: String(inject('smtpPort')),
+									SMTP_SECURE: 'off',
+									SMTP_FROM: 'Wasla <no-reply@wasla.test>',
+									INBOX_URL: inject('inboxUrl')
 								}
 							}
-						})
+						}))
 					],
 					test: {
 						name: 'workers',
+						globalSetup: ['./test/mail-inbox-setup.ts'],
 						include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts'],
 						setupFiles: ['./test/setup.ts'],
 						testTimeout: 30_000

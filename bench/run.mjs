@@ -1,14 +1,16 @@
-// `npm run bench [-- foundation|matching|seal|pdf]`: every benchmark prints numbers, never
+// `npm run bench [-- foundation|matching|seal|pdf|download]`: every benchmark prints numbers, never
 // asserts a time.
 // - foundation: the real Worker under wrangler dev with the demo data; wall-clock
 //   percentiles and CPU per request, net of /health measured in the same run.
 // - matching: 50 000 creators in local D1, GET /campaigns/:id/matches?limit=50 (matching.mjs).
 // - seal: CPU to render and seal a typical agreement next to the OpenSign way (seal.ts).
 // - pdf: the renderer alone per language against plain pdf-lib text (pdf-render.ts).
+// - download: a signed agreement's PDF sealed on demand vs. stored by the queue job (download.mjs).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fmt, measure, root, startApp } from './lib.mjs';
 import { runMatchingBench } from './matching.mjs';
+import { runDownloadBench } from './download.mjs';
 
 const wanted = process.argv.slice(2);
 const runs = (name) => wanted.length === 0 || wanted.includes(name);
@@ -18,7 +20,7 @@ const tsx = (file) => {
 };
 
 // Build once for the app benchmarks: they must measure the code in the tree (BENCH_BUILD=0 skips it).
-if ((runs('foundation') || runs('matching')) && process.env.BENCH_BUILD !== '0') {
+if ((runs('foundation') || runs('matching') || runs('download')) && process.env.BENCH_BUILD !== '0') {
 	const r = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: path.join(root, 'web'), stdio: ['ignore', 'ignore', 'inherit'] });
 	if (r.status !== 0) throw new Error('vite build failed');
 	process.env.BENCH_BUILD = '0';
@@ -27,6 +29,7 @@ if (runs('foundation')) await foundation();
 if (runs('matching')) await runMatchingBench();
 if (runs('seal')) tsx('bench/seal.ts');
 if (runs('pdf')) tsx('bench/pdf-render.ts');
+if (runs('download')) await runDownloadBench();
 
 async function foundation() {
 	const app = await startApp({ skipBuild: true });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: build, migrate the local D1, seed demo data, serve one Worker on 127.0.0.1.
-// Offline by design: no Cloudflare account, no network calls.
+// `npm start`: build, migrate the local D1, seed demo data, start a local SMTP server with a
+// web inbox (scripts/mail-inbox.mjs), serve one Worker on 127.0.0.1 that delivers its emails
+// to it. Offline by design: no Cloudflare account, no network calls.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -49,6 +50,40 @@ const seedOut = run('Seeding demo data', bin('tsx'), ['db/seed/cli.ts', '--persi
 // into .dev.vars (git-ignored) unless one is already there. Production: wrangler secret put.
 run('Development seal key', bin('tsx'), ['scripts/dev-seal-key.ts', path.join(root, '.dev.vars')]);
 
+// Email: a local SMTP server and its web inbox, unless WASLA_MAIL=off (then the Worker uses the
+// SMTP_* of .dev.vars if any, or sends nothing and says so once). Ports: WASLA_SMTP_PORT and
+// WASLA_INBOX_PORT (0 = any free port); a default port already taken falls back to a free one.
+const SMTP_FROM = 'Wasla <no-reply@wasla.localhost>';
+async function startInbox() {
+	const { startMailInbox } = await import('./mail-inbox.mjs');
+	const wanted = (name, fallback) => (process.env[name] === undefined || process.env[name] === '' ? { port: fallback, explicit: false } : { port: Number(process.env[name]), explicit: true });
+	const smtp = wanted('WASLA_SMTP_PORT', 1025);
+	const web = wanted('WASLA_INBOX_PORT', 1080);
+	try {
+		return await startMailInbox({ host: '127.0.0.1', smtpPort: smtp.port, httpPort: web.port });
+	} catch (err) {
+		if (err?.code !== 'EADDRINUSE' || smtp.explicit || web.explicit) throw err;
+		return startMailInbox({ host: '127.0.0.1', smtpPort: 0, httpPort: 0 });
+	}
+}
+let inbox = null;
+let mailLine;
+if (process.env.WASLA_MAIL === 'off') {
+	const devVars = existsSync(path.join(root, '.dev.vars')) ? readFileSync(path.join(root, '.dev.vars'), 'utf8') : '';
+	mailLine = /^SMTP_HOST=/m.test(devVars)
+		? 'Email: sent with the SMTP_* settings of .dev.vars (WASLA_MAIL=off: no local inbox)'
+		: 'Email: not sent (WASLA_MAIL=off and no SMTP_HOST in .dev.vars); messages stay queued';
+} else {
+	try {
+		inbox = await startInbox();
+		mailLine = `Email inbox: ${inbox.url}  (local SMTP server on 127.0.0.1:${inbox.smtpPort}; every email the app sends lands here)`;
+	} catch (err) {
+		console.error(`The local SMTP server could not start: ${err?.message ?? err}`);
+		console.error('Set WASLA_SMTP_PORT / WASLA_INBOX_PORT to free ports, or WASLA_MAIL=off to run without email.');
+		process.exit(1);
+	}
+}
+
 const url = `http://${host}:${port}`;
 console.log(`\nWasla is starting on ${url}`);
 console.log(
@@ -57,10 +92,12 @@ console.log(
 		.filter((l) => l.startsWith('  '))
 		.join('\n')
 );
-console.log(`API reference: ${url}/api/docs\n`);
+console.log(mailLine);
+console.log(`API reference: ${url}/api/docs   Development outbox: ${url}/api/v1/dev/outbox\n`);
 
 // wrangler.toml says APP_ENV = "production" (what a deploy publishes); the development routes
-// (the email outbox at /api/v1/dev/outbox) are switched on here, on this command line only.
+// (the email outbox at /api/v1/dev/outbox) are switched on here, on this command line only,
+// and so is the SMTP server the Worker delivers to (the local inbox: plain, no login).
 const child = spawn(
 	bin('wrangler'),
 	[
@@ -75,6 +112,7 @@ const child = spawn(
 		'APP_ENV:development',
 		'--var',
 		`APP_URL:${url}`,
+		...(inbox ? ['--var', 'SMTP_HOST:127.0.0.1', '--var', `SMTP_PORT:${inbox.smtpPort}`, '--var', 'SMTP_SECURE:off', '--var', `SMTP_FROM:${SMTP_FROM}`] : []),
 		'--test-scheduled',
 		'--show-interactive-dev-session=false',
 		'--log-level',
@@ -83,4 +121,7 @@ const child = spawn(
 	{ cwd: root, env, stdio: 'inherit' }
 );
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+child.on('exit', async (code) => {
+	await inbox?.close().catch(() => undefined);
+	process.exit(code ?? 0);
+});

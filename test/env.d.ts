@@ -1,9 +1,11 @@
-// Types for the test runtime: the Worker's own bindings (worker/env.ts) plus the migrations the setup applies.
+// Types for the test runtime: the Worker's own bindings (worker/env.ts) plus the migrations the setup applies and the test inbox's address.
 type WaslaEnv = import('../worker/env').Env;
 
 declare namespace Cloudflare {
 	interface Env extends WaslaEnv {
 		TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+		/** The test SMTP server's inbox API (test/mail-inbox-setup.ts, scripts/mail-inbox.mjs). */
+		INBOX_URL: string;
 	}
 	interface GlobalProps {
 		mainModule: typeof import('../worker/index');

@@ -7,7 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { AppError } from './errors';
 import { isMessageKey, t } from './i18n';
-import { context, sameOrigin, session } from './middleware';
+import { announceEmails, context, sameOrigin, session } from './middleware';
 import { problemBody, problemResponse } from './problem';
 import type { Router } from './route';
 import { accountRoutes } from './routes/accounts';
@@ -65,7 +65,7 @@ export function createApp() {
 		return problemResponse(problemBody('internal', locale, { requestId }));
 	});
 	app.notFound((c) => problemResponse(problemBody('not_found', c.get('locale') ?? 'fr', { requestId: c.get('requestId') })));
-	app.use(`${API_PREFIX}/*`, sameOrigin, session);
+	app.use(`${API_PREFIX}/*`, announceEmails, sameOrigin, session);
 	app.route(API_PREFIX, api);
 	app.get('/api/docs', async (c) => c.html(docsPage(openApiDocument(router.specs, new URL(c.req.url).origin)), 200, await docsHeaders()));
 	return app;

@@ -16,6 +16,20 @@ export interface Env {
 	SEAL_CERTIFICATE?: string;
 	/** Certificates of retired sealing keys (PEM, concatenated): their seals still verify. */
 	SEAL_PREVIOUS_CERTIFICATES?: string;
+	/**
+	 * Email delivery over SMTP (worker/services/mail/smtp.ts): the server's host and port
+	 * (default 587, or 465 with SMTP_SECURE=tls), optional login (SMTP_USER, SMTP_PASSWORD:
+	 * Worker secrets), the sender (`Wasla <no-reply@wasla.dz>` or a bare address) and the
+	 * transport security: `starttls` (default: upgrade when the server offers it), `tls`
+	 * (implicit TLS) or `off` (plain, for a local development server). Without SMTP_HOST and
+	 * SMTP_FROM, messages stay queued in the outbox and nothing is sent.
+	 */
+	SMTP_HOST?: string;
+	SMTP_PORT?: string;
+	SMTP_USER?: string;
+	SMTP_PASSWORD?: string;
+	SMTP_FROM?: string;
+	SMTP_SECURE?: string;
 }
 
 export interface SessionUser {

@@ -253,7 +253,12 @@ const fr = {
 	detail_owner_cannot_leave: 'Vous êtes le propriétaire de cette marque : vous ne pouvez pas la quitter. Elle reste la vôtre, même quand vous travaillez dans une autre équipe.',
 	detail_already_own_brand: 'Vous avez déjà votre propre marque.',
 	invitation_unavailable: 'Cette invitation n’est plus valable pour cette adresse (expirée, annulée ou déjà utilisée). Vous pouvez créer votre compte sans elle.',
-	invitation_brand_only: 'Seul un compte marque peut rejoindre une équipe.'
+	invitation_brand_only: 'Seul un compte marque peut rejoindre une équipe.',
+	// reminders and preferences (issue 10)
+	category_invalid: 'Catégorie inconnue : account, signing, applications, messages ou team.',
+	channel_invalid: 'Choix inconnu : email (e-mail et notification), in_app (notification seulement) ou off.',
+	preference_locked: 'Les messages de sécurité du compte et de signature sont toujours envoyés par e-mail et dans l’application : ce choix ne peut pas être modifié.',
+	detail_preference_locked: 'Les messages de sécurité et de signature ne peuvent pas être désactivés ni limités à l’application. Rien n’a été modifié.'
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -499,7 +504,12 @@ const ar: Record<MessageKey, string> = {
 	detail_owner_cannot_leave: 'أنت مالك هذه العلامة التجارية: لا يمكنك مغادرتها. تبقى ملكًا لك حتى عندما تعمل في فريق آخر.',
 	detail_already_own_brand: 'لديك علامتك التجارية الخاصة من قبل.',
 	invitation_unavailable: 'لم تعد هذه الدعوة صالحة لهذا البريد (منتهية أو ملغاة أو مستعملة). يمكنك إنشاء حسابك من دونها.',
-	invitation_brand_only: 'وحده حساب العلامة التجارية يمكنه الانضمام إلى فريق.'
+	invitation_brand_only: 'وحده حساب العلامة التجارية يمكنه الانضمام إلى فريق.',
+	// reminders and preferences (issue 10)
+	category_invalid: 'فئة غير معروفة: account أو signing أو applications أو messages أو team.',
+	channel_invalid: 'اختيار غير معروف: email (بريد إلكتروني وإشعار) أو in_app (إشعار فقط) أو off.',
+	preference_locked: 'رسائل أمان الحساب والتوقيع تُرسل دائمًا بالبريد الإلكتروني وداخل التطبيق: لا يمكن تغيير هذا الاختيار.',
+	detail_preference_locked: 'لا يمكن إيقاف رسائل الأمان والتوقيع ولا حصرها في التطبيق. لم يتغير شيء.'
 };
 
 const en: Record<MessageKey, string> = {
@@ -744,7 +754,12 @@ const en: Record<MessageKey, string> = {
 	detail_owner_cannot_leave: 'You own this brand, so you cannot leave it. It stays yours, even while you work in another team.',
 	detail_already_own_brand: 'You already have your own brand.',
 	invitation_unavailable: 'This invitation is no longer valid for this address (expired, withdrawn or already used). You can create your account without it.',
-	invitation_brand_only: 'Only a brand account can join a team.'
+	invitation_brand_only: 'Only a brand account can join a team.',
+	// reminders and preferences (issue 10)
+	category_invalid: 'Unknown category: account, signing, applications, messages or team.',
+	channel_invalid: 'Unknown choice: email (email and notification), in_app (notification only) or off.',
+	preference_locked: 'Account security and signing messages are always sent by email and in the app: this choice cannot be changed.',
+	detail_preference_locked: 'Security and signing messages cannot be turned off or kept to the app. Nothing was changed.'
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };

@@ -1,4 +1,4 @@
-/** Request-wide middleware: request id and language, Origin check, session lookup. */
+/** Request-wide middleware: request id and language, Origin check, session lookup, emails pushed to delivery. */
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from './env';
@@ -6,6 +6,8 @@ import { AppError } from './errors';
 import { pickLocale } from './i18n';
 import { SESSION_COOKIE } from './domain/session-policy';
 import { resolveSession } from './services/sessions';
+import { announceNewEmails } from './services/mail/delivery';
+import { jobQueue } from './context';
 
 export const LANG_COOKIE = 'wasla_lang';
 
@@ -55,4 +57,25 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 		}
 	}
 	await next();
+};
+
+/**
+ * Emails leave without waiting for the cron: after any state-changing API request, once its
+ * D1 batches have committed (the handler has returned), each outbox row it wrote is pushed
+ * to the JOBS queue as a `deliver_email` job — no service has to remember to do it. If the
+ * queue or D1 fails here the answer is unchanged: the rows are queued in D1, and the cron
+ * delivers every due row within a minute.
+ */
+export const announceEmails: MiddlewareHandler<AppEnv> = async (c, next) => {
+	// The request's clock (set by `context`, before this): its services stamp the rows they write with it.
+	const since = c.get('now');
+	await next();
+	if (SAFE_METHODS.has(c.req.method)) return;
+	try {
+		await announceNewEmails(c.env, jobQueue(c.env), since, Date.now());
+	} catch (err) {
+		console.error(
+			JSON.stringify({ level: 'error', requestId: c.get('requestId'), msg: 'emails not pushed to the queue (the cron sends them)', error: String(err instanceof Error ? err.message : err) })
+		);
+	}
 };

@@ -61,7 +61,12 @@ export const applications = sqliteTable(
 		createdAt: integer('created_at').notNull(),
 		updatedAt: integer('updated_at').notNull()
 	},
-	(t) => [uniqueIndex('applications_campaign_creator_uq').on(t.campaignId, t.creatorId), index('applications_creator_idx').on(t.creatorId)]
+	(t) => [
+		uniqueIndex('applications_campaign_creator_uq').on(t.campaignId, t.creatorId),
+		index('applications_creator_idx').on(t.creatorId),
+		// The cron's applicants reminder reads pending applications by age.
+		index('applications_status_created_idx').on(t.status, t.createdAt)
+	]
 );
 
 /** The dated 14-day plan generated when a campaign is published (seed article: J1–J14). */
@@ -138,7 +143,9 @@ export const agreements = sqliteTable(
 		uniqueIndex('agreements_application_uq').on(t.applicationId),
 		index('agreements_sealed_sha_idx').on(t.sealedPdfSha256),
 		index('agreements_brand_idx').on(t.brandId),
-		index('agreements_creator_idx').on(t.creatorId)
+		index('agreements_creator_idx').on(t.creatorId),
+		// The cron's signing reminder reads agreements awaiting signatures by the time they were sent.
+		index('agreements_status_sent_idx').on(t.status, t.sentAt)
 	]
 );
 

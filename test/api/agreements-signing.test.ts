@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordDownload } from '../../worker/services/agreements';
 import { testContext } from './context';
 import { type AgreementBody, type Problem, agreementScene, count, getAgreement, outbox, requestCode, sendReady, sign, snapshot, withFee } from './agreements-scene';
+import { awayFromRateWindowEdge } from './helpers';
 
 interface AuditBody {
 	events: { seq: number; action: string }[];
@@ -131,6 +132,7 @@ describe('signing codes', () => {
 
 	it('at most 5 codes per agreement and user per hour: the 6th is 429 with Retry-After and sends nothing', async () => {
 		const s = await sentScene();
+		await awayFromRateWindowEdge();
 		for (let i = 0; i < 5; i++) expect((await s.creator.client.call(`/agreements/${s.agreementId}/sign/code`, { method: 'POST' })).status).toBe(202);
 		const before = await snapshot(s.agreementId);
 		const res = await s.creator.client.call(`/agreements/${s.agreementId}/sign/code`, { method: 'POST' });

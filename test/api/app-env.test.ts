@@ -20,7 +20,7 @@ const outboxWith = (appEnv: string | undefined) => {
 describe('the development outbox exists only when APP_ENV is "development"', () => {
 	const to = uniqueEmail('code');
 	beforeAll(async () => {
-		await queueEmailStatement(env.DB, { to, subject: 'Votre code de signature : 482913', text: 'Code : 482913' }, Date.now()).run();
+		await queueEmailStatement(env.DB, { to, subject: 'Votre code de signature : 482913', text: 'Code : 482913', kind: 'signing_code', locale: 'fr' }, Date.now()).run();
 	});
 
 	for (const appEnv of [undefined, '', 'production', 'Development', 'dev', 'staging', ' development']) {

@@ -5,14 +5,16 @@
  * neither fail with 409 nor spend quota they did not use.
  */
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { agreementScene, requestCode, sendReady, sign } from './agreements-scene';
-import { Client, signUp } from './helpers';
+import { awayFromRateWindowEdge, Client, signUp } from './helpers';
 import { LIMITS } from '../../worker/domain/rate-limit-rules';
 
 const counter = async (key: string) => (await env.DB.prepare('SELECT count FROM rate_limits WHERE key = ?1').bind(key).first<{ count: number }>())?.count ?? 0;
 
 describe('login limit under parallel guesses', () => {
+	beforeEach(() => awayFromRateWindowEdge());
+
 	it('checks at most 5 of 50 parallel wrong passwords from 50 addresses; the rest are refused before any password work', async () => {
 		const { email, password } = await signUp();
 		const results = await Promise.all(Array.from({ length: 50 }, (_, i) => new Client().call('/auth/login', { json: { email, password: `mauvais-${i}-motdepasse` } })));
@@ -36,6 +38,8 @@ describe('login limit under parallel guesses', () => {
 });
 
 describe('signed PDF and signing codes under parallel requests', () => {
+	beforeEach(() => awayFromRateWindowEdge());
+
 	it('ten parallel downloads of a signed PDF all succeed with the same bytes, and the chain stays valid', async () => {
 		const s = await agreementScene({ brandName: 'Savons Béjaïa', creatorName: 'Rania Lounis' });
 		await sendReady(s);

@@ -69,3 +69,14 @@ export async function signUp(opts: { role?: 'brand' | 'creator'; name?: string; 
 	const { user } = (await res.json()) as { user: { id: string; email: string; role: string; name: string } };
 	return { client, user, email, password };
 }
+
+/**
+ * Rate limits count in fixed windows (10 min, 15 min, 1 h — all boundaries fall on the
+ * 5-minute marks). A test that counts hits up to a limit would see the count reset if it
+ * straddled a boundary, so it first waits until the next mark is at least `marginMs` away.
+ */
+export async function awayFromRateWindowEdge(marginMs = 20_000): Promise<void> {
+	const MARK = 5 * 60 * 1000;
+	const untilMark = MARK - (Date.now() % MARK);
+	if (untilMark < marginMs) await new Promise((r) => setTimeout(r, untilMark + 50));
+}

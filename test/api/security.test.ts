@@ -1,11 +1,13 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
-import { Client, freshIp, ORIGIN, signUp, uniqueEmail } from './helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { awayFromRateWindowEdge, Client, freshIp, ORIGIN, signUp, uniqueEmail } from './helpers';
 import { LIMITS } from '../../worker/domain/rate-limit-rules';
 
 const users = async () => (await env.DB.prepare('SELECT count(*) AS n FROM users').first<{ n: number }>())!.n;
 
 describe('rate limits (exact counters in D1)', () => {
+	beforeEach(() => awayFromRateWindowEdge());
+
 	it('limits login attempts per IP, whatever the account, with Retry-After', async () => {
 		const ip = freshIp();
 		for (let i = 0; i < LIMITS.loginIp.max; i++) {

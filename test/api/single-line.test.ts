@@ -212,7 +212,11 @@ describe('agreements: parties’ names and the typed signer name are one line', 
 describe('the outbox stores one-line subjects and one-address recipients, whatever the email was built from', () => {
 	it('queueEmailStatement flattens a subject with CRLF to one line', async () => {
 		const to = uniqueEmail('ob');
-		await queueEmailStatement(env.DB, { to, subject: 'Accord à signer : « Soldes\r\nBcc: x@evil.dz\r\n\r\ncorps »', text: 'Bonjour,\nLigne 2' }, Date.now()).run();
+		await queueEmailStatement(
+			env.DB,
+			{ to, subject: 'Accord à signer : « Soldes\r\nBcc: x@evil.dz\r\n\r\ncorps »', text: 'Bonjour,\nLigne 2', kind: 'agreement_sent', locale: 'fr' },
+			Date.now()
+		).run();
 		const row = await env.DB.prepare('SELECT subject, text FROM outbox WHERE to_email = ?1').bind(to).first<{ subject: string; text: string }>();
 		expect(row).toEqual({ subject: 'Accord à signer : « Soldes Bcc: x@evil.dz corps »', text: 'Bonjour,\nLigne 2' });
 	});
@@ -220,7 +224,7 @@ describe('the outbox stores one-line subjects and one-address recipients, whatev
 	it('queueEmailStatement refuses a recipient that is not one address, and writes nothing', async () => {
 		const before = await count('SELECT count(*) AS n FROM outbox');
 		for (const to of ['lina@example.dz\r\nBcc: x@evil.dz', 'lina@example.dz, x@evil.dz', 'Lina <lina@example.dz>']) {
-			expect(() => queueEmailStatement(env.DB, { to, subject: 'Bonjour', text: '' }, Date.now()), to).toThrow(TypeError);
+			expect(() => queueEmailStatement(env.DB, { to, subject: 'Bonjour', text: '', kind: 'agreement_sent', locale: 'fr' }, Date.now()), to).toThrow(TypeError);
 		}
 		expect(await count('SELECT count(*) AS n FROM outbox')).toBe(before);
 	});

@@ -4,7 +4,8 @@
 // Debian's chromium, stops the server, and ends with one line: `N passed, N failed`.
 //
 // A test file exports `name` and `async function run({ browser, context, page, baseURL,
-// screenshot, assert, serverOutput })`. Each test gets a fresh browser context (French, desktop
+// inboxURL, screenshot, assert, serverOutput })` (inboxURL: the web inbox of the local SMTP
+// server that `npm start` runs and the app delivers its emails to). Each test gets a fresh browser context (French, desktop
 // size); contexts the test opens itself are closed afterwards too.
 // Usage: npm run test:e2e [-- <part of a file name>]   E2E_VERBOSE=1 streams the server log.
 import { spawn } from 'node:child_process';
@@ -51,7 +52,18 @@ let log = '';
 const server = spawn(process.execPath, ['scripts/start.mjs'], {
 	cwd: root,
 	// This Node first on PATH, so wrangler's `#!/usr/bin/env node` gets it too (as under npm).
-	env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, PORT: String(port), HOST: '127.0.0.1', WASLA_STATE: state, CI: 'true' },
+	// The local SMTP server and its web inbox on free ports too (printed as "Email inbox: <url>").
+	env: {
+		...process.env,
+		PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		WASLA_STATE: state,
+		WASLA_SMTP_PORT: '0',
+		WASLA_INBOX_PORT: '0',
+		WASLA_MAIL: 'on',
+		CI: 'true'
+	},
 	stdio: ['ignore', 'pipe', 'pipe'],
 	detached: true // its own process group, so wrangler and workerd stop with it
 });
@@ -125,7 +137,10 @@ try {
 } catch (err) {
 	abort('server did not start', err);
 }
-console.log(`Server healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+console.log(`Server healthy after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+/** The web inbox of the local SMTP server the app delivers to, as `npm start` printed it. */
+const inboxURL = /^Email inbox: (http:\/\/\S+)/m.exec(log)?.[1];
+console.log(inboxURL ? `Email inbox: ${inboxURL}\n` : 'no email inbox printed\n');
 
 mkdirSync(shotsDir, { recursive: true });
 let browser;
@@ -157,7 +172,7 @@ for (const file of files) {
 	try {
 		const mod = await import(pathToFileURL(path.join(here, file)).href);
 		name = mod.name ?? file;
-		await mod.run({ browser, context, page, baseURL, screenshot, assert, serverOutput: () => log });
+		await mod.run({ browser, context, page, baseURL, inboxURL, screenshot, assert, serverOutput: () => log });
 		passed += 1;
 		console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	} catch (err) {

@@ -11,8 +11,10 @@
  *   RFC 2047 encoded-words (`=?UTF-8?B?…?=`), so every byte of the block is printable ASCII
  *   and the only line breaks are the ones it writes, each followed by a header name or by
  *   the space of a folded line. `buildMessage` adds a base64 body, so the body cannot hold
- *   a bare CR, a bare LF or a lone "." line either. Mail delivery (over SMTP) is expected
- *   to send exactly these bytes.
+ *   a bare CR, a bare LF or a lone "." line either.
+ * - `buildAlternativeMessage` is what delivery sends (issue 10, point 4): the same headers,
+ *   then a multipart/alternative body with the text part and the HTML part, both base64.
+ *   The SMTP client (worker/services/mail/smtp-client.ts) sends exactly these bytes.
  */
 import * as v from 'valibot';
 import { headerText } from './text';
@@ -102,7 +104,8 @@ export function mailDate(ms: number): string {
 	return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
 }
 
-const MESSAGE_ID = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+/** A Message-ID without its angle brackets: `local@domain`. */
+export const MESSAGE_ID = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 
 export interface MailHeaders {
 	from: { name?: string; address: string };
@@ -117,6 +120,27 @@ export interface MailHeaders {
 /** The header names `buildHeaderBlock` writes, in order. */
 export const HEADER_NAMES = ['From', 'To', 'Subject', 'Date', 'Message-ID', 'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding'] as const;
 
+/** The address headers, subject, date and id of a message: `[name, value]`, each value already encoded and folded (CRLF + space between lines). */
+export type HeaderField = [name: 'From' | 'To' | 'Subject' | 'Date' | 'Message-ID', value: string];
+
+/**
+ * From, To, Subject, Date and Message-ID as header fields: what `buildHeaderBlock` writes
+ * before the MIME lines, and what the SMTP adapter hands to its client so that no client
+ * re-encodes a subject or invents another Message-ID. Same checks as `buildHeaderBlock`.
+ */
+export function headerFields(h: MailHeaders): HeaderField[] {
+	if (!isMailAddress(h.to)) throw new TypeError('To: not one email address');
+	if (!MESSAGE_ID.test(h.messageId)) throw new TypeError('Message-ID: malformed');
+	const field = (name: HeaderField[0], lines: string[]): HeaderField => [name, lines.join('\r\n').slice(name.length + 2)];
+	return [
+		field('From', mailbox('From', h.from.name, h.from.address)),
+		['To', h.to],
+		field('Subject', unstructured('Subject', mailSubject(h.subject))),
+		['Date', mailDate(h.date)],
+		['Message-ID', `<${h.messageId}>`]
+	];
+}
+
 /**
  * The header block of a plain-text UTF-8 message with a base64 body: each header once, in
  * HEADER_NAMES order, CRLF after every line (the blank line that ends the block is not
@@ -124,24 +148,35 @@ export const HEADER_NAMES = ['From', 'To', 'Subject', 'Date', 'Message-ID', 'MIM
  * or a malformed message id; the subject and display name are flattened, never refused.
  */
 export function buildHeaderBlock(h: MailHeaders): string {
-	if (!isMailAddress(h.to)) throw new TypeError('To: not one email address');
-	if (!MESSAGE_ID.test(h.messageId)) throw new TypeError('Message-ID: malformed');
-	const lines = [
-		...mailbox('From', h.from.name, h.from.address),
-		`To: ${h.to}`,
-		...unstructured('Subject', mailSubject(h.subject)),
-		`Date: ${mailDate(h.date)}`,
-		`Message-ID: <${h.messageId}>`,
-		'MIME-Version: 1.0',
-		'Content-Type: text/plain; charset=UTF-8',
-		'Content-Transfer-Encoding: base64'
-	];
+	const lines = [...headerFields(h).map(([name, value]) => `${name}: ${value}`), 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: base64'];
 	return lines.map((l) => `${l}\r\n`).join('');
+}
+
+/** Text as base64 of its UTF-8 bytes (CRLF line ends), in lines of 76 characters, each ending with CRLF. */
+function base64Body(text: string): string {
+	const body = base64(utf8.encode(text.replace(/\r\n?/g, '\n').replace(/\n/g, '\r\n')));
+	return (body.match(/.{1,76}/g) ?? []).map((l) => `${l}\r\n`).join('');
 }
 
 /** A whole message: the header block, a blank line, then the text as base64 in lines of 76 characters. */
 export function buildMessage(h: MailHeaders, text: string): string {
-	const body = base64(utf8.encode(text.replace(/\r\n?/g, '\n').replace(/\n/g, '\r\n')));
-	const lines = body.match(/.{1,76}/g) ?? [];
-	return `${buildHeaderBlock(h)}\r\n${lines.map((l) => `${l}\r\n`).join('')}`;
+	return `${buildHeaderBlock(h)}\r\n${base64Body(text)}`;
+}
+
+/**
+ * The boundary of `buildAlternativeMessage`. It starts with "=_", which base64 never writes,
+ * so no part can contain it; being fixed, a retried message is the same bytes.
+ */
+export const ALTERNATIVE_BOUNDARY = '=_wasla-alternative';
+
+/**
+ * A whole multipart/alternative message (RFC 2046): the headers of `headerFields`, then the
+ * text part and the HTML part (the preferred one, last), each UTF-8 in base64 lines of 76
+ * characters. Printable ASCII and CRLF only, every line at most 78 characters: it goes over
+ * SMTP as it is (after dot-stuffing).
+ */
+export function buildAlternativeMessage(h: MailHeaders, body: { text: string; html: string }): string {
+	const part = (type: string, content: string) => `--${ALTERNATIVE_BOUNDARY}\r\nContent-Type: ${type}; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Body(content)}`;
+	const head = [...headerFields(h).map(([name, value]) => `${name}: ${value}`), 'MIME-Version: 1.0', `Content-Type: multipart/alternative; boundary="${ALTERNATIVE_BOUNDARY}"`];
+	return `${head.map((l) => `${l}\r\n`).join('')}\r\n${part('text/plain', body.text)}${part('text/html', body.html)}--${ALTERNATIVE_BOUNDARY}--\r\n`;
 }

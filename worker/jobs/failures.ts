@@ -11,6 +11,8 @@ export function jobSubject(job: Job): string {
 	switch (job.kind) {
 		case 'seal_agreement':
 			return job.agreementId;
+		case 'deliver_email':
+			return job.outboxId;
 	}
 }
 

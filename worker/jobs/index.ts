@@ -8,13 +8,15 @@ import type { Env } from '../env';
 import { clearJobFailure, recordDeadJob, recordJobFailure } from './failures';
 import { runScheduled } from './scheduled';
 import { sealAgreement } from './seal-agreement';
+import { deliverEmail } from './deliver-email';
 import type { Job } from './types';
 
 type Handlers = { [K in Job['kind']]: (ctx: ServiceContext, job: Extract<Job, { kind: K }>) => Promise<void> };
 
 /** One handler per job kind; the compiler refuses a kind without one. */
 const HANDLERS: Handlers = {
-	seal_agreement: sealAgreement
+	seal_agreement: sealAgreement,
+	deliver_email: deliverEmail
 };
 
 /** Runs one job. */

@@ -5,16 +5,25 @@
  */
 import type { ServiceContext } from '../context';
 import { cleanupExpired } from './cleanup';
+import { type RemindersReport, sendReminders } from './send-reminders';
 import { sweepSealing } from './sweep-sealing';
+import { sendDueEmails } from './send-emails';
 
 export interface ScheduledReport {
 	at: string;
 	cleanup: { sessions: number; rateLimits: number };
 	sealing: { sealed: number; failed: number };
+	/** Reminders written by this run (worker/jobs/send-reminders.ts), in total and by kind. */
+	reminders: RemindersReport;
+	/** Emails sent, put back for a later attempt, and given up on (worker/services/mail/delivery.ts). */
+	emails: { sent: number; retried: number; failed: number };
 }
 
 export async function runScheduled(ctx: ServiceContext): Promise<ScheduledReport> {
 	const cleanup = await cleanupExpired(ctx);
 	const sealing = await sweepSealing(ctx);
-	return { at: new Date(ctx.now).toISOString(), cleanup, sealing };
+	const reminders = await sendReminders(ctx);
+	// Last: emails written by the tasks above leave in this run.
+	const emails = await sendDueEmails(ctx);
+	return { at: new Date(ctx.now).toISOString(), cleanup, sealing, reminders, emails };
 }

@@ -6,6 +6,8 @@
  */
 export type Job =
 	/** Render and seal the PDFs of an agreement both parties have signed (fr, ar, en). */
-	{ kind: 'seal_agreement'; agreementId: string };
+	| { kind: 'seal_agreement'; agreementId: string }
+	/** Try to deliver one outbox row now (a request just wrote it); the cron sends what this misses. */
+	| { kind: 'deliver_email'; outboxId: string };
 
 export type JobKind = Job['kind'];

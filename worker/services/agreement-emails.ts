@@ -19,7 +19,7 @@ export function agreementSentEmail(locale: Locale, p: { to: string; brand: strin
 			text: `Hello,\n\nThe agreement "${p.campaign}" between ${p.brand} and ${p.creator} (version ${p.version}) is ready to sign.\nRead and sign it here: ${p.link}\n\nThe Wasla team`
 		}
 	};
-	return { to: p.to, ...texts[locale] };
+	return { to: p.to, ...texts[locale], kind: 'agreement_sent', locale };
 }
 
 /** The one-time code: the only place it ever appears in clear. */
@@ -38,7 +38,7 @@ export function signingCodeEmail(locale: Locale, p: { to: string; code: string; 
 			text: `Hello,\n\nYour code to sign the agreement "${p.campaign}" (version ${p.version}): ${p.code}\nIt is valid for ${p.minutes} minutes and once only. Do not share it with anyone.\nIf you did not ask for this code, ignore this message.\n\nThe Wasla team`
 		}
 	};
-	return { to: p.to, ...texts[locale] };
+	return { to: p.to, ...texts[locale], kind: 'signing_code', locale };
 }
 
 export function agreementCompletedEmail(locale: Locale, p: { to: string; brand: string; creator: string; campaign: string; version: number; link: string }): OutboxMessage {
@@ -56,7 +56,7 @@ export function agreementCompletedEmail(locale: Locale, p: { to: string; brand: 
 			text: `Hello,\n\n${p.brand} and ${p.creator} have both signed the agreement "${p.campaign}" (version ${p.version}).\nSee the signed agreement and its audit trail: ${p.link}\n\nThe Wasla team`
 		}
 	};
-	return { to: p.to, ...texts[locale] };
+	return { to: p.to, ...texts[locale], kind: 'agreement_completed', locale };
 }
 
 /** To the party who has not signed yet, when the other one just did. */
@@ -75,5 +75,5 @@ export function agreementSignedEmail(locale: Locale, p: { to: string; signer: st
 			text: `Hello,\n\n${p.signer} has just signed the agreement "${p.campaign}" (version ${p.version}). Only your signature is missing.\nReview and sign: ${p.link}\n\nThe Wasla team`
 		}
 	};
-	return { to: p.to, ...texts[locale] };
+	return { to: p.to, ...texts[locale], kind: 'agreement_signed', locale };
 }

@@ -17,7 +17,7 @@ export function applicationReceivedEmail(locale: Locale, p: { to: string; creato
 			text: `Hello,\n\n${p.creator} applied to your campaign "${p.campaign}".\nSee the application and key numbers: ${p.link}\n\nThe Wasla team`
 		}
 	};
-	return { to: p.to, ...texts[locale] };
+	return { to: p.to, ...texts[locale], kind: 'application_received', locale };
 }
 
 export function applicationAcceptedEmail(locale: Locale, p: { to: string; brand: string; campaign: string; link: string }): OutboxMessage {
@@ -35,5 +35,5 @@ export function applicationAcceptedEmail(locale: Locale, p: { to: string; brand:
 			text: `Hello,\n\nGood news: ${p.brand} accepted your application for "${p.campaign}".\nA draft agreement has been prepared; the brand will send it to you for signature.\nYour application: ${p.link}\n\nThe Wasla team`
 		}
 	};
-	return { to: p.to, ...texts[locale] };
+	return { to: p.to, ...texts[locale], kind: 'application_accepted', locale };
 }

@@ -51,5 +51,5 @@ export function inviteEmail(locale: Locale, p: { brand: string; inviter: string;
 		}
 	};
 	const text = texts[locale];
-	return { to: p.to, subject: text.subject, text: p.hasAccount ? text.account : text.newcomer };
+	return { to: p.to, subject: text.subject, text: p.hasAccount ? text.account : text.newcomer, kind: 'team_invitation', locale };
 }

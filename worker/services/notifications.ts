@@ -1,15 +1,26 @@
-/** In-app notifications: one row per recipient; the UI writes the sentence from `kind` and `payload`. */
+/**
+ * In-app notifications: one row per recipient; the UI writes the sentence from `kind` and
+ * `payload`. Every row is written by `notifyUserStatement` or `notifyBrandStatement`, which
+ * apply the recipient's preferences in SQL: no row when they turned the kind's category off
+ * (mandatory categories — account, signing — are always written).
+ */
+import type { CallerContext } from '../context';
+import { MESSAGE_CATEGORIES, MESSAGE_KINDS, type MessageCategory, type MessageKind, categoryOf, isMandatory } from '../domain/message-kinds';
 
-export type NotificationKind =
+export type NotificationKind = Extract<
+	MessageKind,
 	| 'application_received'
 	| 'application_shortlisted'
 	| 'application_accepted'
 	| 'application_declined'
+	| 'applicants_waiting_reminder'
 	| 'message_received'
+	| 'agreement_unsigned_reminder'
 	| 'team_invitation_received'
 	| 'team_invitation_accepted'
 	| 'team_invitation_declined'
-	| 'team_member_left';
+	| 'team_member_left'
+>;
 
 /** Template parameters of the application notifications (ids and names, never private data). */
 export interface ApplicationNotificationPayload {
@@ -36,12 +47,52 @@ export interface TeamNotificationPayload {
 	memberName?: string;
 }
 
+/** A party has not signed an agreement 48 hours after it was sent (agreement_unsigned_reminder). */
+export interface AgreementReminderPayload {
+	agreementId: string;
+	applicationId: string;
+	campaignTitle: string;
+	brandName: string;
+	creatorName: string;
+	version: number;
+	/** The party reminded. */
+	party: 'brand' | 'creator';
+	/** Whether the other party has signed this version already. */
+	otherSigned: boolean;
+}
+
+/** A brand's applicants have waited more than 3 days (applicants_waiting_reminder); the link goes to the campaign with the oldest one. */
+export interface ApplicantsReminderPayload {
+	brandName: string;
+	campaignId: string;
+	campaignTitle: string;
+	/** Applications waiting more than 3 days for an answer, over all the brand's open campaigns. */
+	waiting: number;
+	/** How many campaigns they are spread over. */
+	campaigns: number;
+}
+
 /** Template parameters stored with a notification (ids and names, never private data). */
-export type NotificationPayload = ApplicationNotificationPayload | TeamNotificationPayload;
+export type NotificationPayload = ApplicationNotificationPayload | TeamNotificationPayload | AgreementReminderPayload | ApplicantsReminderPayload;
+
+/**
+ * The SQL condition "the recipient (`userColumn`) has not turned off this kind's category",
+ * or none for a mandatory category. The category is a constant of message-kinds.ts, checked
+ * against the list before it is written into the statement.
+ */
+function preferenceAllows(kind: NotificationKind, userColumn: string): string | null {
+	if (isMandatory(kind)) return null;
+	const category = categoryOf(kind);
+	if (!(MESSAGE_CATEGORIES as readonly string[]).includes(category)) throw new TypeError('unknown message category');
+	return `NOT EXISTS (SELECT 1 FROM notification_preferences np WHERE np.user_id = ${userColumn} AND np.category = '${category}' AND np.channel = 'off')`;
+}
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
-/** One notification for one user. `onlyIf` is an SQL condition: the row is written only when it holds. */
+/**
+ * One notification for one user, unless they turned its category off. `onlyIf` is an SQL
+ * condition (parameters numbered from ?6): the row is written only when it holds.
+ */
 export function notifyUserStatement(
 	d1: D1Database,
 	userId: string,
@@ -50,18 +101,20 @@ export function notifyUserStatement(
 	now: number,
 	onlyIf?: { sql: string; params: unknown[] }
 ): D1PreparedStatement {
-	const where = onlyIf ? `WHERE ${onlyIf.sql}` : '';
+	const conditions = [onlyIf ? `(${onlyIf.sql})` : null, preferenceAllows(kind, '?2')].filter((c) => c !== null);
+	const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
 	return d1
 		.prepare(`INSERT INTO notifications (id, user_id, kind, payload, created_at) SELECT ?1, ?2, ?3, ?4, ?5 ${where}`)
 		.bind(crypto.randomUUID(), userId, kind, JSON.stringify(payload), now, ...(onlyIf?.params ?? []));
 }
 
-/** The same notification for every member of a brand (the team sees what reaches the brand). */
+/** The same notification for every member of a brand (the team sees what reaches the brand), except those who turned its category off. */
 export function notifyBrandStatement(d1: D1Database, brandId: string, kind: NotificationKind, payload: NotificationPayload, now: number): D1PreparedStatement {
+	const allows = preferenceAllows(kind, 'm.user_id');
 	return d1
 		.prepare(
 			`INSERT INTO notifications (id, user_id, kind, payload, created_at)
-			 SELECT lower(hex(randomblob(16))), m.user_id, ?2, ?3, ?4 FROM brand_members m WHERE m.brand_id = ?1`
+			 SELECT lower(hex(randomblob(16))), m.user_id, ?2, ?3, ?4 FROM brand_members m WHERE m.brand_id = ?1${allows ? ` AND ${allows}` : ''}`
 		)
 		.bind(brandId, kind, JSON.stringify(payload), now);
 }
@@ -74,33 +127,66 @@ interface NotificationRow {
 	read_at: number | null;
 }
 
-/** The caller's notifications, newest first, with the unread count. */
-export async function listNotifications(d1: D1Database, userId: string, page: number) {
+/** The kinds of a category, for `kind IN (…)`. */
+function kindsOf(category: MessageCategory): string[] {
+	return Object.entries(MESSAGE_KINDS)
+		.filter(([, c]) => c === category)
+		.map(([k]) => k);
+}
+
+/** Unread counts per category, every category present (0 when none). */
+function unreadByCategory(rows: { kind: string; n: number }[]): Record<MessageCategory, number> {
+	const counts = Object.fromEntries(MESSAGE_CATEGORIES.map((c) => [c, 0])) as Record<MessageCategory, number>;
+	for (const { kind, n } of rows) if (Object.hasOwn(MESSAGE_KINDS, kind)) counts[categoryOf(kind as MessageKind)] += n;
+	return counts;
+}
+
+/**
+ * The caller's notifications, newest first (only one category's when `category` is given),
+ * with the unread count and the unread count of each category.
+ */
+export async function listNotifications(ctx: CallerContext, input: { page: number; category?: MessageCategory }) {
+	const { db: d1, user } = ctx;
+	const { page, category } = input;
+	const userId = user.id;
 	const offset = (page - 1) * NOTIFICATIONS_PAGE_SIZE;
-	const [rows, counts] = await d1.batch([
+	const kinds = category ? kindsOf(category) : [];
+	const only = category ? `AND kind IN (${kinds.map((_, i) => `?${i + 4}`).join(', ')})` : '';
+	const [rows, counts, byKind] = await d1.batch([
 		d1
-			.prepare('SELECT id, kind, payload, created_at, read_at FROM notifications WHERE user_id = ?1 ORDER BY created_at DESC, rowid DESC LIMIT ?2 OFFSET ?3')
-			.bind(userId, NOTIFICATIONS_PAGE_SIZE, offset),
-		d1.prepare('SELECT count(*) AS total, coalesce(sum(read_at IS NULL), 0) AS unread FROM notifications WHERE user_id = ?1').bind(userId)
+			.prepare(`SELECT id, kind, payload, created_at, read_at FROM notifications WHERE user_id = ?1 ${only} ORDER BY created_at DESC, rowid DESC LIMIT ?2 OFFSET ?3`)
+			.bind(userId, NOTIFICATIONS_PAGE_SIZE, offset, ...kinds),
+		d1.prepare(`SELECT count(*) AS total FROM notifications WHERE user_id = ?1 ${category ? `AND kind IN (${kinds.map((_, i) => `?${i + 2}`).join(', ')})` : ''}`).bind(userId, ...kinds),
+		d1.prepare('SELECT kind, count(*) AS n FROM notifications WHERE user_id = ?1 AND read_at IS NULL GROUP BY kind').bind(userId)
 	]);
-	const { total, unread } = (counts.results[0] as { total: number; unread: number }) ?? { total: 0, unread: 0 };
+	const total = (counts.results[0] as { total: number } | undefined)?.total ?? 0;
+	const unreadRows = byKind.results as { kind: string; n: number }[];
+	const unreadCounts = unreadByCategory(unreadRows);
 	return {
 		notifications: (rows.results as unknown as NotificationRow[]).map((n) => ({
 			id: n.id,
 			kind: n.kind,
+			category: Object.hasOwn(MESSAGE_KINDS, n.kind) ? categoryOf(n.kind) : null,
 			payload: JSON.parse(n.payload) as NotificationPayload,
 			createdAt: new Date(n.created_at).toISOString(),
 			readAt: n.read_at === null ? null : new Date(n.read_at).toISOString()
 		})),
-		unread,
+		/** Unread notifications of the caller, all categories (what the header shows). */
+		unread: unreadRows.reduce((sum, r) => sum + r.n, 0),
+		unreadByCategory: unreadCounts,
+		category: category ?? null,
 		page,
 		pageSize: NOTIFICATIONS_PAGE_SIZE,
+		/** Notifications in the list (of `category` when given). */
 		total
 	};
 }
 
 /** Marks the caller's notifications read: the listed ones, or all. Others' ids are ignored. */
-export async function markNotificationsRead(d1: D1Database, userId: string, ids: string[] | undefined, now: number) {
+export async function markNotificationsRead(ctx: CallerContext, input: { ids?: string[] }) {
+	const { db: d1, user, now } = ctx;
+	const { ids } = input;
+	const userId = user.id;
 	if (ids === undefined) {
 		await d1.prepare('UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL').bind(userId, now).run();
 	} else if (ids.length > 0) {

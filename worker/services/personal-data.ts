@@ -97,7 +97,10 @@ export async function exportPersonalData(ctx: CallerContext) {
 		currentBrand: user.role === 'brand' ? await currentBrand(ctx, user.id) : null,
 		creator: creatorData,
 		messagesWritten: messages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
-		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: isoOrNull(n.read_at) }))
+		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: isoOrNull(n.read_at) })),
+		notificationPreferences: (
+			await all<{ category: string; channel: string; updated_at: number }>(db, 'SELECT category, channel, updated_at FROM notification_preferences WHERE user_id = ?1', user.id)
+		).map((p) => ({ ...p, updated_at: iso(p.updated_at) }))
 	};
 }
 
@@ -137,6 +140,7 @@ export async function erasePersonalData(ctx: CallerContext) {
 		// The other party keeps the thread, but not what the erased person wrote in it.
 		db.prepare('UPDATE application_messages SET body = ?2 WHERE author_user_id = ?1').bind(user.id, ERASED),
 		db.prepare('DELETE FROM notifications WHERE user_id = ?1').bind(user.id),
+		db.prepare('DELETE FROM notification_preferences WHERE user_id = ?1').bind(user.id),
 		// Emails to them go; emails to the people they dealt with lose their name.
 		db.prepare('DELETE FROM outbox WHERE to_email = ?1').bind(user.email),
 		...names.map((name) =>

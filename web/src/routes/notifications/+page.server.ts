@@ -1,7 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { apiJson } from '$lib/server/api';
-import { requireMe } from '$lib/server/form';
-import type { PageServerLoad } from './$types';
+import { loginUrl, requireMe } from '$lib/server/form';
+import { CATEGORIES, type Category } from '$lib/notifications';
+import type { Actions, PageServerLoad } from './$types';
 
 export interface Notification {
 	id: string;
@@ -10,12 +11,15 @@ export interface Notification {
 		| 'application_shortlisted'
 		| 'application_accepted'
 		| 'application_declined'
+		| 'applicants_waiting_reminder'
 		| 'message_received'
+		| 'agreement_unsigned_reminder'
 		| 'team_invitation_received'
 		| 'team_invitation_accepted'
 		| 'team_invitation_declined'
 		| 'team_member_left';
-	/** Application kinds carry the application and campaign; team kinds the brand, the invitation and who. */
+	category: Category | null;
+	/** Application kinds carry the application and campaign; team kinds the brand, the invitation and who; reminders what they remind of. */
 	payload: {
 		applicationId?: string;
 		campaignId?: string;
@@ -27,6 +31,10 @@ export interface Notification {
 		invitationId?: string;
 		inviterName?: string;
 		memberName?: string;
+		agreementId?: string;
+		party?: 'brand' | 'creator';
+		otherSigned?: boolean;
+		waiting?: number;
 	};
 	createdAt: string;
 	readAt: string | null;
@@ -35,22 +43,50 @@ export interface Notification {
 interface List {
 	notifications: Notification[];
 	unread: number;
+	unreadByCategory: Record<Category, number>;
+	category: Category | null;
 	page: number;
 	pageSize: number;
 	total: number;
 }
 
-/** Lists the page and marks what it shows as read (the list keeps showing which were new). */
+/**
+ * Lists the page (of one category with ?category=) and marks what it shows as read: the list
+ * keeps showing which were new, and the counts say what is still unread elsewhere (other
+ * categories, older pages), with a button to mark everything read.
+ */
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
-	requireMe(locals, '/notifications');
+	requireMe(locals, `/notifications${url.search}`);
 	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
-	const res = await apiJson<List>(fetch, `/notifications?page=${page}`, 'GET');
+	const asked = url.searchParams.get('category');
+	const category = CATEGORIES.find((c) => c === asked) ?? null;
+	const query = new URLSearchParams({ page: String(page) });
+	// An unknown category goes to the API as it is, which refuses it (400).
+	if (asked !== null) query.set('category', category ?? asked);
+	const res = await apiJson<List>(fetch, `/notifications?${query}`, 'GET');
 	if (!res.ok) error(res.status, res.problem.detail);
-	const fresh = res.data.notifications.filter((n) => n.readAt === null).map((n) => n.id);
-	let unread = res.data.unread;
+	const fresh = res.data.notifications.filter((n) => n.readAt === null);
+	let { unread } = res.data;
+	const unreadByCategory = { ...res.data.unreadByCategory };
 	if (fresh.length > 0) {
-		const marked = await apiJson<{ unread: number }>(fetch, '/notifications/read', 'POST', { ids: fresh });
-		if (marked.ok) unread = marked.data.unread;
+		const marked = await apiJson<{ unread: number }>(fetch, '/notifications/read', 'POST', { ids: fresh.map((n) => n.id) });
+		if (marked.ok) {
+			unread = marked.data.unread;
+			for (const n of fresh) if (n.category && unreadByCategory[n.category] > 0) unreadByCategory[n.category] -= 1;
+		}
 	}
-	return { ...res.data, unread };
+	return { ...res.data, unread, unreadByCategory, fresh: fresh.length };
+};
+
+export const actions: Actions = {
+	/** Marks every notification of the caller read (also those of other categories and older pages). */
+	readAll: async ({ fetch, locals, url }) => {
+		if (!locals.me) redirect(303, loginUrl(`/notifications${url.search}`));
+		const res = await apiJson<{ unread: number }>(fetch, '/notifications/read', 'POST', {});
+		if (!res.ok) {
+			if (res.status === 401) redirect(303, loginUrl(`/notifications${url.search}`));
+			return fail(res.status, { readAll: { detail: res.problem.detail } });
+		}
+		return { readAll: { done: true as const } };
+	}
 };

@@ -2,13 +2,14 @@ import { fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem, loadMe } from '$lib/server/api';
 import { formString, loginUrl, requireMe } from '$lib/server/form';
 import { createBrandAction, loadMyInvitations, type BrandRef } from '$lib/server/team';
+import type { Preference } from '$lib/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The account, and for a brand user the brands they belong to and how many invitations wait. */
+/** The account, how they hear about each kind of message, and for a brand user the brands they belong to and how many invitations wait. */
 export const load: PageServerLoad = async ({ locals, fetch }) => {
 	const me = requireMe(locals, '/settings');
-	const mine = me.user.role === 'brand' ? await loadMyInvitations(fetch) : null;
-	return { me, brands: mine?.memberships ?? null, pendingInvitations: mine?.invitations.length ?? 0 };
+	const [mine, prefs] = await Promise.all([me.user.role === 'brand' ? loadMyInvitations(fetch) : null, apiJson<{ preferences: Preference[] }>(fetch, '/me/notification-preferences', 'GET')]);
+	return { me, brands: mine?.memberships ?? null, pendingInvitations: mine?.invitations.length ?? 0, preferences: prefs.ok ? prefs.data.preferences : [] };
 };
 
 /** Switch or leave: both answer with the brand the user now works in. */
@@ -46,6 +47,20 @@ export const actions: Actions = {
 			return fail(res.status, { password: formProblem(res.problem) });
 		}
 		return { password: { done: true as const } };
+	},
+	/** One category's channel (a form per category); the API refuses account and signing (422) and unknown values (400). */
+	preferences: async ({ request, fetch, locals }) => {
+		if (!locals.me) redirect(303, loginUrl('/settings'));
+		const data = await request.formData();
+		const category = formString(data, 'category', 40);
+		const channel = formString(data, 'channel', 40);
+		// Whatever was posted goes to the API, which answers unknown categories and channels with its translated 400.
+		const res = await apiJson<{ preferences: Preference[] }>(fetch, '/me/notification-preferences', 'PUT', { [category]: channel });
+		if (!res.ok) {
+			if (res.status === 401) redirect(303, loginUrl('/settings'));
+			return fail(res.status, { preferences: { category, ...formProblem(res.problem) } });
+		}
+		return { preferences: { category, done: res.data.preferences.find((p) => p.category === category)?.channel ?? 'email' } };
 	},
 	switch: (event) => brandChange(event, 'switch'),
 	leave: (event) => brandChange(event, 'leave'),
