@@ -53,7 +53,7 @@ export function openApiDocument(specs: Spec[], origin: string) {
 			operationId: `${s.method}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ? ch.toUpperCase() : ''))}`,
 			...(s.auth !== 'public' ? { security: [{ session: [] }], 'x-role': s.auth } : {}),
 			...(parameters.length ? { parameters } : {}),
-			...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(s.body) } } } } : {}),
+			...(s.body ? { requestBody: s.body.openApi(schemaOf) } : {}),
 			responses
 		};
 	}
@@ -103,7 +103,8 @@ export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
 	const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods as Record<string, Json>).map(([method, op]) => ({ path, method, op })));
 	const sections = ops
 		.map(({ path, method, op }) => {
-			const body = (op.requestBody as { content: { 'application/json': { schema: Json } } } | undefined)?.content['application/json'].schema;
+			const content = (op.requestBody as { content: Record<string, { schema: Json }> } | undefined)?.content ?? {};
+			const bodies = Object.entries(content);
 			const params = (op.parameters as Json[] | undefined) ?? [];
 			const responses = Object.entries(op.responses as Record<string, { description: string }>)
 				.map(([status, r]) => `<li><code>${esc(status)}</code> ${esc(r.description)}</li>`)
@@ -112,7 +113,7 @@ export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
 <h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>/api/v1${esc(path)}</code></h3>
 <p>${esc(String(op.summary))}${op['x-role'] ? ` <em>(${esc(String(op['x-role']))})</em>` : ''}</p>
 ${params.length ? `<h4>Parameters</h4><ul>${params.map((p) => `<li><code>${esc(String(p.name))}</code> (${esc(String(p.in))}${p.required ? ', required' : ''})</li>`).join('')}</ul>` : ''}
-${body ? `<h4>Body</h4><pre>${esc(JSON.stringify(body, null, 2))}</pre>` : ''}
+${bodies.map(([type, b]) => `<h4>Body <code>${esc(type)}</code></h4><pre>${esc(JSON.stringify(b.schema, null, 2))}</pre>`).join('')}
 <h4>Responses</h4><ul>${responses}</ul>
 </section>`;
 		})

@@ -1,8 +1,12 @@
 /**
- * Declares an API route once: its schemas validate the request and feed the OpenAPI
- * document (worker/openapi.ts), so the reference never drifts from the code. The handler
- * gets the request's context (worker/context.ts), built here once per request and typed by
- * the route's `auth`, and the validated input; it calls one service and serialises.
+ * Declares an API route once: its path parameters, body kind (worker/body.ts) and query
+ * validate the request and feed the OpenAPI document (worker/openapi.ts), so the reference
+ * never drifts from the code. The handler gets the request's context (worker/context.ts),
+ * built here once per request and typed by the route's `auth`, and the validated input; it
+ * calls one service and serialises.
+ *
+ * Order: role (401/403), the body's header checks (415, declared 413), the route's rate
+ * limit (429), the body read and checked, the query, the path parameters.
  */
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
@@ -10,7 +14,9 @@ import type { AppEnv, SessionUser } from './env';
 import { type RequestContext, jobQueue } from './context';
 import { AppError } from './errors';
 import { fieldErrors } from './problem';
-import { t } from './i18n';
+import type { BodyKind, BodyOf } from './body';
+import type { Limit } from './domain/rate-limit-rules';
+import { consume } from './services/rate-limit';
 
 type AnySchema = v.GenericSchema;
 
@@ -30,7 +36,7 @@ export const UNKNOWN_PARAM = 'unknown_param';
 /** The schema of a route's path parameters: one string schema per `:name` in its path. */
 export type ParamsSchema = v.ObjectSchema<Record<string, v.GenericSchema<string, unknown>>, undefined>;
 
-export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B extends AnySchema | undefined, Q extends AnySchema | undefined> {
+export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B extends BodyKind | undefined, Q extends AnySchema | undefined> {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
 	/** Hono path under /api/v1, e.g. `/auth/login` or `/creators/:id`. */
 	path: string;
@@ -40,24 +46,25 @@ export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B
 	auth: A;
 	/** The path parameters (required when the path has any), validated after the body and query. */
 	params?: P;
+	/** The body's kind, content type, size limit and content check: `json(Schema)`, `csv(…)`, `pdf(…)`, `upload(…)`, `either(…)`. */
 	body?: B;
 	query?: Q;
+	/** A rate limit per client address, counted before the body is read (routes whose reading alone is costly). */
+	throttle?: Limit;
 	/** Response schemas by status, for the documentation. */
 	responses: Record<number, { description: string; schema?: AnySchema }>;
-	/** Largest accepted body in bytes (default 64 KiB). */
-	maxBodyBytes?: number;
 	/** Hidden from the OpenAPI document (development-only routes). */
 	internal?: boolean;
 }
 
 /** Any route's spec, as the router and the OpenAPI builder keep them. */
-export type AnyRouteSpec = RouteSpec<Auth, ParamsSchema | undefined, AnySchema | undefined, AnySchema | undefined>;
+export type AnyRouteSpec = RouteSpec<Auth, ParamsSchema | undefined, BodyKind | undefined, AnySchema | undefined>;
 
 export type Input<A extends Auth, P, B, Q> = {
 	/** This request's context: bindings, clock, language, origin, the caller (typed by `auth`) and the client. */
 	ctx: RequestContext<CallerOf<A>>;
 	params: P extends ParamsSchema ? v.InferOutput<P> : Record<string, never>;
-	body: B extends AnySchema ? v.InferOutput<B> : undefined;
+	body: BodyOf<B>;
 	query: Q extends AnySchema ? v.InferOutput<Q> : undefined;
 };
 
@@ -67,29 +74,7 @@ export interface Router {
 	specs: AnyRouteSpec[];
 }
 
-const DEFAULT_MAX_BODY = 64 * 1024;
-
-/** Reads and validates a JSON body, turning every failure into a 4xx AppError. */
-export async function readJsonBody<S extends AnySchema>(c: Context<AppEnv>, schema: S, maxBytes = DEFAULT_MAX_BODY): Promise<v.InferOutput<S>> {
-	const type = c.req.header('content-type') ?? '';
-	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new AppError('unsupported_media_type');
-	const declared = Number(c.req.header('content-length') ?? '0');
-	if (declared > maxBytes) throw new AppError('payload_too_large');
-	const buf = await c.req.arrayBuffer();
-	if (buf.byteLength > maxBytes) throw new AppError('payload_too_large');
-	let raw: unknown;
-	try {
-		raw = JSON.parse(new TextDecoder().decode(buf));
-	} catch {
-		throw new AppError('malformed_json');
-	}
-	// Every JSON body of this API is an object; valibot would otherwise read an array's keys.
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new AppError('invalid_request', { errors: [{ path: '', message: t(c.get('locale'), 'invalid_type') }] });
-	}
-	return parseInput(c, schema, raw);
-}
-
+/** Validates input against a schema: 400 with one translated message per field; the input is never echoed back. */
 export function parseInput<S extends AnySchema>(c: Context<AppEnv>, schema: S, raw: unknown): v.InferOutput<S> {
 	const result = v.safeParse(schema, raw);
 	if (!result.success) {
@@ -135,7 +120,7 @@ export function requestContext<U extends SessionUser | null>(c: Context<AppEnv>,
 }
 
 /** Registers the route on the Hono app and in the OpenAPI registry. */
-export function route<A extends Auth, P extends ParamsSchema | undefined = undefined, B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined>(
+export function route<A extends Auth, P extends ParamsSchema | undefined = undefined, B extends BodyKind | undefined = undefined, Q extends AnySchema | undefined = undefined>(
 	router: Router,
 	spec: RouteSpec<A, P, B, Q>,
 	handler: (c: Context<AppEnv>, input: Input<A, P, B, Q>) => Response | Promise<Response>
@@ -145,10 +130,12 @@ export function route<A extends Auth, P extends ParamsSchema | undefined = undef
 	if (names.join() !== declared.join()) throw new Error(`route ${spec.method} ${spec.path}: params must declare exactly ${names.join(', ') || 'nothing'}`);
 	router.specs.push(spec as AnyRouteSpec);
 	router.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
-		const user = requireRole(c, spec.auth);
-		const body = spec.body ? await readJsonBody(c, spec.body, spec.maxBodyBytes) : undefined;
+		const ctx = requestContext(c, requireRole(c, spec.auth));
+		spec.body?.precheck(c);
+		if (spec.throttle) await consume(ctx, spec.throttle, ctx.ip ?? 'unknown');
+		const body = spec.body ? await spec.body.read(c) : undefined;
 		const query = spec.query ? parseInput(c, spec.query, c.req.query()) : undefined;
 		const params = spec.params ? parseParams(c, spec.params) : {};
-		return handler(c, { ctx: requestContext(c, user), params, body, query } as Input<A, P, B, Q>);
+		return handler(c, { ctx, params, body, query } as Input<A, P, B, Q>);
 	});
 }

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../domain/session-policy';
 import { changePassword, describeMe, loginUser, registerUser, saveLocale } from '../services/accounts';
 import { deleteSession } from '../services/sessions';
@@ -32,7 +33,7 @@ export function accountRoutes(r: Router) {
 			summary: 'Create an account (brand or creator) and sign in; a brand account may explicitly join the team that invited it (acceptInvitation)',
 			tags: ['accounts'],
 			auth: 'public',
-			body: RegisterBody,
+			body: json(RegisterBody),
 			responses: {
 				201: { description: 'Created; sets the wasla_session cookie', schema: UserResponse },
 				400: { description: 'Invalid input, or an invitation that is not pending for this email' },
@@ -55,7 +56,7 @@ export function accountRoutes(r: Router) {
 			summary: 'Sign in; a new session token every time',
 			tags: ['accounts'],
 			auth: 'public',
-			body: LoginBody,
+			body: json(LoginBody),
 			responses: { 200: { description: 'Signed in; sets the wasla_session cookie', schema: UserResponse }, 401: { description: 'Wrong credentials' }, 429: { description: 'Rate limited' } }
 		},
 		async (c, { ctx, body }) => {
@@ -80,7 +81,7 @@ export function accountRoutes(r: Router) {
 			summary: 'Change the password; every other session ends',
 			tags: ['accounts'],
 			auth: 'user',
-			body: PasswordChangeBody,
+			body: json(PasswordChangeBody),
 			responses: { 204: { description: 'Changed' }, 400: { description: 'Invalid input or wrong current password' } }
 		},
 		async (c, { ctx, body }) => {
@@ -137,7 +138,15 @@ export function accountRoutes(r: Router) {
 
 	route(
 		r,
-		{ method: 'put', path: '/me/locale', summary: 'Set the preferred language (used for emails)', tags: ['accounts'], auth: 'user', body: LocaleBody, responses: { 204: { description: 'Saved' } } },
+		{
+			method: 'put',
+			path: '/me/locale',
+			summary: 'Set the preferred language (used for emails)',
+			tags: ['accounts'],
+			auth: 'user',
+			body: json(LocaleBody),
+			responses: { 204: { description: 'Saved' } }
+		},
 		async (c, { ctx, body }) => {
 			await saveLocale(ctx, body);
 			return c.body(null, 204);

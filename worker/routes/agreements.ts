@@ -4,6 +4,7 @@
  * anyone else gets 404, the wrong party 403, no session 401.
  */
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { ById } from './params';
 import { queueSealing } from '../services/agreement-documents';
 import {
@@ -77,8 +78,7 @@ export function agreementRoutes(r: Router) {
 			tags: ['agreements'],
 			auth: 'user',
 			params: ById,
-			body: EditBody,
-			maxBodyBytes: 32 * 1024,
+			body: json(EditBody, { maxBytes: 32 * 1024 }),
 			responses: { 200: { description: 'The new version is current', schema: AgreementResponse }, 400: { description: 'Invalid terms (field errors under `terms.`), or unchanged' }, ...WRITE }
 		},
 		async (c, { ctx, params, body }) => c.json(await editTerms(ctx, { agreementId: params.id, ...body }))
@@ -93,8 +93,7 @@ export function agreementRoutes(r: Router) {
 			tags: ['agreements'],
 			auth: 'user',
 			params: ById,
-			body: ProposalBody,
-			maxBodyBytes: 32 * 1024,
+			body: json(ProposalBody, { maxBytes: 32 * 1024 }),
 			responses: { 201: { description: 'The proposal is the current version', schema: AgreementResponse }, 400: { description: 'Invalid terms or note' }, ...WRITE }
 		},
 		async (c, { ctx, params, body }) => c.json(await proposeTerms(ctx, { agreementId: params.id, ...body }), 201)
@@ -175,7 +174,7 @@ export function agreementRoutes(r: Router) {
 			tags: ['agreements'],
 			auth: 'user',
 			params: ById,
-			body: SignBody,
+			body: json(SignBody),
 			responses: {
 				200: { description: 'Signed (status `signed` once both parties have)', schema: AgreementResponse },
 				400: { description: 'Missing consent or name, or a wrong/expired/used code (errors[].path = "code")' },
@@ -200,7 +199,7 @@ export function agreementRoutes(r: Router) {
 			tags: ['agreements'],
 			auth: 'user',
 			params: ById,
-			body: ReasonBody,
+			body: json(ReasonBody),
 			responses: { 200: { description: 'Draft again, version N+1', schema: AgreementResponse }, ...WRITE }
 		},
 		async (c, { ctx, params, body }) => c.json(await reopenAgreement(ctx, { agreementId: params.id, note: body.note }))
@@ -215,7 +214,7 @@ export function agreementRoutes(r: Router) {
 			tags: ['agreements'],
 			auth: 'user',
 			params: ById,
-			body: ReasonBody,
+			body: json(ReasonBody),
 			responses: { 200: { description: 'Void', schema: AgreementResponse }, ...WRITE }
 		},
 		async (c, { ctx, params, body }) => c.json(await voidAgreement(ctx, { agreementId: params.id, reason: body.note }))

@@ -1,6 +1,7 @@
 /** Applications to campaigns, their message threads, and the agreement draft an acceptance creates. */
 import { t } from '../i18n';
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { ById } from './params';
 import {
 	acceptApplication,
@@ -28,7 +29,7 @@ export function applicationRoutes(r: Router) {
 			tags: ['applications'],
 			auth: 'creator',
 			params: ById,
-			body: ApplyBody,
+			body: json(ApplyBody),
 			responses: {
 				...ONE,
 				201: { description: 'Created; `warnings` flags a fee that looks like centimes', schema: ApplicationResponse },
@@ -143,7 +144,7 @@ export function applicationRoutes(r: Router) {
 			tags: ['applications'],
 			auth: 'brand',
 			params: ById,
-			body: DeclineBody,
+			body: json(DeclineBody),
 			responses: {
 				200: { description: 'Declined', schema: ApplicationResponse },
 				400: { description: 'Reason missing' },
@@ -179,7 +180,7 @@ export function applicationRoutes(r: Router) {
 			tags: ['applications'],
 			auth: 'user',
 			params: ById,
-			body: MessageBody,
+			body: json(MessageBody),
 			responses: { 201: { description: 'Sent' }, 400: { description: 'Empty or too long' }, ...ONE }
 		},
 		async (c, { ctx, params, body }) => c.json(await postMessage(ctx, { applicationId: params.id, body: body.body }), 201)

@@ -4,6 +4,7 @@ import type { Locale } from '../env';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { ById } from './params';
 import { briefTemplate, type TemplateLang } from '../domain/brief-templates';
 import type { CampaignWarning } from '../domain/campaign-rules';
@@ -39,7 +40,7 @@ export function campaignRoutes(r: Router) {
 			summary: 'Create a draft campaign offer for the caller’s brand',
 			tags: ['campaigns'],
 			auth: 'brand',
-			body: CampaignCreateBody,
+			body: json(CampaignCreateBody),
 			responses: {
 				201: { description: 'Created as a draft; `warnings` flags a budget that looks like centimes', schema: CampaignResponse },
 				400: { description: 'Invalid input' },
@@ -114,7 +115,7 @@ export function campaignRoutes(r: Router) {
 			tags: ['campaigns'],
 			auth: 'brand',
 			params: ById,
-			body: CampaignPatchBody,
+			body: json(CampaignPatchBody),
 			responses: { 200: { description: 'Saved', schema: CampaignResponse }, 400: { description: 'Invalid input' }, ...brandOnly, 409: { description: 'Not editable in its status' } }
 		},
 		async (c, { ctx, params, body }) => {
@@ -179,7 +180,7 @@ export function campaignRoutes(r: Router) {
 			tags: ['campaigns'],
 			auth: 'brand',
 			params: TaskParams,
-			body: TaskPatchBody,
+			body: json(TaskPatchBody),
 			responses: { 200: { description: 'Saved', schema: v.object({ task: TaskOut }) }, 400: { description: 'Invalid input' }, ...brandOnly }
 		},
 		async (c, { ctx, params, body }) => c.json(await setTaskDone(ctx, { campaignId: params.id, taskId: params.taskId, done: body.done }))

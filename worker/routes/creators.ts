@@ -5,15 +5,16 @@ import type { AppEnv, Locale } from '../env';
 import { AppError } from '../errors';
 import { isMessageKey, t, type MessageKey } from '../i18n';
 import { problemBody, problemResponse } from '../problem';
-import { type Router, readJsonBody, route } from '../route';
+import { type Router, route } from '../route';
+import { csv, either, json, upload } from '../body';
 import { ById } from './params';
 import { type FollowerPointImport, MAX_IMPORT_BYTES, parseDay, parseFollowersCsv, parsePostedAt, parsePostsCsv, type PostImport, type RowError } from '../domain/stats-import';
 import { getCreatorFor, getMediaKit, getOwnProfile, updateOwnProfile, type InputWarning } from '../services/creators';
 import { ownCreatorId } from '../services/viewer';
 import { importFollowerPoints, importPosts, listOwnStats, recomputeFeatures } from '../services/creator-stats';
 import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot } from '../services/screenshots';
-import { ByHandle, FollowersBody, PostsBody, PostsQuery, ProfileBody } from './creators.types';
-import { isSingleLine } from '../domain/text';
+import { ByHandle, FollowersBody, PostsBody, PostsQuery, ProfileBody, ScreenshotFields } from './creators.types';
+import { IMAGE_TYPES } from '../domain/file-types';
 import { iso } from '../domain/dates';
 
 const msg = (locale: Locale, key: string, params: Record<string, string | number> = {}) => (isMessageKey(key) ? t(locale, key as MessageKey, params) : key);
@@ -30,19 +31,8 @@ const warningsOut = (locale: Locale, warnings: InputWarning[]) =>
 
 const rowErrorsOut = (locale: Locale, errors: RowError[]) => errors.map((e) => ({ line: e.line, column: e.column, path: e.column, message: msg(locale, e.key) }));
 
-/** Declared and actual size checks for bodies that bypass readJsonBody (CSV, multipart). */
-function refuseDeclaredOver(c: Context<AppEnv>, max: number, detailKey?: string) {
-	const declared = Number(c.req.header('content-length') ?? '0');
-	if (declared > max) throw new AppError('payload_too_large', { detailKey });
-}
-
-/** Reads a CSV body within the import size limit (declared and actual bytes). */
-async function readCsvBody(c: Context<AppEnv>): Promise<string> {
-	refuseDeclaredOver(c, MAX_IMPORT_BYTES, 'detail_import_too_large');
-	const buf = await c.req.arrayBuffer();
-	if (buf.byteLength > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
-	return new TextDecoder().decode(buf);
-}
+/** A stats CSV: what the followers and posts imports take besides JSON. */
+const statsCsv = (columns: string) => csv({ maxBytes: MAX_IMPORT_BYTES, messages: { tooLarge: 'detail_import_too_large' }, description: `Columns: ${columns}` });
 
 const wantsValidRows = (query: v.InferOutput<typeof PostsQuery>) => query.importValid === '1' || query.importValid === 'true';
 
@@ -79,7 +69,7 @@ export function creatorRoutes(r: Router) {
 			summary: 'Save the creator profile; fields left out keep their value. Answers warnings (e.g. a rate that looks like centimes) without refusing.',
 			tags: ['creators'],
 			auth: 'creator',
-			body: ProfileBody,
+			body: json(ProfileBody),
 			responses: { 200: { description: 'Saved: {creator, warnings:[{path, code, message}]}' }, 400: { description: 'Invalid input' }, 403: { description: 'Not a creator' } }
 		},
 		async (c, { ctx, body }) => {
@@ -102,7 +92,7 @@ export function creatorRoutes(r: Router) {
 			tags: ['creators'],
 			auth: 'creator',
 			query: PostsQuery,
-			maxBodyBytes: MAX_IMPORT_BYTES,
+			body: either(json(FollowersBody, { maxBytes: MAX_IMPORT_BYTES }), statsCsv('platform,date,followers')),
 			responses: {
 				200: { description: '{imported, rejected:[{line, column, message}], features} or, in preview, {rows, errors, total}' },
 				400: { description: 'Invalid JSON input' },
@@ -111,20 +101,20 @@ export function creatorRoutes(r: Router) {
 				422: { description: 'CSV rows with errors, nothing saved' }
 			}
 		},
-		async (c, { ctx, query }) => {
+		async (c, { ctx, query, body: input }) => {
 			const { locale, now } = ctx;
 			const creatorId = await ownCreatorId(ctx);
 			let points: FollowerPointImport[];
 			let rejected: RowError[] = [];
-			if (/^text\/csv\b/i.test(c.req.header('content-type') ?? '')) {
-				const parsed = parseFollowersCsv(await readCsvBody(c), now);
+			if (input.kind === 'csv') {
+				const parsed = parseFollowersCsv(input.value, now);
 				if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
 				if (query.mode === 'preview') return c.json({ total: parsed.total, rows: parsed.rows, errors: rowErrorsOut(locale, parsed.errors) });
 				if (parsed.errors.length > 0 && !wantsValidRows(query)) return csvRowsProblem(c, parsed.errors);
 				points = parsed.rows.map(({ platform, date, followers }) => ({ platform, date, followers }));
 				rejected = parsed.errors;
 			} else {
-				const body = await readJsonBody(c, FollowersBody, MAX_IMPORT_BYTES);
+				const body = input.value;
 				const bad = body.points.findIndex((p) => typeof parseDay(p.date, now) !== 'string');
 				if (bad >= 0) {
 					const error = parseDay(body.points[bad].date, now) as { error: string };
@@ -152,7 +142,7 @@ export function creatorRoutes(r: Router) {
 			tags: ['creators'],
 			auth: 'creator',
 			query: PostsQuery,
-			maxBodyBytes: MAX_IMPORT_BYTES,
+			body: either(json(PostsBody, { maxBytes: MAX_IMPORT_BYTES }), statsCsv('platform,ref,format,postedAt,views,reach,likes,comments,saves,shares,sponsored[,commentSamples][,caption]')),
 			responses: {
 				200: { description: '{imported, rejected:[{line, column, message}], features} or, in preview, {rows, errors, total}' },
 				400: { description: 'Invalid JSON input' },
@@ -161,17 +151,16 @@ export function creatorRoutes(r: Router) {
 				422: { description: 'CSV rows with errors, nothing saved' }
 			}
 		},
-		async (c, { ctx, query }) => {
+		async (c, { ctx, query, body: input }) => {
 			const { locale, now } = ctx;
-			const type = c.req.header('content-type') ?? '';
 			const preview = query.mode === 'preview';
 			const importValid = wantsValidRows(query);
 			const creatorId = await ownCreatorId(ctx);
 
 			let posts: PostImport[];
 			let rejected: RowError[] = [];
-			if (/^text\/csv\b/i.test(type)) {
-				const parsed = parsePostsCsv(await readCsvBody(c), now);
+			if (input.kind === 'csv') {
+				const parsed = parsePostsCsv(input.value, now);
 				if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
 				if (preview) {
 					return c.json({
@@ -184,7 +173,7 @@ export function creatorRoutes(r: Router) {
 				posts = parsed.rows;
 				rejected = parsed.errors;
 			} else {
-				const body = await readJsonBody(c, PostsBody, MAX_IMPORT_BYTES);
+				const body = input.value;
 				const fieldKeys: { path: string; key: string }[] = [];
 				posts = body.posts.map((p, i) => {
 					const postedAt = parsePostedAt(p.postedAt, now);
@@ -232,27 +221,18 @@ export function creatorRoutes(r: Router) {
 			summary: 'Attach a stats screenshot (multipart: file, note). PNG, JPEG or WebP by content, at most 5 MB.',
 			tags: ['creators'],
 			auth: 'creator',
-			responses: { 201: { description: '{screenshot}' }, 400: { description: 'No file' }, 413: { description: 'Over 5 MB' }, 415: { description: 'Not PNG/JPEG/WebP' } }
+			body: upload({
+				maxBytes: MAX_SCREENSHOT_BYTES,
+				types: IMAGE_TYPES,
+				fields: ScreenshotFields,
+				messages: { tooLarge: 'detail_screenshot_too_large', wrongContent: 'detail_image_type' },
+				description: 'A screenshot of the platform’s statistics'
+			}),
+			responses: { 201: { description: '{screenshot}' }, 400: { description: 'No file, or a bad note' }, 413: { description: 'Over 5 MB' }, 415: { description: 'Not PNG/JPEG/WebP' } }
 		},
-		async (c, { ctx }) => {
-			const type = c.req.header('content-type') ?? '';
-			if (!/^multipart\/form-data\b/i.test(type)) throw new AppError('unsupported_media_type');
-			refuseDeclaredOver(c, MAX_SCREENSHOT_BYTES + 64 * 1024, 'detail_screenshot_too_large');
-			let form: FormData;
-			try {
-				form = await c.req.formData();
-			} catch {
-				throw new AppError('invalid_request', { fieldKeys: [{ path: 'file', key: 'required' }] });
-			}
-			const file = form.get('file');
-			const noteRaw = form.get('note');
-			const note = typeof noteRaw === 'string' ? noteRaw.trim() : '';
-			if (!isSingleLine(note)) throw new AppError('invalid_request', { fieldKeys: [{ path: 'note', key: 'single_line' }] });
-			if (note.length > 300) throw new AppError('invalid_request', { fieldKeys: [{ path: 'note', key: 'too_long' }] });
-			if (file === null || typeof file === 'string' || file.size === 0) throw new AppError('invalid_request', { fieldKeys: [{ path: 'file', key: 'required' }] });
-			if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_screenshot_too_large' });
+		async (c, { ctx, body }) => {
 			const creatorId = await ownCreatorId(ctx);
-			const screenshot = await saveScreenshot(ctx, { creatorId, bytes: await file.arrayBuffer(), note });
+			const screenshot = await saveScreenshot(ctx, { creatorId, file: body.file, note: body.fields.note });
 			return c.json({ screenshot }, 201);
 		}
 	);

@@ -161,3 +161,8 @@ export const PostsQuery = v.object({
 
 /** `:handle` of a media kit: a handle is at most 120 characters, so a longer one names nobody (404). */
 export const ByHandle = v.object({ handle: v.pipe(v.string(), v.maxLength(120, UNKNOWN_PARAM), v.description('The creator’s public handle.')) });
+
+/** The text fields next to a screenshot's file. */
+export const ScreenshotFields = v.object({
+	note: v.optional(v.pipe(v.string(), v.trim(), singleLineCheck(), v.maxLength(300, 'too_long'), v.description('What the screenshot shows, one line (at most 300 characters).')), '')
+});

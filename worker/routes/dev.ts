@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { AppError } from '../errors';
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { jobContext } from '../context';
 import { runScheduled } from '../jobs/scheduled';
 import { listOutbox } from '../services/outbox';
@@ -44,7 +45,7 @@ export function devRoutes(r: Router) {
 			summary: 'Runs exactly what the cron runs, as if it were `now`, and answers what it did (development only)',
 			tags: ['dev'],
 			auth: 'public',
-			body: ScheduledBody,
+			body: json(ScheduledBody),
 			internal: true,
 			responses: { 200: { description: 'What the run did, counted by task' } }
 		},

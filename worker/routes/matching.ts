@@ -3,6 +3,7 @@
  * campaign, and the creator's own risk flags with their explanations.
  */
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { campaignMatches, campaignWeights, explainRiskFlag, ownRiskFlags, saveWeights } from '../services/matching';
 import { ByRiskCode, ExplanationBody, MatchesQuery, MatchesResponse, OwnRiskResponse, WeightsBody, WeightsOut } from './matching.types';
 import { ById } from './params';
@@ -52,7 +53,7 @@ export function matchingRoutes(r: Router) {
 			tags: ['matching'],
 			auth: 'brand',
 			params: ById,
-			body: WeightsBody,
+			body: json(WeightsBody),
 			responses: { 200: { description: 'Saved', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, 400: { description: 'Invalid weights' }, ...brandOnly }
 		},
 		async (c, { ctx, params, body }) => c.json(await saveWeights(ctx, { campaignId: params.id, weights: body }))
@@ -94,7 +95,7 @@ export function matchingRoutes(r: Router) {
 			tags: ['matching'],
 			auth: 'creator',
 			params: ByRiskCode,
-			body: ExplanationBody,
+			body: json(ExplanationBody),
 			responses: {
 				200: { description: 'Saved; the caller’s flags', schema: OwnRiskResponse },
 				400: { description: 'Invalid input' },

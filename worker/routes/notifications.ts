@@ -1,5 +1,6 @@
 /** In-app notifications of the signed-in user, and how they want to hear about each category of message. */
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { listNotifications, markNotificationsRead } from '../services/notifications';
 import { getPreferences, setPreferences } from '../services/notification-preferences';
 import { ReadBody } from './applications.types';
@@ -28,7 +29,7 @@ export function notificationRoutes(r: Router) {
 			summary: 'Mark notifications read: the listed ids, or all when `ids` is absent',
 			tags: ['notifications'],
 			auth: 'user',
-			body: ReadBody,
+			body: json(ReadBody),
 			responses: { 200: { description: 'OK; the remaining unread count' }, 400: { description: 'Invalid ids' }, 401: { description: 'No session' } }
 		},
 		async (c, { ctx, body }) => c.json(await markNotificationsRead(ctx, { ids: body.ids }))
@@ -55,7 +56,7 @@ export function notificationRoutes(r: Router) {
 			summary: 'Change the channel of the listed categories (the others keep theirs)',
 			tags: ['notifications'],
 			auth: 'user',
-			body: PreferencesBody,
+			body: json(PreferencesBody),
 			responses: {
 				200: { description: 'Changed; every category with its channel', schema: PreferencesOut },
 				400: { description: 'Unknown category or channel; nothing changed' },

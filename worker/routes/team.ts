@@ -3,6 +3,7 @@
  * only by them; the brands a user belongs to, switching, leaving, creating one's own.
  */
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { ById } from './params';
 import { answerInvitation, createOwnBrand, inviteTeammate, leaveBrand, listMyBrands, listMyInvitations, listTeam, previewInvitation, revokeInvitation, switchBrand } from '../services/team';
 import {
@@ -41,7 +42,7 @@ export function teamRoutes(r: Router) {
 			summary: 'Invite a teammate by email (brand owner). Nobody joins until the invitee accepts; inviting a pending address again resends it',
 			tags: ['brands'],
 			auth: 'brand',
-			body: InviteBody,
+			body: json(InviteBody),
 			responses: {
 				201: { description: 'Invitation sent to the outbox (and to the invitee’s notifications when they have a brand account)', schema: InviteResponse },
 				403: { description: 'Not the owner' },
@@ -151,7 +152,7 @@ export function teamRoutes(r: Router) {
 			summary: 'Switch the brand the caller works in (one they belong to)',
 			tags: ['brands'],
 			auth: 'brand',
-			body: SwitchBrandBody,
+			body: json(SwitchBrandBody),
 			responses: { 200: { description: 'Switched', schema: CurrentBrandResponse }, 404: { description: 'Not a member of that brand' } }
 		},
 		async (c, { ctx, body }) => c.json(await switchBrand(ctx, { brandId: body.brandId }))
@@ -183,7 +184,7 @@ export function teamRoutes(r: Router) {
 			summary: 'Create the caller’s own brand (when they own none): they own it and work in it',
 			tags: ['brands'],
 			auth: 'brand',
-			body: CreateBrandBody,
+			body: json(CreateBrandBody),
 			responses: { 201: { description: 'Created', schema: CurrentBrandResponse }, 400: { description: 'Invalid name' }, 409: { description: 'The caller already owns a brand' } }
 		},
 		async (c, { ctx, body }) => c.json(await createOwnBrand(ctx, { name: body.name }), 201)

@@ -1,7 +1,7 @@
 /** Stats screenshots: bytes in R2 (env.FILES), one stats_screenshots row each, visible to their creator only. */
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { sniffImageType } from '../domain/image-type';
+import type { ImageType } from '../domain/file-types';
 import { iso } from '../domain/dates';
 
 /** Largest screenshot, in bytes. */
@@ -9,13 +9,14 @@ export const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
 
 const r2Key = (creatorId: string, id: string) => `screenshots/${creatorId}/${id}`;
 
-/** Stores a screenshot after checking its real type (magic bytes) and size. */
-export async function saveScreenshot(ctx: ServiceContext, input: { creatorId: string; bytes: ArrayBuffer; note: string }) {
+/**
+ * Stores a screenshot whose type was detected from its bytes and whose size was checked
+ * when the request body was read (the `upload` body kind, worker/body.ts).
+ */
+export async function saveScreenshot(ctx: ServiceContext, input: { creatorId: string; file: { bytes: Uint8Array<ArrayBuffer>; type: ImageType }; note: string }) {
 	const { db, files, now } = ctx;
-	const { creatorId, bytes, note } = input;
-	if (bytes.byteLength > MAX_SCREENSHOT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_screenshot_too_large' });
-	const type = sniffImageType(new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength)));
-	if (!type) throw new AppError('unsupported_media_type', { detailKey: 'detail_image_type', fieldKeys: [{ path: 'file', key: 'detail_image_type' }] });
+	const { creatorId, file, note } = input;
+	const { bytes, type } = file;
 	const id = crypto.randomUUID();
 	const key = r2Key(creatorId, id);
 	await files.put(key, bytes, { httpMetadata: { contentType: type } });
