@@ -27,13 +27,23 @@ export interface ServiceContext {
 	origin: string;
 }
 
-/** A request's context: the service context plus the caller and the client. */
+/**
+ * A request's context: the service context plus the caller and the client. Built once per
+ * request by worker/route.ts, typed by the route's `auth` (`'brand'` → a brand user,
+ * `'public'` → a user or null).
+ */
 export interface RequestContext<U extends SessionUser | null = SessionUser | null> extends ServiceContext {
 	user: U;
 	requestId: string;
+	/** The client's address (`CF-Connecting-IP`), when known. */
 	ip: string | null;
 	userAgent: string | null;
+	/** SHA-256 of the session cookie's token, when there is a session (logout, login, password change). */
+	sessionHash: string | null;
 }
+
+/** A request with a signed-in caller: what services acting for the caller take. */
+export type CallerContext<U extends SessionUser = SessionUser> = RequestContext<U>;
 
 /** The queue of `env`, or a clear failure for the operator when the binding is missing. */
 export function jobQueue(env: Env): JobQueue {

@@ -47,6 +47,8 @@ export type { Locale };
 /** Per-request values set by middleware. */
 export interface Vars {
 	requestId: string;
+	/** The request's clock (epoch ms), read once when it arrives: sessions, handlers and services share it. */
+	now: number;
 	locale: Locale;
 	user: SessionUser | null;
 	/** SHA-256 of the current session token, when there is a session. */

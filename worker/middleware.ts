@@ -13,6 +13,7 @@ export const LANG_COOKIE = 'wasla_lang';
 
 export const context: MiddlewareHandler<AppEnv> = async (c, next) => {
 	c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID());
+	c.set('now', Date.now());
 	c.set('locale', pickLocale(c.req.query('lang'), getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
 	c.set('user', null);
 	c.set('sessionHash', null);
@@ -49,7 +50,7 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 	const token = getCookie(c, SESSION_COOKIE);
 	if (token && token.length <= 128) {
-		const found = await resolveSession(c.env.DB, token, Date.now());
+		const found = await resolveSession({ db: c.env.DB, now: c.get('now') }, token);
 		if (found) {
 			c.set('user', found.user);
 			c.set('sessionHash', found.hash);
@@ -66,7 +67,8 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
  * delivers every due row within a minute.
  */
 export const announceEmails: MiddlewareHandler<AppEnv> = async (c, next) => {
-	const since = Date.now();
+	// The request's clock (set by `context`, before this): its services stamp the rows they write with it.
+	const since = c.get('now');
 	await next();
 	if (SAFE_METHODS.has(c.req.method)) return;
 	try {

@@ -1,10 +1,10 @@
 /** The OpenAPI 3.1 document, generated from the route specs, and a readable HTML reference. */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type * as v from 'valibot';
-import type { RouteSpec } from './route';
+import type { AnyRouteSpec } from './route';
 import { routeResponses } from './route-responses';
 
-type Spec = RouteSpec<v.GenericSchema | undefined, v.GenericSchema | undefined>;
+type Spec = AnyRouteSpec;
 type Json = Record<string, unknown>;
 
 const schemaOf = (s: v.GenericSchema) => toJsonSchema(s, { target: 'draft-2020-12', errorMode: 'ignore' }) as Json;
@@ -39,7 +39,8 @@ export function openApiDocument(specs: Spec[], origin: string) {
 	const paths: Record<string, Json> = {};
 	for (const s of specs.filter((x) => !x.internal)) {
 		const path = s.path.replace(/:(\w+)/g, '{$1}');
-		const parameters: Json[] = [...s.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+		const pathSchemas = s.params ? ((schemaOf(s.params) as { properties?: Record<string, Json> }).properties ?? {}) : {};
+		const parameters: Json[] = [...s.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: pathSchemas[m[1]] ?? { type: 'string' } }));
 		if (s.query) {
 			const q = schemaOf(s.query) as { properties?: Record<string, Json>; required?: string[] };
 			for (const [name, schema] of Object.entries(q.properties ?? {})) {
@@ -66,7 +67,7 @@ export function openApiDocument(specs: Spec[], origin: string) {
 			// Public operations say so (`security: []`); the others need the session cookie.
 			...(s.auth !== 'public' ? { security: [{ session: [] }], 'x-role': s.auth } : { security: [] }),
 			...(parameters.length ? { parameters } : {}),
-			...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(s.body) } } } } : {}),
+			...(s.body ? { requestBody: s.body.openApi(schemaOf) } : {}),
 			responses
 		};
 	}
@@ -117,7 +118,8 @@ export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
 	const ops = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods as Record<string, Json>).map(([method, op]) => ({ path, method, op })));
 	const sections = ops
 		.map(({ path, method, op }) => {
-			const body = (op.requestBody as { content: { 'application/json': { schema: Json } } } | undefined)?.content['application/json'].schema;
+			const content = (op.requestBody as { content: Record<string, { schema: Json }> } | undefined)?.content ?? {};
+			const bodies = Object.entries(content);
 			const params = (op.parameters as Json[] | undefined) ?? [];
 			const responses = Object.entries(op.responses as Record<string, { description: string }>)
 				.map(([status, r]) => `<li><code>${esc(status)}</code> ${esc(r.description)}</li>`)
@@ -126,7 +128,7 @@ export function docsPage(doc: ReturnType<typeof openApiDocument>): string {
 <h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>/api/v1${esc(path)}</code></h3>
 <p>${esc(String(op.summary))}${op['x-role'] ? ` <em>(${esc(String(op['x-role']))})</em>` : ''}</p>
 ${params.length ? `<h4>Parameters</h4><ul>${params.map((p) => `<li><code>${esc(String(p.name))}</code> (${esc(String(p.in))}${p.required ? ', required' : ''})</li>`).join('')}</ul>` : ''}
-${body ? `<h4>Body</h4><pre>${esc(JSON.stringify(body, null, 2))}</pre>` : ''}
+${bodies.map(([type, b]) => `<h4>Body <code>${esc(type)}</code></h4><pre>${esc(JSON.stringify(b.schema, null, 2))}</pre>`).join('')}
 <h4>Responses</h4><ul>${responses}</ul>
 </section>`;
 		})

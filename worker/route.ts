@@ -1,68 +1,80 @@
 /**
- * Declares an API route once: its schemas validate the request and feed the OpenAPI
- * document (worker/openapi.ts), so the reference never drifts from the code.
+ * Declares an API route once: its path parameters, body kind (worker/body.ts) and query
+ * validate the request and feed the OpenAPI document (worker/openapi.ts), so the reference
+ * never drifts from the code. The handler gets the request's context (worker/context.ts),
+ * built here once per request and typed by the route's `auth`, and the validated input; it
+ * calls one service and serialises.
+ *
+ * Order: role (401/403), the body's header checks (415, declared 413), the route's rate
+ * limit (429), the body read and checked, the query, the path parameters.
  */
 import type { Context, Hono } from 'hono';
 import * as v from 'valibot';
-import type { AppEnv } from './env';
+import type { AppEnv, SessionUser } from './env';
+import { type RequestContext, jobQueue } from './context';
 import { AppError } from './errors';
 import { fieldErrors } from './problem';
-import { t } from './i18n';
+import type { BodyKind, BodyOf } from './body';
+import type { Limit } from './domain/rate-limit-rules';
+import { consume } from './services/rate-limit';
 
 type AnySchema = v.GenericSchema;
 
-export interface RouteSpec<B extends AnySchema | undefined, Q extends AnySchema | undefined> {
+/** Who may call a route; checked before anything else is read. */
+export type Auth = 'public' | 'user' | 'brand' | 'creator' | 'admin';
+
+/** The caller a route's handler sees: anyone (or no one) for `public`, any signed-in user for `user`, else a user of that role. */
+export type CallerOf<A extends Auth> = A extends 'public' ? SessionUser | null : A extends 'user' ? SessionUser : SessionUser & { role: A };
+
+/**
+ * The message a path parameter's schema gives for a malformed value. Such a request answers
+ * 404, exactly as an unknown id would (a malformed id names nothing); any other failing
+ * parameter (a version that is not a number) answers 400 with its field error.
+ */
+export const UNKNOWN_PARAM = 'unknown_param';
+
+/** The schema of a route's path parameters: one string schema per `:name` in its path. */
+export type ParamsSchema = v.ObjectSchema<Record<string, v.GenericSchema<string, unknown>>, undefined>;
+
+export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B extends BodyKind | undefined, Q extends AnySchema | undefined> {
 	method: 'get' | 'post' | 'put' | 'patch' | 'delete';
 	/** Hono path under /api/v1, e.g. `/auth/login` or `/creators/:id`. */
 	path: string;
 	summary: string;
 	tags: string[];
 	/** Who may call it; checked before the body is read. */
-	auth: 'public' | 'user' | 'brand' | 'creator' | 'admin';
+	auth: A;
+	/** The path parameters (required when the path has any), validated after the body and query. */
+	params?: P;
+	/** The body's kind, content type, size limit and content check: `json(Schema)`, `csv(…)`, `pdf(…)`, `upload(…)`, `either(…)`. */
 	body?: B;
 	query?: Q;
+	/** A rate limit per client address, counted before the body is read (routes whose reading alone is costly). */
+	throttle?: Limit;
 	/** Response schemas by status, for the documentation. */
 	responses: Record<number, { description: string; schema?: AnySchema }>;
-	/** Largest accepted body in bytes (default 64 KiB). */
-	maxBodyBytes?: number;
 	/** Hidden from the OpenAPI document (development-only routes). */
 	internal?: boolean;
 }
 
-export type Input<B, Q> = {
-	body: B extends AnySchema ? v.InferOutput<B> : undefined;
+/** Any route's spec, as the router and the OpenAPI builder keep them. */
+export type AnyRouteSpec = RouteSpec<Auth, ParamsSchema | undefined, BodyKind | undefined, AnySchema | undefined>;
+
+export type Input<A extends Auth, P, B, Q> = {
+	/** This request's context: bindings, clock, language, origin, the caller (typed by `auth`) and the client. */
+	ctx: RequestContext<CallerOf<A>>;
+	params: P extends ParamsSchema ? v.InferOutput<P> : Record<string, never>;
+	body: BodyOf<B>;
 	query: Q extends AnySchema ? v.InferOutput<Q> : undefined;
 };
 
 /** A Hono app with the specs of the routes registered on it (read by the OpenAPI builder). */
 export interface Router {
 	app: Hono<AppEnv>;
-	specs: RouteSpec<AnySchema | undefined, AnySchema | undefined>[];
+	specs: AnyRouteSpec[];
 }
 
-const DEFAULT_MAX_BODY = 64 * 1024;
-
-/** Reads and validates a JSON body, turning every failure into a 4xx AppError. */
-export async function readJsonBody<S extends AnySchema>(c: Context<AppEnv>, schema: S, maxBytes = DEFAULT_MAX_BODY): Promise<v.InferOutput<S>> {
-	const type = c.req.header('content-type') ?? '';
-	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new AppError('unsupported_media_type');
-	const declared = Number(c.req.header('content-length') ?? '0');
-	if (declared > maxBytes) throw new AppError('payload_too_large');
-	const buf = await c.req.arrayBuffer();
-	if (buf.byteLength > maxBytes) throw new AppError('payload_too_large');
-	let raw: unknown;
-	try {
-		raw = JSON.parse(new TextDecoder().decode(buf));
-	} catch {
-		throw new AppError('malformed_json');
-	}
-	// Every JSON body of this API is an object; valibot would otherwise read an array's keys.
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-		throw new AppError('invalid_request', { errors: [{ path: '', message: t(c.get('locale'), 'invalid_type') }] });
-	}
-	return parseInput(c, schema, raw);
-}
-
+/** Validates input against a schema: 400 with one translated message per field; the input is never echoed back. */
 export function parseInput<S extends AnySchema>(c: Context<AppEnv>, schema: S, raw: unknown): v.InferOutput<S> {
 	const result = v.safeParse(schema, raw);
 	if (!result.success) {
@@ -71,24 +83,59 @@ export function parseInput<S extends AnySchema>(c: Context<AppEnv>, schema: S, r
 	return result.output;
 }
 
-export function requireRole(c: Context<AppEnv>, auth: RouteSpec<undefined, undefined>['auth']) {
-	if (auth === 'public') return;
+/** Path parameters checked against the spec: a malformed id is 404 (see UNKNOWN_PARAM), another bad value 400. */
+function parseParams(c: Context<AppEnv>, schema: ParamsSchema): Record<string, unknown> {
+	const result = v.safeParse(schema, c.req.param());
+	if (result.success) return result.output;
+	const invalid = result.issues.filter((issue) => issue.message !== UNKNOWN_PARAM);
+	if (invalid.length > 0) throw new AppError('invalid_request', { errors: fieldErrors(invalid, c.get('locale')) });
+	throw new AppError('not_found');
+}
+
+/** The caller, if the route's `auth` admits them: 401 without a session, 403 for another role. */
+export function requireRole<A extends Auth>(c: Context<AppEnv>, auth: A): CallerOf<A> {
 	const user = c.get('user');
+	if (auth === 'public') return user as CallerOf<A>;
 	if (!user) throw new AppError('unauthenticated');
 	if (auth !== 'user' && user.role !== auth) throw new AppError('forbidden');
+	return user as CallerOf<A>;
+}
+
+/** The context of this request for `user`: read once here, handed to the handler and on to the services. */
+export function requestContext<U extends SessionUser | null>(c: Context<AppEnv>, user: U): RequestContext<U> {
+	return {
+		env: c.env,
+		db: c.env.DB,
+		files: c.env.FILES,
+		jobs: jobQueue(c.env),
+		now: c.get('now'),
+		locale: c.get('locale'),
+		origin: new URL(c.req.url).origin,
+		user,
+		requestId: c.get('requestId'),
+		ip: c.req.header('cf-connecting-ip') ?? null,
+		userAgent: c.req.header('user-agent') ?? null,
+		sessionHash: c.get('sessionHash')
+	};
 }
 
 /** Registers the route on the Hono app and in the OpenAPI registry. */
-export function route<B extends AnySchema | undefined = undefined, Q extends AnySchema | undefined = undefined>(
+export function route<A extends Auth, P extends ParamsSchema | undefined = undefined, B extends BodyKind | undefined = undefined, Q extends AnySchema | undefined = undefined>(
 	router: Router,
-	spec: RouteSpec<B, Q>,
-	handler: (c: Context<AppEnv>, input: Input<B, Q>) => Response | Promise<Response>
+	spec: RouteSpec<A, P, B, Q>,
+	handler: (c: Context<AppEnv>, input: Input<A, P, B, Q>) => Response | Promise<Response>
 ) {
-	router.specs.push(spec as RouteSpec<AnySchema | undefined, AnySchema | undefined>);
+	const names = [...spec.path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+	const declared = Object.keys(spec.params?.entries ?? {});
+	if (names.join() !== declared.join()) throw new Error(`route ${spec.method} ${spec.path}: params must declare exactly ${names.join(', ') || 'nothing'}`);
+	router.specs.push(spec as AnyRouteSpec);
 	router.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
-		requireRole(c, spec.auth);
-		const body = spec.body ? await readJsonBody(c, spec.body, spec.maxBodyBytes) : undefined;
+		const ctx = requestContext(c, requireRole(c, spec.auth));
+		spec.body?.precheck(c);
+		if (spec.throttle) await consume(ctx, spec.throttle, ctx.ip ?? 'unknown');
+		const body = spec.body ? await spec.body.read(c) : undefined;
 		const query = spec.query ? parseInput(c, spec.query, c.req.query()) : undefined;
-		return handler(c, { body, query } as Input<B, Q>);
+		const params = spec.params ? parseParams(c, spec.params) : {};
+		return handler(c, { ctx, params, body, query } as Input<A, P, B, Q>);
 	});
 }

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { recordDownload } from '../../worker/services/agreements';
+import { testContext } from './context';
 import { type AgreementBody, type Problem, agreementScene, count, getAgreement, outbox, requestCode, sendReady, sign, snapshot, withFee } from './agreements-scene';
 import { awayFromRateWindowEdge } from './helpers';
 
@@ -197,7 +198,7 @@ describe('racing writers on the chain', () => {
 
 	it('recordDownload (for the PDF route) appends a downloaded event to the chain', async () => {
 		const s = await agreementScene();
-		const e = await recordDownload(env.DB, s.agreementId, { party: 'creator', userId: s.creator.user.id }, { version: 1, lang: 'ar' }, Date.now());
+		const e = await recordDownload(testContext(), { agreementId: s.agreementId, actor: { party: 'creator', userId: s.creator.user.id }, data: { version: 1, lang: 'ar' } });
 		const trail = (await (await s.brand.client.call(`/agreements/${s.agreementId}/audit`)).json()) as AuditBody;
 		expect(trail.chainValid).toBe(true);
 		expect(trail.events.at(-1)).toMatchObject({ seq: e!.seq, action: 'downloaded' });

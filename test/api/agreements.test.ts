@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from '../../worker/domain/audit-chain';
+import { readAuditEventData } from '../../worker/domain/audit-events';
 import { sha256Hex } from '../../worker/domain/encoding';
 import {
 	type AgreementBody,
@@ -26,7 +27,12 @@ interface AuditBody {
 	brokenAt?: number;
 }
 
-const audit = async (client: Client, id: string) => (await (await client.call(`/agreements/${id}/audit`)).json()) as AuditBody;
+/** The trail as a party reads it; every event's data must have its action's shape (worker/domain/audit-events.ts). */
+async function audit(client: Client, id: string): Promise<AuditBody> {
+	const trail = (await (await client.call(`/agreements/${id}/audit`)).json()) as AuditBody;
+	for (const e of trail.events) expect(readAuditEventData(e.action, e.data), `event ${e.seq} (${e.action})`).not.toBeNull();
+	return trail;
+}
 
 describe('agreement lifecycle', () => {
 	it('accept → v1 → brand edit v2 → creator proposal v3 → diff → send → creator signs → brand signs → signed, chain valid', async () => {

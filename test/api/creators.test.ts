@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Client } from './helpers';
 import { brandClient, createAgreement, creatorClient } from './creator-factories';
 import { canSeeCreatorContact } from '../../worker/services/creators';
+import { testContext } from './context';
 
 const profile = (over: Record<string, unknown> = {}) => ({
 	displayName: 'Nour Beauté',
@@ -207,8 +208,8 @@ describe('GET /creators/:id and the signed-agreement rule', () => {
 		await createAgreement({ brandId: signedBrand.brandId, creatorId: c.creatorId, status: 'signed' });
 		await createAgreement({ brandId: draftBrand.brandId, creatorId: c.creatorId, status: 'draft' });
 
-		expect(await canSeeCreatorContact(env.DB, signedBrand.brandId, c.creatorId)).toBe(true);
-		expect(await canSeeCreatorContact(env.DB, draftBrand.brandId, c.creatorId)).toBe(false);
+		expect(await canSeeCreatorContact(testContext(), { brandId: signedBrand.brandId, creatorId: c.creatorId })).toBe(true);
+		expect(await canSeeCreatorContact(testContext(), { brandId: draftBrand.brandId, creatorId: c.creatorId })).toBe(false);
 
 		const signed = (await (await signedBrand.client.call(`/creators/${c.creatorId}`)).json()) as { creator: Record<string, unknown> };
 		expect(signed.creator).toMatchObject({ phone: '+213550123456', payoutRip: '00799999001234567803' });

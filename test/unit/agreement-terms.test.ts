@@ -1,18 +1,8 @@
 /** Agreement terms v2: prefill, upgrade of stored v1 drafts, client schema, cross-field rules, canonical JSON and document hash. */
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { documentHashInput, documentSha256 } from '../../contracts/hash';
-import {
-	TERMS_MESSAGE_KEYS,
-	agreementTermsSchema,
-	canonicalJson,
-	canonicalTerms,
-	prefillTerms,
-	upgradeTerms,
-	validateTermsRules,
-	type AgreementTerms,
-	type TermsMessageKey
-} from '../../worker/domain/agreement-terms';
+import { documentCanonicalJson, documentHashInput, documentSha256 } from '../../contracts/hash';
+import { TERMS_MESSAGE_KEYS, agreementTermsSchema, prefillTerms, upgradeTerms, validateTermsRules, type AgreementTerms, type TermsMessageKey } from '../../worker/domain/agreement-terms';
 import { isMessageKey, t, type MessageKey } from '../../worker/i18n';
 
 // Compile-time: every key the terms module uses is a key of the API catalogue.
@@ -286,12 +276,12 @@ describe('validateTermsRules', () => {
 
 describe('canonical JSON and document hash', () => {
 	it('sorts keys at every depth, drops undefined members, writes no whitespace', () => {
-		expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: null }], c: 'x y' }, u: undefined })).toBe('{"a":{"c":"x y","d":[1,{"e":null,"f":2}]},"b":1}');
-		expect(canonicalJson({ s: 'é"\n' })).toBe('{"s":"é\\"\\n"}');
-		expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+		expect(documentCanonicalJson({ b: 1, a: { d: [1, { f: 2, e: null }], c: 'x y' }, u: undefined })).toBe('{"a":{"c":"x y","d":[1,{"e":null,"f":2}]},"b":1}');
+		expect(documentCanonicalJson({ s: 'é"\n' })).toBe('{"s":"é\\"\\n"}');
+		expect(() => documentCanonicalJson({ n: Number.NaN })).toThrow(TypeError);
 		const terms = ready();
-		expect(canonicalTerms(terms)).not.toMatch(/[:,]\s|^\s|\n/);
-		expect(canonicalTerms(terms).startsWith('{"attribution":{"promoCode":"NOUR10","whatsappKeyword":"INSTA-NOUR"},"campaign":')).toBe(true);
+		expect(documentCanonicalJson(terms)).not.toMatch(/[:,]\s|^\s|\n/);
+		expect(documentCanonicalJson(terms).startsWith('{"attribution":{"promoCode":"NOUR10","whatsappKeyword":"INSTA-NOUR"},"campaign":')).toBe(true);
 	});
 
 	it('hashes {agreementId, version, terms} the same way whatever the key order', async () => {
@@ -301,7 +291,7 @@ describe('canonical JSON and document hash', () => {
 		const h = await documentSha256('ag-1', 2, terms);
 		expect(h).toMatch(/^[0-9a-f]{64}$/);
 		expect(await documentSha256('ag-1', 2, shuffled)).toBe(h);
-		expect(documentHashInput('ag-1', 2, terms)).toBe(`{"agreementId":"ag-1","terms":${canonicalTerms(terms)},"version":2}`);
+		expect(documentHashInput('ag-1', 2, terms)).toBe(`{"agreementId":"ag-1","terms":${documentCanonicalJson(terms)},"version":2}`);
 		// Independent check: SHA-256 computed by Python's hashlib over json.dumps(sort_keys=True, separators=(',', ':'), ensure_ascii=False).
 		expect(await documentSha256('ag-1', 2, prefillTerms(base))).toBe(PYTHON_SHA256);
 	});

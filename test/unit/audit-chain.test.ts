@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChainedEvent, EMPTY_HEAD, GENESIS_HASH, canonicalJson, eventHash, eventPayload, nextEvent, verifyChain } from '../../worker/domain/audit-chain';
+import { type ChainedEvent, EMPTY_HEAD, GENESIS_HASH, auditCanonicalJson, auditEventHashInput, eventHash, nextEvent, verifyChain } from '../../worker/domain/audit-chain';
 import { sha256Hex } from '../../worker/domain/encoding';
 
 const ID = 'agr-1';
@@ -25,9 +25,9 @@ async function chain(n: number, agreementId = ID): Promise<ChainedEvent[]> {
 
 describe('canonical JSON', () => {
 	it('sorts keys at every depth, drops undefined members, keeps array order', () => {
-		expect(canonicalJson({ b: 1, a: { d: [3, 1], c: 'x' }, z: undefined })).toBe('{"a":{"c":"x","d":[3,1]},"b":1}');
-		expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
-		expect(canonicalJson(['é', null, true])).toBe('["é",null,true]');
+		expect(auditCanonicalJson({ b: 1, a: { d: [3, 1], c: 'x' }, z: undefined })).toBe('{"a":{"c":"x","d":[3,1]},"b":1}');
+		expect(auditCanonicalJson({ a: 1, b: 2 })).toBe(auditCanonicalJson({ b: 2, a: 1 }));
+		expect(auditCanonicalJson(['é', null, true])).toBe('["é",null,true]');
 	});
 });
 
@@ -43,7 +43,7 @@ describe('hash chain', () => {
 	it('hash = SHA-256(prevHash || canonical {agreementId, seq, at, actor, action, data}) with at in ISO UTC', async () => {
 		const [e] = await chain(1);
 		const payload = `{"action":"created","actor":{"party":"brand","userId":"u0"},"agreementId":"agr-1","at":"2026-11-26T10:00:00.000Z","data":{"i":0,"version":1},"seq":1}`;
-		expect(eventPayload(e)).toBe(payload);
+		expect(auditEventHashInput(e.prevHash, e)).toBe(GENESIS_HASH + payload);
 		expect(e.hash).toBe(await sha256Hex(GENESIS_HASH + payload));
 		expect(await eventHash(e.prevHash, e)).toBe(e.hash);
 	});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseAlgerianPhone } from '../../worker/domain/phone';
 import { ccpToRip, checkRip, ripKey } from '../../worker/domain/rip';
 import { looksLikeCentimes, rateWarnings } from '../../worker/domain/rates';
-import { sniffImageType } from '../../worker/domain/image-type';
+import { IMAGE_TYPES, sniffFileType } from '../../worker/domain/file-types';
 import { classifyComment, normaliseComment } from '../../worker/domain/comments';
 import { computeCreatorFeatures, DAY_MS, type FeaturePost } from '../../worker/domain/creator-features';
 import { MAX_IMPORT_ROWS, parsePostsCsv } from '../../worker/domain/stats-import';
@@ -70,14 +70,26 @@ describe('centimes warning', () => {
 	});
 });
 
-describe('sniffImageType', () => {
+describe('sniffFileType', () => {
+	const sniffImage = (bytes: Uint8Array) => sniffFileType(bytes, IMAGE_TYPES);
+	const enc = (text: string) => new TextEncoder().encode(text);
+
 	it('reads the magic numbers, not the name', () => {
-		expect(sniffImageType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
-		expect(sniffImageType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
-		expect(sniffImageType(new TextEncoder().encode('RIFF\x10\x00\x00\x00WEBPVP8 '))).toBe('image/webp');
-		expect(sniffImageType(new TextEncoder().encode('GIF89a'))).toBeNull();
-		expect(sniffImageType(new TextEncoder().encode('%PDF-1.7'))).toBeNull();
-		expect(sniffImageType(new Uint8Array([]))).toBeNull();
+		expect(sniffImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
+		expect(sniffImage(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
+		expect(sniffImage(enc('RIFF\x10\x00\x00\x00WEBPVP8 '))).toBe('image/webp');
+		expect(sniffImage(enc('GIF89a'))).toBeNull();
+		expect(sniffImage(enc('%PDF-1.7'))).toBeNull();
+		expect(sniffImage(new Uint8Array([]))).toBeNull();
+	});
+
+	it('finds a PDF header anywhere in the first KiB, and only among the types asked for', () => {
+		expect(sniffFileType(enc('%PDF-1.7\n'), ['application/pdf'])).toBe('application/pdf');
+		expect(sniffFileType(enc(`${' '.repeat(1019)}%PDF-1.4`), ['application/pdf'])).toBe('application/pdf');
+		expect(sniffFileType(enc(`${' '.repeat(1020)}%PDF-1.4`), ['application/pdf'])).toBeNull();
+		expect(sniffFileType(enc('%PDF'), ['application/pdf'])).toBeNull();
+		expect(sniffFileType(enc('%PDF-1.7'), IMAGE_TYPES)).toBeNull();
+		expect(sniffFileType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]), ['application/pdf'])).toBeNull();
 	});
 });
 

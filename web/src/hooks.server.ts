@@ -10,7 +10,8 @@ import { pickLocale } from '../../worker/i18n';
 import { LANG_COOKIE } from '../../worker/middleware';
 import { problemBody, problemResponse } from '../../worker/problem';
 import { dirOf } from '$lib/i18n';
-import { loadMe } from '$lib/server/api';
+import { loadMe, sessionEnded } from '$lib/server/api';
+import { loginRedirect } from '$lib/server/form';
 import { formBodyProblem, withPageHeaders } from '$lib/server/security';
 
 const api = createApp();
@@ -53,18 +54,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	return withPageHeaders(response, { signedIn: event.locals.me !== null, method });
 };
 
-/** Internal API calls carry the browser's IP and language, so rate limits and messages stay per user. */
+/**
+ * Internal API calls carry the browser's IP and language, so rate limits and messages stay
+ * per user. One whose answer says the session is missing or expired sends the browser to the
+ * login page, which brings it back to this page afterwards: loads and form actions alike,
+ * so no page handles that 401 itself.
+ */
 export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
 	const url = new URL(request.url);
-	if (url.origin === event.url.origin && url.pathname.startsWith('/api/')) {
-		const headers = new Headers(request.headers);
-		const ip = event.request.headers.get('cf-connecting-ip') ?? safeClientAddress(event);
-		if (ip) headers.set('cf-connecting-ip', ip);
-		headers.set('accept-language', event.locals.locale ?? 'fr');
-		headers.delete('origin');
-		request = new Request(request, { headers });
-	}
-	return fetch(request);
+	if (url.origin !== event.url.origin || !url.pathname.startsWith('/api/')) return fetch(request);
+	const headers = new Headers(request.headers);
+	const ip = event.request.headers.get('cf-connecting-ip') ?? safeClientAddress(event);
+	if (ip) headers.set('cf-connecting-ip', ip);
+	headers.set('accept-language', event.locals.locale ?? 'fr');
+	headers.delete('origin');
+	const res = await fetch(new Request(request, { headers }));
+	if (await sessionEnded(request, res)) loginRedirect(event.url);
+	return res;
 };
 
 function safeClientAddress(event: { getClientAddress(): string }): string | null {

@@ -8,7 +8,7 @@
  * disclosure's "whole life of the post" rule, reuse channels and the perpetual switch,
  * the crisis clause's requester/delay/payment, payment deadlines, termination, personal
  * data (Law 18-07) and applicable law / disputes. Absent optional values are `null`, never
- * missing keys, so the canonical JSON (and the document hash) has one form.
+ * missing keys, so the canonical JSON (and the document hash, contracts/hash.ts) has one form.
  */
 import * as v from 'valibot';
 import { algiersDay, isCalendarDay } from './application-rules';
@@ -418,41 +418,15 @@ export function upgradeTerms(stored: unknown): AgreementTerms {
 	};
 }
 
-// ---- canonical form -----------------------------------------------------------------------------
+// ---- reading stored terms ------------------------------------------------------------------------
 
-function canonical(value: unknown): string {
-	if (value === null) return 'null';
-	switch (typeof value) {
-		case 'string':
-		case 'boolean':
-			return JSON.stringify(value);
-		case 'number':
-			if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
-			return JSON.stringify(value);
-		case 'object': {
-			if (Array.isArray(value)) return `[${value.map((x) => canonical(x === undefined ? null : x)).join(',')}]`;
-			const obj = value as Record<string, unknown>;
-			const keys = Object.keys(obj)
-				.filter((k) => obj[k] !== undefined)
-				.sort();
-			return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`).join(',')}}`;
-		}
-		default:
-			throw new TypeError(`canonicalJson: cannot encode a ${typeof value}`);
+/** Stored terms (the JSON text of a terms column) as current terms; null when the text is damaged or not terms at all. */
+export function readStoredTerms(raw: string): AgreementTerms | null {
+	try {
+		return upgradeTerms(JSON.parse(raw));
+	} catch {
+		return null;
 	}
-}
-
-/**
- * JSON with object keys sorted (UTF-16 code unit order) at every depth, no whitespace,
- * undefined object members dropped: equal data gives equal bytes, whatever the key order.
- */
-export function canonicalJson(value: unknown): string {
-	return canonical(value);
-}
-
-/** The canonical JSON of a terms object (what the document hash covers, with the id and version). */
-export function canonicalTerms(terms: AgreementTerms): string {
-	return canonical(terms);
 }
 
 // ---- validation of terms sent by a client ----------------------------------------------------------

@@ -5,7 +5,8 @@
  * removed or reordered row. Pure: no D1, no Hono.
  *
  * The stored shape (agreement_events) and the hashed payload below are a format: changing
- * either breaks every existing chain, so it needs a migration that re-hashes old rows.
+ * either breaks every existing chain, so it needs a migration that re-hashes old rows
+ * (test/unit/hash-formats.test.ts pins the bytes).
  */
 import { sha256Hex } from './encoding';
 
@@ -39,36 +40,46 @@ export interface ChainedEvent extends AuditEventInput {
 }
 
 /**
- * JSON with object keys sorted at every depth and no whitespace, so the same value always
- * gives the same bytes (arrays keep their order; undefined members are dropped as JSON does).
+ * The audit chain's canonical JSON: object keys sorted at every depth, no whitespace,
+ * undefined object members dropped, and what JSON.stringify would write for the rest
+ * (undefined array items and non-finite numbers as null). Its own function, not the
+ * document hash's (contracts/hash.ts, which throws on what JSON cannot hold): the two
+ * formats are stored apart and must never share a change.
  */
-export function canonicalJson(value: unknown): string {
+export function auditCanonicalJson(value: unknown): string {
 	if (value === null || typeof value !== 'object') {
 		if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
 		return JSON.stringify(value) ?? 'null';
 	}
-	if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+	if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : auditCanonicalJson(v))).join(',')}]`;
 	const entries = Object.entries(value as Record<string, unknown>)
 		.filter(([, v]) => v !== undefined)
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+	return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${auditCanonicalJson(v)}`).join(',')}}`;
 }
 
-/** The exact text an event's hash covers (after the previous hash). */
-export function eventPayload(e: AuditEventInput): string {
-	return canonicalJson({
-		agreementId: e.agreementId,
-		seq: e.seq,
-		at: new Date(e.at).toISOString(),
-		actor: { party: e.actor.party, userId: e.actor.userId },
-		action: e.action,
-		data: e.data
-	});
+/**
+ * The exact text an event's hash covers: the previous hash, then the canonical JSON of
+ * {agreementId, seq, at (ISO UTC), actor, action, data}. test/unit/hash-formats.test.ts
+ * pins its bytes.
+ */
+export function auditEventHashInput(prevHash: string, e: AuditEventInput): string {
+	return (
+		prevHash +
+		auditCanonicalJson({
+			agreementId: e.agreementId,
+			seq: e.seq,
+			at: new Date(e.at).toISOString(),
+			actor: { party: e.actor.party, userId: e.actor.userId },
+			action: e.action,
+			data: e.data
+		})
+	);
 }
 
 /** hash = SHA-256(prevHash || canonical event), hex. */
 export function eventHash(prevHash: string, e: AuditEventInput): Promise<string> {
-	return sha256Hex(prevHash + eventPayload(e));
+	return sha256Hex(auditEventHashInput(prevHash, e));
 }
 
 /** The chain's last link as read before a write: the next event takes seq + 1 and links to hash. */

@@ -16,6 +16,7 @@ export async function newSessionToken(): Promise<{ token: string; hash: string }
 	return { token, hash: await hashSessionToken(token) };
 }
 
+/** What sessions.token_hash stores: SHA-256 of the cookie token as sent (changing it ends every session). */
 export function hashSessionToken(token: string): Promise<string> {
 	return sha256Hex(token);
 }

@@ -99,9 +99,14 @@ export function generateSigningCode(fill: RandomFill = cryptoFill): string {
 	throw new Error('random source keeps returning out-of-range values');
 }
 
-/** Only this is stored: SHA-256 of the code salted with its row id, so equal codes hash differently. */
+/** What a signing code's hash covers: the code salted with its row id, so equal codes hash differently. */
+export function signingCodeHashInput(codeId: string, code: string): string {
+	return `${codeId}:${code}`;
+}
+
+/** Only this is stored (signing_codes.code_hash): SHA-256 of `signingCodeHashInput`. */
 export function hashSigningCode(codeId: string, code: string): Promise<string> {
-	return sha256Hex(`${codeId}:${code}`);
+	return sha256Hex(signingCodeHashInput(codeId, code));
 }
 
 /** Comparison that takes the same time wherever two equal-length hex strings differ. */
@@ -157,7 +162,11 @@ export function consentText(lang: Locale, p: { version: number; documentSha256: 
 	}
 }
 
-/** SHA-256 (hex) of the consent text as shown. */
+/**
+ * SHA-256 (hex) of the consent text exactly as shown (agreement_signatures.consent_sha256):
+ * the text is its own hash input, so `consentText`'s wording is part of the format
+ * (test/unit/hash-formats.test.ts pins it).
+ */
 export function consentSha256(text: string): Promise<string> {
 	return sha256Hex(text);
 }

@@ -4,5 +4,5 @@ import { sealSignedAgreement } from '../services/agreement-documents';
 import type { Job } from './types';
 
 export async function sealAgreement(ctx: ServiceContext, job: Extract<Job, { kind: 'seal_agreement' }>): Promise<void> {
-	await sealSignedAgreement(ctx, job.agreementId);
+	await sealSignedAgreement(ctx, { agreementId: job.agreementId });
 }

@@ -29,7 +29,7 @@ export async function sweepSealing(ctx: ServiceContext): Promise<{ sealed: numbe
 	for (const { id } of results) {
 		const job = { kind: 'seal_agreement' as const, agreementId: id };
 		try {
-			await sealSignedAgreement(ctx, id);
+			await sealSignedAgreement(ctx, { agreementId: id });
 			await clearJobFailure(ctx.db, job);
 			sealed++;
 		} catch (err) {

@@ -3,15 +3,12 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../domain/session-policy';
-import { changePassword, describeMe, loginUser, registerUser } from '../services/accounts';
+import { changePassword, describeMe, loginUser, registerUser, saveLocale } from '../services/accounts';
 import { deleteSession } from '../services/sessions';
 import { erasePersonalData, exportPersonalData } from '../services/personal-data';
 import { LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
-
-function client(c: Context<AppEnv>) {
-	return { ip: c.req.header('cf-connecting-ip') ?? null, userAgent: c.req.header('user-agent') ?? null };
-}
 
 function setSessionCookie(c: Context<AppEnv>, token: string) {
 	setCookie(c, SESSION_COOKIE, token, {
@@ -36,7 +33,7 @@ export function accountRoutes(r: Router) {
 			summary: 'Create an account (brand or creator) and sign in; a brand account may explicitly join the team that invited it (acceptInvitation)',
 			tags: ['accounts'],
 			auth: 'public',
-			body: RegisterBody,
+			body: json(RegisterBody),
 			responses: {
 				201: { description: 'Created; sets the wasla_session cookie', schema: UserResponse },
 				400: { description: 'Invalid input, or an invitation that is not pending for this email' },
@@ -44,8 +41,8 @@ export function accountRoutes(r: Router) {
 				429: { description: 'Rate limited' }
 			}
 		},
-		async (c, { body }) => {
-			const { user, session } = await registerUser(c.env.DB, body, client(c), Date.now(), c.get('locale'));
+		async (c, { ctx, body }) => {
+			const { user, session } = await registerUser(ctx, body);
 			setSessionCookie(c, session.token);
 			return c.json({ user }, 201);
 		}
@@ -59,21 +56,19 @@ export function accountRoutes(r: Router) {
 			summary: 'Sign in; a new session token every time',
 			tags: ['accounts'],
 			auth: 'public',
-			body: LoginBody,
+			body: json(LoginBody),
 			responses: { 200: { description: 'Signed in; sets the wasla_session cookie', schema: UserResponse }, 401: { description: 'Wrong credentials' }, 429: { description: 'Rate limited' } }
 		},
-		async (c, { body }) => {
-			const previous = c.get('sessionHash');
-			const { user, session } = await loginUser(c.env.DB, body, client(c), Date.now());
-			if (previous) await deleteSession(c.env.DB, previous);
+		async (c, { ctx, body }) => {
+			const { user, session } = await loginUser(ctx, body);
+			if (ctx.sessionHash) await deleteSession(ctx, ctx.sessionHash);
 			setSessionCookie(c, session.token);
 			return c.json({ user });
 		}
 	);
 
-	route(r, { method: 'post', path: '/auth/logout', summary: 'End the current session', tags: ['accounts'], auth: 'public', responses: { 204: { description: 'Signed out' } } }, async (c) => {
-		const hash = c.get('sessionHash');
-		if (hash) await deleteSession(c.env.DB, hash);
+	route(r, { method: 'post', path: '/auth/logout', summary: 'End the current session', tags: ['accounts'], auth: 'public', responses: { 204: { description: 'Signed out' } } }, async (c, { ctx }) => {
+		if (ctx.sessionHash) await deleteSession(ctx, ctx.sessionHash);
 		clearSessionCookie(c);
 		return c.body(null, 204);
 	});
@@ -86,11 +81,11 @@ export function accountRoutes(r: Router) {
 			summary: 'Change the password; every other session ends',
 			tags: ['accounts'],
 			auth: 'user',
-			body: PasswordChangeBody,
+			body: json(PasswordChangeBody),
 			responses: { 204: { description: 'Changed' }, 400: { description: 'Invalid input or wrong current password' } }
 		},
-		async (c, { body }) => {
-			await changePassword(c.env.DB, c.get('user')!.id, c.get('sessionHash'), body, Date.now());
+		async (c, { ctx, body }) => {
+			await changePassword(ctx, body);
 			return c.body(null, 204);
 		}
 	);
@@ -105,7 +100,7 @@ export function accountRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'OK', schema: MeResponse }, 401: { description: 'No session' } }
 		},
-		async (c) => c.json(await describeMe(c.env.DB, c.get('user')!))
+		async (c, { ctx }) => c.json(await describeMe(ctx))
 	);
 
 	route(
@@ -118,9 +113,9 @@ export function accountRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'JSON export' } }
 		},
-		async (c) => {
+		async (c, { ctx }) => {
 			c.header('content-disposition', 'attachment; filename="wasla-export.json"');
-			return c.json(await exportPersonalData(c.env.DB, c.get('user')!, Date.now()));
+			return c.json(await exportPersonalData(ctx));
 		}
 	);
 
@@ -134,8 +129,8 @@ export function accountRoutes(r: Router) {
 			auth: 'user',
 			responses: { 202: { description: 'Erased' } }
 		},
-		async (c) => {
-			await erasePersonalData(c.env.DB, c.get('user')!, Date.now(), c.env.FILES);
+		async (c, { ctx }) => {
+			await erasePersonalData(ctx);
 			clearSessionCookie(c);
 			return c.json({ erased: true }, 202);
 		}
@@ -143,9 +138,17 @@ export function accountRoutes(r: Router) {
 
 	route(
 		r,
-		{ method: 'put', path: '/me/locale', summary: 'Set the preferred language (used for emails)', tags: ['accounts'], auth: 'user', body: LocaleBody, responses: { 204: { description: 'Saved' } } },
-		async (c, { body }) => {
-			await c.env.DB.prepare('UPDATE users SET locale = ?2 WHERE id = ?1').bind(c.get('user')!.id, body.locale).run();
+		{
+			method: 'put',
+			path: '/me/locale',
+			summary: 'Set the preferred language (used for emails)',
+			tags: ['accounts'],
+			auth: 'user',
+			body: json(LocaleBody),
+			responses: { 204: { description: 'Saved' } }
+		},
+		async (c, { ctx, body }) => {
+			await saveLocale(ctx, body);
 			return c.body(null, 204);
 		}
 	);

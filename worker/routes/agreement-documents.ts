@@ -5,42 +5,14 @@
  * always gets a 200 verdict (issue 9).
  */
 import * as v from 'valibot';
-import { AppError } from '../errors';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { type Router, route } from '../route';
+import { pdf } from '../body';
+import { ById } from './params';
 import { agreementPdf, verifyPdf } from '../services/agreement-documents';
-import { consume } from '../services/rate-limit';
 
 /** Largest PDF accepted for verification (a sealed agreement is ~150 KB). */
 export const MAX_VERIFY_BYTES = 10 * 1024 * 1024;
-
-/**
- * The request body, read chunk by chunk and refused (413) as soon as it passes `max` bytes,
- * whatever Content-Length said (or did not say, for a chunked upload).
- */
-async function readBodyAtMost(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array<ArrayBuffer>> {
-	if (!body) return new Uint8Array(0);
-	const reader = body.getReader();
-	const chunks: Uint8Array[] = [];
-	let total = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		total += value.byteLength;
-		if (total > max) {
-			await reader.cancel().catch(() => undefined);
-			throw new AppError('payload_too_large', { detailKey: 'verify_too_large' });
-		}
-		chunks.push(value);
-	}
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const chunk of chunks) {
-		out.set(chunk, at);
-		at += chunk.byteLength;
-	}
-	return out;
-}
 
 const PdfQuery = v.object({ lang: v.optional(v.picklist(['fr', 'ar', 'en'], 'locale_invalid')) });
 
@@ -64,6 +36,7 @@ export function agreementDocumentRoutes(r: Router) {
 			summary: 'The agreement as a PDF in French, Arabic or English; once both parties signed, the sealed PDF with its certificate of completion',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			query: PdfQuery,
 			responses: {
 				200: { description: 'application/pdf; `X-Document-Sha256` is the SHA-256 of the bytes, `X-Wasla-Sealed` says whether it is the sealed copy' },
@@ -72,10 +45,8 @@ export function agreementDocumentRoutes(r: Router) {
 				404: { description: 'No such agreement, or not a party to it' }
 			}
 		},
-		async (c, { query }) => {
-			const lang = query.lang ?? c.get('locale');
-			const origin = new URL(c.req.url).origin;
-			const pdf = await agreementPdf(c.env, c.get('user')!, c.req.param('id')!, lang, origin, Date.now());
+		async (c, { ctx, params, query }) => {
+			const pdf = await agreementPdf(ctx, { agreementId: params.id, lang: query.lang ?? ctx.locale });
 			return new Response(pdf.bytes as Uint8Array<ArrayBuffer>, {
 				headers: {
 					'content-type': 'application/pdf',
@@ -96,6 +67,8 @@ export function agreementDocumentRoutes(r: Router) {
 			summary: 'Check a PDF: the platform seal (read from the raw bytes, nothing inflated), the stored hash and the agreement’s audit chain (body: the PDF bytes)',
 			tags: ['agreements'],
 			auth: 'public',
+			throttle: LIMITS.verifyIp,
+			body: pdf({ maxBytes: MAX_VERIFY_BYTES, messages: { tooLarge: 'verify_too_large', empty: 'verify_empty', wrongContent: 'verify_not_a_pdf' } }),
 			responses: {
 				200: { description: 'The verdict: valid, altered or unknown, with the reason; the agreement and its signers only when valid', schema: VerifyResponse },
 				400: { description: 'Empty body' },
@@ -105,14 +78,6 @@ export function agreementDocumentRoutes(r: Router) {
 				429: { description: 'Too many verifications from this address' }
 			}
 		},
-		async (c) => {
-			const type = (c.req.header('content-type') ?? '').toLowerCase();
-			if (!/^application\/(pdf|octet-stream)\b/.test(type)) throw new AppError('unsupported_media_type');
-			if (Number(c.req.header('content-length') ?? '0') > MAX_VERIFY_BYTES) throw new AppError('payload_too_large', { detailKey: 'verify_too_large' });
-			await consume(c.env.DB, LIMITS.verifyIp, c.req.header('cf-connecting-ip') ?? 'unknown', Date.now());
-			const bytes = await readBodyAtMost(c.req.raw.body, MAX_VERIFY_BYTES);
-			if (bytes.byteLength === 0) throw new AppError('invalid_request', { detailKey: 'verify_empty' });
-			return c.json(await verifyPdf(c.env, bytes));
-		}
+		async (c, { ctx, body }) => c.json(await verifyPdf(ctx, { bytes: body }))
 	);
 }

@@ -3,11 +3,9 @@
  * sign, reopen, void, audit trail. Only the agreement's brand members and creator see it;
  * anyone else gets 404, the wrong party 403, no session 401.
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../env';
-import { AppError } from '../errors';
 import { type Router, route } from '../route';
-import { jobQueue } from '../context';
+import { json } from '../body';
+import { ById } from './params';
 import { queueSealing } from '../services/agreement-documents';
 import {
 	diffVersions,
@@ -35,11 +33,10 @@ import {
 	ProposalBody,
 	ReasonBody,
 	SignBody,
+	VersionParams,
 	VersionResponse
 } from './agreements.types';
 
-const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
-const id = (c: Context<AppEnv>) => c.req.param('id')!;
 const COMMON = { 401: { description: 'No session' }, 404: { description: 'Not found, or not one of its parties' } };
 const WRITE = { ...COMMON, 403: { description: 'The other party’s action' }, 409: { description: '`invalid_state` (wrong status) or the agreement changed meanwhile' } };
 
@@ -55,7 +52,7 @@ export function agreementRoutes(r: Router) {
 			query: ListQuery,
 			responses: { 200: { description: 'OK', schema: AgreementListResponse }, 401: { description: 'No session' }, 403: { description: 'Neither brand nor creator' } }
 		},
-		async (c, { query }) => c.json(await listAgreements(c.env.DB, c.get('user')!, query))
+		async (c, { ctx, query }) => c.json(await listAgreements(ctx, query))
 	);
 
 	route(
@@ -66,9 +63,10 @@ export function agreementRoutes(r: Router) {
 			summary: 'An agreement for one of its parties; the first read of each version by each user is recorded in the audit trail',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			responses: { 200: { description: 'OK', schema: AgreementResponse }, ...COMMON }
 		},
-		async (c) => c.json(await getAgreement(c.env.DB, c.get('user')!, id(c), c.get('locale'), Date.now()))
+		async (c, { ctx, params }) => c.json(await getAgreement(ctx, { agreementId: params.id }))
 	);
 
 	route(
@@ -79,11 +77,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'The brand edits a draft: the whole terms object becomes version N+1',
 			tags: ['agreements'],
 			auth: 'user',
-			body: EditBody,
-			maxBodyBytes: 32 * 1024,
+			params: ById,
+			body: json(EditBody, { maxBytes: 32 * 1024 }),
 			responses: { 200: { description: 'The new version is current', schema: AgreementResponse }, 400: { description: 'Invalid terms (field errors under `terms.`), or unchanged' }, ...WRITE }
 		},
-		async (c, { body }) => c.json(await editTerms(c.env.DB, c.get('user')!, id(c), body, Date.now(), c.get('locale')))
+		async (c, { ctx, params, body }) => c.json(await editTerms(ctx, { agreementId: params.id, ...body }))
 	);
 
 	route(
@@ -94,11 +92,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'The creator proposes changed terms on a draft: they become version N+1, which the brand may edit further or send',
 			tags: ['agreements'],
 			auth: 'user',
-			body: ProposalBody,
-			maxBodyBytes: 32 * 1024,
+			params: ById,
+			body: json(ProposalBody, { maxBytes: 32 * 1024 }),
 			responses: { 201: { description: 'The proposal is the current version', schema: AgreementResponse }, 400: { description: 'Invalid terms or note' }, ...WRITE }
 		},
-		async (c, { body }) => c.json(await proposeTerms(c.env.DB, c.get('user')!, id(c), body, Date.now(), c.get('locale')), 201)
+		async (c, { ctx, params, body }) => c.json(await proposeTerms(ctx, { agreementId: params.id, ...body }), 201)
 	);
 
 	route(
@@ -109,13 +107,10 @@ export function agreementRoutes(r: Router) {
 			summary: 'One version of the terms, with the signatures made on it',
 			tags: ['agreements'],
 			auth: 'user',
+			params: VersionParams,
 			responses: { 200: { description: 'OK', schema: VersionResponse }, 400: { description: 'Version is not a number' }, ...COMMON }
 		},
-		async (c) => {
-			const raw = c.req.param('version') ?? '';
-			if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1) throw new AppError('invalid_request', { fieldKeys: [{ path: 'version', key: 'agreement_version_invalid' }] });
-			return c.json(await getVersion(c.env.DB, c.get('user')!, id(c), Number(raw)));
-		}
+		async (c, { ctx, params }) => c.json(await getVersion(ctx, { agreementId: params.id, version: params.version }))
 	);
 
 	route(
@@ -126,10 +121,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'What changed between two versions, as readable rows (default: previous → current)',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			query: DiffQuery,
 			responses: { 200: { description: 'OK', schema: DiffResponse }, 400: { description: 'Invalid version numbers' }, ...COMMON }
 		},
-		async (c, { query }) => c.json(await diffVersions(c.env.DB, c.get('user')!, id(c), { from: query.from, to: query.to, lang: query.lang ?? c.get('locale') }))
+		async (c, { ctx, params, query }) => c.json(await diffVersions(ctx, { agreementId: params.id, from: query.from, to: query.to, lang: query.lang ?? ctx.locale }))
 	);
 
 	route(
@@ -140,13 +136,14 @@ export function agreementRoutes(r: Router) {
 			summary: 'The brand sends the current version for signature: it is frozen and both parties are emailed',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			responses: {
 				200: { description: 'Awaiting signatures', schema: AgreementResponse },
 				400: { description: 'Terms incomplete for sending (legal names, representative, publication window)' },
 				...WRITE
 			}
 		},
-		async (c) => c.json(await sendAgreement(c.env.DB, c.get('user')!, id(c), Date.now(), c.get('locale'), origin(c)))
+		async (c, { ctx, params }) => c.json(await sendAgreement(ctx, { agreementId: params.id }))
 	);
 
 	route(
@@ -157,6 +154,7 @@ export function agreementRoutes(r: Router) {
 			summary: 'A one-time 6-digit signing code to the caller’s email (10 minutes, one use, 5 tries; 5 per hour)',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			responses: {
 				202: { description: 'Sent; only its salted hash is stored', schema: CodeResponse },
 				...WRITE,
@@ -164,7 +162,7 @@ export function agreementRoutes(r: Router) {
 				429: { description: 'Too many codes asked (Retry-After)' }
 			}
 		},
-		async (c) => c.json(await requestSigningCode(c.env.DB, c.get('user')!, id(c), Date.now()), 202)
+		async (c, { ctx, params }) => c.json(await requestSigningCode(ctx, { agreementId: params.id }), 202)
 	);
 
 	route(
@@ -175,7 +173,8 @@ export function agreementRoutes(r: Router) {
 			summary: 'Sign the current version with the typed full name, consent and the emailed code; the second signature completes the agreement',
 			tags: ['agreements'],
 			auth: 'user',
-			body: SignBody,
+			params: ById,
+			body: json(SignBody),
 			responses: {
 				200: { description: 'Signed (status `signed` once both parties have)', schema: AgreementResponse },
 				400: { description: 'Missing consent or name, or a wrong/expired/used code (errors[].path = "code")' },
@@ -183,19 +182,10 @@ export function agreementRoutes(r: Router) {
 				409: { description: '`already_signed`, or not awaiting signatures' }
 			}
 		},
-		async (c, { body }) => {
-			const result = await signAgreement(
-				c.env.DB,
-				c.get('user')!,
-				id(c),
-				{ fullName: body.fullName, code: body.code, lang: body.lang },
-				{ ip: c.req.header('cf-connecting-ip') ?? '', userAgent: (c.req.header('user-agent') ?? '').slice(0, 512) },
-				Date.now(),
-				c.get('locale'),
-				origin(c)
-			);
+		async (c, { ctx, params, body }) => {
+			const result = await signAgreement(ctx, { agreementId: params.id, fullName: body.fullName, code: body.code, lang: body.lang });
 			// The last signature: the PDFs are sealed off the request path (worker/jobs/seal-agreement.ts).
-			if (result.agreement.status === 'signed') await queueSealing(jobQueue(c.env), result.agreement.id);
+			if (result.agreement.status === 'signed') await queueSealing(ctx, { agreementId: result.agreement.id });
 			return c.json(result);
 		}
 	);
@@ -208,10 +198,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'Either party takes a sent agreement back to draft: a new editable version, earlier signatures no longer count',
 			tags: ['agreements'],
 			auth: 'user',
-			body: ReasonBody,
+			params: ById,
+			body: json(ReasonBody),
 			responses: { 200: { description: 'Draft again, version N+1', schema: AgreementResponse }, ...WRITE }
 		},
-		async (c, { body }) => c.json(await reopenAgreement(c.env.DB, c.get('user')!, id(c), body.note, Date.now(), c.get('locale')))
+		async (c, { ctx, params, body }) => c.json(await reopenAgreement(ctx, { agreementId: params.id, note: body.note }))
 	);
 
 	route(
@@ -222,10 +213,11 @@ export function agreementRoutes(r: Router) {
 			summary: 'The brand calls the agreement off (not once signed)',
 			tags: ['agreements'],
 			auth: 'user',
-			body: ReasonBody,
+			params: ById,
+			body: json(ReasonBody),
 			responses: { 200: { description: 'Void', schema: AgreementResponse }, ...WRITE }
 		},
-		async (c, { body }) => c.json(await voidAgreement(c.env.DB, c.get('user')!, id(c), body.note, Date.now(), c.get('locale')))
+		async (c, { ctx, params, body }) => c.json(await voidAgreement(ctx, { agreementId: params.id, reason: body.note }))
 	);
 
 	route(
@@ -236,8 +228,9 @@ export function agreementRoutes(r: Router) {
 			summary: 'The hash-chained audit trail, re-walked from seq 1 (chainValid, or brokenAt)',
 			tags: ['agreements'],
 			auth: 'user',
+			params: ById,
 			responses: { 200: { description: 'OK', schema: AuditResponse }, ...COMMON }
 		},
-		async (c) => c.json(await getAuditTrail(c.env.DB, c.get('user')!, id(c)))
+		async (c, { ctx, params }) => c.json(await getAuditTrail(ctx, { agreementId: params.id }))
 	);
 }

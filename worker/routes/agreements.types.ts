@@ -2,7 +2,9 @@
 import * as v from 'valibot';
 import { AGREEMENT_STATUSES } from '../domain/signing';
 import { AUDIT_ACTIONS } from '../domain/audit-chain';
+import { AUDIT_EVENT_DATA } from '../domain/audit-events';
 import { multiLineCheck, singleLineCheck } from '../domain/text';
+import { IdParam } from './params';
 
 const Note = (what: string) => v.optional(v.pipe(v.string('agreement_note_length'), v.trim(), multiLineCheck(), v.maxLength(500, 'agreement_note_length'), v.description(what)), '');
 
@@ -158,20 +160,32 @@ export const CodeResponse = v.object({
 	attempts: v.pipe(v.number(), v.description('Tries allowed with this code.'))
 });
 
-export const AuditResponse = v.object({
-	events: v.array(
+/** One event of the trail; `data` has its action's shape (worker/domain/audit-events.ts). */
+const AuditEventOut = v.variant(
+	'action',
+	AUDIT_ACTIONS.map((action) =>
 		v.object({
 			seq: v.number(),
 			at: Iso,
 			actor: v.object({ party: v.string(), userId: v.nullable(v.string()), name: v.nullable(v.string()) }),
-			action: v.picklist(AUDIT_ACTIONS),
-			data: v.record(v.string(), v.unknown()),
+			action: v.literal(action),
+			data: AUDIT_EVENT_DATA[action],
 			prevHash: v.string(),
 			hash: v.string()
 		})
-	),
+	)
+);
+
+export const AuditResponse = v.object({
+	events: v.array(AuditEventOut),
 	chainValid: v.boolean(),
 	head: v.optional(v.pipe(v.string(), v.description('Hash of the last event, when the chain is valid.'))),
 	brokenAt: v.optional(v.pipe(v.number(), v.description('First seq that fails the re-walk, when the chain is not valid.'))),
 	reason: v.optional(v.picklist(['seq_gap', 'prev_hash_mismatch', 'hash_mismatch', 'wrong_agreement']))
+});
+
+/** `:id` and `:version` (1–999999) of GET /agreements/:id/versions/:version; a version that is not one is a 400 on `version`. */
+export const VersionParams = v.object({
+	id: IdParam,
+	version: v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'agreement_version_invalid'), v.transform(Number), v.minValue(1, 'agreement_version_invalid'), v.description('A version number, from 1.'))
 });

@@ -1,8 +1,8 @@
 /** Applications to campaigns, their message threads, and the agreement draft an acceptance creates. */
-import type { Context } from 'hono';
-import type { AppEnv } from '../env';
 import { t } from '../i18n';
 import { type Router, route } from '../route';
+import { json } from '../body';
+import { ById } from './params';
 import {
 	acceptApplication,
 	applyToCampaign,
@@ -17,7 +17,6 @@ import {
 } from '../services/applications';
 import { AcceptResponse, ApplicantsQuery, ApplicationResponse, ApplyBody, DeclineBody, MessageBody, PageQuery } from './applications.types';
 
-const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 const ONE = { 401: { description: 'No session' }, 404: { description: 'Not found, or not yours' } };
 
 export function applicationRoutes(r: Router) {
@@ -29,7 +28,8 @@ export function applicationRoutes(r: Router) {
 			summary: 'Apply to an open campaign (creator); one application per campaign',
 			tags: ['applications'],
 			auth: 'creator',
-			body: ApplyBody,
+			params: ById,
+			body: json(ApplyBody),
 			responses: {
 				...ONE,
 				201: { description: 'Created; `warnings` flags a fee that looks like centimes', schema: ApplicationResponse },
@@ -39,10 +39,9 @@ export function applicationRoutes(r: Router) {
 				409: { description: 'Already applied' }
 			}
 		},
-		async (c, { body }) => {
-			const locale = c.get('locale');
-			const out = await applyToCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, body, Date.now(), origin(c));
-			return c.json({ application: out.application, warnings: out.warnings.map((w) => ({ ...w, message: t(locale, w.code) })) }, 201);
+		async (c, { ctx, params, body }) => {
+			const out = await applyToCampaign(ctx, { campaignId: params.id, ...body });
+			return c.json({ application: out.application, warnings: out.warnings.map((w) => ({ ...w, message: t(ctx.locale, w.code) })) }, 201);
 		}
 	);
 
@@ -54,9 +53,10 @@ export function applicationRoutes(r: Router) {
 			summary: 'The campaign as an applicant sees it, with the caller’s application if any (creator)',
 			tags: ['applications'],
 			auth: 'creator',
+			params: ById,
 			responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, ...ONE }
 		},
-		async (c) => c.json(await campaignForApplicant(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx, params }) => c.json(await campaignForApplicant(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -67,10 +67,11 @@ export function applicationRoutes(r: Router) {
 			summary: 'Applicants of one of the brand’s campaigns with their key numbers, by status, paginated',
 			tags: ['applications'],
 			auth: 'brand',
+			params: ById,
 			query: ApplicantsQuery,
 			responses: { 200: { description: 'OK' }, 403: { description: 'Not a brand' }, ...ONE }
 		},
-		async (c, { query }) => c.json(await listApplicants(c.env.DB, c.get('user')!, c.req.param('id')!, query))
+		async (c, { ctx, params, query }) => c.json(await listApplicants(ctx, { campaignId: params.id, ...query }))
 	);
 
 	route(
@@ -84,7 +85,7 @@ export function applicationRoutes(r: Router) {
 			query: PageQuery,
 			responses: { 200: { description: 'OK' }, 403: { description: 'Not a creator' }, 401: { description: 'No session' } }
 		},
-		async (c, { query }) => c.json(await listMyApplications(c.env.DB, c.get('user')!, query.page))
+		async (c, { ctx, query }) => c.json(await listMyApplications(ctx, { page: query.page }))
 	);
 
 	route(
@@ -95,9 +96,10 @@ export function applicationRoutes(r: Router) {
 			summary: 'One application, for its creator or the owning brand',
 			tags: ['applications'],
 			auth: 'user',
+			params: ById,
 			responses: { 200: { description: 'OK' }, ...ONE }
 		},
-		async (c) => c.json(await getApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx, params }) => c.json(await getApplication(ctx, { applicationId: params.id }))
 	);
 
 	route(
@@ -108,9 +110,10 @@ export function applicationRoutes(r: Router) {
 			summary: 'Shortlist a pending application (brand)',
 			tags: ['applications'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Shortlisted', schema: ApplicationResponse }, 403: { description: 'Not a brand' }, 409: { description: 'Not pending' }, ...ONE }
 		},
-		async (c) => c.json(await shortlistApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx, params }) => c.json(await shortlistApplication(ctx, { applicationId: params.id }))
 	);
 
 	route(
@@ -121,6 +124,7 @@ export function applicationRoutes(r: Router) {
 			summary: 'Accept an application (brand): creates the agreement draft and notifies the creator',
 			tags: ['applications'],
 			auth: 'brand',
+			params: ById,
 			responses: {
 				200: { description: 'Accepted; the agreement draft exists', schema: AcceptResponse },
 				403: { description: 'Not a brand' },
@@ -128,7 +132,7 @@ export function applicationRoutes(r: Router) {
 				...ONE
 			}
 		},
-		async (c) => c.json(await acceptApplication(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now(), origin(c)))
+		async (c, { ctx, params }) => c.json(await acceptApplication(ctx, { applicationId: params.id }))
 	);
 
 	route(
@@ -139,7 +143,8 @@ export function applicationRoutes(r: Router) {
 			summary: 'Decline an application with a reason shown to the creator (brand)',
 			tags: ['applications'],
 			auth: 'brand',
-			body: DeclineBody,
+			params: ById,
+			body: json(DeclineBody),
 			responses: {
 				200: { description: 'Declined', schema: ApplicationResponse },
 				400: { description: 'Reason missing' },
@@ -148,7 +153,7 @@ export function applicationRoutes(r: Router) {
 				...ONE
 			}
 		},
-		async (c, { body }) => c.json(await declineApplication(c.env.DB, c.get('user')!, c.req.param('id')!, body.reason, Date.now()))
+		async (c, { ctx, params, body }) => c.json(await declineApplication(ctx, { applicationId: params.id, reason: body.reason }))
 	);
 
 	route(
@@ -159,10 +164,11 @@ export function applicationRoutes(r: Router) {
 			summary: 'The message thread of an application (either party)',
 			tags: ['applications'],
 			auth: 'user',
+			params: ById,
 			query: PageQuery,
 			responses: { 200: { description: 'OK' }, ...ONE }
 		},
-		async (c, { query }) => c.json(await listMessages(c.env.DB, c.get('user')!, c.req.param('id')!, query.page))
+		async (c, { ctx, params, query }) => c.json(await listMessages(ctx, { applicationId: params.id, page: query.page }))
 	);
 
 	route(
@@ -173,10 +179,11 @@ export function applicationRoutes(r: Router) {
 			summary: 'Write in the thread; the other side is notified',
 			tags: ['applications'],
 			auth: 'user',
-			body: MessageBody,
+			params: ById,
+			body: json(MessageBody),
 			responses: { 201: { description: 'Sent' }, 400: { description: 'Empty or too long' }, ...ONE }
 		},
-		async (c, { body }) => c.json(await postMessage(c.env.DB, c.get('user')!, c.req.param('id')!, body.body, Date.now()), 201)
+		async (c, { ctx, params, body }) => c.json(await postMessage(ctx, { applicationId: params.id, body: body.body }), 201)
 	);
 
 	// GET /agreements/:id lives in worker/routes/agreements.ts.

@@ -1,19 +1,31 @@
 /** Campaign offers: create, edit, publish with the 14-day plan, close; the creator feed; brief templates. */
-import type { Context } from 'hono';
 import * as v from 'valibot';
-import type { AppEnv } from '../env';
+import type { Locale } from '../env';
 import { AppError } from '../errors';
 import { t } from '../i18n';
 import { type Router, route } from '../route';
+import { json } from '../body';
+import { ById } from './params';
 import { briefTemplate, type TemplateLang } from '../domain/brief-templates';
 import type { CampaignWarning } from '../domain/campaign-rules';
 import { OBJECTIVES } from '../domain/taxonomy';
 import { closeCampaign, createCampaign, creatorFeed, listBrandCampaigns, listTasks, publishCampaign, readCampaign, setTaskDone, updateCampaign } from '../services/campaigns';
-import { CampaignCreateBody, CampaignListQuery, CampaignListResponse, CampaignPatchBody, CampaignResponse, TaskOut, TaskPatchBody, TemplatesQuery, TemplatesResponse } from './campaigns.types';
+import {
+	CampaignCreateBody,
+	CampaignListQuery,
+	CampaignListResponse,
+	CampaignPatchBody,
+	CampaignResponse,
+	TaskOut,
+	TaskParams,
+	TaskPatchBody,
+	TemplatesQuery,
+	TemplatesResponse
+} from './campaigns.types';
 
 /** Warnings do not refuse the request: they come back translated, next to the result. */
-function warnings(c: Context<AppEnv>, list: CampaignWarning[]) {
-	return list.map((w) => ({ path: w.path, code: w.code, message: t(c.get('locale'), w.key), asDinars: w.asDinars }));
+function warnings(locale: Locale, list: CampaignWarning[]) {
+	return list.map((w) => ({ path: w.path, code: w.code, message: t(locale, w.key), asDinars: w.asDinars }));
 }
 
 const notYours = { 404: { description: 'No such campaign, or another brand’s' } };
@@ -28,16 +40,16 @@ export function campaignRoutes(r: Router) {
 			summary: 'Create a draft campaign offer for the caller’s brand',
 			tags: ['campaigns'],
 			auth: 'brand',
-			body: CampaignCreateBody,
+			body: json(CampaignCreateBody),
 			responses: {
 				201: { description: 'Created as a draft; `warnings` flags a budget that looks like centimes', schema: CampaignResponse },
 				400: { description: 'Invalid input' },
 				403: { description: 'Not a brand user' }
 			}
 		},
-		async (c, { body }) => {
-			const out = await createCampaign(c.env.DB, c.get('user')!, body, Date.now());
-			return c.json({ campaign: out.campaign, warnings: warnings(c, out.warnings) }, 201);
+		async (c, { ctx, body }) => {
+			const out = await createCampaign(ctx, body);
+			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings) }, 201);
 		}
 	);
 
@@ -52,12 +64,11 @@ export function campaignRoutes(r: Router) {
 			query: CampaignListQuery,
 			responses: { 200: { description: 'One page, with the total', schema: CampaignListResponse }, 400: { description: 'Invalid query' }, 403: { description: 'Admin accounts have no feed' } }
 		},
-		async (c, { query }) => {
-			const user = c.get('user')!;
+		async (c, { ctx, query }) => {
 			const paging = { page: query.page, limit: query.limit };
-			if (user.role === 'brand') return c.json(await listBrandCampaigns(c.env.DB, user, { ...paging, status: query.status }));
-			if (user.role === 'creator') {
-				return c.json(await creatorFeed(c.env.DB, user, { ...paging, niche: query.niche, wilaya: query.wilaya, format: query.format, minBudget: query.minBudget }, Date.now()));
+			if (ctx.user.role === 'brand') return c.json(await listBrandCampaigns(ctx, { ...paging, status: query.status }));
+			if (ctx.user.role === 'creator') {
+				return c.json(await creatorFeed(ctx, { ...paging, niche: query.niche, wilaya: query.wilaya, format: query.format, minBudget: query.minBudget }));
 			}
 			throw new AppError('forbidden');
 		}
@@ -74,8 +85,8 @@ export function campaignRoutes(r: Router) {
 			query: TemplatesQuery,
 			responses: { 200: { description: 'Templates', schema: TemplatesResponse } }
 		},
-		async (c, { query }) => {
-			const lang: TemplateLang = query.lang ?? c.get('locale');
+		async (c, { ctx, query }) => {
+			const lang: TemplateLang = query.lang ?? ctx.locale;
 			const objectives = query.objective ? [query.objective] : OBJECTIVES;
 			return c.json({ templates: objectives.map((objective) => ({ objective, lang, ...briefTemplate(objective, lang) })) });
 		}
@@ -89,9 +100,10 @@ export function campaignRoutes(r: Router) {
 			summary: 'A campaign: everything with its plan for the owning brand; the public offer of an open campaign for creators',
 			tags: ['campaigns'],
 			auth: 'user',
+			params: ById,
 			responses: { 200: { description: 'OK', schema: CampaignResponse }, 403: { description: 'A brand account that belongs to no brand' }, ...notYours }
 		},
-		async (c) => c.json(await readCampaign(c.env.DB, c.get('user')!, c.req.param('id')!))
+		async (c, { ctx, params }) => c.json(await readCampaign(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -102,12 +114,13 @@ export function campaignRoutes(r: Router) {
 			summary: 'Edit a draft or open campaign (any subset of fields; the result is validated as a whole)',
 			tags: ['campaigns'],
 			auth: 'brand',
-			body: CampaignPatchBody,
+			params: ById,
+			body: json(CampaignPatchBody),
 			responses: { 200: { description: 'Saved', schema: CampaignResponse }, 400: { description: 'Invalid input' }, ...brandOnly, 409: { description: 'Not editable in its status' } }
 		},
-		async (c, { body }) => {
-			const out = await updateCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, body, Date.now());
-			return c.json({ campaign: out.campaign, warnings: warnings(c, out.warnings) });
+		async (c, { ctx, params, body }) => {
+			const out = await updateCampaign(ctx, { campaignId: params.id, changes: body });
+			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings) });
 		}
 	);
 
@@ -119,6 +132,7 @@ export function campaignRoutes(r: Router) {
 			summary: 'Publish a draft (draft → open) and generate its dated 14-day plan',
 			tags: ['campaigns'],
 			auth: 'brand',
+			params: ById,
 			responses: {
 				200: { description: 'Open, with its plan', schema: CampaignResponse },
 				400: { description: 'Missing what creators need; `errors` lists the fields' },
@@ -126,7 +140,7 @@ export function campaignRoutes(r: Router) {
 				409: { description: '`already_published`: a retry can be treated as success' }
 			}
 		},
-		async (c) => c.json(await publishCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx, params }) => c.json(await publishCampaign(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -137,9 +151,10 @@ export function campaignRoutes(r: Router) {
 			summary: 'Close an open or active campaign',
 			tags: ['campaigns'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Closed', schema: CampaignResponse }, ...brandOnly, 409: { description: '`already_closed`, or not open/active' } }
 		},
-		async (c) => c.json(await closeCampaign(c.env.DB, c.get('user')!, c.req.param('id')!, Date.now()))
+		async (c, { ctx, params }) => c.json(await closeCampaign(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -150,9 +165,10 @@ export function campaignRoutes(r: Router) {
 			summary: 'The campaign’s dated 14-day plan',
 			tags: ['campaigns'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Tasks by day', schema: v.object({ tasks: v.array(TaskOut) }) }, ...brandOnly }
 		},
-		async (c) => c.json(await listTasks(c.env.DB, c.get('user')!, c.req.param('id')!))
+		async (c, { ctx, params }) => c.json(await listTasks(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -163,9 +179,10 @@ export function campaignRoutes(r: Router) {
 			summary: 'Mark a plan task done or not done',
 			tags: ['campaigns'],
 			auth: 'brand',
-			body: TaskPatchBody,
+			params: TaskParams,
+			body: json(TaskPatchBody),
 			responses: { 200: { description: 'Saved', schema: v.object({ task: TaskOut }) }, 400: { description: 'Invalid input' }, ...brandOnly }
 		},
-		async (c, { body }) => c.json(await setTaskDone(c.env.DB, c.get('user')!, c.req.param('id')!, c.req.param('taskId')!, body.done, Date.now()))
+		async (c, { ctx, params, body }) => c.json(await setTaskDone(ctx, { campaignId: params.id, taskId: params.taskId, done: body.done }))
 	);
 }

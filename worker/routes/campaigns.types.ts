@@ -4,6 +4,7 @@ import { AGE_BANDS, CAMPAIGN_STATUSES, FORMATS, NICHES, OBJECTIVES } from '../do
 import { FIT_REASONS } from '../domain/campaign-fit';
 import { PLAN_PHASES } from '../domain/campaign-plan';
 import { multiLineCheck, singleLineCheck } from '../domain/text';
+import { IdParam } from './params';
 
 const LINE_MAX = 200;
 const LIST_MAX = 12;
@@ -217,3 +218,6 @@ export const CampaignListResponse = v.object({
 export const TemplatesResponse = v.object({
 	templates: v.array(v.object({ objective: v.picklist(OBJECTIVES), lang: v.picklist(['fr', 'ar', 'en']), ...BriefOut.entries }))
 });
+
+/** `:id` (the campaign) and `:taskId` (a task of its plan). */
+export const TaskParams = v.object({ id: IdParam, taskId: IdParam });

@@ -5,13 +5,17 @@ import type { AppEnv, Locale } from '../env';
 import { AppError } from '../errors';
 import { isMessageKey, t, type MessageKey } from '../i18n';
 import { problemBody, problemResponse } from '../problem';
-import { type Router, readJsonBody, route } from '../route';
+import { type Router, route } from '../route';
+import { csv, either, json, upload } from '../body';
+import { ById } from './params';
 import { type FollowerPointImport, MAX_IMPORT_BYTES, parseDay, parseFollowersCsv, parsePostedAt, parsePostsCsv, type PostImport, type RowError } from '../domain/stats-import';
-import { getCreatorFor, getMediaKit, getOwnProfile, ownCreatorId, updateOwnProfile, type InputWarning } from '../services/creators';
+import { getCreatorFor, getMediaKit, getOwnProfile, updateOwnProfile, type InputWarning } from '../services/creators';
+import { ownCreatorId } from '../services/viewer';
 import { importFollowerPoints, importPosts, listOwnStats, recomputeFeatures } from '../services/creator-stats';
 import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot } from '../services/screenshots';
-import { FollowersBody, PostsBody, PostsQuery, ProfileBody } from './creators.types';
-import { isSingleLine } from '../domain/text';
+import { ByHandle, FollowersBody, PostsBody, PostsQuery, ProfileBody, ScreenshotFields } from './creators.types';
+import { IMAGE_TYPES } from '../domain/file-types';
+import { iso } from '../domain/dates';
 
 const msg = (locale: Locale, key: string, params: Record<string, string | number> = {}) => (isMessageKey(key) ? t(locale, key as MessageKey, params) : key);
 
@@ -27,19 +31,8 @@ const warningsOut = (locale: Locale, warnings: InputWarning[]) =>
 
 const rowErrorsOut = (locale: Locale, errors: RowError[]) => errors.map((e) => ({ line: e.line, column: e.column, path: e.column, message: msg(locale, e.key) }));
 
-/** Declared and actual size checks for bodies that bypass readJsonBody (CSV, multipart). */
-function refuseDeclaredOver(c: Context<AppEnv>, max: number, detailKey?: string) {
-	const declared = Number(c.req.header('content-length') ?? '0');
-	if (declared > max) throw new AppError('payload_too_large', { detailKey });
-}
-
-/** Reads a CSV body within the import size limit (declared and actual bytes). */
-async function readCsvBody(c: Context<AppEnv>): Promise<string> {
-	refuseDeclaredOver(c, MAX_IMPORT_BYTES, 'detail_import_too_large');
-	const buf = await c.req.arrayBuffer();
-	if (buf.byteLength > MAX_IMPORT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
-	return new TextDecoder().decode(buf);
-}
+/** A stats CSV: what the followers and posts imports take besides JSON. */
+const statsCsv = (columns: string) => csv({ maxBytes: MAX_IMPORT_BYTES, messages: { tooLarge: 'detail_import_too_large' }, description: `Columns: ${columns}` });
 
 const wantsValidRows = (query: v.InferOutput<typeof PostsQuery>) => query.importValid === '1' || query.importValid === 'true';
 
@@ -65,7 +58,7 @@ export function creatorRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 200: { description: 'OK' }, 401: { description: 'No session' }, 403: { description: 'Not a creator' } }
 		},
-		async (c) => c.json({ creator: await getOwnProfile(c.env.DB, c.get('user')!.id) })
+		async (c, { ctx }) => c.json({ creator: await getOwnProfile(ctx) })
 	);
 
 	route(
@@ -76,17 +69,16 @@ export function creatorRoutes(r: Router) {
 			summary: 'Save the creator profile; fields left out keep their value. Answers warnings (e.g. a rate that looks like centimes) without refusing.',
 			tags: ['creators'],
 			auth: 'creator',
-			body: ProfileBody,
+			body: json(ProfileBody),
 			responses: { 200: { description: 'Saved: {creator, warnings:[{path, code, message}]}' }, 400: { description: 'Invalid input' }, 403: { description: 'Not a creator' } }
 		},
-		async (c, { body }) => {
-			const now = Date.now();
-			const { creator, warnings } = await updateOwnProfile(c.env.DB, c.get('user')!.id, body, now);
+		async (c, { ctx, body }) => {
+			const { creator, warnings } = await updateOwnProfile(ctx, body);
 			// Followers feed engagement rates, bio and niches feed affinity, the audience feeds
 			// the audience_abroad signal: any of them changes the stored features.
 			const featureInputs = [body.accounts, body.bio, body.niches, body.audience];
-			if (featureInputs.some((v) => v !== undefined)) await recomputeFeatures(c.env.DB, creator.id, now);
-			return c.json({ creator: body.accounts !== undefined ? await getOwnProfile(c.env.DB, c.get('user')!.id) : creator, warnings: warningsOut(c.get('locale'), warnings) });
+			if (featureInputs.some((v) => v !== undefined)) await recomputeFeatures(ctx, { creatorId: creator.id });
+			return c.json({ creator: body.accounts !== undefined ? await getOwnProfile(ctx) : creator, warnings: warningsOut(ctx.locale, warnings) });
 		}
 	);
 
@@ -100,7 +92,7 @@ export function creatorRoutes(r: Router) {
 			tags: ['creators'],
 			auth: 'creator',
 			query: PostsQuery,
-			maxBodyBytes: MAX_IMPORT_BYTES,
+			body: either(json(FollowersBody, { maxBytes: MAX_IMPORT_BYTES }), statsCsv('platform,date,followers')),
 			responses: {
 				200: { description: '{imported, rejected:[{line, column, message}], features} or, in preview, {rows, errors, total}' },
 				400: { description: 'Invalid JSON input' },
@@ -109,21 +101,20 @@ export function creatorRoutes(r: Router) {
 				422: { description: 'CSV rows with errors, nothing saved' }
 			}
 		},
-		async (c, { query }) => {
-			const locale = c.get('locale');
-			const now = Date.now();
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
+		async (c, { ctx, query, body: input }) => {
+			const { locale, now } = ctx;
+			const creatorId = await ownCreatorId(ctx);
 			let points: FollowerPointImport[];
 			let rejected: RowError[] = [];
-			if (/^text\/csv\b/i.test(c.req.header('content-type') ?? '')) {
-				const parsed = parseFollowersCsv(await readCsvBody(c), now);
+			if (input.kind === 'csv') {
+				const parsed = parseFollowersCsv(input.value, now);
 				if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
 				if (query.mode === 'preview') return c.json({ total: parsed.total, rows: parsed.rows, errors: rowErrorsOut(locale, parsed.errors) });
 				if (parsed.errors.length > 0 && !wantsValidRows(query)) return csvRowsProblem(c, parsed.errors);
 				points = parsed.rows.map(({ platform, date, followers }) => ({ platform, date, followers }));
 				rejected = parsed.errors;
 			} else {
-				const body = await readJsonBody(c, FollowersBody, MAX_IMPORT_BYTES);
+				const body = input.value;
 				const bad = body.points.findIndex((p) => typeof parseDay(p.date, now) !== 'string');
 				if (bad >= 0) {
 					const error = parseDay(body.points[bad].date, now) as { error: string };
@@ -134,14 +125,9 @@ export function creatorRoutes(r: Router) {
 			}
 			let imported = 0;
 			for (const platform of new Set(points.map((p) => p.platform))) {
-				imported += await importFollowerPoints(
-					c.env.DB,
-					creatorId,
-					platform,
-					points.filter((p) => p.platform === platform)
-				);
+				imported += await importFollowerPoints(ctx, { creatorId, platform, points: points.filter((p) => p.platform === platform) });
 			}
-			const features = await recomputeFeatures(c.env.DB, creatorId, now);
+			const features = await recomputeFeatures(ctx, { creatorId });
 			return c.json({ imported, rejected: rowErrorsOut(locale, rejected), features });
 		}
 	);
@@ -156,7 +142,7 @@ export function creatorRoutes(r: Router) {
 			tags: ['creators'],
 			auth: 'creator',
 			query: PostsQuery,
-			maxBodyBytes: MAX_IMPORT_BYTES,
+			body: either(json(PostsBody, { maxBytes: MAX_IMPORT_BYTES }), statsCsv('platform,ref,format,postedAt,views,reach,likes,comments,saves,shares,sponsored[,commentSamples][,caption]')),
 			responses: {
 				200: { description: '{imported, rejected:[{line, column, message}], features} or, in preview, {rows, errors, total}' },
 				400: { description: 'Invalid JSON input' },
@@ -165,23 +151,21 @@ export function creatorRoutes(r: Router) {
 				422: { description: 'CSV rows with errors, nothing saved' }
 			}
 		},
-		async (c, { query }) => {
-			const locale = c.get('locale');
-			const type = c.req.header('content-type') ?? '';
+		async (c, { ctx, query, body: input }) => {
+			const { locale, now } = ctx;
 			const preview = query.mode === 'preview';
 			const importValid = wantsValidRows(query);
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			const now = Date.now();
+			const creatorId = await ownCreatorId(ctx);
 
 			let posts: PostImport[];
 			let rejected: RowError[] = [];
-			if (/^text\/csv\b/i.test(type)) {
-				const parsed = parsePostsCsv(await readCsvBody(c), now);
+			if (input.kind === 'csv') {
+				const parsed = parsePostsCsv(input.value, now);
 				if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
 				if (preview) {
 					return c.json({
 						total: parsed.total,
-						rows: parsed.rows.map(({ line, ...row }) => ({ line, ...row, postedAt: new Date(row.postedAt).toISOString() })),
+						rows: parsed.rows.map(({ line, ...row }) => ({ line, ...row, postedAt: iso(row.postedAt) })),
 						errors: rowErrorsOut(locale, parsed.errors)
 					});
 				}
@@ -189,7 +173,7 @@ export function creatorRoutes(r: Router) {
 				posts = parsed.rows;
 				rejected = parsed.errors;
 			} else {
-				const body = await readJsonBody(c, PostsBody, MAX_IMPORT_BYTES);
+				const body = input.value;
 				const fieldKeys: { path: string; key: string }[] = [];
 				posts = body.posts.map((p, i) => {
 					const postedAt = parsePostedAt(p.postedAt, now);
@@ -202,10 +186,10 @@ export function creatorRoutes(r: Router) {
 					seen.add(p.ref);
 				});
 				if (fieldKeys.length > 0) throw new AppError('invalid_request', { fieldKeys });
-				if (preview) return c.json({ total: posts.length, rows: posts.map((p, i) => ({ line: i + 1, ...p, postedAt: new Date(p.postedAt).toISOString() })), errors: [] });
+				if (preview) return c.json({ total: posts.length, rows: posts.map((p, i) => ({ line: i + 1, ...p, postedAt: iso(p.postedAt) })), errors: [] });
 			}
-			const imported = posts.length > 0 ? await importPosts(c.env.DB, creatorId, posts) : 0;
-			const features = await recomputeFeatures(c.env.DB, creatorId, now);
+			const imported = posts.length > 0 ? await importPosts(ctx, { creatorId, posts }) : 0;
+			const features = await recomputeFeatures(ctx, { creatorId });
 			return c.json({ imported, rejected: rowErrorsOut(locale, rejected), features });
 		}
 	);
@@ -221,11 +205,11 @@ export function creatorRoutes(r: Router) {
 			query: StatsListQuery,
 			responses: { 200: { description: '{posts, total, page, limit, recentFollowerPoints}' } }
 		},
-		async (c, { query }) => {
+		async (c, { ctx, query }) => {
 			const limit = Number(query.limit ?? 20);
 			const page = Number(query.page ?? 1);
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			return c.json({ ...(await listOwnStats(c.env.DB, creatorId, { limit, offset: (page - 1) * limit })), page, limit });
+			const creatorId = await ownCreatorId(ctx);
+			return c.json({ ...(await listOwnStats(ctx, { creatorId, limit, offset: (page - 1) * limit })), page, limit });
 		}
 	);
 
@@ -237,27 +221,18 @@ export function creatorRoutes(r: Router) {
 			summary: 'Attach a stats screenshot (multipart: file, note). PNG, JPEG or WebP by content, at most 5 MB.',
 			tags: ['creators'],
 			auth: 'creator',
-			responses: { 201: { description: '{screenshot}' }, 400: { description: 'No file' }, 413: { description: 'Over 5 MB' }, 415: { description: 'Not PNG/JPEG/WebP' } }
+			body: upload({
+				maxBytes: MAX_SCREENSHOT_BYTES,
+				types: IMAGE_TYPES,
+				fields: ScreenshotFields,
+				messages: { tooLarge: 'detail_screenshot_too_large', wrongContent: 'detail_image_type' },
+				description: 'A screenshot of the platform’s statistics'
+			}),
+			responses: { 201: { description: '{screenshot}' }, 400: { description: 'No file, or a bad note' }, 413: { description: 'Over 5 MB' }, 415: { description: 'Not PNG/JPEG/WebP' } }
 		},
-		async (c) => {
-			const type = c.req.header('content-type') ?? '';
-			if (!/^multipart\/form-data\b/i.test(type)) throw new AppError('unsupported_media_type');
-			refuseDeclaredOver(c, MAX_SCREENSHOT_BYTES + 64 * 1024, 'detail_screenshot_too_large');
-			let form: FormData;
-			try {
-				form = await c.req.formData();
-			} catch {
-				throw new AppError('invalid_request', { fieldKeys: [{ path: 'file', key: 'required' }] });
-			}
-			const file = form.get('file');
-			const noteRaw = form.get('note');
-			const note = typeof noteRaw === 'string' ? noteRaw.trim() : '';
-			if (!isSingleLine(note)) throw new AppError('invalid_request', { fieldKeys: [{ path: 'note', key: 'single_line' }] });
-			if (note.length > 300) throw new AppError('invalid_request', { fieldKeys: [{ path: 'note', key: 'too_long' }] });
-			if (file === null || typeof file === 'string' || file.size === 0) throw new AppError('invalid_request', { fieldKeys: [{ path: 'file', key: 'required' }] });
-			if (file.size > MAX_SCREENSHOT_BYTES) throw new AppError('payload_too_large', { detailKey: 'detail_screenshot_too_large' });
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			const screenshot = await saveScreenshot(c.env.DB, c.env.FILES, creatorId, await file.arrayBuffer(), note, Date.now());
+		async (c, { ctx, body }) => {
+			const creatorId = await ownCreatorId(ctx);
+			const screenshot = await saveScreenshot(ctx, { creatorId, file: body.file, note: body.fields.note });
 			return c.json({ screenshot }, 201);
 		}
 	);
@@ -272,7 +247,7 @@ export function creatorRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 200: { description: '{screenshots}' } }
 		},
-		async (c) => c.json({ screenshots: await listScreenshots(c.env.DB, await ownCreatorId(c.env.DB, c.get('user')!.id)) })
+		async (c, { ctx }) => c.json({ screenshots: await listScreenshots(ctx, { creatorId: await ownCreatorId(ctx) }) })
 	);
 
 	route(
@@ -283,11 +258,12 @@ export function creatorRoutes(r: Router) {
 			summary: 'Download one of the caller’s screenshots',
 			tags: ['creators'],
 			auth: 'creator',
+			params: ById,
 			responses: { 200: { description: 'The image' }, 404: { description: 'Unknown or someone else’s' } }
 		},
-		async (c) => {
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			const shot = await readScreenshot(c.env.DB, c.env.FILES, creatorId, c.req.param('id') ?? '');
+		async (c, { ctx, params }) => {
+			const creatorId = await ownCreatorId(ctx);
+			const shot = await readScreenshot(ctx, { creatorId, screenshotId: params.id });
 			return new Response(shot.body, {
 				headers: {
 					'content-type': shot.contentType,
@@ -308,9 +284,10 @@ export function creatorRoutes(r: Router) {
 			summary: 'Public media kit by handle: profile, key numbers, recent posts; never contact or payout data',
 			tags: ['creators'],
 			auth: 'public',
+			params: ByHandle,
 			responses: { 200: { description: '{creator, wilayaName, recentPosts}' }, 404: { description: 'Unknown handle' } }
 		},
-		async (c) => c.json(await getMediaKit(c.env.DB, (c.req.param('handle') ?? '').slice(0, 120)))
+		async (c, { ctx, params }) => c.json(await getMediaKit(ctx, { handle: params.handle }))
 	);
 
 	route(
@@ -321,11 +298,9 @@ export function creatorRoutes(r: Router) {
 			summary: 'A creator’s public profile; phone and payout RIP only for the creator and for a brand with a signed agreement',
 			tags: ['creators'],
 			auth: 'public',
+			params: ById,
 			responses: { 200: { description: '{creator}' }, 404: { description: 'Unknown creator' } }
 		},
-		async (c) => {
-			const user = c.get('user');
-			return c.json({ creator: await getCreatorFor(c.env.DB, (c.req.param('id') ?? '').slice(0, 80), user ? { id: user.id, role: user.role } : null) });
-		}
+		async (c, { ctx, params }) => c.json({ creator: await getCreatorFor(ctx, { creatorId: params.id }) })
 	);
 }

@@ -5,6 +5,7 @@ import { MAX_RATE_DZD } from '../domain/rates';
 import { normaliseAlgerianPhone } from '../domain/phone';
 import { checkRip } from '../domain/rip';
 import { multiLineCheck, singleLineCheck } from '../domain/text';
+import { UNKNOWN_PARAM } from '../route';
 import { MAX_CAPTION_LENGTH, MAX_COMMENT_LENGTH, MAX_COMMENT_SAMPLES, MAX_IMPORT_ROWS, MAX_METRIC } from '../domain/stats-import';
 
 /** Tolerance on audience splits: rounded shares may add up to a little over 1. */
@@ -156,4 +157,12 @@ export const PostsBody = v.strictObject({
 export const PostsQuery = v.object({
 	mode: v.optional(v.picklist(['preview', 'import'], 'invalid_type')),
 	importValid: v.optional(v.picklist(['0', '1', 'true', 'false'], 'invalid_type'))
+});
+
+/** `:handle` of a media kit: a handle is at most 120 characters, so a longer one names nobody (404). */
+export const ByHandle = v.object({ handle: v.pipe(v.string(), v.maxLength(120, UNKNOWN_PARAM), v.description('The creator’s public handle.')) });
+
+/** The text fields next to a screenshot's file. */
+export const ScreenshotFields = v.object({
+	note: v.optional(v.pipe(v.string(), v.trim(), singleLineCheck(), v.maxLength(300, 'too_long'), v.description('What the screenshot shows, one line (at most 300 characters).')), '')
 });

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { AppError } from '../errors';
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { jobContext } from '../context';
 import { runScheduled } from '../jobs/scheduled';
 import { listOutbox } from '../services/outbox';
@@ -30,9 +31,9 @@ export function devRoutes(r: Router) {
 			internal: true,
 			responses: { 200: { description: 'OK' } }
 		},
-		async (c, { query }) => {
-			if (c.env.APP_ENV !== 'development') throw new AppError('not_found');
-			return c.json({ messages: await listOutbox(c.env.DB, query.limit) });
+		async (c, { ctx, query }) => {
+			if (ctx.env.APP_ENV !== 'development') throw new AppError('not_found');
+			return c.json({ messages: await listOutbox(ctx.db, query.limit) });
 		}
 	);
 
@@ -44,13 +45,13 @@ export function devRoutes(r: Router) {
 			summary: 'Runs exactly what the cron runs, as if it were `now`, and answers what it did (development only)',
 			tags: ['dev'],
 			auth: 'public',
-			body: ScheduledBody,
+			body: json(ScheduledBody),
 			internal: true,
 			responses: { 200: { description: 'What the run did, counted by task' } }
 		},
-		async (c, { body }) => {
-			if (c.env.APP_ENV !== 'development') throw new AppError('not_found');
-			return c.json(await runScheduled(jobContext(c.env, Date.parse(body.now))));
+		async (c, { ctx, body }) => {
+			if (ctx.env.APP_ENV !== 'development') throw new AppError('not_found');
+			return c.json(await runScheduled(jobContext(ctx.env, Date.parse(body.now))));
 		}
 	);
 }

@@ -3,12 +3,11 @@
  * campaign, and the creator's own risk flags with their explanations.
  */
 import { type Router, route } from '../route';
-import { ownCreatorId } from '../services/creators';
-import { campaignMatches, explainRiskFlag, ownRiskFlags, readWeights, saveWeights } from '../services/matching';
-import { ownCampaign } from '../services/campaigns';
-import { ExplanationBody, MatchesQuery, MatchesResponse, OwnRiskResponse, RiskCodeParam, WeightsBody, WeightsOut } from './matching.types';
+import { json } from '../body';
+import { campaignMatches, campaignWeights, explainRiskFlag, ownRiskFlags, saveWeights } from '../services/matching';
+import { ByRiskCode, ExplanationBody, MatchesQuery, MatchesResponse, OwnRiskResponse, WeightsBody, WeightsOut } from './matching.types';
+import { ById } from './params';
 import * as v from 'valibot';
-import { AppError } from '../errors';
 
 const brandOnly = { 401: { description: 'No session' }, 403: { description: 'Not a brand user' }, 404: { description: 'No such campaign, or another brand’s' } };
 
@@ -21,12 +20,12 @@ export function matchingRoutes(r: Router) {
 			summary: 'Creators that pass the campaign’s hard filters, scored on five criteria with reasons, best first',
 			tags: ['matching'],
 			auth: 'brand',
+			params: ById,
 			query: MatchesQuery,
 			responses: { 200: { description: 'Scored matches', schema: MatchesResponse }, 400: { description: 'Invalid query' }, ...brandOnly }
 		},
-		async (c, { query }) => {
-			const locale = query.lang ?? c.get('locale');
-			const out = await campaignMatches(c.env.DB, c.get('user')!, c.req.param('id')!, { limit: query.limit, offset: (query.page - 1) * query.limit, ids: query.ids, locale });
+		async (c, { ctx, params, query }) => {
+			const out = await campaignMatches(ctx, { campaignId: params.id, limit: query.limit, offset: (query.page - 1) * query.limit, ids: query.ids, locale: query.lang ?? ctx.locale });
 			return c.json(out);
 		}
 	);
@@ -39,12 +38,10 @@ export function matchingRoutes(r: Router) {
 			summary: 'The campaign’s match weights (the defaults until the brand changes them)',
 			tags: ['matching'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Weights', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, ...brandOnly }
 		},
-		async (c) => {
-			await ownCampaign(c.env.DB, c.get('user')!, c.req.param('id')!);
-			return c.json(await readWeights(c.env.DB, c.req.param('id')!));
-		}
+		async (c, { ctx, params }) => c.json(await campaignWeights(ctx, { campaignId: params.id }))
 	);
 
 	route(
@@ -55,10 +52,11 @@ export function matchingRoutes(r: Router) {
 			summary: 'Tune the weights of the five criteria for this campaign (integers 0–100, not all zero)',
 			tags: ['matching'],
 			auth: 'brand',
-			body: WeightsBody,
+			params: ById,
+			body: json(WeightsBody),
 			responses: { 200: { description: 'Saved', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, 400: { description: 'Invalid weights' }, ...brandOnly }
 		},
-		async (c, { body }) => c.json(await saveWeights(c.env.DB, c.get('user')!, c.req.param('id')!, body, Date.now()))
+		async (c, { ctx, params, body }) => c.json(await saveWeights(ctx, { campaignId: params.id, weights: body }))
 	);
 
 	route(
@@ -69,9 +67,10 @@ export function matchingRoutes(r: Router) {
 			summary: 'Back to the default weights',
 			tags: ['matching'],
 			auth: 'brand',
+			params: ById,
 			responses: { 200: { description: 'Defaults restored', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, ...brandOnly }
 		},
-		async (c) => c.json(await saveWeights(c.env.DB, c.get('user')!, c.req.param('id')!, null, Date.now()))
+		async (c, { ctx, params }) => c.json(await saveWeights(ctx, { campaignId: params.id, weights: null }))
 	);
 
 	route(
@@ -84,7 +83,7 @@ export function matchingRoutes(r: Router) {
 			auth: 'creator',
 			responses: { 200: { description: 'Flags', schema: OwnRiskResponse }, 401: { description: 'No session' }, 403: { description: 'Not a creator' } }
 		},
-		async (c) => c.json(await ownRiskFlags(c.env.DB, await ownCreatorId(c.env.DB, c.get('user')!.id), c.get('locale')))
+		async (c, { ctx }) => c.json(await ownRiskFlags(ctx))
 	);
 
 	route(
@@ -95,7 +94,8 @@ export function matchingRoutes(r: Router) {
 			summary: 'Attach an explanation to one of the caller’s raised flags (empty text removes it); brands see it next to the flag',
 			tags: ['matching'],
 			auth: 'creator',
-			body: ExplanationBody,
+			params: ByRiskCode,
+			body: json(ExplanationBody),
 			responses: {
 				200: { description: 'Saved; the caller’s flags', schema: OwnRiskResponse },
 				400: { description: 'Invalid input' },
@@ -105,12 +105,6 @@ export function matchingRoutes(r: Router) {
 				409: { description: 'This signal is not raised on the caller’s profile' }
 			}
 		},
-		async (c, { body }) => {
-			const code = c.req.param('code')!;
-			if (!v.is(RiskCodeParam, code)) throw new AppError('not_found');
-			const creatorId = await ownCreatorId(c.env.DB, c.get('user')!.id);
-			await explainRiskFlag(c.env.DB, creatorId, code, body.explanation, Date.now());
-			return c.json(await ownRiskFlags(c.env.DB, creatorId, c.get('locale')));
-		}
+		async (c, { ctx, params, body }) => c.json(await explainRiskFlag(ctx, { code: params.code, explanation: body.explanation }))
 	);
 }

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { CRITERIA } from '../domain/matching';
 import { RISK_CODES } from '../domain/risk-signals';
 import { multiLineCheck } from '../domain/text';
+import { UNKNOWN_PARAM } from '../route';
 
 const Int = (def: number, min: number, max: number, d: string) =>
 	v.optional(
@@ -77,7 +78,8 @@ export const MatchesResponse = v.object({
 	customWeights: v.boolean()
 });
 
-export const RiskCodeParam = v.picklist(RISK_CODES);
+/** `:code` of a risk signal; an unknown code is a 404. */
+export const ByRiskCode = v.object({ code: v.pipe(v.picklist(RISK_CODES, UNKNOWN_PARAM), v.description('A risk signal code.')) });
 
 export const ExplanationBody = v.strictObject({
 	explanation: v.pipe(

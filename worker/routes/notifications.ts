@@ -1,17 +1,10 @@
 /** In-app notifications of the signed-in user, and how they want to hear about each category of message. */
-import type { Context } from 'hono';
-import { type ServiceContext, jobQueue } from '../context';
-import type { AppEnv } from '../env';
 import { type Router, route } from '../route';
+import { json } from '../body';
 import { listNotifications, markNotificationsRead } from '../services/notifications';
 import { getPreferences, setPreferences } from '../services/notification-preferences';
 import { ReadBody } from './applications.types';
 import { NotificationsQuery, PreferencesBody, PreferencesOut } from './notifications.types';
-
-/** The service context of this request (the caller's language, this request's clock and origin). */
-function serviceContext(c: Context<AppEnv>): ServiceContext {
-	return { env: c.env, db: c.env.DB, files: c.env.FILES, jobs: jobQueue(c.env), now: Date.now(), locale: c.get('locale'), origin: new URL(c.req.url).origin };
-}
 
 export function notificationRoutes(r: Router) {
 	route(
@@ -25,7 +18,7 @@ export function notificationRoutes(r: Router) {
 			query: NotificationsQuery,
 			responses: { 200: { description: 'OK' }, 400: { description: 'Invalid page or category' }, 401: { description: 'No session' } }
 		},
-		async (c, { query }) => c.json(await listNotifications(c.env.DB, c.get('user')!.id, query.page, query.category))
+		async (c, { ctx, query }) => c.json(await listNotifications(ctx, { page: query.page, category: query.category }))
 	);
 
 	route(
@@ -36,10 +29,10 @@ export function notificationRoutes(r: Router) {
 			summary: 'Mark notifications read: the listed ids, or all when `ids` is absent',
 			tags: ['notifications'],
 			auth: 'user',
-			body: ReadBody,
+			body: json(ReadBody),
 			responses: { 200: { description: 'OK; the remaining unread count' }, 400: { description: 'Invalid ids' }, 401: { description: 'No session' } }
 		},
-		async (c, { body }) => c.json(await markNotificationsRead(c.env.DB, c.get('user')!.id, body.ids, Date.now()))
+		async (c, { ctx, body }) => c.json(await markNotificationsRead(ctx, { ids: body.ids }))
 	);
 
 	route(
@@ -52,7 +45,7 @@ export function notificationRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'Every category with its channel', schema: PreferencesOut }, 401: { description: 'No session' } }
 		},
-		async (c) => c.json(await getPreferences(serviceContext(c), c.get('user')!.id))
+		async (c, { ctx }) => c.json(await getPreferences(ctx))
 	);
 
 	route(
@@ -63,7 +56,7 @@ export function notificationRoutes(r: Router) {
 			summary: 'Change the channel of the listed categories (the others keep theirs)',
 			tags: ['notifications'],
 			auth: 'user',
-			body: PreferencesBody,
+			body: json(PreferencesBody),
 			responses: {
 				200: { description: 'Changed; every category with its channel', schema: PreferencesOut },
 				400: { description: 'Unknown category or channel; nothing changed' },
@@ -71,6 +64,6 @@ export function notificationRoutes(r: Router) {
 				422: { description: 'Account or signing cannot be changed; nothing changed' }
 			}
 		},
-		async (c, { body }) => c.json(await setPreferences(serviceContext(c), c.get('user')!.id, body))
+		async (c, { ctx, body }) => c.json(await setPreferences(ctx, { changes: body }))
 	);
 }

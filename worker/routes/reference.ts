@@ -1,6 +1,7 @@
 /** Reference data and health. */
 import * as v from 'valibot';
 import { type Router, route } from '../route';
+import { checkDatabase, listWilayas } from '../services/reference';
 
 const WilayasQuery = v.object({ lang: v.optional(v.picklist(['fr', 'ar', 'en'], 'locale_invalid')) });
 
@@ -19,10 +20,7 @@ export function referenceRoutes(r: Router) {
 			auth: 'public',
 			responses: { 200: { description: 'OK', schema: v.object({ ok: v.literal(true) }) } }
 		},
-		async (c) => {
-			await c.env.DB.prepare('SELECT 1').first();
-			return c.json({ ok: true });
-		}
+		async (c, { ctx }) => c.json(await checkDatabase(ctx))
 	);
 
 	route(
@@ -36,24 +34,10 @@ export function referenceRoutes(r: Router) {
 			query: WilayasQuery,
 			responses: { 200: { description: 'OK', schema: WilayasResponse } }
 		},
-		async (c, { query }) => {
-			const lang = query.lang ?? c.get('locale');
-			const { results } = await c.env.DB.prepare('SELECT code, name_fr, name_ar, parent_code FROM wilayas ORDER BY code').all<{
-				code: string;
-				name_fr: string;
-				name_ar: string;
-				parent_code: string | null;
-			}>();
+		async (c, { ctx, query }) => {
+			const out = await listWilayas(ctx, { lang: query.lang ?? ctx.locale });
 			c.header('cache-control', 'public, max-age=3600');
-			return c.json({
-				wilayas: results.map((w) => ({
-					code: w.code,
-					name: lang === 'ar' ? w.name_ar : w.name_fr,
-					nameFr: w.name_fr,
-					nameAr: w.name_ar,
-					parentCode: w.parent_code
-				}))
-			});
+			return c.json(out);
 		}
 	);
 }

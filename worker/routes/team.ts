@@ -2,9 +2,9 @@
  * Brand teams: the owner's invitations and team list; the invitee's invitations, answered
  * only by them; the brands a user belongs to, switching, leaving, creating one's own.
  */
-import type { Context } from 'hono';
-import type { AppEnv } from '../env';
 import { type Router, route } from '../route';
+import { json } from '../body';
+import { ById } from './params';
 import { answerInvitation, createOwnBrand, inviteTeammate, leaveBrand, listMyBrands, listMyInvitations, listTeam, previewInvitation, revokeInvitation, switchBrand } from '../services/team';
 import {
 	AnswerResponse,
@@ -20,9 +20,6 @@ import {
 	TeamResponse
 } from './team.types';
 
-const user = (c: Context<AppEnv>) => c.get('user')!;
-const id = (c: Context<AppEnv>) => c.req.param('id') ?? '';
-
 export function teamRoutes(r: Router) {
 	route(
 		r,
@@ -34,7 +31,7 @@ export function teamRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'OK', schema: TeamResponse }, 403: { description: 'A brand account without a brand' } }
 		},
-		async (c) => c.json(await listTeam(c.env.DB, user(c).id, Date.now()))
+		async (c, { ctx }) => c.json(await listTeam(ctx))
 	);
 
 	route(
@@ -45,14 +42,14 @@ export function teamRoutes(r: Router) {
 			summary: 'Invite a teammate by email (brand owner). Nobody joins until the invitee accepts; inviting a pending address again resends it',
 			tags: ['brands'],
 			auth: 'brand',
-			body: InviteBody,
+			body: json(InviteBody),
 			responses: {
 				201: { description: 'Invitation sent to the outbox (and to the invitee’s notifications when they have a brand account)', schema: InviteResponse },
 				403: { description: 'Not the owner' },
 				409: { description: 'Already a member' }
 			}
 		},
-		async (c, { body }) => c.json(await inviteTeammate(c.env.DB, user(c), body.email, Date.now(), c.get('locale'), new URL(c.req.url).origin), 201)
+		async (c, { ctx, body }) => c.json(await inviteTeammate(ctx, { email: body.email }), 201)
 	);
 
 	route(
@@ -63,6 +60,7 @@ export function teamRoutes(r: Router) {
 			summary: 'Withdraw an invitation of the current brand before it is answered (brand owner)',
 			tags: ['brands'],
 			auth: 'brand',
+			params: ById,
 			responses: {
 				204: { description: 'Withdrawn (also when it already was)' },
 				403: { description: 'Not the owner' },
@@ -70,8 +68,8 @@ export function teamRoutes(r: Router) {
 				409: { description: 'Already accepted or declined' }
 			}
 		},
-		async (c) => {
-			await revokeInvitation(c.env.DB, user(c), id(c), Date.now());
+		async (c, { ctx, params }) => {
+			await revokeInvitation(ctx, { invitationId: params.id });
 			return c.body(null, 204);
 		}
 	);
@@ -86,7 +84,7 @@ export function teamRoutes(r: Router) {
 			auth: 'user',
 			responses: { 200: { description: 'OK', schema: MyInvitationsResponse }, 403: { description: 'Not a brand account: creators cannot join a brand team' } }
 		},
-		async (c) => c.json(await listMyInvitations(c.env.DB, user(c), Date.now()))
+		async (c, { ctx }) => c.json(await listMyInvitations(ctx))
 	);
 
 	for (const answer of ['accept', 'decline'] as const) {
@@ -101,6 +99,7 @@ export function teamRoutes(r: Router) {
 						: 'Decline an invitation addressed to the caller; the inviter is notified',
 				tags: ['brands'],
 				auth: 'user',
+				params: ById,
 				responses: {
 					200: { description: answer === 'accept' ? 'Joined' : 'Declined', schema: AnswerResponse },
 					403: { description: 'Not a brand account: creators cannot join a brand team' },
@@ -113,7 +112,7 @@ export function teamRoutes(r: Router) {
 					}
 				}
 			},
-			async (c) => c.json(await answerInvitation(c.env.DB, user(c), id(c), answer, Date.now()))
+			async (c, { ctx, params }) => c.json(await answerInvitation(ctx, { invitationId: params.id, answer }))
 		);
 	}
 
@@ -125,10 +124,11 @@ export function teamRoutes(r: Router) {
 			summary: 'A pending invitation as the sign-up page shows it; needs the address it was sent to (both are in the invitation link)',
 			tags: ['brands'],
 			auth: 'public',
+			params: ById,
 			query: PreviewQuery,
 			responses: { 200: { description: 'OK', schema: PreviewResponse }, 404: { description: 'Unknown, for another address, answered, withdrawn or expired' } }
 		},
-		async (c, { query }) => c.json(await previewInvitation(c.env.DB, id(c), query.email, Date.now()))
+		async (c, { ctx, params, query }) => c.json(await previewInvitation(ctx, { invitationId: params.id, email: query.email }))
 	);
 
 	route(
@@ -141,7 +141,7 @@ export function teamRoutes(r: Router) {
 			auth: 'brand',
 			responses: { 200: { description: 'OK', schema: MyBrandsResponse } }
 		},
-		async (c) => c.json(await listMyBrands(c.env.DB, user(c).id))
+		async (c, { ctx }) => c.json(await listMyBrands(ctx))
 	);
 
 	route(
@@ -152,10 +152,10 @@ export function teamRoutes(r: Router) {
 			summary: 'Switch the brand the caller works in (one they belong to)',
 			tags: ['brands'],
 			auth: 'brand',
-			body: SwitchBrandBody,
+			body: json(SwitchBrandBody),
 			responses: { 200: { description: 'Switched', schema: CurrentBrandResponse }, 404: { description: 'Not a member of that brand' } }
 		},
-		async (c, { body }) => c.json(await switchBrand(c.env.DB, user(c).id, body.brandId))
+		async (c, { ctx, body }) => c.json(await switchBrand(ctx, { brandId: body.brandId }))
 	);
 
 	route(
@@ -166,13 +166,14 @@ export function teamRoutes(r: Router) {
 			summary: 'Leave a brand the caller is a member of; what they created stays with it. Its owner cannot leave it',
 			tags: ['brands'],
 			auth: 'brand',
+			params: ById,
 			responses: {
 				200: { description: 'Left; the brand the caller now works in', schema: CurrentBrandResponse },
 				404: { description: 'Not a member of that brand' },
 				409: { description: 'The caller owns this brand' }
 			}
 		},
-		async (c) => c.json(await leaveBrand(c.env.DB, user(c), id(c), Date.now()))
+		async (c, { ctx, params }) => c.json(await leaveBrand(ctx, { brandId: params.id }))
 	);
 
 	route(
@@ -183,9 +184,9 @@ export function teamRoutes(r: Router) {
 			summary: 'Create the caller’s own brand (when they own none): they own it and work in it',
 			tags: ['brands'],
 			auth: 'brand',
-			body: CreateBrandBody,
+			body: json(CreateBrandBody),
 			responses: { 201: { description: 'Created', schema: CurrentBrandResponse }, 400: { description: 'Invalid name' }, 409: { description: 'The caller already owns a brand' } }
 		},
-		async (c, { body }) => c.json(await createOwnBrand(c.env.DB, user(c), body.name, Date.now()), 201)
+		async (c, { ctx, body }) => c.json(await createOwnBrand(ctx, { name: body.name }), 201)
 	);
 }

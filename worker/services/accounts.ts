@@ -2,6 +2,9 @@
  * Account operations on D1: sign-up, login, password change, and the brand a user works in.
  * Signing up or in never joins a team: invitations are answered explicitly (services/team.ts).
  */
+import type { creators, users } from '../../db/schema';
+import type { SqlPick } from '../../db/schema/sql-row';
+import type { CallerContext, RequestContext, ServiceContext } from '../context';
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { creatorHandle, normaliseEmail } from '../domain/accounts';
@@ -9,8 +12,9 @@ import { toHex } from '../domain/encoding';
 import { hashPassword, verifyPassword } from '../domain/password';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { invitationStatus, pickCurrentBrand } from '../domain/team-invitations';
+import { isUniqueViolation } from './conflicts';
 import { consume, refund } from './rate-limit';
-import { type ClientInfo, createSession, deleteOtherSessions } from './sessions';
+import { createSession, deleteOtherSessions } from './sessions';
 import { acceptStatements, findInvitation, timesOf } from './invitation-records';
 
 export interface PublicUser {
@@ -21,20 +25,9 @@ export interface PublicUser {
 	locale: Locale;
 }
 
-interface UserRow {
-	id: string;
-	email: string;
-	name: string;
-	role: SessionUser['role'];
-	locale: Locale;
-	password_hash: string | null;
-}
+type UserRow = SqlPick<typeof users, 'id' | 'email' | 'name' | 'role' | 'locale' | 'password_hash'>;
 
 const toPublic = (u: UserRow | SessionUser): PublicUser => ({ id: u.id, email: u.email, role: u.role, name: u.name, locale: u.locale });
-
-function isUniqueViolation(err: unknown) {
-	return err instanceof Error && /UNIQUE constraint failed/i.test(err.message);
-}
 
 export interface RegisterInput {
 	email: string;
@@ -50,11 +43,11 @@ export interface RegisterInput {
 }
 
 /** The invitation a sign-up explicitly accepts, or a 400 on that field that reveals nothing about it. */
-async function invitationToAccept(d1: D1Database, input: RegisterInput, email: string, now: number) {
+async function invitationToAccept(ctx: ServiceContext, input: RegisterInput, email: string) {
 	if (input.acceptInvitation === undefined) return null;
 	if (input.role !== 'brand') throw new AppError('invalid_request', { fieldKeys: [{ path: 'acceptInvitation', key: 'invitation_brand_only' }] });
-	const inv = await findInvitation(d1, input.acceptInvitation);
-	if (!inv || inv.email !== email || invitationStatus(timesOf(inv), now) !== 'pending') {
+	const inv = await findInvitation(ctx, input.acceptInvitation);
+	if (!inv || inv.email !== email || invitationStatus(timesOf(inv), ctx.now) !== 'pending') {
 		throw new AppError('invalid_request', { fieldKeys: [{ path: 'acceptInvitation', key: 'invitation_unavailable' }] });
 	}
 	return inv;
@@ -64,46 +57,47 @@ async function invitationToAccept(d1: D1Database, input: RegisterInput, email: s
  * Creates the account and its organisation: a brand user gets a brand named after `name`,
  * or, when they explicitly accept an invitation addressed to their email
  * (`acceptInvitation`), joins that team instead; a creator gets a creator profile. Nothing
- * else joins a team. Returns the user and a new session token.
+ * else joins a team. Returns the user and a new session token (the session records the client).
  */
-export async function registerUser(d1: D1Database, input: RegisterInput, client: ClientInfo, now: number, locale: Locale) {
+export async function registerUser(ctx: RequestContext, input: RegisterInput) {
+	const { db, now } = ctx;
 	const email = normaliseEmail(input.email);
-	await consume(d1, LIMITS.registerIp, client.ip ?? 'unknown', now);
-	await consume(d1, LIMITS.registerAccount, email, now);
+	await consume(ctx, LIMITS.registerIp, ctx.ip ?? 'unknown');
+	await consume(ctx, LIMITS.registerAccount, email);
 
-	const existing = await d1.prepare('SELECT id FROM users WHERE email = ?1').bind(email).first();
+	const existing = await db.prepare('SELECT id FROM users WHERE email = ?1').bind(email).first();
 	if (existing) throw new AppError('already_exists', { detailKey: 'detail_email_taken', fieldKeys: [{ path: 'email', key: 'detail_email_taken' }] });
 
-	const invitation = await invitationToAccept(d1, input, email, now);
+	const invitation = await invitationToAccept(ctx, input, email);
 	const userId = crypto.randomUUID();
 	const name = input.name.trim();
-	const user: UserRow = { id: userId, email, name, role: input.role, locale: input.locale ?? locale, password_hash: await hashPassword(input.password) };
+	const user: UserRow = { id: userId, email, name, role: input.role, locale: input.locale ?? ctx.locale, password_hash: await hashPassword(input.password) };
 	const stmts: D1PreparedStatement[] = [
-		d1
+		db
 			.prepare('INSERT INTO users (id, email, name, role, password_hash, locale, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
 			.bind(user.id, email, name, user.role, user.password_hash, user.locale, now)
 	];
 	if (invitation) {
 		// If the invitation was answered or withdrawn meanwhile, the account still exists,
 		// without a brand: the product then offers to create one.
-		stmts.push(...acceptStatements(d1, invitation, { id: userId, name }, now));
+		stmts.push(...acceptStatements(db, invitation, { id: userId, name }, now));
 	} else if (input.role === 'brand') {
-		stmts.push(...ownBrandStatements(d1, userId, name, now));
+		stmts.push(...ownBrandStatements(db, userId, name, now));
 	} else {
 		const suffix = toHex(crypto.getRandomValues(new Uint8Array(3)));
 		stmts.push(
-			d1
+			db
 				.prepare('INSERT INTO creators (id, user_id, display_name, handle, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)')
 				.bind(crypto.randomUUID(), userId, name, creatorHandle(name, suffix), now)
 		);
 	}
 	try {
-		await d1.batch(stmts);
+		await db.batch(stmts);
 	} catch (err) {
 		if (isUniqueViolation(err)) throw new AppError('already_exists', { detailKey: 'detail_email_taken', fieldKeys: [{ path: 'email', key: 'detail_email_taken' }] });
 		throw err;
 	}
-	const session = await createSession(d1, userId, client, now);
+	const session = await createSession(ctx, userId);
 	return { user: toPublic(user), session };
 }
 
@@ -111,32 +105,38 @@ export async function registerUser(d1: D1Database, input: RegisterInput, client:
  * Checks the credentials under the per-IP and per-account limits and opens a new session
  * (never reusing a token). Waiting invitations are left for the user to answer.
  */
-export async function loginUser(d1: D1Database, input: { email: string; password: string }, client: ClientInfo, now: number) {
+export async function loginUser(ctx: RequestContext, input: { email: string; password: string }) {
 	const email = normaliseEmail(input.email);
-	await consume(d1, LIMITS.loginIp, client.ip ?? 'unknown', now);
+	await consume(ctx, LIMITS.loginIp, ctx.ip ?? 'unknown');
 	// Counted atomically before the password work: parallel guesses each take a slot, so
 	// at most `max` of them are ever checked. A success gives its slot back (only failures count).
-	await consume(d1, LIMITS.loginAccount, email, now);
+	await consume(ctx, LIMITS.loginAccount, email);
 
-	const user = await d1.prepare('SELECT id, email, name, role, locale, password_hash FROM users WHERE email = ?1').bind(email).first<UserRow>();
+	const user = await ctx.db.prepare('SELECT id, email, name, role, locale, password_hash FROM users WHERE email = ?1').bind(email).first<UserRow>();
 	const ok = await verifyPassword(input.password, user?.password_hash ?? null);
 	if (!user || !ok) throw new AppError('invalid_credentials');
-	await refund(d1, LIMITS.loginAccount, email, now);
-	const session = await createSession(d1, user.id, client, now);
+	await refund(ctx, LIMITS.loginAccount, email);
+	const session = await createSession(ctx, user.id);
 	return { user: toPublic(user), session };
 }
 
-/** Changes the password and ends every other session of the user. */
-export async function changePassword(d1: D1Database, userId: string, currentHash: string | null, input: { currentPassword: string; newPassword: string }, now: number) {
-	const row = await d1.prepare('SELECT password_hash FROM users WHERE id = ?1').bind(userId).first<{ password_hash: string | null }>();
+/** Changes the caller's password and ends every other session of theirs (this one stays). */
+export async function changePassword(ctx: CallerContext, input: { currentPassword: string; newPassword: string }) {
+	const userId = ctx.user.id;
+	const row = await ctx.db.prepare('SELECT password_hash FROM users WHERE id = ?1').bind(userId).first<SqlPick<typeof users, 'password_hash'>>();
 	if (!(await verifyPassword(input.currentPassword, row?.password_hash ?? null))) {
 		throw new AppError('invalid_request', { detailKey: 'detail_wrong_password', fieldKeys: [{ path: 'currentPassword', key: 'detail_wrong_password' }] });
 	}
-	await d1
+	await ctx.db
 		.prepare('UPDATE users SET password_hash = ?2, password_changed_at = ?3 WHERE id = ?1')
-		.bind(userId, await hashPassword(input.newPassword), now)
+		.bind(userId, await hashPassword(input.newPassword), ctx.now)
 		.run();
-	await deleteOtherSessions(d1, userId, currentHash);
+	await deleteOtherSessions(ctx, userId, ctx.sessionHash);
+}
+
+/** Saves the caller's preferred language (emails use it). */
+export async function saveLocale(ctx: CallerContext, input: { locale: Locale }) {
+	await ctx.db.prepare('UPDATE users SET locale = ?2 WHERE id = ?1').bind(ctx.user.id, input.locale).run();
 }
 
 export interface Membership {
@@ -169,8 +169,8 @@ export interface BrandMembership extends Membership {
 }
 
 /** Every brand the user belongs to, oldest membership first, with the one they work in marked. */
-export async function brandMemberships(d1: D1Database, userId: string): Promise<BrandMembership[]> {
-	const { results } = await d1
+export async function brandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
+	const { results } = await ctx.db
 		.prepare(
 			`SELECT b.id, b.name, m.role, b.owner_user_id = m.user_id AS owns, m.created_at AS joinedAt, u.current_brand_id AS chosen
 			 FROM brand_members m JOIN brands b ON b.id = m.brand_id JOIN users u ON u.id = m.user_id
@@ -188,8 +188,8 @@ export async function brandMemberships(d1: D1Database, userId: string): Promise<
  * chose (`users.current_brand_id`) while they still belong to it, else the brand they own,
  * else their oldest membership (`pickCurrentBrand`). Null: they belong to no brand.
  */
-export async function currentBrand(d1: D1Database, userId: string): Promise<Membership | null> {
-	const current = (await brandMemberships(d1, userId)).find((m) => m.current);
+export async function currentBrand(ctx: ServiceContext, userId: string): Promise<Membership | null> {
+	const current = (await brandMemberships(ctx, userId)).find((m) => m.current);
 	return current ? { id: current.id, name: current.name, role: current.role } : null;
 }
 
@@ -198,8 +198,10 @@ export function noBrandError(): AppError {
 	return new AppError('forbidden', { detailKey: 'detail_no_brand' });
 }
 
-export async function describeMe(d1: D1Database, user: SessionUser) {
-	const brand = user.role === 'brand' ? await currentBrand(d1, user.id) : null;
-	const creator = user.role === 'creator' ? await d1.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string; handle: string }>() : null;
+/** The caller with the brand they work in, or their creator profile. */
+export async function describeMe(ctx: CallerContext) {
+	const { user } = ctx;
+	const brand = user.role === 'brand' ? await currentBrand(ctx, user.id) : null;
+	const creator = user.role === 'creator' ? await ctx.db.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id).first<SqlPick<typeof creators, 'id' | 'handle'>>() : null;
 	return { user: toPublic(user), brand, creator };
 }

@@ -12,15 +12,16 @@
  *   certificates, then its SHA-256 against the stored documents and the agreement's audit
  *   chain; it names the agreement and its signers only for a valid document (issue 9).
  */
-import type { Env, SessionUser } from '../env';
+import type { Env } from '../env';
 import { AppError } from '../errors';
 import type { AuditActor } from '../domain/audit-chain';
 import { sha256Hex } from '../domain/encoding';
+import { iso } from '../domain/dates';
 import { buildAgreementDocument, buildCompletionCertificateText } from '../../contracts/clauses';
 import type { DocLang } from '../../contracts/document';
 import { appendCompletionCertificate, renderAgreementPdf } from '../../contracts/pdf';
 import { fromPem, loadSignerCached, sealPdf, verifySealedPdf, type TrustedCertificates } from '../../contracts/seal';
-import type { JobQueue, ServiceContext } from '../context';
+import type { CallerContext, ServiceContext } from '../context';
 import { DOC_LANGS } from '../../contracts/document';
 import { agreementChainVerdict, agreementForDocument, recordDownload, signedAgreementForSealing } from './agreements';
 
@@ -52,31 +53,32 @@ export function trustedCertificates(env: Env): TrustedCertificates {
  * The PDF of an agreement in `lang` for one of its parties (404 for anyone else), and the
  * 'downloaded' audit event. Sealed once signed by both.
  */
-export async function agreementPdf(env: Env, user: SessionUser, agreementId: string, lang: DocLang, origin: string, now: number): Promise<PdfResult> {
-	const doc = await agreementForDocument(env.DB, user, agreementId);
-	const actor: AuditActor = { party: doc.party, userId: user.id };
+export async function agreementPdf(ctx: CallerContext, input: { agreementId: string; lang: DocLang }): Promise<PdfResult> {
+	const { lang } = input;
+	const doc = await agreementForDocument(ctx, input);
+	const actor: AuditActor = { party: doc.party, userId: ctx.user.id };
 	const agreement = withTerms(doc.agreement);
 	const filename = `wasla-${agreement.id.slice(0, 8)}-v${agreement.version}-${lang}${agreement.status === 'signed' ? '-signed' : ''}.pdf`;
 
 	if (agreement.status === 'signed') {
-		const stored = await storedDocument(env, agreement.id, lang);
-		const result = stored ?? (await sealAndStore(env, doc, lang, origin, now));
-		await recordDownload(env.DB, agreement.id, actor, { version: agreement.version, lang, pdfSha256: result.sha256 }, now);
+		const stored = await storedDocument(ctx, agreement.id, lang);
+		const result = stored ?? (await sealAndStore(ctx, doc, lang));
+		await recordDownload(ctx, { agreementId: agreement.id, actor, data: { version: agreement.version, lang, pdfSha256: result.sha256 } });
 		return { ...result, sealed: true, filename };
 	}
 
 	const bytes = await renderAgreementPdf(
-		buildAgreementDocument({ agreementId: agreement.id, version: agreement.version, documentSha256: agreement.documentSha256, terms: agreement.terms, lang, verifyUrl: verifyUrlFor(origin) })
+		buildAgreementDocument({ agreementId: agreement.id, version: agreement.version, documentSha256: agreement.documentSha256, terms: agreement.terms, lang, verifyUrl: verifyUrlFor(ctx.origin) })
 	);
 	const sha256 = await digest(bytes);
-	await recordDownload(env.DB, agreement.id, actor, { version: agreement.version, lang, pdfSha256: sha256 }, now);
+	await recordDownload(ctx, { agreementId: agreement.id, actor, data: { version: agreement.version, lang, pdfSha256: sha256 } });
 	return { bytes, sha256, sealed: false, filename };
 }
 
-async function storedDocument(env: Env, agreementId: string, lang: DocLang): Promise<{ bytes: Uint8Array; sha256: string } | null> {
-	const row = await env.DB.prepare('SELECT r2_key, sha256 FROM agreement_documents WHERE agreement_id = ?1 AND lang = ?2').bind(agreementId, lang).first<{ r2_key: string; sha256: string }>();
+async function storedDocument(ctx: ServiceContext, agreementId: string, lang: DocLang): Promise<{ bytes: Uint8Array; sha256: string } | null> {
+	const row = await ctx.db.prepare('SELECT r2_key, sha256 FROM agreement_documents WHERE agreement_id = ?1 AND lang = ?2').bind(agreementId, lang).first<{ r2_key: string; sha256: string }>();
 	if (!row) return null;
-	const object = await env.FILES.get(row.r2_key);
+	const object = await ctx.files.get(row.r2_key);
 	if (!object) return null;
 	const bytes = new Uint8Array(await object.arrayBuffer());
 	// The stored hash is the reference: a file changed behind our back is not served as ours.
@@ -98,10 +100,11 @@ function withTerms<A extends DocumentData['agreement']>(a: A): A & { terms: NonN
 
 const digest = (bytes: Uint8Array) => sha256Hex(bytes as Uint8Array<ArrayBuffer>);
 
-async function sealAndStore(env: Env, doc: DocumentData, lang: DocLang, origin: string, now: number): Promise<{ bytes: Uint8Array; sha256: string }> {
+async function sealAndStore(ctx: ServiceContext, doc: DocumentData, lang: DocLang): Promise<{ bytes: Uint8Array; sha256: string }> {
+	const { db, files, now } = ctx;
 	const agreement = withTerms(doc.agreement);
-	const secrets = sealSecrets(env);
-	const verifyUrl = verifyUrlFor(origin);
+	const secrets = sealSecrets(ctx.env);
+	const verifyUrl = verifyUrlFor(ctx.origin);
 	const rendered = await renderAgreementPdf(
 		buildAgreementDocument({ agreementId: agreement.id, version: agreement.version, documentSha256: agreement.documentSha256, terms: agreement.terms, lang, verifyUrl })
 	);
@@ -127,17 +130,18 @@ async function sealAndStore(env: Env, doc: DocumentData, lang: DocLang, origin: 
 	});
 	const sha256 = await digest(sealed);
 	const key = `agreements/${agreement.id}/sealed-v${agreement.version}-${lang}-${sha256.slice(0, 16)}.pdf`;
-	await env.FILES.put(key, sealed, { httpMetadata: { contentType: 'application/pdf' } });
+	await files.put(key, sealed, { httpMetadata: { contentType: 'application/pdf' } });
 	// Two first downloads at once: the first row wins and both serve its file.
-	const inserted = await env.DB.prepare('INSERT OR IGNORE INTO agreement_documents (agreement_id, lang, version, r2_key, sha256, size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
+	const inserted = await db
+		.prepare('INSERT OR IGNORE INTO agreement_documents (agreement_id, lang, version, r2_key, sha256, size, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
 		.bind(agreement.id, lang, agreement.version, key, sha256, sealed.byteLength, now)
 		.run();
 	if (inserted.meta.changes === 0) {
-		await env.FILES.delete(key);
-		const winner = await storedDocument(env, agreement.id, lang);
+		await files.delete(key);
+		const winner = await storedDocument(ctx, agreement.id, lang);
 		if (winner) return winner;
 	}
-	await env.DB.prepare('UPDATE agreements SET sealed_pdf_key = coalesce(sealed_pdf_key, ?2), sealed_pdf_sha256 = coalesce(sealed_pdf_sha256, ?3) WHERE id = ?1').bind(agreement.id, key, sha256).run();
+	await db.prepare('UPDATE agreements SET sealed_pdf_key = coalesce(sealed_pdf_key, ?2), sealed_pdf_sha256 = coalesce(sealed_pdf_sha256, ?3) WHERE id = ?1').bind(agreement.id, key, sha256).run();
 	return { bytes: sealed, sha256 };
 }
 
@@ -145,9 +149,10 @@ async function sealAndStore(env: Env, doc: DocumentData, lang: DocLang, origin: 
  * Asks the queue to seal a signed agreement. The signature is already stored: a queue that
  * cannot take the message now must not fail it, and the cron sweep seals what was missed.
  */
-export async function queueSealing(jobs: JobQueue, agreementId: string): Promise<void> {
+export async function queueSealing(ctx: ServiceContext, input: { agreementId: string }): Promise<void> {
+	const { agreementId } = input;
 	try {
-		await jobs.enqueue({ kind: 'seal_agreement', agreementId });
+		await ctx.jobs.enqueue({ kind: 'seal_agreement', agreementId });
 	} catch (err) {
 		console.error(JSON.stringify({ level: 'error', msg: 'sealing not queued; the cron sweep will do it', agreementId, error: String(err instanceof Error ? err.message : err) }));
 	}
@@ -159,13 +164,14 @@ export async function queueSealing(jobs: JobQueue, agreementId: string): Promise
  * bytes. A language already stored is left as it is (a download may have sealed it first);
  * an agreement that is not signed (any more) is nothing to do. Returns the languages sealed now.
  */
-export async function sealSignedAgreement(ctx: ServiceContext, agreementId: string): Promise<DocLang[]> {
-	const doc = await signedAgreementForSealing(ctx.db, agreementId);
+export async function sealSignedAgreement(ctx: ServiceContext, input: { agreementId: string }): Promise<DocLang[]> {
+	const { agreementId } = input;
+	const doc = await signedAgreementForSealing(ctx, input);
 	if (!doc) return [];
 	const { results } = await ctx.db.prepare('SELECT lang FROM agreement_documents WHERE agreement_id = ?1').bind(agreementId).all<{ lang: DocLang }>();
 	const stored = new Set(results.map((r) => r.lang));
 	const missing = DOC_LANGS.filter((lang) => !stored.has(lang));
-	for (const lang of missing) await sealAndStore(ctx.env, doc, lang, ctx.origin, ctx.now);
+	for (const lang of missing) await sealAndStore(ctx, doc, lang);
 	return missing;
 }
 
@@ -208,8 +214,10 @@ export interface VerifyOutcome {
  *   `unknown_document`; audit chain broken: `altered`, `chain_broken`; else `valid`, with the
  *   agreement, its version and its signers — the only verdict that names them.
  */
-export async function verifyPdf(env: Env, bytes: Uint8Array): Promise<VerifyOutcome> {
-	const seal = await verifySealedPdf(bytes, trustedCertificates(env));
+export async function verifyPdf(ctx: ServiceContext, input: { bytes: Uint8Array }): Promise<VerifyOutcome> {
+	const { db } = ctx;
+	const { bytes } = input;
+	const seal = await verifySealedPdf(bytes, trustedCertificates(ctx.env));
 	if (seal.reason === 'not_a_pdf') throw new AppError('unprocessable', { detailKey: 'verify_not_a_pdf' });
 	const outcome: VerifyOutcome = {
 		valid: false,
@@ -236,22 +244,23 @@ export async function verifyPdf(env: Env, bytes: Uint8Array): Promise<VerifyOutc
 	outcome.checks.signature = true;
 
 	const sha256 = await digest(bytes);
-	const stored = await env.DB.prepare('SELECT agreement_id, version FROM agreement_documents WHERE sha256 = ?1').bind(sha256).first<{ agreement_id: string; version: number }>();
-	const agreement = stored ? await env.DB.prepare("SELECT id FROM agreements WHERE id = ?1 AND status = 'signed'").bind(stored.agreement_id).first<{ id: string }>() : null;
+	const stored = await db.prepare('SELECT agreement_id, version FROM agreement_documents WHERE sha256 = ?1').bind(sha256).first<{ agreement_id: string; version: number }>();
+	const agreement = stored ? await db.prepare("SELECT id FROM agreements WHERE id = ?1 AND status = 'signed'").bind(stored.agreement_id).first<{ id: string }>() : null;
 	if (!stored || !agreement) {
 		// Sealed by us, but not a document we keep: nothing to name.
 		outcome.reason = 'unknown_document';
 		return outcome;
 	}
 	outcome.checks.storedHash = true;
-	const chain = await agreementChainVerdict(env.DB, agreement.id);
+	const chain = await agreementChainVerdict(ctx, { agreementId: agreement.id });
 	outcome.checks.auditChain = chain.valid;
 	if (!chain.valid) {
 		outcome.verdict = 'altered';
 		outcome.reason = 'chain_broken';
 		return outcome;
 	}
-	const { results } = await env.DB.prepare('SELECT party, full_name, signed_at FROM agreement_signatures WHERE agreement_id = ?1 AND version = ?2 ORDER BY signed_at, party')
+	const { results } = await db
+		.prepare('SELECT party, full_name, signed_at FROM agreement_signatures WHERE agreement_id = ?1 AND version = ?2 ORDER BY signed_at, party')
 		.bind(agreement.id, stored.version)
 		.all<{ party: string; full_name: string; signed_at: number }>();
 	return {
@@ -261,6 +270,6 @@ export async function verifyPdf(env: Env, bytes: Uint8Array): Promise<VerifyOutc
 		reason: 'ok',
 		agreementId: agreement.id,
 		version: stored.version,
-		signers: results.map((s) => ({ party: s.party, name: s.full_name, signedAt: new Date(s.signed_at).toISOString() }))
+		signers: results.map((s) => ({ party: s.party, name: s.full_name, signedAt: iso(s.signed_at) }))
 	};
 }

@@ -4,59 +4,35 @@
  * goes through `loadApplication`, which returns 404 unless the caller is its creator or a
  * member of the brand that owns the campaign.
  */
-import type { Locale, SessionUser } from '../env';
+import type { agreements, applicationMessages, applications, brands, campaigns, creatorFeatures, creators, users, wilayas } from '../../db/schema';
+import type { LeftJoined, SqlPick, SqlRow } from '../../db/schema/sql-row';
+import type { CallerContext } from '../context';
 import { AppError } from '../errors';
 import { ACTION_TARGET, type ApplicationAction, type ApplicationStatus, checkTransition, sourcesOf } from '../domain/application-status';
 import { acceptsApplications, datesOutsideWindow, looksLikeCentimes, normaliseDays } from '../domain/application-rules';
 import { prefillTerms } from '../domain/agreement-terms';
+import { iso, isoOrNull } from '../domain/dates';
+import { jsonObjectOrNull, jsonStrings } from '../domain/json';
 import { firstVersionStatements } from './agreements';
-import type { Format, Objective } from '../domain/taxonomy';
-import { currentBrand, noBrandError } from './accounts';
+import type { Format } from '../domain/taxonomy';
+import { noBrandError } from './accounts';
+import { isUniqueViolation } from './conflicts';
+import { partyOf, type Viewer, viewerOf } from './viewer';
 import { applicationAcceptedEmail, applicationReceivedEmail } from './application-emails';
 import { notifyBrandStatement, notifyUserStatement, type NotificationPayload } from './notifications';
 import { queueEmailStatement } from './outbox';
+
+type Wilaya = SqlRow<typeof wilayas>;
 
 export const APPLICATIONS_PAGE_SIZE = 20;
 export const MESSAGES_PAGE_SIZE = 50;
 
 // ---- rows and serialisation ----------------------------------------------------------------
 
-interface ApplicationRow {
-	id: string;
-	campaign_id: string;
-	creator_id: string;
-	pitch: string;
-	fee_dzd: number;
-	formats: string;
-	proposed_dates: string;
-	status: ApplicationStatus;
-	decline_reason: string | null;
-	created_at: number;
-	updated_at: number;
-}
+/** Every column of an application (APPLICATION_COLUMNS). */
+type ApplicationRow = SqlRow<typeof applications>;
 
 const APPLICATION_COLUMNS = 'a.id, a.campaign_id, a.creator_id, a.pitch, a.fee_dzd, a.formats, a.proposed_dates, a.status, a.decline_reason, a.created_at, a.updated_at';
-
-/** Stored JSON arrays, read defensively: a damaged cell shows as empty, never as a 500. */
-function jsonArray<T = string>(raw: string | null): T[] {
-	try {
-		const v: unknown = JSON.parse(raw ?? '[]');
-		return Array.isArray(v) ? (v as T[]) : [];
-	} catch {
-		return [];
-	}
-}
-
-function jsonObject(raw: string | null): Record<string, unknown> | null {
-	try {
-		const v: unknown = JSON.parse(raw ?? 'null');
-		return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-	} catch {
-		return null;
-	}
-}
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function serializeApplication(a: ApplicationRow) {
 	return {
@@ -66,38 +42,19 @@ export function serializeApplication(a: ApplicationRow) {
 		status: a.status,
 		pitch: a.pitch,
 		feeDzd: a.fee_dzd,
-		formats: jsonArray<Format>(a.formats),
-		proposedDates: jsonArray(a.proposed_dates),
+		formats: jsonStrings<Format>(a.formats),
+		proposedDates: jsonStrings(a.proposed_dates),
 		declineReason: a.decline_reason,
-		createdAt: new Date(a.created_at).toISOString(),
-		updatedAt: new Date(a.updated_at).toISOString()
+		createdAt: iso(a.created_at),
+		updatedAt: iso(a.updated_at)
 	};
-}
-
-function isUniqueViolation(err: unknown): boolean {
-	const text = err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err);
-	return /UNIQUE constraint failed/i.test(text);
 }
 
 // ---- who is asking ---------------------------------------------------------------------------
 
-export type Viewer = { side: 'creator'; userId: string; creatorId: string } | { side: 'brand'; userId: string; brandId: string; brandName: string };
-
-/** The caller as a party: their creator profile or the brand they act for (null: neither). */
-export async function viewerOf(d1: D1Database, user: SessionUser): Promise<Viewer | null> {
-	if (user.role === 'creator') {
-		const row = await d1.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string }>();
-		return row ? { side: 'creator', userId: user.id, creatorId: row.id } : null;
-	}
-	if (user.role === 'brand') {
-		const brand = await currentBrand(d1, user.id);
-		return brand ? { side: 'brand', userId: user.id, brandId: brand.id, brandName: brand.name } : null;
-	}
-	return null;
-}
-
-async function requireViewer(d1: D1Database, user: SessionUser, side?: Viewer['side']): Promise<Viewer> {
-	const viewer = await viewerOf(d1, user);
+async function requireViewer(ctx: CallerContext, side?: Viewer['side']): Promise<Viewer> {
+	const { user } = ctx;
+	const viewer = await viewerOf(ctx);
 	if (!viewer) throw side === 'brand' && user.role === 'brand' ? noBrandError() : new AppError(side ? 'forbidden' : 'not_found');
 	if (side && viewer.side !== side) throw new AppError('forbidden');
 	return viewer;
@@ -105,23 +62,12 @@ async function requireViewer(d1: D1Database, user: SessionUser, side?: Viewer['s
 
 // ---- campaigns as this module needs them -----------------------------------------------------
 
-interface CampaignRow {
-	id: string;
-	brand_id: string;
-	brand_name: string;
-	title: string;
-	objective: Objective;
-	formats: string;
-	budget_dzd: number;
-	reuse_rights_days: number;
-	starts_at: number | null;
-	ends_at: number | null;
-	apply_by: number | null;
-	status: string;
-}
+type CampaignRow = SqlPick<typeof campaigns, 'id' | 'brand_id' | 'title' | 'objective' | 'formats' | 'budget_dzd' | 'reuse_rights_days' | 'starts_at' | 'ends_at' | 'apply_by' | 'status'> & {
+	brand_name: SqlRow<typeof brands>['name'];
+};
 
-async function loadCampaign(d1: D1Database, campaignId: string): Promise<CampaignRow | null> {
-	return d1
+async function loadCampaign(db: D1Database, campaignId: string): Promise<CampaignRow | null> {
+	return db
 		.prepare(
 			`SELECT c.id, c.brand_id, b.name AS brand_name, c.title, c.objective, c.formats, c.budget_dzd, c.reuse_rights_days,
 			        c.starts_at, c.ends_at, c.apply_by, c.status
@@ -138,18 +84,18 @@ function campaignSummary(c: CampaignRow, now: number) {
 		brandName: c.brand_name,
 		objective: c.objective,
 		status: c.status,
-		formats: jsonArray<Format>(c.formats),
+		formats: jsonStrings<Format>(c.formats),
 		budgetDzd: c.budget_dzd,
-		startsAt: iso(c.starts_at),
-		endsAt: iso(c.ends_at),
-		applyBy: iso(c.apply_by),
+		startsAt: isoOrNull(c.starts_at),
+		endsAt: isoOrNull(c.ends_at),
+		applyBy: isoOrNull(c.apply_by),
 		acceptingApplications: acceptsApplications({ status: c.status, applyBy: c.apply_by }, now)
 	};
 }
 
 /** The campaign a brand owns, or 404 (another brand's campaign looks like none). */
-async function ownedCampaign(d1: D1Database, viewer: Viewer, campaignId: string): Promise<CampaignRow> {
-	const c = await loadCampaign(d1, campaignId);
+async function ownedCampaign(db: D1Database, viewer: Viewer, campaignId: string): Promise<CampaignRow> {
+	const c = await loadCampaign(db, campaignId);
 	if (!c || viewer.side !== 'brand' || c.brand_id !== viewer.brandId) throw new AppError('not_found');
 	return c;
 }
@@ -165,7 +111,7 @@ export interface ApplyInput {
 
 /** Business checks beyond the schema: formats the campaign asks for, days inside its period. */
 function checkAgainstCampaign(c: CampaignRow, input: ApplyInput) {
-	const wanted = jsonArray<string>(c.formats);
+	const wanted = jsonStrings(c.formats);
 	const fieldKeys: { path: string; key: string }[] = [];
 	input.formats.forEach((f, i) => {
 		if (!wanted.includes(f)) fieldKeys.push({ path: `formats.${i}`, key: 'format_not_in_campaign' });
@@ -181,10 +127,12 @@ function checkAgainstCampaign(c: CampaignRow, input: ApplyInput) {
  * unique index decides under concurrency, so two simultaneous requests make one row.
  * The brand's members get a notification and the owner an email, in the same batch.
  */
-export async function applyToCampaign(d1: D1Database, user: SessionUser, campaignId: string, input: ApplyInput, now: number, origin: string) {
-	const viewer = await requireViewer(d1, user, 'creator');
+export async function applyToCampaign(ctx: CallerContext, input: ApplyInput & { campaignId: string }) {
+	const { db, now, origin, user } = ctx;
+	const { campaignId } = input;
+	const viewer = await requireViewer(ctx, 'creator');
 	if (viewer.side !== 'creator') throw new AppError('forbidden');
-	const campaign = await loadCampaign(d1, campaignId);
+	const campaign = await loadCampaign(db, campaignId);
 	if (!campaign || !acceptsApplications({ status: campaign.status, applyBy: campaign.apply_by }, now)) throw new AppError('not_found');
 
 	// Checked in the order sent, so error paths (formats.1, proposedDates.0) point at the caller's items.
@@ -192,12 +140,12 @@ export async function applyToCampaign(d1: D1Database, user: SessionUser, campaig
 	const formats = [...new Set(input.formats)];
 	const proposedDates = normaliseDays(input.proposedDates);
 
-	const existing = await d1.prepare('SELECT id FROM applications WHERE campaign_id = ?1 AND creator_id = ?2').bind(campaignId, viewer.creatorId).first();
+	const existing = await db.prepare('SELECT id FROM applications WHERE campaign_id = ?1 AND creator_id = ?2').bind(campaignId, viewer.creatorId).first();
 	if (existing) throw new AppError('already_exists', { detailKey: 'detail_already_applied' });
 
 	const [creator, owner] = await Promise.all([
-		d1.prepare('SELECT display_name FROM creators WHERE id = ?1').bind(viewer.creatorId).first<{ display_name: string }>(),
-		d1.prepare('SELECT u.email, u.locale FROM brands b JOIN users u ON u.id = b.owner_user_id WHERE b.id = ?1').bind(campaign.brand_id).first<{ email: string; locale: Locale }>()
+		db.prepare('SELECT display_name FROM creators WHERE id = ?1').bind(viewer.creatorId).first<SqlPick<typeof creators, 'display_name'>>(),
+		db.prepare('SELECT u.email, u.locale FROM brands b JOIN users u ON u.id = b.owner_user_id WHERE b.id = ?1').bind(campaign.brand_id).first<SqlPick<typeof users, 'email' | 'locale'>>()
 	]);
 	const creatorName = creator?.display_name ?? user.name;
 
@@ -216,20 +164,20 @@ export async function applyToCampaign(d1: D1Database, user: SessionUser, campaig
 	};
 	const payload: NotificationPayload = { applicationId: row.id, campaignId, campaignTitle: campaign.title, creatorName };
 	const statements = [
-		d1
+		db
 			.prepare(
 				`INSERT INTO applications (id, campaign_id, creator_id, pitch, fee_dzd, formats, proposed_dates, status, decline_reason, created_at, updated_at)
 				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending', NULL, ?8, ?8)`
 			)
 			.bind(row.id, row.campaign_id, row.creator_id, row.pitch, row.fee_dzd, row.formats, row.proposed_dates, now),
-		notifyBrandStatement(d1, campaign.brand_id, 'application_received', payload, now)
+		notifyBrandStatement(db, campaign.brand_id, 'application_received', payload, now)
 	];
 	if (owner) {
 		const mail = applicationReceivedEmail(owner.locale, { to: owner.email, creator: creatorName, campaign: campaign.title, link: `${origin}/campaigns/${campaignId}/applicants` });
-		statements.push(queueEmailStatement(d1, mail, now));
+		statements.push(queueEmailStatement(db, mail, now));
 	}
 	try {
-		await d1.batch(statements);
+		await db.batch(statements);
 	} catch (err) {
 		if (isUniqueViolation(err)) throw new AppError('already_exists', { detailKey: 'detail_already_applied' });
 		throw err;
@@ -242,12 +190,14 @@ export async function applyToCampaign(d1: D1Database, user: SessionUser, campaig
  * What the apply page needs: the campaign summary and the caller's application to it, if
  * any. A campaign that no longer takes applications is still shown to a creator who applied.
  */
-export async function campaignForApplicant(d1: D1Database, user: SessionUser, campaignId: string, now: number) {
-	const viewer = await requireViewer(d1, user, 'creator');
+export async function campaignForApplicant(ctx: CallerContext, input: { campaignId: string }) {
+	const { db, now } = ctx;
+	const { campaignId } = input;
+	const viewer = await requireViewer(ctx, 'creator');
 	if (viewer.side !== 'creator') throw new AppError('forbidden');
-	const campaign = await loadCampaign(d1, campaignId);
+	const campaign = await loadCampaign(db, campaignId);
 	if (!campaign) throw new AppError('not_found');
-	const mine = await d1.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.campaign_id = ?1 AND a.creator_id = ?2`).bind(campaignId, viewer.creatorId).first<ApplicationRow>();
+	const mine = await db.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.campaign_id = ?1 AND a.creator_id = ?2`).bind(campaignId, viewer.creatorId).first<ApplicationRow>();
 	const summary = campaignSummary(campaign, now);
 	if (!mine && !summary.acceptingApplications) throw new AppError('not_found');
 	return { campaign: summary, application: mine ? serializeApplication(mine) : null };
@@ -255,28 +205,22 @@ export async function campaignForApplicant(d1: D1Database, user: SessionUser, ca
 
 // ---- lists --------------------------------------------------------------------------------------
 
-interface ApplicantRow extends ApplicationRow {
-	display_name: string;
-	handle: string;
-	wilaya: string | null;
-	wilaya_fr: string | null;
-	wilaya_ar: string | null;
-	followers_total: number;
-	niches: string;
-	engagement_by_format: string | null;
-	comment_mix: string | null;
-	sponsored_share: number | null;
-	features_at: number | null;
-}
+/** An application with its creator, the creator's wilaya names and derived features (both LEFT JOINs). */
+type ApplicantRow = ApplicationRow &
+	SqlPick<typeof creators, 'display_name' | 'handle' | 'wilaya' | 'followers_total' | 'niches'> &
+	LeftJoined<{ wilaya_fr: Wilaya['name_fr']; wilaya_ar: Wilaya['name_ar'] }> &
+	LeftJoined<SqlPick<typeof creatorFeatures, 'engagement_by_format' | 'comment_mix' | 'sponsored_share'> & { features_at: SqlRow<typeof creatorFeatures>['computed_at'] }>;
 
 /** Applicants of a brand's campaign with the numbers a brand decides on, filterable by status. */
-export async function listApplicants(d1: D1Database, user: SessionUser, campaignId: string, opts: { status?: ApplicationStatus; page: number }) {
-	const viewer = await requireViewer(d1, user, 'brand');
-	const campaign = await ownedCampaign(d1, viewer, campaignId);
+export async function listApplicants(ctx: CallerContext, opts: { campaignId: string; status?: ApplicationStatus; page: number }) {
+	const { db } = ctx;
+	const { campaignId } = opts;
+	const viewer = await requireViewer(ctx, 'brand');
+	const campaign = await ownedCampaign(db, viewer, campaignId);
 	const offset = (opts.page - 1) * APPLICATIONS_PAGE_SIZE;
 	const statusFilter = opts.status ? 'AND a.status = ?2' : 'AND ?2 IS NULL';
-	const [rows, counts] = await d1.batch([
-		d1
+	const [rows, counts] = await db.batch([
+		db
 			.prepare(
 				`SELECT ${APPLICATION_COLUMNS}, cr.display_name, cr.handle, cr.wilaya, w.name_fr AS wilaya_fr, w.name_ar AS wilaya_ar,
 				        cr.followers_total, cr.niches, f.engagement_by_format, f.comment_mix, f.sponsored_share, f.computed_at AS features_at
@@ -288,18 +232,18 @@ export async function listApplicants(d1: D1Database, user: SessionUser, campaign
 				 ORDER BY a.created_at DESC, a.id LIMIT ?3 OFFSET ?4`
 			)
 			.bind(campaignId, opts.status ?? null, APPLICATIONS_PAGE_SIZE, offset),
-		d1.prepare('SELECT status, count(*) AS n FROM applications WHERE campaign_id = ?1 GROUP BY status').bind(campaignId)
+		db.prepare('SELECT status, count(*) AS n FROM applications WHERE campaign_id = ?1 GROUP BY status').bind(campaignId)
 	]);
-	const applicants = rows.results as unknown as ApplicantRow[];
+	const applicants = rows.results as ApplicantRow[];
 	const accounts = await accountsOf(
-		d1,
+		db,
 		applicants.map((a) => a.creator_id)
 	);
 	const byStatus = Object.fromEntries((counts.results as { status: string; n: number }[]).map((r) => [r.status, r.n]));
 	const statusCounts = { pending: 0, shortlisted: 0, accepted: 0, declined: 0, withdrawn: 0, ...byStatus } as Record<ApplicationStatus, number>;
 	const total = opts.status ? statusCounts[opts.status] : Object.values(statusCounts).reduce((s, n) => s + n, 0);
 	return {
-		campaign: campaignSummary(campaign, Date.now()),
+		campaign: campaignSummary(campaign, ctx.now),
 		applications: applicants.map((a) => ({
 			...serializeApplication(a),
 			creator: {
@@ -308,10 +252,10 @@ export async function listApplicants(d1: D1Database, user: SessionUser, campaign
 				handle: a.handle,
 				wilaya: a.wilaya === null ? null : { code: a.wilaya, nameFr: a.wilaya_fr, nameAr: a.wilaya_ar },
 				followersTotal: a.followers_total,
-				niches: jsonArray(a.niches),
+				niches: jsonStrings(a.niches),
 				accounts: accounts.get(a.creator_id) ?? [],
-				engagementByFormat: a.features_at === null ? null : jsonObject(a.engagement_by_format),
-				commentMix: a.features_at === null ? null : jsonObject(a.comment_mix),
+				engagementByFormat: a.features_at === null ? null : jsonObjectOrNull(a.engagement_by_format),
+				commentMix: a.features_at === null ? null : jsonObjectOrNull(a.comment_mix),
 				sponsoredShare: a.features_at === null ? null : a.sponsored_share
 			}
 		})),
@@ -322,12 +266,12 @@ export async function listApplicants(d1: D1Database, user: SessionUser, campaign
 	};
 }
 
-async function accountsOf(d1: D1Database, creatorIds: string[]) {
+async function accountsOf(db: D1Database, creatorIds: string[]) {
 	const out = new Map<string, { platform: string; handle: string; followers: number }[]>();
 	const ids = [...new Set(creatorIds)];
 	if (ids.length === 0) return out;
 	const marks = ids.map((_, i) => `?${i + 1}`).join(', ');
-	const { results } = await d1
+	const { results } = await db
 		.prepare(`SELECT creator_id, platform, handle, followers FROM creator_accounts WHERE creator_id IN (${marks}) ORDER BY followers DESC`)
 		.bind(...ids)
 		.all<{ creator_id: string; platform: string; handle: string; followers: number }>();
@@ -340,12 +284,14 @@ async function accountsOf(d1: D1Database, creatorIds: string[]) {
 }
 
 /** The creator's own applications, newest first, with the campaign and brand. */
-export async function listMyApplications(d1: D1Database, user: SessionUser, page: number) {
-	const viewer = await requireViewer(d1, user, 'creator');
+export async function listMyApplications(ctx: CallerContext, input: { page: number }) {
+	const { db } = ctx;
+	const { page } = input;
+	const viewer = await requireViewer(ctx, 'creator');
 	if (viewer.side !== 'creator') throw new AppError('forbidden');
 	const offset = (page - 1) * APPLICATIONS_PAGE_SIZE;
-	const [rows, count] = await d1.batch([
-		d1
+	const [rows, count] = await db.batch([
+		db
 			.prepare(
 				`SELECT ${APPLICATION_COLUMNS}, c.title, c.status AS campaign_status, b.name AS brand_name, g.id AS agreement_id
 				 FROM applications a JOIN campaigns c ON c.id = a.campaign_id JOIN brands b ON b.id = c.brand_id
@@ -353,11 +299,11 @@ export async function listMyApplications(d1: D1Database, user: SessionUser, page
 				 WHERE a.creator_id = ?1 ORDER BY a.created_at DESC, a.id LIMIT ?2 OFFSET ?3`
 			)
 			.bind(viewer.creatorId, APPLICATIONS_PAGE_SIZE, offset),
-		d1.prepare('SELECT count(*) AS n FROM applications WHERE creator_id = ?1').bind(viewer.creatorId)
+		db.prepare('SELECT count(*) AS n FROM applications WHERE creator_id = ?1').bind(viewer.creatorId)
 	]);
-	type Row = ApplicationRow & { title: string; campaign_status: string; brand_name: string; agreement_id: string | null };
+	type Row = ApplicationRow & { title: CampaignRow['title']; campaign_status: CampaignRow['status']; brand_name: CampaignRow['brand_name']; agreement_id: SqlRow<typeof agreements>['id'] | null };
 	return {
-		applications: (rows.results as unknown as Row[]).map((r) => ({
+		applications: (rows.results as Row[]).map((r) => ({
 			...serializeApplication(r),
 			campaign: { id: r.campaign_id, title: r.title, status: r.campaign_status, brandName: r.brand_name },
 			agreement: r.agreement_id ? { id: r.agreement_id } : null
@@ -377,37 +323,38 @@ interface LoadedApplication {
 }
 
 /** The application if the caller is its creator or a member of the owning brand; else 404. */
-async function loadApplication(d1: D1Database, user: SessionUser, applicationId: string): Promise<LoadedApplication> {
-	const viewer = await viewerOf(d1, user);
+async function loadApplication(ctx: CallerContext, applicationId: string): Promise<LoadedApplication> {
+	const { db } = ctx;
+	const viewer = await viewerOf(ctx);
 	if (!viewer) throw new AppError('not_found');
-	const app = await d1.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.id = ?1`).bind(applicationId).first<ApplicationRow>();
+	const app = await db.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.id = ?1`).bind(applicationId).first<ApplicationRow>();
 	if (!app) throw new AppError('not_found');
-	const campaign = await loadCampaign(d1, app.campaign_id);
+	const campaign = await loadCampaign(db, app.campaign_id);
 	if (!campaign) throw new AppError('not_found');
-	const mine = viewer.side === 'creator' ? app.creator_id === viewer.creatorId : campaign.brand_id === viewer.brandId;
-	if (!mine) throw new AppError('not_found');
+	if (!partyOf(viewer, { brandId: campaign.brand_id, creatorId: app.creator_id })) throw new AppError('not_found');
 	return { app, campaign, viewer };
 }
 
 /** For brand-only actions: another brand gets 404 (checked first), a creator 403. */
-async function loadForBrand(d1: D1Database, user: SessionUser, applicationId: string): Promise<LoadedApplication & { viewer: Extract<Viewer, { side: 'brand' }> }> {
-	const loaded = await loadApplication(d1, user, applicationId);
+async function loadForBrand(ctx: CallerContext, applicationId: string): Promise<LoadedApplication & { viewer: Extract<Viewer, { side: 'brand' }> }> {
+	const loaded = await loadApplication(ctx, applicationId);
 	if (loaded.viewer.side !== 'brand') throw new AppError('forbidden');
 	return loaded as LoadedApplication & { viewer: Extract<Viewer, { side: 'brand' }> };
 }
 
 /** One application with its campaign, creator and agreement, for either party. */
-export async function getApplication(d1: D1Database, user: SessionUser, applicationId: string, now: number) {
-	const { app, campaign, viewer } = await loadApplication(d1, user, applicationId);
+export async function getApplication(ctx: CallerContext, input: { applicationId: string }) {
+	const { db, now } = ctx;
+	const { app, campaign, viewer } = await loadApplication(ctx, input.applicationId);
 	const [creator, agreement] = await Promise.all([
-		d1
+		db
 			.prepare(
 				`SELECT cr.id, cr.display_name, cr.handle, cr.wilaya, w.name_fr, w.name_ar, cr.followers_total, cr.niches
 				 FROM creators cr LEFT JOIN wilayas w ON w.code = cr.wilaya WHERE cr.id = ?1`
 			)
 			.bind(app.creator_id)
-			.first<{ id: string; display_name: string; handle: string; wilaya: string | null; name_fr: string | null; name_ar: string | null; followers_total: number; niches: string }>(),
-		d1.prepare('SELECT id, status, version FROM agreements WHERE application_id = ?1').bind(app.id).first<{ id: string; status: string; version: number }>()
+			.first<SqlPick<typeof creators, 'id' | 'display_name' | 'handle' | 'wilaya' | 'followers_total' | 'niches'> & LeftJoined<Pick<Wilaya, 'name_fr' | 'name_ar'>>>(),
+		db.prepare('SELECT id, status, version FROM agreements WHERE application_id = ?1').bind(app.id).first<SqlPick<typeof agreements, 'id' | 'status' | 'version'>>()
 	]);
 	return {
 		application: serializeApplication(app),
@@ -418,7 +365,7 @@ export async function getApplication(d1: D1Database, user: SessionUser, applicat
 			handle: creator.handle,
 			wilaya: creator.wilaya === null ? null : { code: creator.wilaya, nameFr: creator.name_fr, nameAr: creator.name_ar },
 			followersTotal: creator.followers_total,
-			niches: jsonArray(creator.niches)
+			niches: jsonStrings(creator.niches)
 		},
 		agreement: agreement ?? null,
 		viewer: { side: viewer.side }
@@ -434,53 +381,56 @@ function refuseTransition(status: ApplicationStatus, action: ApplicationAction):
 }
 
 /** UPDATE guarded by the state machine: only from the statuses the action allows. */
-function transitionStatement(d1: D1Database, applicationId: string, action: ApplicationAction, now: number, declineReason: string | null = null) {
+function transitionStatement(db: D1Database, applicationId: string, action: ApplicationAction, now: number, declineReason: string | null = null) {
 	const from = sourcesOf(action);
 	const marks = from.map((_, i) => `?${i + 5}`).join(', ');
-	return d1
+	return db
 		.prepare(`UPDATE applications SET status = ?2, updated_at = ?3, decline_reason = coalesce(?4, decline_reason) WHERE id = ?1 AND status IN (${marks})`)
 		.bind(applicationId, ACTION_TARGET[action], now, declineReason, ...from);
 }
 
-async function currentStatus(d1: D1Database, applicationId: string): Promise<ApplicationStatus> {
-	const row = await d1.prepare('SELECT status FROM applications WHERE id = ?1').bind(applicationId).first<{ status: ApplicationStatus }>();
+async function currentStatus(db: D1Database, applicationId: string): Promise<ApplicationStatus> {
+	const row = await db.prepare('SELECT status FROM applications WHERE id = ?1').bind(applicationId).first<Pick<ApplicationRow, 'status'>>();
 	return row!.status;
 }
 
-async function creatorUser(d1: D1Database, creatorId: string) {
-	return d1
+async function creatorUser(db: D1Database, creatorId: string) {
+	return db
 		.prepare('SELECT u.id, u.email, u.locale, cr.display_name, cr.handle FROM creators cr JOIN users u ON u.id = cr.user_id WHERE cr.id = ?1')
 		.bind(creatorId)
-		.first<{ id: string; email: string; locale: Locale; display_name: string; handle: string }>();
+		.first<SqlPick<typeof users, 'id' | 'email' | 'locale'> & SqlPick<typeof creators, 'display_name' | 'handle'>>();
 }
 
 /**
  * A status change by the brand with its notification to the creator, written together;
  * the notification only lands if the guarded UPDATE did (same timestamp, same status).
  */
-async function decide(d1: D1Database, user: SessionUser, applicationId: string, action: 'shortlist' | 'decline', now: number, reason: string | null) {
-	const { app, campaign } = await loadForBrand(d1, user, applicationId);
+async function decide(ctx: CallerContext, applicationId: string, action: 'shortlist' | 'decline', reason: string | null) {
+	const { db, now } = ctx;
+	const { app, campaign } = await loadForBrand(ctx, applicationId);
 	if (!checkTransition(app.status, action).ok) refuseTransition(app.status, action);
-	const creator = await creatorUser(d1, app.creator_id);
+	const creator = await creatorUser(db, app.creator_id);
 	const target = ACTION_TARGET[action];
 	const payload: NotificationPayload = { applicationId, campaignId: campaign.id, campaignTitle: campaign.title, brandName: campaign.brand_name, ...(reason ? { reason } : {}) };
-	const statements = [transitionStatement(d1, applicationId, action, now, reason)];
+	const statements = [transitionStatement(db, applicationId, action, now, reason)];
 	if (creator) {
 		statements.push(
-			notifyUserStatement(d1, creator.id, action === 'shortlist' ? 'application_shortlisted' : 'application_declined', payload, now, {
+			notifyUserStatement(db, creator.id, action === 'shortlist' ? 'application_shortlisted' : 'application_declined', payload, now, {
 				sql: 'EXISTS (SELECT 1 FROM applications WHERE id = ?6 AND status = ?7 AND updated_at = ?5)',
 				params: [applicationId, target]
 			})
 		);
 	}
-	const [update] = await d1.batch(statements);
-	if (update.meta.changes !== 1) refuseTransition(await currentStatus(d1, applicationId), action);
-	const row = await d1.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.id = ?1`).bind(applicationId).first<ApplicationRow>();
+	const [update] = await db.batch(statements);
+	if (update.meta.changes !== 1) refuseTransition(await currentStatus(db, applicationId), action);
+	const row = await db.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.id = ?1`).bind(applicationId).first<ApplicationRow>();
 	return { application: serializeApplication(row!) };
 }
 
-export const shortlistApplication = (d1: D1Database, user: SessionUser, id: string, now: number) => decide(d1, user, id, 'shortlist', now, null);
-export const declineApplication = (d1: D1Database, user: SessionUser, id: string, reason: string, now: number) => decide(d1, user, id, 'decline', now, reason);
+/** The brand shortlists a pending application. */
+export const shortlistApplication = (ctx: CallerContext, input: { applicationId: string }) => decide(ctx, input.applicationId, 'shortlist', null);
+/** The brand declines an application, with a reason shown to the creator. */
+export const declineApplication = (ctx: CallerContext, input: { applicationId: string; reason: string }) => decide(ctx, input.applicationId, 'decline', input.reason);
 
 /**
  * The brand accepts: in one D1 batch the application moves to accepted, the agreement
@@ -488,10 +438,12 @@ export const declineApplication = (d1: D1Database, user: SessionUser, id: string
  * email. The agreement's unique index on application_id makes a second accept (even a
  * concurrent one) fail as a whole: exactly one agreement per application.
  */
-export async function acceptApplication(d1: D1Database, user: SessionUser, applicationId: string, now: number, origin: string) {
-	const { app, campaign } = await loadForBrand(d1, user, applicationId);
+export async function acceptApplication(ctx: CallerContext, input: { applicationId: string }) {
+	const { db, now, origin, user } = ctx;
+	const { applicationId } = input;
+	const { app, campaign } = await loadForBrand(ctx, applicationId);
 	if (!checkTransition(app.status, 'accept').ok) refuseTransition(app.status, 'accept');
-	const creator = await creatorUser(d1, app.creator_id);
+	const creator = await creatorUser(db, app.creator_id);
 	if (!creator) throw new AppError('not_found');
 
 	const terms = prefillTerms({
@@ -505,62 +457,64 @@ export async function acceptApplication(d1: D1Database, user: SessionUser, appli
 			startsAt: campaign.starts_at,
 			endsAt: campaign.ends_at
 		},
-		application: { formats: jsonArray<Format>(app.formats), feeDzd: app.fee_dzd, proposedDates: jsonArray(app.proposed_dates) }
+		application: { formats: jsonStrings<Format>(app.formats), feeDzd: app.fee_dzd, proposedDates: jsonStrings(app.proposed_dates) }
 	});
 	const agreementId = crypto.randomUUID();
 	const termsJson = JSON.stringify(terms);
 	// Version 1 and the audit trail's first event are written in the same batch (agreements service).
-	const history = await firstVersionStatements(d1, agreementId, termsJson, { party: 'brand', userId: user.id }, now);
+	const history = await firstVersionStatements(db, agreementId, termsJson, { party: 'brand', userId: user.id }, now);
 	const payload: NotificationPayload = { applicationId, campaignId: campaign.id, campaignTitle: campaign.title, brandName: campaign.brand_name, agreementId };
 	const mail = applicationAcceptedEmail(creator.locale, { to: creator.email, brand: campaign.brand_name, campaign: campaign.title, link: `${origin}/applications/${applicationId}` });
 
 	let results: D1Result[];
 	try {
-		results = await d1.batch([
-			transitionStatement(d1, applicationId, 'accept', now),
-			d1
+		results = await db.batch([
+			transitionStatement(db, applicationId, 'accept', now),
+			db
 				.prepare(
 					`INSERT INTO agreements (id, application_id, campaign_id, brand_id, creator_id, status, version, terms, created_at, updated_at)
 					 SELECT ?1, ?2, ?3, ?4, ?5, 'draft', 1, ?6, ?7, ?7 WHERE EXISTS (SELECT 1 FROM applications WHERE id = ?2 AND status = 'accepted')`
 				)
 				.bind(agreementId, applicationId, campaign.id, campaign.brand_id, app.creator_id, termsJson, now),
 			...history.statements,
-			notifyUserStatement(d1, creator.id, 'application_accepted', payload, now, { sql: 'EXISTS (SELECT 1 FROM agreements WHERE id = ?6)', params: [agreementId] }),
+			notifyUserStatement(db, creator.id, 'application_accepted', payload, now, { sql: 'EXISTS (SELECT 1 FROM agreements WHERE id = ?6)', params: [agreementId] }),
 			// Written only if the agreement exists, so a refused accept sends nothing.
-			queueEmailStatement(d1, mail, now, { sql: 'EXISTS (SELECT 1 FROM agreements WHERE id = ?6)', params: [agreementId] })
+			queueEmailStatement(db, mail, now, { sql: 'EXISTS (SELECT 1 FROM agreements WHERE id = ?6)', params: [agreementId] })
 		]);
 	} catch (err) {
-		if (isUniqueViolation(err)) refuseTransition(await currentStatus(d1, applicationId), 'accept');
+		if (isUniqueViolation(err)) refuseTransition(await currentStatus(db, applicationId), 'accept');
 		throw err;
 	}
-	if (results[0].meta.changes !== 1 || results[1].meta.changes !== 1) refuseTransition(await currentStatus(d1, applicationId), 'accept');
-	const row = await d1.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.id = ?1`).bind(applicationId).first<ApplicationRow>();
+	if (results[0].meta.changes !== 1 || results[1].meta.changes !== 1) refuseTransition(await currentStatus(db, applicationId), 'accept');
+	const row = await db.prepare(`SELECT ${APPLICATION_COLUMNS} FROM applications a WHERE a.id = ?1`).bind(applicationId).first<ApplicationRow>();
 	return { application: serializeApplication(row!), agreement: { id: agreementId, status: 'draft', version: 1 } };
 }
 
 // ---- messages ------------------------------------------------------------------------------------
 
 /** The thread of an application, oldest first on each page (page 1 = the latest messages). */
-export async function listMessages(d1: D1Database, user: SessionUser, applicationId: string, page: number) {
-	const { app, viewer } = await loadApplication(d1, user, applicationId);
-	const creator = await creatorUser(d1, app.creator_id);
+export async function listMessages(ctx: CallerContext, input: { applicationId: string; page: number }) {
+	const { db } = ctx;
+	const { applicationId, page } = input;
+	const { app, viewer } = await loadApplication(ctx, applicationId);
+	const creator = await creatorUser(db, app.creator_id);
 	const offset = (page - 1) * MESSAGES_PAGE_SIZE;
-	const [rows, count] = await d1.batch([
-		d1
+	const [rows, count] = await db.batch([
+		db
 			.prepare(
 				`SELECT m.id, m.body, m.created_at, m.author_user_id, u.name AS author_name
 				 FROM application_messages m JOIN users u ON u.id = m.author_user_id
 				 WHERE m.application_id = ?1 ORDER BY m.created_at DESC, m.rowid DESC LIMIT ?2 OFFSET ?3`
 			)
 			.bind(applicationId, MESSAGES_PAGE_SIZE, offset),
-		d1.prepare('SELECT count(*) AS n FROM application_messages WHERE application_id = ?1').bind(applicationId)
+		db.prepare('SELECT count(*) AS n FROM application_messages WHERE application_id = ?1').bind(applicationId)
 	]);
-	type Row = { id: string; body: string; created_at: number; author_user_id: string; author_name: string };
+	type Row = SqlPick<typeof applicationMessages, 'id' | 'body' | 'created_at' | 'author_user_id'> & { author_name: SqlRow<typeof users>['name'] };
 	return {
-		messages: (rows.results as unknown as Row[]).reverse().map((m) => ({
+		messages: (rows.results as Row[]).reverse().map((m) => ({
 			id: m.id,
 			body: m.body,
-			createdAt: new Date(m.created_at).toISOString(),
+			createdAt: iso(m.created_at),
 			author: { name: m.author_name, side: m.author_user_id === creator?.id ? ('creator' as const) : ('brand' as const) },
 			mine: m.author_user_id === viewer.userId
 		})),
@@ -571,8 +525,10 @@ export async function listMessages(d1: D1Database, user: SessionUser, applicatio
 }
 
 /** Either party writes in the thread; the other side is notified in-app. */
-export async function postMessage(d1: D1Database, user: SessionUser, applicationId: string, body: string, now: number) {
-	const { app, campaign, viewer } = await loadApplication(d1, user, applicationId);
+export async function postMessage(ctx: CallerContext, input: { applicationId: string; body: string }) {
+	const { db, now, user } = ctx;
+	const { applicationId, body } = input;
+	const { app, campaign, viewer } = await loadApplication(ctx, applicationId);
 	const id = crypto.randomUUID();
 	const payload: NotificationPayload = {
 		applicationId,
@@ -582,16 +538,16 @@ export async function postMessage(d1: D1Database, user: SessionUser, application
 		excerpt: body.slice(0, 120),
 		messageId: id
 	};
-	const statements = [d1.prepare('INSERT INTO application_messages (id, application_id, author_user_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(id, applicationId, user.id, body, now)];
+	const statements = [db.prepare('INSERT INTO application_messages (id, application_id, author_user_id, body, created_at) VALUES (?1, ?2, ?3, ?4, ?5)').bind(id, applicationId, user.id, body, now)];
 	if (viewer.side === 'creator') {
-		statements.push(notifyBrandStatement(d1, campaign.brand_id, 'message_received', { ...payload, creatorName: user.name }, now));
+		statements.push(notifyBrandStatement(db, campaign.brand_id, 'message_received', { ...payload, creatorName: user.name }, now));
 	} else {
-		const creator = await creatorUser(d1, app.creator_id);
-		if (creator) statements.push(notifyUserStatement(d1, creator.id, 'message_received', payload, now));
+		const creator = await creatorUser(db, app.creator_id);
+		if (creator) statements.push(notifyUserStatement(db, creator.id, 'message_received', payload, now));
 	}
-	await d1.batch(statements);
+	await db.batch(statements);
 	return {
-		message: { id, body, createdAt: new Date(now).toISOString(), author: { name: user.name, side: viewer.side }, mine: true }
+		message: { id, body, createdAt: iso(now), author: { name: user.name, side: viewer.side }, mine: true }
 	};
 }
 

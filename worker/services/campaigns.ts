@@ -1,66 +1,30 @@
 /** Campaign offers on D1: create, edit, publish (with the 14-day plan), close, read, list, feed. */
-import type { SessionUser } from '../env';
+import type { brands, campaignTasks, campaigns, creators } from '../../db/schema';
+import type { SqlPick, SqlRow } from '../../db/schema/sql-row';
+import type { CallerContext } from '../context';
 import { AppError } from '../errors';
 import { campaignWarnings, CAMPAIGN_DEFAULTS, CAMPAIGN_TRANSITIONS, type CampaignFields, checkCampaign, cleanBrief, missingForPublish, normaliseAgeBands, type Brief } from '../domain/campaign-rules';
-import { planCampaign, type PlanPhase } from '../domain/campaign-plan';
+import { planCampaign } from '../domain/campaign-plan';
 import { type Fit, type FitCreator, profileGaps, rankForCreator, type FitFilter } from '../domain/campaign-fit';
 import type { AgeBand, CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
-import { currentBrand, noBrandError } from './accounts';
+import { iso, isoOrNull } from '../domain/dates';
+import { jsonArray, jsonObjectOr, jsonStrings } from '../domain/json';
+import { actingBrand } from './viewer';
 
-export interface CampaignRow {
-	id: string;
-	brand_id: string;
-	brand_name: string;
-	title: string;
-	objective: Objective;
-	offer: string;
-	brief: string;
-	formats: string;
-	wilayas: string;
-	niches: string;
-	age_bands: string;
-	follower_min: number;
-	follower_max: number;
-	budget_dzd: number;
-	reuse_rights_days: number;
-	starts_at: number | null;
-	ends_at: number | null;
-	apply_by: number | null;
-	status: CampaignStatus;
-	published_at: number | null;
-	closed_at: number | null;
-	created_at: number;
-	updated_at: number;
-}
+/** A campaign with its brand's name (SELECT_CAMPAIGN): every column but the match weights, read by matching alone. */
+export type CampaignRow = Omit<SqlRow<typeof campaigns>, 'match_weights'> & { brand_name: SqlRow<typeof brands>['name'] };
 
-interface TaskRow {
-	id: string;
-	day: number;
-	phase: PlanPhase;
-	key: string;
-	due_date: string;
-	done_at: number | null;
-}
+type TaskRow = Omit<SqlRow<typeof campaignTasks>, 'campaign_id'>;
 
 const SELECT_CAMPAIGN = `SELECT c.id, c.brand_id, b.name AS brand_name, c.title, c.objective, c.offer, c.brief, c.formats, c.wilayas, c.niches, c.age_bands,
 	c.follower_min, c.follower_max, c.budget_dzd, c.reuse_rights_days, c.starts_at, c.ends_at, c.apply_by, c.status,
 	c.published_at, c.closed_at, c.created_at, c.updated_at
 	FROM campaigns c JOIN brands b ON b.id = c.brand_id`;
 
-/** Parses a stored JSON column, falling back when a row holds something unexpected. */
-function json<T>(text: string, fallback: T, ok: (x: unknown) => boolean): T {
-	try {
-		const value: unknown = JSON.parse(text);
-		return ok(value) ? (value as T) : fallback;
-	} catch {
-		return fallback;
-	}
-}
 const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
-const isObject = (x: unknown) => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function readBrief(text: string): Brief {
-	const raw = json<Record<string, unknown>>(text, {}, isObject);
+	const raw = jsonObjectOr<Record<string, unknown>>(text, {});
 	const list = (x: unknown) => (strings(x) ? (x as string[]) : []);
 	return { keyMessages: list(raw.keyMessages), dos: list(raw.dos), donts: list(raw.donts), angle: typeof raw.angle === 'string' ? raw.angle : '' };
 }
@@ -72,10 +36,10 @@ export function rowFields(r: CampaignRow): CampaignFields {
 		objective: r.objective,
 		offer: r.offer,
 		brief: readBrief(r.brief),
-		formats: json<Format[]>(r.formats, [], strings),
-		wilayas: json<string[]>(r.wilayas, [], strings),
-		niches: json<Niche[]>(r.niches, [], strings),
-		ageBands: normaliseAgeBands(json<unknown[]>(r.age_bands, [], Array.isArray)),
+		formats: jsonStrings<Format>(r.formats),
+		wilayas: jsonStrings(r.wilayas),
+		niches: jsonStrings<Niche>(r.niches),
+		ageBands: normaliseAgeBands(jsonArray(r.age_bands)),
 		followerMin: r.follower_min,
 		followerMax: r.follower_max,
 		budgetDzd: r.budget_dzd,
@@ -86,7 +50,6 @@ export function rowFields(r: CampaignRow): CampaignFields {
 	};
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const ms = (s: string | null | undefined) => (s === null || s === undefined ? null : Date.parse(s));
 
 /** What anyone allowed to see the campaign sees. */
@@ -107,50 +70,43 @@ function publicView(r: CampaignRow) {
 		followerMax: f.followerMax,
 		budgetDzd: f.budgetDzd,
 		reuseRightsDays: f.reuseRightsDays,
-		startsAt: iso(f.startsAt),
-		endsAt: iso(f.endsAt),
-		applyBy: iso(f.applyBy),
+		startsAt: isoOrNull(f.startsAt),
+		endsAt: isoOrNull(f.endsAt),
+		applyBy: isoOrNull(f.applyBy),
 		status: r.status
 	};
 }
 
 /** What the owning brand sees: everything, with its timestamps. */
 export function brandView(r: CampaignRow) {
-	return { ...publicView(r), publishedAt: iso(r.published_at), closedAt: iso(r.closed_at), createdAt: iso(r.created_at)!, updatedAt: iso(r.updated_at)! };
+	return { ...publicView(r), publishedAt: isoOrNull(r.published_at), closedAt: isoOrNull(r.closed_at), createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) };
 }
 
 function taskView(t: TaskRow) {
-	return { id: t.id, day: t.day, phase: t.phase, key: t.key, dueDate: t.due_date, done: t.done_at !== null, doneAt: iso(t.done_at) };
+	return { id: t.id, day: t.day, phase: t.phase, key: t.key, dueDate: t.due_date, done: t.done_at !== null, doneAt: isoOrNull(t.done_at) };
 }
 
-/** The brand a brand user acts for; a brand user without one may not act. */
-async function brandOf(d1: D1Database, user: SessionUser) {
-	const brand = await currentBrand(d1, user.id);
-	if (!brand) throw noBrandError();
-	return brand;
-}
-
-async function findCampaign(d1: D1Database, id: string): Promise<CampaignRow | null> {
-	return d1.prepare(`${SELECT_CAMPAIGN} WHERE c.id = ?1`).bind(id).first<CampaignRow>();
+async function findCampaign(db: D1Database, id: string): Promise<CampaignRow | null> {
+	return db.prepare(`${SELECT_CAMPAIGN} WHERE c.id = ?1`).bind(id).first<CampaignRow>();
 }
 
 /** The campaign if it belongs to the user's brand; otherwise 404, whether it exists or not. */
-export async function ownCampaign(d1: D1Database, user: SessionUser, id: string) {
-	const brand = await brandOf(d1, user);
-	const row = await findCampaign(d1, id);
+export async function ownCampaign(ctx: CallerContext, id: string) {
+	const brand = await actingBrand(ctx);
+	const row = await findCampaign(ctx.db, id);
 	if (!row || row.brand_id !== brand.id) throw new AppError('not_found');
 	return row;
 }
 
-async function unknownWilayas(d1: D1Database, codes: string[]): Promise<Set<string>> {
+async function unknownWilayas(db: D1Database, codes: string[]): Promise<Set<string>> {
 	if (codes.length === 0) return new Set();
-	const { results } = await d1.prepare('SELECT code FROM wilayas WHERE code IN (SELECT value FROM json_each(?1))').bind(JSON.stringify(codes)).all<{ code: string }>();
+	const { results } = await db.prepare('SELECT code FROM wilayas WHERE code IN (SELECT value FROM json_each(?1))').bind(JSON.stringify(codes)).all<{ code: string }>();
 	const known = new Set(results.map((r) => r.code));
 	return new Set(codes.filter((c) => !known.has(c)));
 }
 
-async function validate(d1: D1Database, f: CampaignFields): Promise<void> {
-	const unknown = await unknownWilayas(d1, f.wilayas);
+async function validate(db: D1Database, f: CampaignFields): Promise<void> {
+	const unknown = await unknownWilayas(db, f.wilayas);
 	const problems = checkCampaign(f, (code) => !unknown.has(code));
 	if (problems.length) throw new AppError('invalid_request', { fieldKeys: problems });
 }
@@ -217,8 +173,9 @@ function fieldValues(f: CampaignFields) {
 }
 
 /** Creates a draft campaign for the user's brand. */
-export async function createCampaign(d1: D1Database, user: SessionUser, input: CampaignInput & { title: string; objective: Objective }, now: number) {
-	const brand = await brandOf(d1, user);
+export async function createCampaign(ctx: CallerContext, input: CampaignInput & { title: string; objective: Objective }) {
+	const { db, now } = ctx;
+	const brand = await actingBrand(ctx);
 	const empty: CampaignFields = {
 		title: input.title,
 		objective: input.objective,
@@ -234,9 +191,9 @@ export async function createCampaign(d1: D1Database, user: SessionUser, input: C
 		applyBy: null
 	};
 	const f = merge(empty, input);
-	await validate(d1, f);
+	await validate(db, f);
 	const id = crypto.randomUUID();
-	await d1
+	await db
 		.prepare(
 			`INSERT INTO campaigns (id, brand_id, title, objective, offer, brief, formats, wilayas, niches, follower_min, follower_max, budget_dzd,
 			 reuse_rights_days, starts_at, ends_at, apply_by, age_bands, status, created_at, updated_at)
@@ -244,21 +201,23 @@ export async function createCampaign(d1: D1Database, user: SessionUser, input: C
 		)
 		.bind(id, brand.id, ...fieldValues(f), now)
 		.run();
-	return { campaign: brandView((await findCampaign(d1, id))!), warnings: campaignWarnings(f) };
+	return { campaign: brandView((await findCampaign(db, id))!), warnings: campaignWarnings(f) };
 }
 
 /** Edits a draft or open campaign; the merged result is validated, and an open one must stay publishable. */
-export async function updateCampaign(d1: D1Database, user: SessionUser, id: string, input: CampaignInput, now: number) {
-	const row = await ownCampaign(d1, user, id);
+export async function updateCampaign(ctx: CallerContext, update: { campaignId: string; changes: CampaignInput }) {
+	const { db, now } = ctx;
+	const { campaignId: id, changes: input } = update;
+	const row = await ownCampaign(ctx, id);
 	if (!CAMPAIGN_TRANSITIONS[row.status].editable) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
 	const f = merge(rowFields(row), input);
-	await validate(d1, f);
+	await validate(db, f);
 	if (row.status === 'open') {
 		// An open campaign stays publishable; its deadline is only checked when it changes.
 		const missing = missingForPublish(f, now).filter((p) => p.key !== 'campaign_apply_past' || input.applyBy !== undefined);
 		if (missing.length) throw new AppError('invalid_request', { fieldKeys: missing });
 	}
-	const res = await d1
+	const res = await db
 		.prepare(
 			`UPDATE campaigns SET title = ?3, objective = ?4, offer = ?5, brief = ?6, formats = ?7, wilayas = ?8, niches = ?9, follower_min = ?10,
 			 follower_max = ?11, budget_dzd = ?12, reuse_rights_days = ?13, starts_at = ?14, ends_at = ?15, apply_by = ?16, age_bands = ?17,
@@ -267,11 +226,11 @@ export async function updateCampaign(d1: D1Database, user: SessionUser, id: stri
 		.bind(id, row.status, ...fieldValues(f), now)
 		.run();
 	if (!res.meta.changes) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
-	return { campaign: brandView((await findCampaign(d1, id))!), warnings: campaignWarnings(f) };
+	return { campaign: brandView((await findCampaign(db, id))!), warnings: campaignWarnings(f) };
 }
 
-async function tasksOf(d1: D1Database, campaignId: string) {
-	const { results } = await d1.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE campaign_id = ?1 ORDER BY day, key').bind(campaignId).all<TaskRow>();
+async function tasksOf(db: D1Database, campaignId: string) {
+	const { results } = await db.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE campaign_id = ?1 ORDER BY day, key').bind(campaignId).all<TaskRow>();
 	return results.map(taskView);
 }
 
@@ -279,35 +238,39 @@ async function tasksOf(d1: D1Database, campaignId: string) {
  * draft → open: checks what creators need, stamps published_at and writes the dated
  * 14-day plan in one batch. A campaign already published gets `already_published`.
  */
-export async function publishCampaign(d1: D1Database, user: SessionUser, id: string, now: number) {
-	const row = await ownCampaign(d1, user, id);
+export async function publishCampaign(ctx: CallerContext, input: { campaignId: string }) {
+	const { db, now } = ctx;
+	const id = input.campaignId;
+	const row = await ownCampaign(ctx, id);
 	if (row.published_at !== null || row.status !== 'draft') throw new AppError('already_published');
 	const missing = missingForPublish(rowFields(row), now);
 	if (missing.length) throw new AppError('invalid_request', { detailKey: 'detail_campaign_incomplete', fieldKeys: missing });
 	// Tasks first, each guarded on the draft status, then the status flip: one atomic batch,
 	// so a concurrent publish cannot write the plan twice.
 	const stmts = planCampaign(now).map((t) =>
-		d1
+		db
 			.prepare(
 				`INSERT INTO campaign_tasks (id, campaign_id, day, phase, key, due_date)
 				 SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM campaigns WHERE id = ?2 AND status = 'draft')`
 			)
 			.bind(crypto.randomUUID(), id, t.day, t.phase, t.key, t.dueDate)
 	);
-	stmts.push(d1.prepare("UPDATE campaigns SET status = 'open', published_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'draft'").bind(id, now));
-	const results = await d1.batch(stmts);
+	stmts.push(db.prepare("UPDATE campaigns SET status = 'open', published_at = ?2, updated_at = ?2 WHERE id = ?1 AND status = 'draft'").bind(id, now));
+	const results = await db.batch(stmts);
 	if (!results[results.length - 1].meta.changes) throw new AppError('already_published');
-	return { campaign: brandView((await findCampaign(d1, id))!), tasks: await tasksOf(d1, id) };
+	return { campaign: brandView((await findCampaign(db, id))!), tasks: await tasksOf(db, id) };
 }
 
 /** open/active → closed, stamping closed_at. */
-export async function closeCampaign(d1: D1Database, user: SessionUser, id: string, now: number) {
-	const row = await ownCampaign(d1, user, id);
+export async function closeCampaign(ctx: CallerContext, input: { campaignId: string }) {
+	const { db, now } = ctx;
+	const id = input.campaignId;
+	const row = await ownCampaign(ctx, id);
 	if (row.status === 'closed') throw new AppError('already_closed');
 	if (!CAMPAIGN_TRANSITIONS[row.status].close) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_closable' });
-	const res = await d1.prepare("UPDATE campaigns SET status = 'closed', closed_at = ?3, updated_at = ?3 WHERE id = ?1 AND status = ?2").bind(id, row.status, now).run();
+	const res = await db.prepare("UPDATE campaigns SET status = 'closed', closed_at = ?3, updated_at = ?3 WHERE id = ?1 AND status = ?2").bind(id, row.status, now).run();
 	if (!res.meta.changes) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_closable' });
-	return { campaign: brandView((await findCampaign(d1, id))!) };
+	return { campaign: brandView((await findCampaign(db, id))!) };
 }
 
 /**
@@ -315,34 +278,38 @@ export async function closeCampaign(d1: D1Database, user: SessionUser, id: strin
  * creator open campaigns, and any campaign they applied to (they keep the brief while they
  * execute it), without internal fields; anyone else a 404.
  */
-export async function readCampaign(d1: D1Database, user: SessionUser, id: string) {
+export async function readCampaign(ctx: CallerContext, input: { campaignId: string }) {
+	const { db, user } = ctx;
+	const id = input.campaignId;
 	if (user.role === 'brand') {
-		const row = await ownCampaign(d1, user, id);
-		return { campaign: brandView(row), tasks: await tasksOf(d1, id) };
+		const row = await ownCampaign(ctx, id);
+		return { campaign: brandView(row), tasks: await tasksOf(db, id) };
 	}
-	const row = await findCampaign(d1, id);
+	const row = await findCampaign(db, id);
 	if (!row || row.status === 'draft') throw new AppError('not_found');
 	if (row.status !== 'open') {
-		const applied = await d1.prepare('SELECT 1 AS x FROM applications a JOIN creators c ON c.id = a.creator_id WHERE a.campaign_id = ?1 AND c.user_id = ?2').bind(id, user.id).first();
+		const applied = await db.prepare('SELECT 1 AS x FROM applications a JOIN creators c ON c.id = a.creator_id WHERE a.campaign_id = ?1 AND c.user_id = ?2').bind(id, user.id).first();
 		if (!applied) throw new AppError('not_found');
 	}
 	return { campaign: publicView(row) };
 }
 
-export async function listTasks(d1: D1Database, user: SessionUser, id: string) {
-	await ownCampaign(d1, user, id);
-	return { tasks: await tasksOf(d1, id) };
+export async function listTasks(ctx: CallerContext, input: { campaignId: string }) {
+	await ownCampaign(ctx, input.campaignId);
+	return { tasks: await tasksOf(ctx.db, input.campaignId) };
 }
 
 /** Marks a plan task done (stamping when) or not done. */
-export async function setTaskDone(d1: D1Database, user: SessionUser, id: string, taskId: string, done: boolean, now: number) {
-	await ownCampaign(d1, user, id);
-	const res = await d1
+export async function setTaskDone(ctx: CallerContext, input: { campaignId: string; taskId: string; done: boolean }) {
+	const { db, now } = ctx;
+	const { campaignId: id, taskId, done } = input;
+	await ownCampaign(ctx, id);
+	const res = await db
 		.prepare('UPDATE campaign_tasks SET done_at = CASE WHEN ?3 THEN COALESCE(done_at, ?4) ELSE NULL END WHERE id = ?2 AND campaign_id = ?1')
 		.bind(id, taskId, done ? 1 : 0, now)
 		.run();
 	if (!res.meta.changes) throw new AppError('not_found');
-	const task = await d1.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE id = ?1').bind(taskId).first<TaskRow>();
+	const task = await db.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE id = ?1').bind(taskId).first<TaskRow>();
 	return { task: taskView(task!) };
 }
 
@@ -352,13 +319,14 @@ export interface Paging {
 }
 
 /** A brand's own campaigns, every status, newest first. */
-export async function listBrandCampaigns(d1: D1Database, user: SessionUser, opts: Paging & { status?: CampaignStatus }) {
-	const brand = await brandOf(d1, user);
+export async function listBrandCampaigns(ctx: CallerContext, opts: Paging & { status?: CampaignStatus }) {
+	const { db } = ctx;
+	const brand = await actingBrand(ctx);
 	const where = opts.status ? 'c.brand_id = ?1 AND c.status = ?2' : 'c.brand_id = ?1 AND ?2 IS NULL';
 	const status = opts.status ?? null;
-	const [rows, count] = await d1.batch([
-		d1.prepare(`${SELECT_CAMPAIGN} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT ?3 OFFSET ?4`).bind(brand.id, status, opts.limit, (opts.page - 1) * opts.limit),
-		d1.prepare(`SELECT count(*) AS n FROM campaigns c WHERE ${where}`).bind(brand.id, status)
+	const [rows, count] = await db.batch([
+		db.prepare(`${SELECT_CAMPAIGN} WHERE ${where} ORDER BY c.created_at DESC, c.id DESC LIMIT ?3 OFFSET ?4`).bind(brand.id, status, opts.limit, (opts.page - 1) * opts.limit),
+		db.prepare(`SELECT count(*) AS n FROM campaigns c WHERE ${where}`).bind(brand.id, status)
 	]);
 	const total = (count.results[0] as { n: number }).n;
 	return { campaigns: (rows.results as CampaignRow[]).map(brandView), total, page: opts.page, limit: opts.limit };
@@ -387,26 +355,22 @@ export interface FeedFilters {
 	minBudget?: number;
 }
 
-interface CreatorRow {
-	wilaya: string | null;
-	niches: string;
-	followers_total: number;
-	rates: string;
-}
+type CreatorRow = SqlPick<typeof creators, 'wilaya' | 'niches' | 'followers_total' | 'rates'>;
 
 /**
  * The creator feed: open campaigns whose deadline is ahead and that pass every hard filter
  * of domain/campaign-fit.ts, best fit first. SQL narrows on the (status, apply_by) index
  * and applies the JSON filters with json_each; the fit score ranks the survivors in TS.
  */
-export async function creatorFeed(d1: D1Database, user: SessionUser, opts: Paging & FeedFilters, now: number) {
-	const row = await d1.prepare('SELECT wilaya, niches, followers_total, rates FROM creators WHERE user_id = ?1').bind(user.id).first<CreatorRow>();
+export async function creatorFeed(ctx: CallerContext, opts: Paging & FeedFilters) {
+	const { db, now } = ctx;
+	const row = await db.prepare('SELECT wilaya, niches, followers_total, rates FROM creators WHERE user_id = ?1').bind(ctx.user.id).first<CreatorRow>();
 	if (!row) throw new AppError('forbidden');
 	const creator: FitCreator = {
 		wilaya: row.wilaya,
-		niches: json<string[]>(row.niches, [], strings),
+		niches: jsonStrings(row.niches),
 		followersTotal: row.followers_total,
-		rates: json<Record<string, unknown>>(row.rates, {}, isObject)
+		rates: jsonObjectOr<Record<string, unknown>>(row.rates, {})
 	};
 	const gaps: FitFilter[] = profileGaps(creator);
 	const empty = { campaigns: [], total: 0, page: opts.page, limit: opts.limit, profileGaps: gaps };
@@ -415,7 +379,7 @@ export async function creatorFeed(d1: D1Database, user: SessionUser, opts: Pagin
 	const offered = Object.entries(creator.rates)
 		.filter(([, p]) => typeof p === 'number' && p > 0)
 		.map(([f]) => f);
-	const { results } = await d1
+	const { results } = await db
 		.prepare(FEED_SQL)
 		.bind(now, creator.followersTotal, creator.wilaya, JSON.stringify(creator.niches), JSON.stringify(offered), opts.niche ?? null, opts.wilaya ?? null, opts.format ?? null, opts.minBudget ?? null)
 		.all<CampaignRow>();

@@ -4,10 +4,13 @@
  * recomputed and stored. Rows travel as one JSON parameter read with json_each, so a
  * 5 000-row import is a handful of statements in one atomic batch.
  */
+import type { posts as postsTable } from '../../db/schema';
+import type { ServiceContext } from '../context';
+import type { SqlPick } from '../../db/schema/sql-row';
 import { computeCreatorFeatures, profileInputs, type ProfileRow, DAY_MS, ENGAGEMENT_WINDOW_DAYS, SPONSORED_WINDOW_POSTS, GROWTH_WINDOW_DAYS, type FeaturePost } from '../domain/creator-features';
 import type { RiskFlag } from '../domain/risk-signals';
 import type { PostImport } from '../domain/stats-import';
-import type { Format } from '../domain/taxonomy';
+import { iso } from '../domain/dates';
 
 /** Rows per statement: keeps every bound JSON parameter well under D1's limits. */
 const CHUNK = 500;
@@ -19,13 +22,15 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
 }
 
 /** Upserts follower points by (creator, platform, date); returns how many were written. */
-export async function importFollowerPoints(d1: D1Database, creatorId: string, platform: string, points: { date: string; followers: number }[]) {
+export async function importFollowerPoints(ctx: ServiceContext, input: { creatorId: string; platform: string; points: { date: string; followers: number }[] }) {
+	const { db } = ctx;
+	const { creatorId, platform, points } = input;
 	// The last value given for a day wins, as it would with row-by-row upserts.
 	const byDate = new Map(points.map((p) => [p.date, p.followers]));
 	const rows = [...byDate].map(([date, followers]) => ({ date, followers }));
-	await d1.batch(
+	await db.batch(
 		chunks(rows).map((part) =>
-			d1
+			db
 				.prepare(
 					`INSERT INTO follower_points (creator_id, platform, date, followers)
 					 SELECT ?1, ?2, json_extract(value, '$.date'), json_extract(value, '$.followers') FROM json_each(?3) WHERE true
@@ -41,7 +46,9 @@ export async function importFollowerPoints(d1: D1Database, creatorId: string, pl
  * Upserts posts by (creator, platform, ref) and replaces the sample comments of the posts
  * that come with some. Returns how many posts were written.
  */
-export async function importPosts(d1: D1Database, creatorId: string, posts: PostImport[]) {
+export async function importPosts(ctx: ServiceContext, input: { creatorId: string; posts: PostImport[] }) {
+	const { db } = ctx;
+	const { creatorId, posts } = input;
 	const byKey = new Map(posts.map((p) => [`${p.platform}\u0000${p.ref}`, p]));
 	const rows = [...byKey.values()].map((p) => ({
 		id: crypto.randomUUID(),
@@ -63,7 +70,7 @@ export async function importPosts(d1: D1Database, creatorId: string, posts: Post
 	for (const part of chunks(rows)) {
 		const payload = JSON.stringify(part);
 		stmts.push(
-			d1
+			db
 				.prepare(
 					`INSERT INTO posts (id, creator_id, platform, ref, format, posted_at, caption, views, reach, likes, comments, saves, shares, sponsored)
 					 SELECT json_extract(value, '$.id'), ?1, json_extract(value, '$.platform'), json_extract(value, '$.ref'), json_extract(value, '$.format'),
@@ -81,14 +88,14 @@ export async function importPosts(d1: D1Database, creatorId: string, posts: Post
 		if (withSamples.length === 0) continue;
 		const samplesPayload = JSON.stringify(withSamples);
 		stmts.push(
-			d1
+			db
 				.prepare(
 					`DELETE FROM post_comments WHERE post_id IN (
 					   SELECT p.id FROM json_each(?2) j JOIN posts p
 					     ON p.creator_id = ?1 AND p.platform = json_extract(j.value, '$.platform') AND p.ref = json_extract(j.value, '$.ref'))`
 				)
 				.bind(creatorId, samplesPayload),
-			d1
+			db
 				.prepare(
 					`INSERT INTO post_comments (id, post_id, text)
 					 SELECT lower(hex(randomblob(16))), p.id, c.value
@@ -99,44 +106,34 @@ export async function importPosts(d1: D1Database, creatorId: string, posts: Post
 				.bind(creatorId, samplesPayload)
 		);
 	}
-	if (stmts.length > 0) await d1.batch(stmts);
+	if (stmts.length > 0) await db.batch(stmts);
 	return rows.length;
 }
 
 /** Recomputes the creator's derived features from D1 and stores them. */
-export async function recomputeFeatures(d1: D1Database, creatorId: string, now: number) {
+export async function recomputeFeatures(ctx: ServiceContext, input: { creatorId: string }) {
+	const { db, now } = ctx;
+	const { creatorId } = input;
 	const since = now - ENGAGEMENT_WINDOW_DAYS * DAY_MS;
 	const sinceDay = new Date(now - (ENGAGEMENT_WINDOW_DAYS + GROWTH_WINDOW_DAYS) * DAY_MS).toISOString().slice(0, 10);
-	const [posts, points, accounts, comments, profile] = await d1.batch([
-		d1
+	const [posts, points, accounts, comments, profile] = await db.batch([
+		db
 			.prepare(
 				`SELECT platform, format, posted_at, caption, views, reach, likes, comments, saves, shares, sponsored FROM posts
 				 WHERE creator_id = ?1 AND (posted_at >= ?2 OR id IN (SELECT id FROM posts WHERE creator_id = ?1 ORDER BY posted_at DESC LIMIT ?3))`
 			)
 			.bind(creatorId, since, SPONSORED_WINDOW_POSTS),
-		d1.prepare('SELECT platform, date, followers FROM follower_points WHERE creator_id = ?1 AND date >= ?2').bind(creatorId, sinceDay),
-		d1.prepare('SELECT platform, followers FROM creator_accounts WHERE creator_id = ?1').bind(creatorId),
-		d1
+		db.prepare('SELECT platform, date, followers FROM follower_points WHERE creator_id = ?1 AND date >= ?2').bind(creatorId, sinceDay),
+		db.prepare('SELECT platform, followers FROM creator_accounts WHERE creator_id = ?1').bind(creatorId),
+		db
 			.prepare(
 				`SELECT c.text FROM post_comments c JOIN posts p ON p.id = c.post_id
 				 WHERE p.creator_id = ?1 AND p.posted_at >= ?2 ORDER BY p.posted_at DESC LIMIT 2000`
 			)
 			.bind(creatorId, since),
-		d1.prepare('SELECT bio, niches, audience FROM creators WHERE id = ?1').bind(creatorId)
+		db.prepare('SELECT bio, niches, audience FROM creators WHERE id = ?1').bind(creatorId)
 	]);
-	type P = {
-		platform: string;
-		format: Format;
-		posted_at: number;
-		caption: string;
-		views: number;
-		reach: number | null;
-		likes: number;
-		comments: number;
-		saves: number;
-		shares: number;
-		sponsored: number;
-	};
+	type P = SqlPick<typeof postsTable, 'platform' | 'format' | 'posted_at' | 'caption' | 'views' | 'reach' | 'likes' | 'comments' | 'saves' | 'shares' | 'sponsored'>;
 	const featurePosts: FeaturePost[] = (posts.results as P[]).map((p) => ({
 		platform: p.platform,
 		format: p.format,
@@ -158,8 +155,8 @@ export async function recomputeFeatures(d1: D1Database, creatorId: string, now: 
 		now,
 		...profileInputs(profile.results[0] as ProfileRow | undefined)
 	});
-	await d1.batch([
-		d1
+	await db.batch([
+		db
 			.prepare(
 				`INSERT INTO creator_features (creator_id, computed_at, engagement_by_format, sponsored_share, comment_mix, posts_last_90d, follower_growth_30d,
 				   affinity_terms, risk_score, posts_total, comments_sampled, quality_score)
@@ -183,19 +180,21 @@ export async function recomputeFeatures(d1: D1Database, creatorId: string, now: 
 				features.commentsSampled,
 				features.qualityScore
 			),
-		...riskFlagStatements(d1, creatorId, features.risk.flags, now)
+		...riskFlagStatements(db, creatorId, features.risk.flags, now)
 	]);
 	return features;
 }
 
 /** Recent posts and follower points of the caller, for the stats page. */
-export async function listOwnStats(d1: D1Database, creatorId: string, opts: { limit: number; offset: number }) {
-	const [posts, total, points] = await d1.batch([
-		d1
+export async function listOwnStats(ctx: ServiceContext, opts: { creatorId: string; limit: number; offset: number }) {
+	const { db } = ctx;
+	const { creatorId } = opts;
+	const [posts, total, points] = await db.batch([
+		db
 			.prepare('SELECT id, platform, ref, format, posted_at, views, reach, likes, comments, saves, shares, sponsored FROM posts WHERE creator_id = ?1 ORDER BY posted_at DESC, id LIMIT ?2 OFFSET ?3')
 			.bind(creatorId, opts.limit, opts.offset),
-		d1.prepare('SELECT count(*) AS n FROM posts WHERE creator_id = ?1').bind(creatorId),
-		d1.prepare('SELECT platform, date, followers FROM follower_points WHERE creator_id = ?1 ORDER BY date DESC, platform LIMIT 10').bind(creatorId)
+		db.prepare('SELECT count(*) AS n FROM posts WHERE creator_id = ?1').bind(creatorId),
+		db.prepare('SELECT platform, date, followers FROM follower_points WHERE creator_id = ?1 ORDER BY date DESC, platform LIMIT 10').bind(creatorId)
 	]);
 	return {
 		posts: (posts.results as Record<string, unknown>[]).map((p) => ({
@@ -203,7 +202,7 @@ export async function listOwnStats(d1: D1Database, creatorId: string, opts: { li
 			platform: p.platform,
 			ref: p.ref,
 			format: p.format,
-			postedAt: new Date(p.posted_at as number).toISOString(),
+			postedAt: iso(p.posted_at as number),
 			views: p.views,
 			reach: p.reach,
 			likes: p.likes,
@@ -222,12 +221,12 @@ export async function listOwnStats(d1: D1Database, creatorId: string, opts: { li
  * upserted (an explanation the creator wrote stays while the flag stays raised), flags no
  * longer raised are removed with their explanation.
  */
-export function riskFlagStatements(d1: D1Database, creatorId: string, flags: readonly RiskFlag[], now: number): D1PreparedStatement[] {
+export function riskFlagStatements(db: D1Database, creatorId: string, flags: readonly RiskFlag[], now: number): D1PreparedStatement[] {
 	const codes = flags.map((f) => f.code);
 	return [
-		d1.prepare(`DELETE FROM creator_risk_flags WHERE creator_id = ?1 AND code NOT IN (SELECT value FROM json_each(?2))`).bind(creatorId, JSON.stringify(codes)),
+		db.prepare(`DELETE FROM creator_risk_flags WHERE creator_id = ?1 AND code NOT IN (SELECT value FROM json_each(?2))`).bind(creatorId, JSON.stringify(codes)),
 		...flags.map((f) =>
-			d1
+			db
 				.prepare(
 					`INSERT INTO creator_risk_flags (creator_id, code, score, reason, computed_at) VALUES (?1, ?2, ?3, ?4, ?5)
 					 ON CONFLICT (creator_id, code) DO UPDATE SET score = excluded.score, reason = excluded.reason, computed_at = excluded.computed_at`

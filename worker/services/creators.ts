@@ -2,40 +2,23 @@
  * Creator profiles on D1: the creator's own full profile, its update, the public view
  * (never contact or payout data) and the rule for who may see those private fields.
  */
+import type { creatorAccounts, creatorFeatures, creators, posts as postsTable, wilayas } from '../../db/schema';
+import type { SqlPick, SqlRow } from '../../db/schema/sql-row';
+import type { CallerContext, RequestContext, ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { normaliseAlgerianPhone } from '../domain/phone';
 import { checkRip } from '../domain/rip';
 import { rateWarnings } from '../domain/rates';
-import type { Format } from '../domain/taxonomy';
+import { iso } from '../domain/dates';
+import { jsonObjectOr, jsonStrings } from '../domain/json';
 import type { ProfileInput } from '../routes/creators.types';
 import { currentBrand } from './accounts';
+import { ownCreatorId } from './viewer';
 
-interface CreatorRow {
-	id: string;
-	user_id: string;
-	display_name: string;
-	handle: string;
-	wilaya: string | null;
-	bio: string;
-	niches: string;
-	languages: string;
-	rates: string;
-	audience: string;
-	phone: string | null;
-	payout_rip: string | null;
-	rates_public: number;
-	followers_total: number;
-	updated_at: number;
-}
+/** The columns SELECT reads: the profile without its creation time. */
+type CreatorRow = Omit<SqlRow<typeof creators>, 'created_at'>;
 
-interface FeatureRow {
-	computed_at: number;
-	engagement_by_format: string;
-	sponsored_share: number;
-	comment_mix: string;
-	posts_last_90d: number;
-	follower_growth_30d: number | null;
-}
+type FeatureRow = SqlRow<typeof creatorFeatures>;
 
 /** A warning on accepted input: saved, but the UI should point at it. */
 export interface InputWarning {
@@ -46,14 +29,6 @@ export interface InputWarning {
 	params: Record<string, string | number>;
 }
 
-const json = <T>(s: string, fallback: T): T => {
-	try {
-		return JSON.parse(s) as T;
-	} catch {
-		return fallback;
-	}
-};
-
 export function mediaKitUrl(handle: string) {
 	return `/c/${encodeURIComponent(handle)}`;
 }
@@ -62,22 +37,22 @@ export function mediaKitUrl(handle: string) {
 export function featuresOut(f: FeatureRow | null) {
 	if (!f) return null;
 	return {
-		computedAt: new Date(f.computed_at).toISOString(),
-		engagementByFormat: json<Record<string, unknown>>(f.engagement_by_format, {}),
+		computedAt: iso(f.computed_at),
+		engagementByFormat: jsonObjectOr<Record<string, unknown>>(f.engagement_by_format, {}),
 		sponsoredShare: f.sponsored_share,
-		commentMix: json<Record<string, number>>(f.comment_mix, {}),
+		commentMix: jsonObjectOr<Record<string, number>>(f.comment_mix, {}),
 		postsLast90d: f.posts_last_90d,
 		followerGrowth30d: f.follower_growth_30d
 	};
 }
 
-async function loadParts(d1: D1Database, creatorId: string) {
+async function loadParts(db: D1Database, creatorId: string) {
 	const [accounts, features] = await Promise.all([
-		d1
+		db
 			.prepare('SELECT platform, handle, followers FROM creator_accounts WHERE creator_id = ?1 ORDER BY followers DESC, platform')
 			.bind(creatorId)
-			.all<{ platform: string; handle: string; followers: number }>(),
-		d1.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<FeatureRow>()
+			.all<SqlPick<typeof creatorAccounts, 'platform' | 'handle' | 'followers'>>(),
+		db.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<FeatureRow>()
 	]);
 	return { accounts: accounts.results, features: featuresOut(features) };
 }
@@ -88,14 +63,14 @@ function publicShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts
 		handle: row.handle,
 		displayName: row.display_name,
 		wilaya: row.wilaya,
-		niches: json<string[]>(row.niches, []),
-		languages: json<string[]>(row.languages, []),
+		niches: jsonStrings(row.niches),
+		languages: jsonStrings(row.languages),
 		bio: row.bio,
 		accounts: parts.accounts,
 		followersTotal: row.followers_total,
-		audience: json<Record<string, unknown>>(row.audience, {}),
+		audience: jsonObjectOr<Record<string, unknown>>(row.audience, {}),
 		ratesPublic: row.rates_public === 1,
-		rates: row.rates_public === 1 ? json<Record<string, number>>(row.rates, {}) : null,
+		rates: row.rates_public === 1 ? jsonObjectOr<Record<string, number>>(row.rates, {}) : null,
 		features: parts.features,
 		mediaKitUrl: mediaKitUrl(row.handle)
 	};
@@ -104,35 +79,29 @@ function publicShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts
 function privateShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts>>) {
 	return {
 		...publicShape(row, parts),
-		rates: json<Record<string, number>>(row.rates, {}),
+		rates: jsonObjectOr<Record<string, number>>(row.rates, {}),
 		phone: row.phone,
 		payoutRip: row.payout_rip,
-		updatedAt: new Date(row.updated_at).toISOString()
+		updatedAt: iso(row.updated_at)
 	};
 }
 
 const SELECT = 'SELECT id, user_id, display_name, handle, wilaya, bio, niches, languages, rates, audience, phone, payout_rip, rates_public, followers_total, updated_at FROM creators';
 
-/** The creator row of a creator user; a creator user always has one (made at sign-up). */
-export async function ownCreatorId(d1: D1Database, userId: string): Promise<string> {
-	const row = await d1.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(userId).first<{ id: string }>();
-	if (!row) throw new AppError('not_found');
-	return row.id;
-}
-
 /** The caller's own profile, private fields included. */
-export async function getOwnProfile(d1: D1Database, userId: string) {
-	const row = await d1.prepare(`${SELECT} WHERE user_id = ?1`).bind(userId).first<CreatorRow>();
+export async function getOwnProfile(ctx: CallerContext) {
+	const { db } = ctx;
+	const row = await db.prepare(`${SELECT} WHERE user_id = ?1`).bind(ctx.user.id).first<CreatorRow>();
 	if (!row) throw new AppError('not_found');
-	return privateShape(row, await loadParts(d1, row.id));
+	return privateShape(row, await loadParts(db, row.id));
 }
 
 /**
  * Whether a brand may see a creator's phone and payout RIP: only once an agreement
  * between them is signed.
  */
-export async function canSeeCreatorContact(d1: D1Database, brandId: string, creatorId: string): Promise<boolean> {
-	const row = await d1.prepare("SELECT 1 AS ok FROM agreements WHERE brand_id = ?1 AND creator_id = ?2 AND status = 'signed' LIMIT 1").bind(brandId, creatorId).first();
+export async function canSeeCreatorContact(ctx: ServiceContext, input: { brandId: string; creatorId: string }): Promise<boolean> {
+	const row = await ctx.db.prepare("SELECT 1 AS ok FROM agreements WHERE brand_id = ?1 AND creator_id = ?2 AND status = 'signed' LIMIT 1").bind(input.brandId, input.creatorId).first();
 	return row !== null;
 }
 
@@ -140,30 +109,32 @@ export async function canSeeCreatorContact(d1: D1Database, brandId: string, crea
  * A creator as another user sees it: public fields for everyone; phone and payout RIP
  * only for the creator themself and for a brand with a signed agreement with them.
  */
-export async function getCreatorFor(d1: D1Database, creatorId: string, viewer: { id: string; role: string } | null) {
-	const row = await d1.prepare(`${SELECT} WHERE id = ?1`).bind(creatorId).first<CreatorRow>();
+export async function getCreatorFor(ctx: RequestContext, input: { creatorId: string }) {
+	const { db, user: viewer } = ctx;
+	const row = await db.prepare(`${SELECT} WHERE id = ?1`).bind(input.creatorId).first<CreatorRow>();
 	if (!row || row.handle.startsWith('deleted.')) throw new AppError('not_found');
-	const parts = await loadParts(d1, row.id);
+	const parts = await loadParts(db, row.id);
 	let contact = viewer?.id === row.user_id;
 	if (!contact && viewer?.role === 'brand') {
-		const brand = await currentBrand(d1, viewer.id);
-		contact = brand !== null && (await canSeeCreatorContact(d1, brand.id, row.id));
+		const brand = await currentBrand(ctx, viewer.id);
+		contact = brand !== null && (await canSeeCreatorContact(ctx, { brandId: brand.id, creatorId: row.id }));
 	}
 	if (!contact) return publicShape(row, parts);
 	return { ...publicShape(row, parts), phone: row.phone, payoutRip: row.payout_rip };
 }
 
 /** The public media kit by handle: profile, features and a few recent posts. Never contact data. */
-export async function getMediaKit(d1: D1Database, handle: string) {
-	const row = await d1.prepare(`${SELECT} WHERE handle = ?1`).bind(handle).first<CreatorRow>();
+export async function getMediaKit(ctx: ServiceContext, input: { handle: string }) {
+	const { db } = ctx;
+	const row = await db.prepare(`${SELECT} WHERE handle = ?1`).bind(input.handle).first<CreatorRow>();
 	if (!row || row.handle.startsWith('deleted.')) throw new AppError('not_found');
 	const [parts, posts, wilaya] = await Promise.all([
-		loadParts(d1, row.id),
-		d1
+		loadParts(db, row.id),
+		db
 			.prepare('SELECT platform, format, posted_at, views, reach, likes, comments, sponsored FROM posts WHERE creator_id = ?1 ORDER BY posted_at DESC LIMIT 6')
 			.bind(row.id)
-			.all<{ platform: string; format: Format; posted_at: number; views: number; reach: number | null; likes: number; comments: number; sponsored: number }>(),
-		row.wilaya ? d1.prepare('SELECT name_fr, name_ar FROM wilayas WHERE code = ?1').bind(row.wilaya).first<{ name_fr: string; name_ar: string }>() : null
+			.all<SqlPick<typeof postsTable, 'platform' | 'format' | 'posted_at' | 'views' | 'reach' | 'likes' | 'comments' | 'sponsored'>>(),
+		row.wilaya ? db.prepare('SELECT name_fr, name_ar FROM wilayas WHERE code = ?1').bind(row.wilaya).first<SqlPick<typeof wilayas, 'name_fr' | 'name_ar'>>() : null
 	]);
 	return {
 		creator: publicShape(row, parts),
@@ -171,7 +142,7 @@ export async function getMediaKit(d1: D1Database, handle: string) {
 		recentPosts: posts.results.map((p) => ({
 			platform: p.platform,
 			format: p.format,
-			postedAt: new Date(p.posted_at).toISOString(),
+			postedAt: iso(p.posted_at),
 			views: p.views,
 			reach: p.reach,
 			likes: p.likes,
@@ -185,10 +156,10 @@ export async function getMediaKit(d1: D1Database, handle: string) {
  * Checks the private fields and business rules the schema cannot (wilaya exists, phone,
  * RIP key), collecting every field error at once; then the warnings on accepted values.
  */
-async function checkProfile(d1: D1Database, input: ProfileInput) {
+async function checkProfile(db: D1Database, input: ProfileInput) {
 	const fieldKeys: { path: string; key: string }[] = [];
 	const warnings: InputWarning[] = [];
-	const wilaya = await d1.prepare('SELECT code FROM wilayas WHERE code = ?1').bind(input.wilaya).first();
+	const wilaya = await db.prepare('SELECT code FROM wilayas WHERE code = ?1').bind(input.wilaya).first();
 	if (!wilaya) fieldKeys.push({ path: 'wilaya', key: 'creator_wilaya_invalid' });
 
 	let phone: string | null | undefined = input.phone === undefined ? undefined : null;
@@ -217,9 +188,10 @@ async function checkProfile(d1: D1Database, input: ProfileInput) {
  * Saves the caller's profile. Fields left out keep their stored value; `accounts`
  * replaces the social accounts and keeps followers_total equal to their sum.
  */
-export async function updateOwnProfile(d1: D1Database, userId: string, input: ProfileInput, now: number) {
-	const creatorId = await ownCreatorId(d1, userId);
-	const { phone, rip, warnings } = await checkProfile(d1, input);
+export async function updateOwnProfile(ctx: CallerContext, input: ProfileInput) {
+	const { db, now } = ctx;
+	const creatorId = await ownCreatorId(ctx);
+	const { phone, rip, warnings } = await checkProfile(db, input);
 	const sets: string[] = ['display_name = ?2', 'wilaya = ?3', 'niches = ?4', 'updated_at = ?5'];
 	const binds: unknown[] = [creatorId, input.displayName, input.wilaya, JSON.stringify(input.niches), now];
 	const set = (column: string, value: unknown) => {
@@ -240,12 +212,12 @@ export async function updateOwnProfile(d1: D1Database, userId: string, input: Pr
 			'followers_total',
 			input.accounts.reduce((s, a) => s + a.followers, 0)
 		);
-		stmts.push(d1.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creatorId));
+		stmts.push(db.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creatorId));
 		for (const a of input.accounts) {
-			stmts.push(d1.prepare('INSERT INTO creator_accounts (creator_id, platform, handle, followers) VALUES (?1, ?2, ?3, ?4)').bind(creatorId, a.platform, a.handle, a.followers));
+			stmts.push(db.prepare('INSERT INTO creator_accounts (creator_id, platform, handle, followers) VALUES (?1, ?2, ?3, ?4)').bind(creatorId, a.platform, a.handle, a.followers));
 		}
 	}
-	stmts.unshift(d1.prepare(`UPDATE creators SET ${sets.join(', ')} WHERE id = ?1`).bind(...binds));
-	await d1.batch(stmts);
-	return { creator: await getOwnProfile(d1, userId), warnings };
+	stmts.unshift(db.prepare(`UPDATE creators SET ${sets.join(', ')} WHERE id = ?1`).bind(...binds));
+	await db.batch(stmts);
+	return { creator: await getOwnProfile(ctx), warnings };
 }

@@ -3,37 +3,28 @@
  * explicit "join this team" choice) and the invitation routes; it imports no other service
  * that could import it back.
  */
+import type { brandInvitations, brands, users } from '../../db/schema';
+import type { SqlRow } from '../../db/schema/sql-row';
+import type { ServiceContext } from '../context';
 import { type InvitationTimes, pendingSql } from '../domain/team-invitations';
 import { notifyUserStatement } from './notifications';
 
-export interface InvitationRow {
-	id: string;
-	brand_id: string;
-	brand_name: string;
-	email: string;
-	invited_by: string;
-	inviter_name: string;
-	created_at: number;
-	expires_at: number;
-	accepted_at: number | null;
-	accepted_by: string | null;
-	declined_at: number | null;
-	revoked_at: number | null;
-}
+/** An invitation with its brand's and inviter's names (SELECT below). */
+export type InvitationRow = SqlRow<typeof brandInvitations> & { brand_name: SqlRow<typeof brands>['name']; inviter_name: SqlRow<typeof users>['name'] };
 
 const SELECT = `SELECT i.id, i.brand_id, b.name AS brand_name, i.email, i.invited_by, u.name AS inviter_name, i.created_at, i.expires_at,
 	i.accepted_at, i.accepted_by, i.declined_at, i.revoked_at
 	FROM brand_invitations i JOIN brands b ON b.id = i.brand_id JOIN users u ON u.id = i.invited_by`;
 
-export function findInvitation(d1: D1Database, id: string): Promise<InvitationRow | null> {
-	return d1.prepare(`${SELECT} WHERE i.id = ?1`).bind(id).first<InvitationRow>();
+export function findInvitation(ctx: ServiceContext, id: string): Promise<InvitationRow | null> {
+	return ctx.db.prepare(`${SELECT} WHERE i.id = ?1`).bind(id).first<InvitationRow>();
 }
 
 /** Pending, unexpired invitations addressed to `email`, oldest first. */
-export async function pendingInvitationsFor(d1: D1Database, email: string, now: number): Promise<InvitationRow[]> {
-	const { results } = await d1
+export async function pendingInvitationsFor(ctx: ServiceContext, email: string): Promise<InvitationRow[]> {
+	const { results } = await ctx.db
 		.prepare(`${SELECT} WHERE i.email = ?1 AND ${pendingSql('?2', 'i')} ORDER BY i.created_at, i.id`)
-		.bind(email, now)
+		.bind(email, ctx.now)
 		.all<InvitationRow>();
 	return results;
 }

@@ -5,15 +5,20 @@
  * indexed candidate query (creators_wilaya_followers_idx), one query for past partnerships,
  * then the page's risk flags and applications.
  */
-import type { Locale, SessionUser } from '../env';
+import type { creatorRiskFlags } from '../../db/schema';
+import type { SqlRow } from '../../db/schema/sql-row';
+import type { CallerContext } from '../context';
+import type { Locale } from '../env';
 import { AppError } from '../errors';
 import { compareScored, parse, renderReason, scoreCandidates, type CandidateRow, type ReasonContext } from '../domain/match-candidates';
 import { CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason, SHORTLIST_MARGIN } from '../domain/matching';
 import { RISK_CODES } from '../domain/risk-signals';
+import { iso, isoOrNull } from '../domain/dates';
 import { ownCampaign, rowFields } from './campaigns';
+import { ownCreatorId } from './viewer';
 
-async function wilayaNames(d1: D1Database): Promise<Map<string, { fr: string; ar: string }>> {
-	const { results } = await d1.prepare('SELECT code, name_fr, name_ar FROM wilayas').all<{ code: string; name_fr: string; name_ar: string }>();
+async function wilayaNames(db: D1Database): Promise<Map<string, { fr: string; ar: string }>> {
+	const { results } = await db.prepare('SELECT code, name_fr, name_ar FROM wilayas').all<{ code: string; name_fr: string; name_ar: string }>();
 	return new Map(results.map((w) => [w.code, { fr: w.name_fr, ar: w.name_ar }]));
 }
 
@@ -21,21 +26,29 @@ async function wilayaNames(d1: D1Database): Promise<Map<string, { fr: string; ar
 // weights
 // ---------------------------------------------------------------------------------------
 
-export async function readWeights(d1: D1Database, campaignId: string): Promise<{ weights: MatchWeights; custom: boolean }> {
-	const row = await d1.prepare('SELECT match_weights FROM campaigns WHERE id = ?1').bind(campaignId).first<{ match_weights: string | null }>();
+async function readWeights(db: D1Database, campaignId: string): Promise<{ weights: MatchWeights; custom: boolean }> {
+	const row = await db.prepare('SELECT match_weights FROM campaigns WHERE id = ?1').bind(campaignId).first<{ match_weights: string | null }>();
 	const stored = row?.match_weights ? parse<unknown>(row.match_weights, null) : null;
 	return { weights: normaliseWeights(stored), custom: stored !== null };
 }
 
 /** Saves the brand's weights for this campaign (null: back to the defaults). */
-export async function saveWeights(d1: D1Database, user: SessionUser, campaignId: string, weights: MatchWeights | null, now: number) {
-	await ownCampaign(d1, user, campaignId);
+/** The weights of one of the caller's campaigns (the defaults until the brand changes them). */
+export async function campaignWeights(ctx: CallerContext, input: { campaignId: string }) {
+	await ownCampaign(ctx, input.campaignId);
+	return readWeights(ctx.db, input.campaignId);
+}
+
+export async function saveWeights(ctx: CallerContext, input: { campaignId: string; weights: MatchWeights | null }) {
+	const { db, now } = ctx;
+	const { campaignId, weights } = input;
+	await ownCampaign(ctx, campaignId);
 	if (weights && CRITERIA.every((c) => weights[c] === 0)) throw new AppError('invalid_request', { fieldKeys: [{ path: 'weights', key: 'match_weights_all_zero' }] });
-	await d1
+	await db
 		.prepare('UPDATE campaigns SET match_weights = ?2, updated_at = ?3 WHERE id = ?1')
 		.bind(campaignId, weights ? JSON.stringify(weights) : null, now)
 		.run();
-	return readWeights(d1, campaignId);
+	return readWeights(db, campaignId);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -65,7 +78,7 @@ function hardFilters(campaign: { wilayas: string[]; niches: string[]; formats: s
  * `limit` of them (or only the given ids, for a comparison), with what the precise scoring
  * reads; and the count of all who pass.
  */
-function candidateStatements(d1: D1Database, campaign: Parameters<typeof hardFilters>[0], limit: number, ids: string[] | null) {
+function candidateStatements(db: D1Database, campaign: Parameters<typeof hardFilters>[0], limit: number, ids: string[] | null) {
 	const { params, candidates, priced } = hardFilters(campaign);
 	const limitAt = params.length + 1;
 	const idsAt = params.length + 2;
@@ -79,7 +92,7 @@ function candidateStatements(d1: D1Database, campaign: Parameters<typeof hardFil
 		FROM short JOIN creators c ON c.id = short.id LEFT JOIN creator_features f ON f.creator_id = c.id
 		ORDER BY short.q DESC, c.id`;
 	const count = `WITH cand AS (${candidates}) SELECT count(*) AS n FROM cand JOIN creators c ON c.id = cand.id WHERE ${priced}`;
-	return [d1.prepare(shortlist).bind(...params, limit, ids ? JSON.stringify(ids) : null), d1.prepare(count).bind(...params)] as const;
+	return [db.prepare(shortlist).bind(...params, limit, ids ? JSON.stringify(ids) : null), db.prepare(count).bind(...params)] as const;
 }
 
 /**
@@ -92,30 +105,27 @@ const PARTNERSHIPS_SQL = `SELECT a.creator_id AS id, COUNT(*) AS n FROM applicat
 	GROUP BY a.creator_id`;
 
 export interface MatchOptions {
+	campaignId: string;
 	limit: number;
 	offset: number;
 	/** Only these creators (the comparison view); others are left out. */
 	ids?: string[];
+	/** The language of the reasons. */
 	locale: Locale;
 }
 
-interface FlagRow {
-	creator_id: string;
-	code: string;
-	score: number;
-	reason: string;
-	explanation: string | null;
-	explained_at: number | null;
-}
+type FlagRow = Omit<SqlRow<typeof creatorRiskFlags>, 'computed_at'>;
 
 /** The matches of one of the caller's campaigns (another brand's → 404). */
-export async function campaignMatches(d1: D1Database, user: SessionUser, campaignId: string, opts: MatchOptions) {
-	const row = await ownCampaign(d1, user, campaignId);
+export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
+	const { db } = ctx;
+	const { campaignId } = opts;
+	const row = await ownCampaign(ctx, campaignId);
 	const campaign = { id: row.id, ...rowFields(row) };
-	const [{ weights, custom }, names] = await Promise.all([readWeights(d1, campaignId), wilayaNames(d1)]);
+	const [{ weights, custom }, names] = await Promise.all([readWeights(db, campaignId), wilayaNames(db)]);
 	const niches = JSON.stringify(campaign.niches);
 	const shortlist = opts.ids ? opts.ids.length : opts.offset + opts.limit + SHORTLIST_MARGIN;
-	const [candidates, counted, partnerRows] = await d1.batch([...candidateStatements(d1, campaign, shortlist, opts.ids ?? null), d1.prepare(PARTNERSHIPS_SQL).bind(campaignId, niches)]);
+	const [candidates, counted, partnerRows] = await db.batch([...candidateStatements(db, campaign, shortlist, opts.ids ?? null), db.prepare(PARTNERSHIPS_SQL).bind(campaignId, niches)]);
 	const partnerships = new Map((partnerRows.results as { id: string; n: number }[]).map((p) => [p.id, p.n]));
 	const scored = scoreCandidates(campaign, candidates.results as CandidateRow[], partnerships, weights).sort(compareScored);
 	const page = opts.ids ? scored : scored.slice(opts.offset, opts.offset + opts.limit);
@@ -123,21 +133,21 @@ export async function campaignMatches(d1: D1Database, user: SessionUser, campaig
 
 	const ids = JSON.stringify(page.map((s) => s.row.id));
 	const [flagRows, applicationRows] = page.length
-		? await d1.batch([
-				d1
+		? await db.batch([
+				db
 					.prepare('SELECT creator_id, code, score, reason, explanation, explained_at FROM creator_risk_flags WHERE creator_id IN (SELECT value FROM json_each(?1)) ORDER BY score DESC, code')
 					.bind(ids),
-				d1.prepare('SELECT id, creator_id, status FROM applications WHERE campaign_id = ?1 AND creator_id IN (SELECT value FROM json_each(?2))').bind(campaignId, ids)
+				db.prepare('SELECT id, creator_id, status FROM applications WHERE campaign_id = ?1 AND creator_id IN (SELECT value FROM json_each(?2))').bind(campaignId, ids)
 			])
 		: [{ results: [] }, { results: [] }];
 	const flagsBy = new Map<string, FlagRow[]>();
 	for (const f of flagRows.results as FlagRow[]) flagsBy.set(f.creator_id, [...(flagsBy.get(f.creator_id) ?? []), f]);
 	const applications = new Map((applicationRows.results as { id: string; creator_id: string; status: string }[]).map((a) => [a.creator_id, { id: a.id, status: a.status }]));
 
-	const ctx: ReasonContext = { locale: opts.locale, wilayaNames: names };
+	const reasons: ReasonContext = { locale: opts.locale, wilayaNames: names };
 	const matches = page.map((s) => {
 		const criteria = Object.fromEntries(
-			CRITERIA.map((c) => [c, { score: s.criteria[c].score, reason: renderReason(s.criteria[c].reason, ctx), confidence: s.criteria[c].confidence, estimated: s.criteria[c].estimated }])
+			CRITERIA.map((c) => [c, { score: s.criteria[c].score, reason: renderReason(s.criteria[c].reason, reasons), confidence: s.criteria[c].confidence, estimated: s.criteria[c].estimated }])
 		) as Record<Criterion, { score: number; reason: string; confidence: string; estimated: boolean }>;
 		const niches = parse<string[]>(s.row.niches, []);
 		return {
@@ -163,9 +173,9 @@ export async function campaignMatches(d1: D1Database, user: SessionUser, campaig
 					.map((f) => ({
 						code: f.code,
 						score: f.score,
-						reason: renderReason(parse<Reason>(f.reason, { key: 'risk_generic_comments', params: {} }), ctx),
+						reason: renderReason(parse<Reason>(f.reason, { key: 'risk_generic_comments', params: {} }), reasons),
 						explanation: f.explanation,
-						explainedAt: f.explained_at === null ? null : new Date(f.explained_at).toISOString()
+						explainedAt: isoOrNull(f.explained_at)
 					}))
 			},
 			application: applications.get(s.row.id) ?? null
@@ -179,16 +189,18 @@ export async function campaignMatches(d1: D1Database, user: SessionUser, campaig
 // ---------------------------------------------------------------------------------------
 
 /** The caller's raised flags with their reasons and explanations. */
-export async function ownRiskFlags(d1: D1Database, creatorId: string, locale: Locale) {
+export async function ownRiskFlags(ctx: CallerContext) {
+	const { db, locale } = ctx;
+	const creatorId = await ownCreatorId(ctx);
 	const [flags, features, names] = await Promise.all([
-		d1
+		db
 			.prepare('SELECT code, score, reason, computed_at, explanation, explained_at FROM creator_risk_flags WHERE creator_id = ?1 ORDER BY score DESC, code')
 			.bind(creatorId)
 			.all<{ code: string; score: number; reason: string; computed_at: number; explanation: string | null; explained_at: number | null }>(),
-		d1.prepare('SELECT risk_score FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<{ risk_score: number }>(),
-		wilayaNames(d1)
+		db.prepare('SELECT risk_score FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<{ risk_score: number }>(),
+		wilayaNames(db)
 	]);
-	const ctx: ReasonContext = { locale, wilayaNames: names };
+	const reasons: ReasonContext = { locale, wilayaNames: names };
 	return {
 		score: features?.risk_score ?? 0,
 		flags: flags.results
@@ -196,23 +208,25 @@ export async function ownRiskFlags(d1: D1Database, creatorId: string, locale: Lo
 			.map((f) => ({
 				code: f.code as (typeof RISK_CODES)[number],
 				score: f.score,
-				reason: renderReason(parse<Reason>(f.reason, { key: 'risk_generic_comments', params: {} }), ctx),
-				computedAt: new Date(f.computed_at).toISOString(),
+				reason: renderReason(parse<Reason>(f.reason, { key: 'risk_generic_comments', params: {} }), reasons),
+				computedAt: iso(f.computed_at),
 				explanation: f.explanation,
-				explainedAt: f.explained_at === null ? null : new Date(f.explained_at).toISOString()
+				explainedAt: isoOrNull(f.explained_at)
 			}))
 	};
 }
 
 /**
  * Attaches (or with an empty text removes) the creator's explanation of a raised flag.
- * A flag that is not raised has nothing to explain: 409.
+ * A flag that is not raised has nothing to explain: 409. Answers the caller's flags.
  */
-export async function explainRiskFlag(d1: D1Database, creatorId: string, code: string, explanation: string, now: number) {
-	const text = explanation.trim();
-	const result = await d1
+export async function explainRiskFlag(ctx: CallerContext, input: { code: string; explanation: string }) {
+	const creatorId = await ownCreatorId(ctx);
+	const text = input.explanation.trim();
+	const result = await ctx.db
 		.prepare('UPDATE creator_risk_flags SET explanation = ?3, explained_at = ?4 WHERE creator_id = ?1 AND code = ?2')
-		.bind(creatorId, code, text === '' ? null : text, text === '' ? null : now)
+		.bind(creatorId, input.code, text === '' ? null : text, text === '' ? null : ctx.now)
 		.run();
 	if (result.meta.changes === 0) throw new AppError('invalid_state', { detailKey: 'risk_flag_not_raised' });
+	return ownRiskFlags(ctx);
 }

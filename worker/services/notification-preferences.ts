@@ -4,7 +4,7 @@
  * are stored (`notification_preferences`); account and signing cannot be changed. In-app
  * notifications apply them where they are written (worker/services/notifications.ts).
  */
-import type { ServiceContext } from '../context';
+import type { CallerContext } from '../context';
 import { type Channel, DEFAULT_CHANNEL, MANDATORY_CATEGORIES, MESSAGE_CATEGORIES, type MessageCategory } from '../domain/message-kinds';
 import { AppError } from '../errors';
 
@@ -14,9 +14,9 @@ export interface Preference {
 	locked: boolean;
 }
 
-/** Every category with the channel that applies to the user, locked ones first as they are listed. */
-export async function getPreferences(ctx: ServiceContext, userId: string): Promise<{ preferences: Preference[] }> {
-	const { results } = await ctx.db.prepare('SELECT category, channel FROM notification_preferences WHERE user_id = ?1').bind(userId).all<{ category: string; channel: Channel }>();
+/** Every category with the channel that applies to the caller, locked ones first as they are listed. */
+export async function getPreferences(ctx: CallerContext): Promise<{ preferences: Preference[] }> {
+	const { results } = await ctx.db.prepare('SELECT category, channel FROM notification_preferences WHERE user_id = ?1').bind(ctx.user.id).all<{ category: string; channel: Channel }>();
 	const stored = new Map(results.map((r) => [r.category, r.channel]));
 	return {
 		preferences: MESSAGE_CATEGORIES.map((category) => {
@@ -27,11 +27,13 @@ export async function getPreferences(ctx: ServiceContext, userId: string): Promi
 }
 
 /**
- * Changes the listed categories. A locked category in the request refuses the whole request
+ * Changes the caller's listed categories. A locked category in the request refuses the whole request
  * (422, naming the field) and nothing is written; the others are written in one batch (the
  * default channel removes the row).
  */
-export async function setPreferences(ctx: ServiceContext, userId: string, changes: Partial<Record<MessageCategory, Channel>>): Promise<{ preferences: Preference[] }> {
+export async function setPreferences(ctx: CallerContext, input: { changes: Partial<Record<MessageCategory, Channel>> }): Promise<{ preferences: Preference[] }> {
+	const { changes } = input;
+	const userId = ctx.user.id;
 	const entries = MESSAGE_CATEGORIES.flatMap((c) => (changes[c] === undefined ? [] : [[c, changes[c]] as const]));
 	const locked = entries.filter(([c]) => MANDATORY_CATEGORIES.has(c));
 	if (locked.length > 0) {
@@ -51,5 +53,5 @@ export async function setPreferences(ctx: ServiceContext, userId: string, change
 			)
 		);
 	}
-	return getPreferences(ctx, userId);
+	return getPreferences(ctx);
 }

@@ -4,6 +4,7 @@
  * apply the recipient's preferences in SQL: no row when they turned the kind's category off
  * (mandatory categories — account, signing — are always written).
  */
+import type { CallerContext } from '../context';
 import { MESSAGE_CATEGORIES, MESSAGE_KINDS, type MessageCategory, type MessageKind, categoryOf, isMandatory } from '../domain/message-kinds';
 
 export type NotificationKind = Extract<
@@ -144,7 +145,10 @@ function unreadByCategory(rows: { kind: string; n: number }[]): Record<MessageCa
  * The caller's notifications, newest first (only one category's when `category` is given),
  * with the unread count and the unread count of each category.
  */
-export async function listNotifications(d1: D1Database, userId: string, page: number, category?: MessageCategory) {
+export async function listNotifications(ctx: CallerContext, input: { page: number; category?: MessageCategory }) {
+	const { db: d1, user } = ctx;
+	const { page, category } = input;
+	const userId = user.id;
 	const offset = (page - 1) * NOTIFICATIONS_PAGE_SIZE;
 	const kinds = category ? kindsOf(category) : [];
 	const only = category ? `AND kind IN (${kinds.map((_, i) => `?${i + 4}`).join(', ')})` : '';
@@ -179,7 +183,10 @@ export async function listNotifications(d1: D1Database, userId: string, page: nu
 }
 
 /** Marks the caller's notifications read: the listed ones, or all. Others' ids are ignored. */
-export async function markNotificationsRead(d1: D1Database, userId: string, ids: string[] | undefined, now: number) {
+export async function markNotificationsRead(ctx: CallerContext, input: { ids?: string[] }) {
+	const { db: d1, user, now } = ctx;
+	const { ids } = input;
+	const userId = user.id;
 	if (ids === undefined) {
 		await d1.prepare('UPDATE notifications SET read_at = ?2 WHERE user_id = ?1 AND read_at IS NULL').bind(userId, now).run();
 	} else if (ids.length > 0) {

@@ -3,18 +3,17 @@
  * or pseudonymise it on request. Signed agreements and ledger entries (later issues) are
  * kept, as the law allows for contractual and accounting records.
  */
-import type { SessionUser } from '../env';
+import type { CallerContext } from '../context';
 import { sourcesOf } from '../domain/application-status';
+import { iso, isoOrNull } from '../domain/dates';
 import { parseJsonOr } from '../domain/json';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { voidUnsignedAgreementsOfCreator } from './agreements';
 import { currentBrand } from './accounts';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-async function all<T>(d1: D1Database, sql: string, ...binds: unknown[]) {
+async function all<T>(db: D1Database, sql: string, ...binds: unknown[]) {
 	return (
-		await d1
+		await db
 			.prepare(sql)
 			.bind(...binds)
 			.all<T>()
@@ -22,48 +21,49 @@ async function all<T>(d1: D1Database, sql: string, ...binds: unknown[]) {
 }
 
 /** Everything about the user, as JSON-ready data. Never includes password or token hashes. */
-export async function exportPersonalData(d1: D1Database, user: SessionUser, now: number) {
-	const account = await d1
+export async function exportPersonalData(ctx: CallerContext) {
+	const { db, now, user } = ctx;
+	const account = await db
 		.prepare('SELECT id, email, name, role, locale, created_at, password_changed_at FROM users WHERE id = ?1')
 		.bind(user.id)
 		.first<{ id: string; email: string; name: string; role: string; locale: string; created_at: number; password_changed_at: number | null }>();
 	const sessions = await all<{ created_at: number; last_seen_at: number; ip: string | null; user_agent: string | null }>(
-		d1,
+		db,
 		'SELECT created_at, last_seen_at, ip, user_agent FROM sessions WHERE user_id = ?1 ORDER BY created_at',
 		user.id
 	);
 	const memberships = await all<{ brand_id: string; name: string; role: string; created_at: number }>(
-		d1,
+		db,
 		'SELECT m.brand_id, b.name, m.role, m.created_at FROM brand_members m JOIN brands b ON b.id = m.brand_id WHERE m.user_id = ?1',
 		user.id
 	);
 	const invitationsSent = await all<{ email: string; created_at: number; accepted_at: number | null }>(
-		d1,
+		db,
 		'SELECT email, created_at, accepted_at FROM brand_invitations WHERE invited_by = ?1',
 		user.id
 	);
 	const invitationsReceived = await all<{ id: string; brand_name: string; created_at: number; expires_at: number; accepted_at: number | null; declined_at: number | null; revoked_at: number | null }>(
-		d1,
+		db,
 		`SELECT i.id, b.name AS brand_name, i.created_at, i.expires_at, i.accepted_at, i.declined_at, i.revoked_at
 		 FROM brand_invitations i JOIN brands b ON b.id = i.brand_id WHERE i.email = ?1 OR i.accepted_by = ?2 ORDER BY i.created_at`,
 		user.email,
 		user.id
 	);
-	const creator = await d1.prepare('SELECT * FROM creators WHERE user_id = ?1').bind(user.id).first<Record<string, unknown> & { id: string }>();
+	const creator = await db.prepare('SELECT * FROM creators WHERE user_id = ?1').bind(user.id).first<Record<string, unknown> & { id: string }>();
 	let creatorData = null;
 	if (creator) {
 		creatorData = {
 			profile: creator,
-			accounts: await all(d1, 'SELECT platform, handle, followers FROM creator_accounts WHERE creator_id = ?1', creator.id),
-			followerHistory: await all(d1, 'SELECT platform, date, followers FROM follower_points WHERE creator_id = ?1 ORDER BY date', creator.id),
-			posts: await all(d1, 'SELECT * FROM posts WHERE creator_id = ?1 ORDER BY posted_at', creator.id),
-			applications: await all(d1, 'SELECT id, campaign_id, pitch, fee_dzd, formats, status, created_at FROM applications WHERE creator_id = ?1', creator.id),
-			features: await d1.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creator.id).first(),
-			riskFlags: (await d1.prepare('SELECT * FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id).all()).results,
+			accounts: await all(db, 'SELECT platform, handle, followers FROM creator_accounts WHERE creator_id = ?1', creator.id),
+			followerHistory: await all(db, 'SELECT platform, date, followers FROM follower_points WHERE creator_id = ?1 ORDER BY date', creator.id),
+			posts: await all(db, 'SELECT * FROM posts WHERE creator_id = ?1 ORDER BY posted_at', creator.id),
+			applications: await all(db, 'SELECT id, campaign_id, pitch, fee_dzd, formats, status, created_at FROM applications WHERE creator_id = ?1', creator.id),
+			features: await db.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creator.id).first(),
+			riskFlags: (await db.prepare('SELECT * FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id).all()).results,
 			// Screenshot metadata; the images themselves are downloadable from /creators/me/screenshots/:id.
 			statsScreenshots: (
 				await all<{ id: string; content_type: string; size: number; note: string; created_at: number }>(
-					d1,
+					db,
 					'SELECT id, content_type, size, note, created_at FROM stats_screenshots WHERE creator_id = ?1 ORDER BY created_at',
 					creator.id
 				)
@@ -71,35 +71,35 @@ export async function exportPersonalData(d1: D1Database, user: SessionUser, now:
 		};
 	}
 	const messages = await all<{ application_id: string; body: string; created_at: number }>(
-		d1,
+		db,
 		'SELECT application_id, body, created_at FROM application_messages WHERE author_user_id = ?1 ORDER BY created_at',
 		user.id
 	);
 	const notifications = await all<{ kind: string; payload: string; created_at: number; read_at: number | null }>(
-		d1,
+		db,
 		'SELECT kind, payload, created_at, read_at FROM notifications WHERE user_id = ?1 ORDER BY created_at',
 		user.id
 	);
 	return {
 		exportedAt: iso(now),
-		account: account && { ...account, created_at: iso(account.created_at), password_changed_at: iso(account.password_changed_at) },
+		account: account && { ...account, created_at: iso(account.created_at), password_changed_at: isoOrNull(account.password_changed_at) },
 		sessions: sessions.map((s) => ({ ...s, created_at: iso(s.created_at), last_seen_at: iso(s.last_seen_at) })),
 		brandMemberships: memberships.map((m) => ({ ...m, created_at: iso(m.created_at) })),
-		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: iso(i.accepted_at) })),
+		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: isoOrNull(i.accepted_at) })),
 		invitationsReceived: invitationsReceived.map((i) => ({
 			...i,
 			created_at: iso(i.created_at),
 			expires_at: iso(i.expires_at),
-			accepted_at: iso(i.accepted_at),
-			declined_at: iso(i.declined_at),
-			revoked_at: iso(i.revoked_at)
+			accepted_at: isoOrNull(i.accepted_at),
+			declined_at: isoOrNull(i.declined_at),
+			revoked_at: isoOrNull(i.revoked_at)
 		})),
-		currentBrand: user.role === 'brand' ? await currentBrand(d1, user.id) : null,
+		currentBrand: user.role === 'brand' ? await currentBrand(ctx, user.id) : null,
 		creator: creatorData,
 		messagesWritten: messages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
-		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: iso(n.read_at) })),
+		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: isoOrNull(n.read_at) })),
 		notificationPreferences: (
-			await all<{ category: string; channel: string; updated_at: number }>(d1, 'SELECT category, channel, updated_at FROM notification_preferences WHERE user_id = ?1', user.id)
+			await all<{ category: string; channel: string; updated_at: number }>(db, 'SELECT category, channel, updated_at FROM notification_preferences WHERE user_id = ?1', user.id)
 		).map((p) => ({ ...p, updated_at: iso(p.updated_at) }))
 	};
 }
@@ -126,52 +126,53 @@ const ERASED = '—';
  *   hash-chained and would no longer verify if rewritten (Law 15-04 evidence of
  *   signature; commercial records); brand organisations, which belong to the company.
  */
-export async function erasePersonalData(d1: D1Database, user: SessionUser, now: number, files?: R2Bucket) {
-	const creator = await d1.prepare('SELECT id, display_name, handle FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string; display_name: string; handle: string }>();
+export async function erasePersonalData(ctx: CallerContext) {
+	const { db, now, user } = ctx;
+	const creator = await db.prepare('SELECT id, display_name, handle FROM creators WHERE user_id = ?1').bind(user.id).first<{ id: string; display_name: string; handle: string }>();
 	// Agreements are voided first (each in its own chained batch); the rest goes in one batch below.
-	if (creator) await voidUnsignedAgreementsOfCreator(d1, creator.id, now);
+	if (creator) await voidUnsignedAgreementsOfCreator(ctx, { creatorId: creator.id });
 
 	const names = [...new Set([user.name, creator?.display_name, creator?.handle].filter((n): n is string => !!n && n.trim().length >= 2 && n !== ERASED))];
-	const quotedExcerpts = await excerptsQuotingMessagesOf(d1, user.id);
+	const quotedExcerpts = await excerptsQuotingMessagesOf(db, user.id);
 	const stmts: D1PreparedStatement[] = [
 		// Notifications that quote what this person wrote, in the other side's inbox.
-		...quotedExcerpts.map((id) => d1.prepare("UPDATE notifications SET payload = json_replace(payload, '$.excerpt', ?2) WHERE id = ?1").bind(id, ERASED)),
+		...quotedExcerpts.map((id) => db.prepare("UPDATE notifications SET payload = json_replace(payload, '$.excerpt', ?2) WHERE id = ?1").bind(id, ERASED)),
 		// The other party keeps the thread, but not what the erased person wrote in it.
-		d1.prepare('UPDATE application_messages SET body = ?2 WHERE author_user_id = ?1').bind(user.id, ERASED),
-		d1.prepare('DELETE FROM notifications WHERE user_id = ?1').bind(user.id),
-		d1.prepare('DELETE FROM notification_preferences WHERE user_id = ?1').bind(user.id),
+		db.prepare('UPDATE application_messages SET body = ?2 WHERE author_user_id = ?1').bind(user.id, ERASED),
+		db.prepare('DELETE FROM notifications WHERE user_id = ?1').bind(user.id),
+		db.prepare('DELETE FROM notification_preferences WHERE user_id = ?1').bind(user.id),
 		// Emails to them go; emails to the people they dealt with lose their name.
-		d1.prepare('DELETE FROM outbox WHERE to_email = ?1').bind(user.email),
+		db.prepare('DELETE FROM outbox WHERE to_email = ?1').bind(user.email),
 		...names.map((name) =>
-			d1
+			db
 				.prepare(
 					`UPDATE outbox SET subject = replace(subject, ?1, ?2), text = replace(text, ?1, ?2)
 					 WHERE to_email IN (${COUNTERPARTS_SQL}) AND (instr(subject, ?1) > 0 OR instr(text, ?1) > 0)`
 				)
 				.bind(name, ERASED, user.id)
 		),
-		d1.prepare('DELETE FROM brand_invitations WHERE email = ?1 AND accepted_at IS NULL').bind(user.email),
-		d1.prepare('DELETE FROM rate_limits WHERE key IN (?1, ?2)').bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`),
-		d1.prepare('DELETE FROM brand_members WHERE user_id = ?1 AND role = ?2').bind(user.id, 'member'),
-		d1
+		db.prepare('DELETE FROM brand_invitations WHERE email = ?1 AND accepted_at IS NULL').bind(user.email),
+		db.prepare('DELETE FROM rate_limits WHERE key IN (?1, ?2)').bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`),
+		db.prepare('DELETE FROM brand_members WHERE user_id = ?1 AND role = ?2').bind(user.id, 'member'),
+		db
 			.prepare('UPDATE users SET email = ?2, name = ?4, password_hash = NULL, password_changed_at = ?3, current_brand_id = NULL WHERE id = ?1')
 			.bind(user.id, `deleted-${user.id}@deleted.invalid`, now, ERASED),
-		d1.prepare('DELETE FROM sessions WHERE user_id = ?1').bind(user.id)
+		db.prepare('DELETE FROM sessions WHERE user_id = ?1').bind(user.id)
 	];
 	if (creator) {
 		const handle = `deleted.${creator.id}`;
 		// Stats screenshots: the R2 objects go first, so no row is left pointing at nothing.
-		const shots = await all<{ r2_key: string }>(d1, 'SELECT r2_key FROM stats_screenshots WHERE creator_id = ?1', creator.id);
-		if (files && shots.length > 0) await files.delete(shots.map((s) => s.r2_key));
+		const shots = await all<{ r2_key: string }>(db, 'SELECT r2_key FROM stats_screenshots WHERE creator_id = ?1', creator.id);
+		if (shots.length > 0) await ctx.files.delete(shots.map((s) => s.r2_key));
 		stmts.push(
-			d1
+			db
 				.prepare(
 					`UPDATE notifications SET payload = json_replace(payload, '$.creatorName', ?2)
 					 WHERE json_extract(payload, '$.applicationId') IN (SELECT id FROM applications WHERE creator_id = ?1)`
 				)
 				.bind(creator.id, ERASED),
-			d1.prepare('UPDATE applications SET pitch = ?2 WHERE creator_id = ?1').bind(creator.id, ERASED),
-			d1
+			db.prepare('UPDATE applications SET pitch = ?2 WHERE creator_id = ?1').bind(creator.id, ERASED),
+			db
 				.prepare(
 					`UPDATE applications SET status = 'withdrawn', updated_at = ?2 WHERE creator_id = ?1 AND status IN (${sourcesOf('withdraw')
 						.map((s) => `'${s}'`)
@@ -179,7 +180,7 @@ export async function erasePersonalData(d1: D1Database, user: SessionUser, now: 
 				)
 				.bind(creator.id, now),
 			...['agreements', 'agreement_versions'].map((table) =>
-				d1
+				db
 					.prepare(
 						`UPDATE ${table} SET terms = json_replace(terms, '$.parties.creator.displayName', ?2, '$.parties.creator.handle', ?3,
 						   '$.parties.creator.legalName', '', '$.parties.creator.rcNumber', NULL, '$.parties.creator.nif', NULL,
@@ -188,21 +189,21 @@ export async function erasePersonalData(d1: D1Database, user: SessionUser, now: 
 					)
 					.bind(creator.id, ERASED, handle)
 			),
-			d1.prepare('DELETE FROM stats_screenshots WHERE creator_id = ?1').bind(creator.id),
-			d1.prepare('DELETE FROM creator_features WHERE creator_id = ?1').bind(creator.id),
-			d1.prepare('DELETE FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id),
-			d1.prepare('DELETE FROM post_comments WHERE post_id IN (SELECT id FROM posts WHERE creator_id = ?1)').bind(creator.id),
-			d1.prepare('DELETE FROM posts WHERE creator_id = ?1').bind(creator.id),
-			d1.prepare('DELETE FROM follower_points WHERE creator_id = ?1').bind(creator.id),
-			d1.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creator.id),
-			d1
+			db.prepare('DELETE FROM stats_screenshots WHERE creator_id = ?1').bind(creator.id),
+			db.prepare('DELETE FROM creator_features WHERE creator_id = ?1').bind(creator.id),
+			db.prepare('DELETE FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id),
+			db.prepare('DELETE FROM post_comments WHERE post_id IN (SELECT id FROM posts WHERE creator_id = ?1)').bind(creator.id),
+			db.prepare('DELETE FROM posts WHERE creator_id = ?1').bind(creator.id),
+			db.prepare('DELETE FROM follower_points WHERE creator_id = ?1').bind(creator.id),
+			db.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creator.id),
+			db
 				.prepare(
 					"UPDATE creators SET display_name = ?4, handle = ?2, bio = '', niches = '[]', languages = '[]', rates = '{}', audience = '{}', phone = NULL, payout_rip = NULL, rates_public = 0, followers_total = 0, updated_at = ?3 WHERE id = ?1"
 				)
 				.bind(creator.id, handle, now, ERASED)
 		);
 	}
-	await d1.batch(stmts);
+	await db.batch(stmts);
 }
 
 /**
@@ -223,13 +224,13 @@ const COUNTERPARTS_SQL = `
  * Ids of the other side's message_received notifications that quote a message by this
  * user: by the message id they carry, or (older rows) by the same thread and excerpt.
  */
-async function excerptsQuotingMessagesOf(d1: D1Database, userId: string): Promise<string[]> {
-	const messages = await all<{ id: string; application_id: string; body: string }>(d1, 'SELECT id, application_id, body FROM application_messages WHERE author_user_id = ?1', userId);
+async function excerptsQuotingMessagesOf(db: D1Database, userId: string): Promise<string[]> {
+	const messages = await all<{ id: string; application_id: string; body: string }>(db, 'SELECT id, application_id, body FROM application_messages WHERE author_user_id = ?1', userId);
 	if (messages.length === 0) return [];
 	const ids = new Set(messages.map((m) => m.id));
 	const excerpts = new Set(messages.map((m) => `${m.application_id}\u0000${m.body.slice(0, 120)}`));
 	const candidates = await all<{ id: string; payload: string }>(
-		d1,
+		db,
 		`SELECT n.id, n.payload FROM notifications n WHERE n.kind = 'message_received' AND n.user_id <> ?1
 		   AND json_extract(n.payload, '$.applicationId') IN (SELECT application_id FROM application_messages WHERE author_user_id = ?1)`,
 		userId

@@ -1,43 +1,36 @@
 /** Sessions in D1: created at login, looked up by the SHA-256 of the cookie token. */
+import type { sessions, users } from '../../db/schema';
+import type { SqlPick } from '../../db/schema/sql-row';
+import type { RequestContext, ServiceContext } from '../context';
 import type { SessionUser } from '../env';
 import { hashSessionToken, newSessionTimes, newSessionToken, sessionState, slidIdleExpiry } from '../domain/session-policy';
 
-export interface ClientInfo {
-	ip: string | null;
-	userAgent: string | null;
-}
-
-/** Starts a session for the user and returns the cookie token (never stored). */
-export async function createSession(d1: D1Database, userId: string, client: ClientInfo, now: number) {
+/** Starts a session for the user on the request's client (IP, user agent) and returns the cookie token (never stored). */
+export async function createSession(ctx: RequestContext, userId: string) {
 	const { token, hash } = await newSessionToken();
-	const t = newSessionTimes(now);
-	await d1
+	const t = newSessionTimes(ctx.now);
+	await ctx.db
 		.prepare(
 			`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, idle_expires_at, absolute_expires_at, ip, user_agent)
 			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`
 		)
-		.bind(hash, userId, t.createdAt, t.lastSeenAt, t.idleExpiresAt, t.absoluteExpiresAt, client.ip, client.userAgent?.slice(0, 300) ?? null)
+		.bind(hash, userId, t.createdAt, t.lastSeenAt, t.idleExpiresAt, t.absoluteExpiresAt, ctx.ip, ctx.userAgent?.slice(0, 300) ?? null)
 		.run();
 	return { token, hash, expiresAt: t.absoluteExpiresAt };
 }
 
-interface SessionRow {
-	token_hash: string;
-	created_at: number;
-	last_seen_at: number;
-	idle_expires_at: number;
-	absolute_expires_at: number;
-	id: string;
-	email: string;
-	name: string;
-	role: SessionUser['role'];
-	locale: SessionUser['locale'];
-}
+type SessionRow = SqlPick<typeof sessions, 'token_hash' | 'created_at' | 'last_seen_at' | 'idle_expires_at' | 'absolute_expires_at'> &
+	SqlPick<typeof users, 'id' | 'email' | 'name' | 'role' | 'locale'>;
 
-/** The user behind a cookie token, or null when unknown or expired (an expired row is deleted). */
-export async function resolveSession(d1: D1Database, token: string, now: number) {
+/**
+ * The user behind a cookie token, or null when unknown or expired (an expired row is deleted).
+ * The session middleware calls it to build the request's context, so it takes only the
+ * database and the clock.
+ */
+export async function resolveSession(ctx: Pick<ServiceContext, 'db' | 'now'>, token: string) {
+	const { db, now } = ctx;
 	const hash = await hashSessionToken(token);
-	const row = await d1
+	const row = await db
 		.prepare(
 			`SELECT s.token_hash, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
 			        u.id, u.email, u.name, u.role, u.locale
@@ -54,21 +47,22 @@ export async function resolveSession(d1: D1Database, token: string, now: number)
 	};
 	const state = sessionState(times, now);
 	if (state === 'expired') {
-		await d1.prepare('DELETE FROM sessions WHERE token_hash = ?1').bind(hash).run();
+		await db.prepare('DELETE FROM sessions WHERE token_hash = ?1').bind(hash).run();
 		return null;
 	}
 	if (state === 'touch') {
-		await d1.prepare('UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE token_hash = ?1').bind(hash, now, slidIdleExpiry(times, now)).run();
+		await db.prepare('UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE token_hash = ?1').bind(hash, now, slidIdleExpiry(times, now)).run();
 	}
 	const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale };
 	return { hash, user };
 }
 
-export async function deleteSession(d1: D1Database, hash: string) {
-	await d1.prepare('DELETE FROM sessions WHERE token_hash = ?1').bind(hash).run();
+/** Ends one session (logout, or the one a new login replaces). */
+export async function deleteSession(ctx: ServiceContext, hash: string) {
+	await ctx.db.prepare('DELETE FROM sessions WHERE token_hash = ?1').bind(hash).run();
 }
 
 /** Ends every session of the user except `keepHash` (after a password change). */
-export async function deleteOtherSessions(d1: D1Database, userId: string, keepHash: string | null) {
-	await d1.prepare('DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2').bind(userId, keepHash).run();
+export async function deleteOtherSessions(ctx: ServiceContext, userId: string, keepHash: string | null) {
+	await ctx.db.prepare('DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2').bind(userId, keepHash).run();
 }

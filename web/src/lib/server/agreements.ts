@@ -5,13 +5,16 @@
  */
 import { error, fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem } from './api';
-import { loginUrl, requireMe } from './form';
+import { requireMe } from './form';
 import { applyTermsValues, readTermsForm, termsErrors, termsToValues, TERM_FIELDS, type AgreementView, type TermsValues } from '../agreements';
 
-/** The agreement as its reader sees it, or the page's 404 (another tenant's id looks like no id). */
+/**
+ * The agreement as its reader sees it, or the page's 404 (another tenant's id looks like no
+ * id); a session that ended has already sent the browser to the login page (hooks.server.ts).
+ */
 export async function loadAgreement(fetch: typeof globalThis.fetch, id: string): Promise<AgreementView> {
 	const res = await apiJson<{ agreement: AgreementView }>(fetch, `/agreements/${encodeURIComponent(id)}`, 'GET');
-	if (!res.ok) error(res.status === 401 ? 401 : 404, res.problem.detail);
+	if (!res.ok) error(404, res.problem.detail);
 	return res.data.agreement;
 }
 
@@ -24,7 +27,7 @@ type Mode = 'edit' | 'propose';
 
 /** Load for /agreements/[id]/edit (brand) and /propose (creator): the current terms as form values. */
 export async function termsFormLoad(event: { locals: App.Locals; fetch: typeof globalThis.fetch; params: { id: string }; url: URL }, mode: Mode) {
-	const me = requireMe(event.locals, event.url.pathname);
+	const me = requireMe(event);
 	const agreement = await loadAgreement(event.fetch, event.params.id);
 	const party = agreement.myParty ?? (me.user.role === 'brand' ? 'brand' : 'creator');
 	// The brand edits, the creator proposes: the other page would only be refused by the API.
@@ -34,7 +37,6 @@ export async function termsFormLoad(event: { locals: App.Locals; fetch: typeof g
 
 /** The terms form's action: merge the submitted values into the current terms and save a new version. */
 export async function termsFormAction(event: { locals: App.Locals; fetch: typeof globalThis.fetch; params: { id: string }; url: URL; request: Request }, mode: Mode) {
-	if (!event.locals.me) redirect(303, loginUrl(event.url.pathname));
 	const { values, note } = readTermsForm(await event.request.formData());
 	const current = await loadAgreement(event.fetch, event.params.id);
 	const terms = applyTermsValues(current.terms, values);
@@ -44,7 +46,6 @@ export async function termsFormAction(event: { locals: App.Locals; fetch: typeof
 			? await apiJson<{ agreement: AgreementView }>(event.fetch, `/agreements/${id}`, 'PATCH', { terms, note })
 			: await apiJson<{ agreement: AgreementView }>(event.fetch, `/agreements/${id}/proposals`, 'POST', { terms, note });
 	if (!res.ok) {
-		if (res.status === 401) redirect(303, loginUrl(event.url.pathname));
 		const { errors, detail } = formProblem(res.problem);
 		return fail(res.status, { values, note, errors: termsErrors(errors, shownFields(values)), detail });
 	}
@@ -54,10 +55,8 @@ export async function termsFormAction(event: { locals: App.Locals; fetch: typeof
 
 /** POST /agreements/:id/<what> and come back to the agreement page with a confirmation. */
 export async function stateAction(event: { locals: App.Locals; fetch: typeof globalThis.fetch; params: { id: string }; url: URL }, what: 'send' | 'reopen' | 'void') {
-	if (!event.locals.me) redirect(303, loginUrl(event.url.pathname));
 	const res = await apiJson(event.fetch, `/agreements/${encodeURIComponent(event.params.id)}/${what}`, 'POST', {});
 	if (!res.ok) {
-		if (res.status === 401) redirect(303, loginUrl(event.url.pathname));
 		return fail(res.status, { stateAction: { action: what, ...formProblem(res.problem) } });
 	}
 	const done = { send: 'sent', reopen: 'reopened', void: 'voided' }[what];

@@ -14,9 +14,28 @@ export interface Problem {
 	requestId?: string;
 }
 
+/** Who is signed in: asked by hooks.server.ts for every page request. */
+const ME_PATH = '/api/v1/me';
+
 export async function loadMe(fetch: typeof globalThis.fetch): Promise<Me | null> {
-	const res = await fetch('/api/v1/me');
+	const res = await fetch(ME_PATH);
 	return res.ok ? ((await res.json()) as Me) : null;
+}
+
+/**
+ * Whether the API's answer to a page's call says the session is missing or has expired
+ * (401 `unauthenticated`). Then hooks.server.ts sends the browser to the login page, for
+ * every call of every load and form action. A 401 that is the answer asked for is not: a
+ * wrong password (`invalid_credentials`), or "nobody" from the session probe `GET /me`.
+ */
+export async function sessionEnded(request: Request, res: Response): Promise<boolean> {
+	if (res.status !== 401) return false;
+	if (request.method === 'GET' && new URL(request.url).pathname === ME_PATH) return false;
+	const problem = (await res
+		.clone()
+		.json()
+		.catch(() => null)) as { code?: unknown } | null;
+	return problem?.code === 'unauthenticated';
 }
 
 /** POSTs JSON to the API and returns either the parsed body or the problem. */

@@ -1,5 +1,6 @@
 /** Reading submitted forms and guarding pages, for load functions and form actions. */
 import { redirect } from '@sveltejs/kit';
+import { loginUrl, returnPath } from '../safe-next';
 import type { Me } from './api';
 
 /** A text field as submitted (never null), capped so a huge post cannot blow up a page. */
@@ -8,13 +9,17 @@ export function formString(data: FormData, name: string, max = 1000): string {
 	return typeof value === 'string' ? value.slice(0, max) : '';
 }
 
-/** The login page that brings the user back to `path` afterwards: /login?next=/dashboard. */
-export function loginUrl(path: string): string {
-	return `/login?next=${encodeURIComponent(path).replace(/%2F/gi, '/')}`;
+/**
+ * A 303 to the login page that brings the user back to the page of `url` (path and query).
+ * Thrown by requireMe for a request without a session, and by hooks.server.ts when a page's
+ * API call finds the session gone.
+ */
+export function loginRedirect(url: URL): never {
+	redirect(303, loginUrl(returnPath(url)));
 }
 
-/** The signed-in user, or a 303 to the login page that returns to `path`. */
-export function requireMe(locals: App.Locals, path: string): Me {
-	if (!locals.me) redirect(303, loginUrl(path));
-	return locals.me;
+/** The signed-in user, or a 303 to the login page that returns to this page. */
+export function requireMe(event: { locals: App.Locals; url: URL }): Me {
+	if (!event.locals.me) loginRedirect(event.url);
+	return event.locals.me;
 }

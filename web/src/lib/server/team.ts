@@ -1,7 +1,7 @@
 /** Brand teams as the pages use them: the API's shapes, and the form actions shared by several pages. */
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { apiJson, formProblem, loadMe } from './api';
-import { formString, loginUrl } from './form';
+import { formString } from './form';
 
 export interface BrandRef {
 	id: string;
@@ -34,14 +34,12 @@ export async function loadMyInvitations(fetch: typeof globalThis.fetch): Promise
 	return res.ok ? res.data : null;
 }
 
-/** Form action: creates the caller's own brand (POST /brands). `page` is where a signed-out user comes back to. */
-export async function createBrandAction({ request, fetch, locals }: RequestEvent, page: string) {
-	if (!locals.me) redirect(303, loginUrl(page));
+/** Form action: creates the caller's own brand (POST /brands). */
+export async function createBrandAction({ request, fetch, locals }: RequestEvent) {
 	const data = await request.formData();
 	const values = { name: formString(data, 'name', 200) };
 	const res = await apiJson<{ brand: BrandRef }>(fetch, '/brands', 'POST', values);
 	if (!res.ok) {
-		if (res.status === 401) redirect(303, loginUrl(page));
 		return fail(res.status, { createBrand: { values, ...formProblem(res.problem) } });
 	}
 	// The page rendered after this action (without JavaScript, in this same request) shows the new brand.

@@ -12,7 +12,7 @@ interface List {
 }
 
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
-	const me = requireMe(locals, url.pathname + url.search);
+	const me = requireMe({ locals, url });
 	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
 	const res = await apiJson<List>(fetch, `/agreements?page=${page}`, 'GET');
 	if (!res.ok) error(res.status, res.problem.detail);

@@ -12,7 +12,7 @@ interface Mine {
 }
 
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
-	const me = requireMe(locals, '/applications');
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'creator') error(403, 'creators only');
 	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
 	const res = await apiJson<Mine>(fetch, `/me/applications?page=${page}`, 'GET');

@@ -12,7 +12,7 @@ const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T
 const pageOf = (value: string | null) => (value && /^\d{1,5}$/.test(value) && Number(value) >= 1 ? Number(value) : 1);
 
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
-	const me = requireMe(locals, '/campaigns');
+	const me = requireMe({ locals, url });
 	const page = pageOf(url.searchParams.get('page'));
 
 	if (me.user.role === 'brand') {

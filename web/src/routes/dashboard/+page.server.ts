@@ -1,6 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
-import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { formString, requireMe } from '$lib/server/form';
 import { createBrandAction, loadMyInvitations, type TeamInvitation } from '$lib/server/team';
 import type { Campaign } from '$lib/campaigns';
 import type { ApplicationOut } from '$lib/applications';
@@ -17,8 +17,8 @@ interface MyApplications {
 	total: number;
 }
 
-export const load: PageServerLoad = async ({ locals, fetch }) => {
-	const me = requireMe(locals, '/dashboard');
+export const load: PageServerLoad = async ({ locals, fetch, url }) => {
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') {
 		// The creator's applications card: the latest few, newest first.
 		const mine = me.user.role === 'creator' ? await apiJson<MyApplications>(fetch, '/me/applications', 'GET') : null;
@@ -37,28 +37,24 @@ export const load: PageServerLoad = async ({ locals, fetch }) => {
 };
 
 export const actions: Actions = {
-	invite: async ({ request, fetch, locals }) => {
-		if (!locals.me) redirect(303, loginUrl('/dashboard'));
+	invite: async ({ request, fetch }) => {
 		const data = await request.formData();
 		const values = { email: formString(data, 'email', 320) };
 		const res = await apiJson<{ invitation: { email: string } }>(fetch, '/brands/me/invitations', 'POST', values);
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl('/dashboard'));
 			return fail(res.status, { invite: { values, ...formProblem(res.problem) } });
 		}
 		return { invite: { sent: res.data.invitation.email } };
 	},
-	revoke: async ({ request, fetch, locals }) => {
-		if (!locals.me) redirect(303, loginUrl('/dashboard'));
+	revoke: async ({ request, fetch }) => {
 		const data = await request.formData();
 		const id = formString(data, 'id', 100);
 		const email = formString(data, 'email', 320);
 		const res = await apiJson(fetch, `/brands/me/invitations/${encodeURIComponent(id)}`, 'DELETE');
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl('/dashboard'));
 			return fail(res.status, { revoke: formProblem(res.problem) });
 		}
 		return { revoke: { revoked: email } };
 	},
-	createBrand: (event) => createBrandAction(event, '/dashboard')
+	createBrand: (event) => createBrandAction(event)
 };

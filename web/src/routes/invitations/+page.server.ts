@@ -1,12 +1,12 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { apiJson, formProblem, loadMe } from '$lib/server/api';
-import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { formString, requireMe } from '$lib/server/form';
 import { loadMyInvitations, type BrandRef } from '$lib/server/team';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The invitations addressed to the signed-in brand user, with the brands they already belong to. */
-export const load: PageServerLoad = async ({ locals, fetch }) => {
-	const me = requireMe(locals, '/invitations');
+export const load: PageServerLoad = async ({ locals, fetch, url }) => {
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') return { brandAccount: false as const, mine: null };
 	return { brandAccount: true as const, mine: await loadMyInvitations(fetch) };
 };
@@ -18,11 +18,9 @@ interface Answer {
 
 function answer(kind: 'accept' | 'decline'): Actions[string] {
 	return async ({ request, fetch, locals }) => {
-		if (!locals.me) redirect(303, loginUrl('/invitations'));
 		const id = formString(await request.formData(), 'id', 100);
 		const res = await apiJson<Answer>(fetch, `/invitations/${encodeURIComponent(id)}/${kind}`, 'POST');
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl('/invitations'));
 			return fail(res.status, { answer: { id, ...formProblem(res.problem) } });
 		}
 		// The page rendered after this action (without JavaScript, in this same request) shows the new current brand.

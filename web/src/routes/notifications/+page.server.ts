@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { apiJson } from '$lib/server/api';
-import { loginUrl, requireMe } from '$lib/server/form';
+import { requireMe } from '$lib/server/form';
 import { CATEGORIES, type Category } from '$lib/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -56,7 +56,7 @@ interface List {
  * categories, older pages), with a button to mark everything read.
  */
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
-	requireMe(locals, `/notifications${url.search}`);
+	requireMe({ locals, url });
 	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
 	const asked = url.searchParams.get('category');
 	const category = CATEGORIES.find((c) => c === asked) ?? null;
@@ -80,11 +80,9 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 
 export const actions: Actions = {
 	/** Marks every notification of the caller read (also those of other categories and older pages). */
-	readAll: async ({ fetch, locals, url }) => {
-		if (!locals.me) redirect(303, loginUrl(`/notifications${url.search}`));
+	readAll: async ({ fetch }) => {
 		const res = await apiJson<{ unread: number }>(fetch, '/notifications/read', 'POST', {});
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl(`/notifications${url.search}`));
 			return fail(res.status, { readAll: { detail: res.problem.detail } });
 		}
 		return { readAll: { done: true as const } };

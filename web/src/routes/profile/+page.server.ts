@@ -1,6 +1,6 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { apiJson, type Problem } from '$lib/server/api';
-import { loginUrl, requireMe } from '$lib/server/form';
+import { requireMe } from '$lib/server/form';
 import { bodyFromValues, fieldIdFor, valuesFromForm, valuesFromProfile, type CreatorProfile } from '$lib/creator-profile';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,12 +15,11 @@ interface Warning {
 	message: string;
 }
 
-export const load: PageServerLoad = async ({ locals, fetch }) => {
-	const me = requireMe(locals, '/profile');
+export const load: PageServerLoad = async ({ locals, fetch, url }) => {
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'creator') return { me, profile: null, values: null, wilayas: [] as Wilaya[] };
 	const [profile, wilayas] = await Promise.all([apiJson<{ creator: CreatorProfile }>(fetch, '/creators/me', 'GET'), apiJson<{ wilayas: Wilaya[] }>(fetch, `/wilayas?lang=${locals.locale}`, 'GET')]);
 	if (!profile.ok) {
-		if (profile.status === 401) redirect(303, loginUrl('/profile'));
 		throw new Error(`profile load failed: ${profile.status}`);
 	}
 	return { me, profile: profile.data.creator, values: valuesFromProfile(profile.data.creator), wilayas: wilayas.ok ? wilayas.data.wilayas : [] };
@@ -37,13 +36,11 @@ function placeErrors(problem: Problem, accounts: ReturnType<typeof bodyFromValue
 }
 
 export const actions: Actions = {
-	default: async ({ request, fetch, locals }) => {
-		if (!locals.me) redirect(303, loginUrl('/profile'));
+	default: async ({ request, fetch }) => {
 		const values = valuesFromForm(await request.formData());
 		const { body, accounts, wilayaRows } = bodyFromValues(values);
 		const res = await apiJson<{ creator: CreatorProfile; warnings: Warning[] }>(fetch, '/creators/me', 'PUT', body);
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl('/profile'));
 			return fail(res.status, { values, ...placeErrors(res.problem, accounts, wilayaRows) });
 		}
 		const warnings: Record<string, string> = {};

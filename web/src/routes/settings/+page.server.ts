@@ -1,13 +1,13 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { apiJson, formProblem, loadMe } from '$lib/server/api';
-import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { formString, requireMe } from '$lib/server/form';
 import { createBrandAction, loadMyInvitations, type BrandRef } from '$lib/server/team';
 import type { Preference } from '$lib/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The account, how they hear about each kind of message, and for a brand user the brands they belong to and how many invitations wait. */
-export const load: PageServerLoad = async ({ locals, fetch }) => {
-	const me = requireMe(locals, '/settings');
+export const load: PageServerLoad = async ({ locals, fetch, url }) => {
+	const me = requireMe({ locals, url });
 	const [mine, prefs] = await Promise.all([me.user.role === 'brand' ? loadMyInvitations(fetch) : null, apiJson<{ preferences: Preference[] }>(fetch, '/me/notification-preferences', 'GET')]);
 	return { me, brands: mine?.memberships ?? null, pendingInvitations: mine?.invitations.length ?? 0, preferences: prefs.ok ? prefs.data.preferences : [] };
 };
@@ -15,7 +15,6 @@ export const load: PageServerLoad = async ({ locals, fetch }) => {
 /** Switch or leave: both answer with the brand the user now works in. */
 async function brandChange(event: Parameters<Actions[string]>[0], kind: 'switch' | 'leave') {
 	const { request, fetch, locals } = event;
-	if (!locals.me) redirect(303, loginUrl('/settings'));
 	const data = await request.formData();
 	const brandId = formString(data, 'brandId', 100);
 	// The name for the confirmation, read before leaving (the answer names the brand the user lands in).
@@ -26,7 +25,6 @@ async function brandChange(event: Parameters<Actions[string]>[0], kind: 'switch'
 			? await apiJson<{ brand: BrandRef | null }>(fetch, '/me/brand', 'PUT', { brandId })
 			: await apiJson<{ brand: BrandRef | null }>(fetch, `/brands/${encodeURIComponent(brandId)}/membership`, 'DELETE');
 	if (!res.ok) {
-		if (res.status === 401) redirect(303, loginUrl('/settings'));
 		return fail(res.status, { brands: { brandId, ...formProblem(res.problem) } });
 	}
 	// What the page shows next (also without JavaScript, in this same request) is the new current brand.
@@ -35,34 +33,30 @@ async function brandChange(event: Parameters<Actions[string]>[0], kind: 'switch'
 }
 
 export const actions: Actions = {
-	password: async ({ request, fetch, locals }) => {
-		if (!locals.me) redirect(303, loginUrl('/settings'));
+	password: async ({ request, fetch }) => {
 		const data = await request.formData();
 		const res = await apiJson(fetch, '/auth/password', 'POST', {
 			currentPassword: formString(data, 'currentPassword', 1000),
 			newPassword: formString(data, 'newPassword', 1000)
 		});
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl('/settings'));
 			return fail(res.status, { password: formProblem(res.problem) });
 		}
 		return { password: { done: true as const } };
 	},
 	/** One category's channel (a form per category); the API refuses account and signing (422) and unknown values (400). */
-	preferences: async ({ request, fetch, locals }) => {
-		if (!locals.me) redirect(303, loginUrl('/settings'));
+	preferences: async ({ request, fetch }) => {
 		const data = await request.formData();
 		const category = formString(data, 'category', 40);
 		const channel = formString(data, 'channel', 40);
 		// Whatever was posted goes to the API, which answers unknown categories and channels with its translated 400.
 		const res = await apiJson<{ preferences: Preference[] }>(fetch, '/me/notification-preferences', 'PUT', { [category]: channel });
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl('/settings'));
 			return fail(res.status, { preferences: { category, ...formProblem(res.problem) } });
 		}
 		return { preferences: { category, done: res.data.preferences.find((p) => p.category === category)?.channel ?? 'email' } };
 	},
 	switch: (event) => brandChange(event, 'switch'),
 	leave: (event) => brandChange(event, 'leave'),
-	createBrand: (event) => createBrandAction(event, '/settings')
+	createBrand: (event) => createBrandAction(event)
 };

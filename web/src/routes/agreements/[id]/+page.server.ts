@@ -23,7 +23,7 @@ function documentOf(a: AgreementView, lang: 'fr' | 'ar' | 'en'): AgreementDocume
 const DONE = ['sent', 'signed', 'completed', 'saved', 'proposed', 'voided', 'reopened'] as const;
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
-	requireMe(locals, url.pathname);
+	requireMe({ locals, url });
 	const agreement = await loadAgreement(fetch, params.id);
 	const id = encodeURIComponent(agreement.id);
 	// The version whose changes are shown: ?v=N (compared with N-1), else the current one.

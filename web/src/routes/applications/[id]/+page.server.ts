@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
-import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { formString, requireMe } from '$lib/server/form';
 import type { ApplicationOut, CampaignSummary } from '$lib/applications';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -20,7 +20,7 @@ interface Thread {
 }
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
-	requireMe(locals, url.pathname);
+	requireMe({ locals, url });
 	const id = encodeURIComponent(params.id);
 	const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
 	const [detail, thread] = await Promise.all([apiJson<Detail>(fetch, `/applications/${id}`, 'GET'), apiJson<Thread>(fetch, `/applications/${id}/messages?page=${page}`, 'GET')]);
@@ -30,25 +30,21 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 };
 
 async function decide(event: RequestEvent, action: 'shortlist' | 'accept' | 'decline') {
-	if (!event.locals.me) redirect(303, loginUrl(event.url.pathname));
 	const data = await event.request.formData();
 	const reason = formString(data, 'reason', 600);
 	const res = await apiJson(event.fetch, `/applications/${encodeURIComponent(event.params.id)}/${action}`, 'POST', action === 'decline' ? { reason } : undefined);
 	if (!res.ok) {
-		if (res.status === 401) redirect(303, loginUrl(event.url.pathname));
 		return fail(res.status, { decision: { action, reason, ...formProblem(res.problem) } });
 	}
 	return { decision: { done: action } };
 }
 
 export const actions: Actions = {
-	reply: async ({ request, fetch, params, locals, url }) => {
-		if (!locals.me) redirect(303, loginUrl(url.pathname));
+	reply: async ({ request, fetch, params }) => {
 		const data = await request.formData();
 		const body = formString(data, 'body', 4000);
 		const res = await apiJson(fetch, `/applications/${encodeURIComponent(params.id)}/messages`, 'POST', { body });
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl(url.pathname));
 			return fail(res.status, { reply: { values: { body }, ...formProblem(res.problem) } });
 		}
 		return { reply: { sent: true } };

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
-import { loginUrl, requireMe } from '$lib/server/form';
+import { requireMe } from '$lib/server/form';
 import { formFieldErrors } from '$lib/server/campaign-form';
 import { loadWilayas } from '$lib/server/campaign-pages';
 import type { Campaign, Task } from '$lib/campaigns';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
-	const me = requireMe(locals, `/campaigns/${params.id}`);
+	const me = requireMe({ locals, url });
 	if (me.user.role === 'admin') error(404, 'not found');
 	const res = await apiJson<{ campaign: Campaign; tasks?: Task[] }>(fetch, `/campaigns/${encodeURIComponent(params.id)}`, 'GET');
 	if (!res.ok) error(res.status === 404 ? 404 : res.status === 403 ? 403 : 500, res.problem.detail);
@@ -29,8 +29,7 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 const idOf = (params: { id: string }) => encodeURIComponent(params.id);
 
 export const actions: Actions = {
-	publish: async ({ fetch, locals, params }) => {
-		if (!locals.me) redirect(303, loginUrl(`/campaigns/${params.id}`));
+	publish: async ({ fetch, params }) => {
 		const res = await apiJson(fetch, `/campaigns/${idOf(params)}/publish`, 'POST');
 		// A repeated click (or a retried request) finds it already published: that is success.
 		if (res.ok || res.problem.code === 'already_published') redirect(303, `/campaigns/${params.id}?published=1`);
@@ -38,16 +37,14 @@ export const actions: Actions = {
 		const { errors, detail } = formProblem(res.problem);
 		return fail(res.status, { publish: { errors: formFieldErrors(errors), detail: detail || res.problem.detail } });
 	},
-	close: async ({ fetch, locals, params }) => {
-		if (!locals.me) redirect(303, loginUrl(`/campaigns/${params.id}`));
+	close: async ({ fetch, params }) => {
 		const res = await apiJson(fetch, `/campaigns/${idOf(params)}/close`, 'POST');
 		if (res.ok || res.problem.code === 'already_closed') redirect(303, `/campaigns/${params.id}?closed=1`);
 		if (res.status === 404) error(404, res.problem.detail);
 		return fail(res.status, { close: { detail: res.problem.detail } });
 	},
 	/** The plan form: every task id with its state when the page was shown, and the boxes ticked now. */
-	tasks: async ({ request, fetch, locals, params }) => {
-		if (!locals.me) redirect(303, loginUrl(`/campaigns/${params.id}`));
+	tasks: async ({ request, fetch, params }) => {
 		const data = await request.formData();
 		const ticked = new Set(data.getAll('done').filter((v): v is string => typeof v === 'string'));
 		const shown = data

@@ -1,25 +1,23 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
-import { loginUrl, requireMe } from '$lib/server/form';
+import { requireMe } from '$lib/server/form';
 import { bodyFromValues, emptyValues, formFieldErrors, isObjective, valuesFromForm, withTemplate } from '$lib/server/campaign-form';
 import { loadTemplates, loadWilayas } from '$lib/server/campaign-pages';
 import type { Campaign, CampaignWarning } from '$lib/campaigns';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, fetch }) => {
-	const me = requireMe(locals, '/campaigns/new');
+export const load: PageServerLoad = async ({ locals, fetch, url }) => {
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') error(403, 'forbidden');
 	const [wilayas, templates] = await Promise.all([loadWilayas(fetch, locals.locale), loadTemplates(fetch, locals.locale)]);
 	return { wilayas, templates, initial: emptyValues() };
 };
 
 export const actions: Actions = {
-	save: async ({ request, fetch, locals }) => {
-		if (!locals.me) redirect(303, loginUrl('/campaigns/new'));
+	save: async ({ request, fetch }) => {
 		const values = valuesFromForm(await request.formData());
 		const res = await apiJson<{ campaign: Campaign; warnings: CampaignWarning[] }>(fetch, '/campaigns', 'POST', bodyFromValues(values, 'create'));
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl('/campaigns/new'));
 			const { errors, detail } = formProblem(res.problem);
 			return fail(res.status, { values, errors: formFieldErrors(errors), detail, templateApplied: false });
 		}

@@ -1,8 +1,8 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { apiJson, type Problem } from '$lib/server/api';
-import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { formString, requireMe } from '$lib/server/form';
 import type { CreatorFeaturesOut } from '$lib/creator-profile';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 10;
 
@@ -53,7 +53,7 @@ export interface RowError {
 }
 
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
-	const me = requireMe(locals, '/profile/stats');
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'creator') return { me, creator: null, stats: null, screenshots: [], page: 1, pages: 1 };
 	const page = Math.max(1, Math.min(10_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
 	const [profile, stats, shots] = await Promise.all([
@@ -62,7 +62,6 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 		apiJson<{ screenshots: { id: string; note: string; createdAt: string; size: number }[] }>(fetch, '/creators/me/screenshots', 'GET')
 	]);
 	if (!profile.ok || !stats.ok) {
-		if (profile.status === 401) redirect(303, loginUrl('/profile/stats'));
 		throw new Error('stats load failed');
 	}
 	return {
@@ -89,10 +88,6 @@ async function problemOf(res: Response): Promise<Problem> {
 	return (await res.json().catch(() => ({ title: 'Error', status: res.status, code: 'internal', detail: '' }))) as Problem;
 }
 
-function guard(event: RequestEvent) {
-	if (!event.locals.me) redirect(303, loginUrl('/profile/stats'));
-}
-
 const count = (raw: string) => {
 	const s = raw.replace(/[\s\u00a0\u202f]/g, '');
 	return /^\d{1,12}$/.test(s) ? Number(s) : raw;
@@ -108,7 +103,6 @@ async function csvText(data: FormData): Promise<string | null> {
 
 export const actions: Actions = {
 	followers: async (event) => {
-		guard(event);
 		const data = await event.request.formData();
 		const values = { platform: formString(data, 'platform', 20), date: formString(data, 'date', 20), followers: formString(data, 'followers', 30) };
 		const res = await apiJson(event.fetch, '/creators/me/followers', 'POST', { platform: values.platform, points: [{ date: values.date, followers: count(values.followers) }] });
@@ -117,7 +111,6 @@ export const actions: Actions = {
 	},
 
 	post: async (event) => {
-		guard(event);
 		const data = await event.request.formData();
 		const values = {
 			platform: formString(data, 'platform', 20),
@@ -161,7 +154,6 @@ export const actions: Actions = {
 	},
 
 	preview: async (event) => {
-		guard(event);
 		const data = await event.request.formData();
 		const kind = csvKind(data);
 		const csv = await csvText(data);
@@ -174,7 +166,6 @@ export const actions: Actions = {
 	},
 
 	import: async (event) => {
-		guard(event);
 		const data = await event.request.formData();
 		const kind = csvKind(data);
 		const csv = await csvText(data);
@@ -191,7 +182,6 @@ export const actions: Actions = {
 	},
 
 	screenshot: async (event) => {
-		guard(event);
 		const data = await event.request.formData();
 		const note = formString(data, 'note', 300);
 		const file = data.get('file');

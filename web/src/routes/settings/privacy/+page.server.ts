@@ -5,23 +5,19 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { translator } from '$lib/i18n';
 import { apiJson, formProblem } from '$lib/server/api';
-import { loginUrl, requireMe } from '$lib/server/form';
+import { requireMe } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';
 
-const PATH = '/settings/privacy';
-
-export const load: PageServerLoad = ({ locals }) => ({ me: requireMe(locals, PATH) });
+export const load: PageServerLoad = ({ locals, url }) => ({ me: requireMe({ locals, url }) });
 
 export const actions: Actions = {
 	erase: async ({ request, fetch, locals }) => {
-		if (!locals.me) redirect(303, loginUrl(PATH));
 		const data = await request.formData();
 		if (data.get('confirm') !== 'on') {
 			return fail(400, { erase: { errors: { confirm: translator(locals.locale)('privacy.erase.confirmRequired') }, detail: '' } });
 		}
 		const res = await apiJson(fetch, '/me', 'DELETE');
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl(PATH));
 			return fail(res.status, { erase: formProblem(res.problem) });
 		}
 		// The API's response cleared the session cookie; this page's response carries it.

@@ -5,11 +5,9 @@
  */
 import { error, redirect } from '@sveltejs/kit';
 import { apiJson } from '$lib/server/api';
-import { loginUrl } from '$lib/server/form';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ locals, fetch, params, url }) => {
-	if (!locals.me) redirect(303, loginUrl(url.pathname));
+export const GET: RequestHandler = async ({ fetch, params }) => {
 	const res = await apiJson<{ agreement: { id: string } | null }>(fetch, `/applications/${encodeURIComponent(params.applicationId)}`, 'GET');
 	if (!res.ok || !res.data.agreement) error(404, res.ok ? 'Not found' : res.problem.detail);
 	redirect(303, `/agreements/${encodeURIComponent(res.data.agreement.id)}`);

@@ -1,6 +1,6 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
-import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { formString, requireMe } from '$lib/server/form';
 import type { ApplicationOut, ApplicationStatus, CampaignSummary } from '$lib/applications';
 import { STATUS_TABS } from '$lib/applications';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -30,7 +30,7 @@ interface Applicants {
 }
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
-	const me = requireMe(locals, url.pathname);
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') error(403, 'brands only');
 	const raw = url.searchParams.get('status');
 	const status = (STATUS_TABS as readonly string[]).includes(raw ?? '') ? (raw as ApplicationStatus) : null;
@@ -43,14 +43,12 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 };
 
 async function decide(event: RequestEvent, action: 'shortlist' | 'accept' | 'decline') {
-	if (!event.locals.me) redirect(303, loginUrl(event.url.pathname));
 	const data = await event.request.formData();
 	const id = formString(data, 'id', 64);
 	const name = formString(data, 'name', 120);
 	const reason = formString(data, 'reason', 600);
 	const res = await apiJson(event.fetch, `/applications/${encodeURIComponent(id)}/${action}`, 'POST', action === 'decline' ? { reason } : undefined);
 	if (!res.ok) {
-		if (res.status === 401) redirect(303, loginUrl(event.url.pathname));
 		return fail(res.status, { id, action, reason, ...formProblem(res.problem) });
 	}
 	return { done: { action, name } };

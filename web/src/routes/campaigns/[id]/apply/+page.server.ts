@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { looksLikeCentimes, PROPOSED_DATES_MAX } from '$worker/domain/application-rules';
 import { apiJson, formProblem } from '$lib/server/api';
-import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { formString, requireMe } from '$lib/server/form';
 import { type ApplicationOut, type CampaignSummary, parseDinars } from '$lib/applications';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ interface ForApplicant {
 }
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
-	const me = requireMe(locals, url.pathname);
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'creator') error(403, 'creators only');
 	const res = await apiJson<ForApplicant>(fetch, `/campaigns/${encodeURIComponent(params.id)}/application`, 'GET');
 	if (!res.ok) error(res.status === 403 ? 403 : 404, res.problem.detail);
@@ -22,8 +22,7 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, fetch, params, locals, url }) => {
-		if (!locals.me) redirect(303, loginUrl(url.pathname));
+	default: async ({ request, fetch, params, url }) => {
 		const data = await request.formData();
 		const values = {
 			pitch: formString(data, 'pitch', 4000),
@@ -50,7 +49,6 @@ export const actions: Actions = {
 		const body = { pitch: values.pitch, feeDzd: fee, formats: values.formats, proposedDates: sent.map((i) => values.proposedDates[i]) };
 		const res = await apiJson<{ application: ApplicationOut }>(fetch, `/campaigns/${encodeURIComponent(params.id)}/applications`, 'POST', body);
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl(url.pathname));
 			// Already applied: the page shows the existing application.
 			if (res.status === 409) redirect(303, url.pathname);
 			const problem = formProblem(res.problem);

@@ -1,13 +1,13 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
-import { loginUrl, requireMe } from '$lib/server/form';
+import { requireMe } from '$lib/server/form';
 import { bodyFromValues, formFieldErrors, isObjective, valuesFromCampaign, valuesFromForm, withTemplate } from '$lib/server/campaign-form';
 import { loadTemplates, loadWilayas } from '$lib/server/campaign-pages';
 import type { Campaign, CampaignWarning } from '$lib/campaigns';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, fetch, params }) => {
-	const me = requireMe(locals, `/campaigns/${params.id}/edit`);
+export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') error(403, 'forbidden');
 	const res = await apiJson<{ campaign: Campaign }>(fetch, `/campaigns/${encodeURIComponent(params.id)}`, 'GET');
 	if (!res.ok) error(res.status === 404 ? 404 : 500, res.problem.detail);
@@ -19,13 +19,10 @@ export const load: PageServerLoad = async ({ locals, fetch, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ request, fetch, locals, params }) => {
-		const here = `/campaigns/${params.id}/edit`;
-		if (!locals.me) redirect(303, loginUrl(here));
+	save: async ({ request, fetch, params }) => {
 		const values = valuesFromForm(await request.formData());
 		const res = await apiJson<{ campaign: Campaign; warnings: CampaignWarning[] }>(fetch, `/campaigns/${encodeURIComponent(params.id)}`, 'PATCH', bodyFromValues(values, 'edit'));
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl(here));
 			if (res.status === 404) error(404, res.problem.detail);
 			const { errors, detail } = formProblem(res.problem);
 			return fail(res.status, { values, errors: formFieldErrors(errors), detail, templateApplied: false });

@@ -2,16 +2,16 @@
  * The brand's recommended creators for one campaign (issue 4): the ranked matches with
  * their five criteria, reasons and risk, and the weights form (PUT/DELETE match-weights).
  */
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
-import { formString, loginUrl, requireMe } from '$lib/server/form';
+import { formString, requireMe } from '$lib/server/form';
 import { loadWilayas } from '$lib/server/campaign-pages';
 import type { Campaign } from '$lib/campaigns';
 import { CRITERIA, MATCHES_PAGE_SIZE, weightsBody, type MatchesOut } from '$lib/matches';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
-	const me = requireMe(locals, url.pathname);
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') error(403, 'brands only');
 	const id = encodeURIComponent(params.id);
 	const page = Math.max(1, Math.min(100_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
@@ -28,29 +28,21 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 	return { ...base, matches: res.data, loadError: null };
 };
 
-function guard(event: RequestEvent) {
-	if (!event.locals.me) redirect(303, loginUrl(event.url.pathname));
-}
-
 export const actions: Actions = {
 	/** Saves the five weights; a refusal keeps what was typed and says why, per field. */
 	weights: async (event) => {
-		guard(event);
 		const data = await event.request.formData();
 		const values = Object.fromEntries(CRITERIA.map((c) => [c, formString(data, c, 12)])) as Record<string, string>;
 		const res = await apiJson(event.fetch, `/campaigns/${encodeURIComponent(event.params.id)}/match-weights`, 'PUT', weightsBody(values));
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl(event.url.pathname));
 			if (res.status === 404) error(404, res.problem.detail);
 			return fail(res.status, { weights: { values, ...formProblem(res.problem) } });
 		}
 		return { weights: { saved: true as const } };
 	},
 	reset: async (event) => {
-		guard(event);
 		const res = await apiJson(event.fetch, `/campaigns/${encodeURIComponent(event.params.id)}/match-weights`, 'DELETE');
 		if (!res.ok) {
-			if (res.status === 401) redirect(303, loginUrl(event.url.pathname));
 			if (res.status === 404) error(404, res.problem.detail);
 			return fail(res.status, { weights: { values: null, ...formProblem(res.problem) } });
 		}

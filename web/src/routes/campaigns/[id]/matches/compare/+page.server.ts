@@ -11,7 +11,7 @@ import { compareIds, compareProblem, type MatchesOut } from '$lib/matches';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
-	const me = requireMe(locals, url.pathname + url.search);
+	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') error(403, 'brands only');
 	const id = encodeURIComponent(params.id);
 	const ids = compareIds(url.searchParams.getAll('ids'));
