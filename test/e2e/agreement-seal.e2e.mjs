@@ -7,25 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { apiClient as client } from './api-client.mjs';
 
 export const name = 'agreements: sealed PDF passes pdfsig and pdftotext, /verify says valid / altered (fr, ar)';
-
-/** A tiny API client with a cookie jar, for the set-up. */
-function client(baseURL, ip) {
-	const jar = new Map();
-	return async (p, { method, json } = {}) => {
-		const headers = { 'cf-connecting-ip': ip, origin: baseURL };
-		if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-		if (json !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${baseURL}/api/v1${p}`, { method: method ?? (json === undefined ? 'GET' : 'POST'), headers, body: json === undefined ? undefined : JSON.stringify(json) });
-		for (const line of res.headers.getSetCookie()) {
-			const [pair] = line.split(';');
-			const i = pair.indexOf('=');
-			jar.set(pair.slice(0, i), pair.slice(i + 1));
-		}
-		return res;
-	};
-}
 
 export async function run({ browser, baseURL, screenshot, assert }) {
 	const stamp = Date.now().toString(36);

@@ -2,24 +2,9 @@
 // reads it in the local SMTP server's web inbox that `npm start` runs (not the development
 // outbox): the message came over SMTP, its HTML part is Arabic, right to left, with the code
 // large and left to right. The code typed on the page signs the agreement.
-export const name = 'email: the signing code read from the local SMTP inbox signs the agreement (ar, right to left)';
+import { apiClient as client } from './api-client.mjs';
 
-/** A tiny API client with a cookie jar, for the set-up. */
-function client(baseURL, ip) {
-	const jar = new Map();
-	return async (p, { method, json } = {}) => {
-		const headers = { 'cf-connecting-ip': ip, origin: baseURL };
-		if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-		if (json !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${baseURL}/api/v1${p}`, { method: method ?? (json === undefined ? 'GET' : 'POST'), headers, body: json === undefined ? undefined : JSON.stringify(json) });
-		for (const line of res.headers.getSetCookie()) {
-			const [pair] = line.split(';');
-			const i = pair.indexOf('=');
-			jar.set(pair.slice(0, i), pair.slice(i + 1));
-		}
-		return res;
-	};
-}
+export const name = 'email: the signing code read from the local SMTP inbox signs the agreement (ar, right to left)';
 
 export async function run({ browser, baseURL, inboxURL, screenshot, assert }) {
 	assert.ok(inboxURL, 'npm start printed the inbox URL');

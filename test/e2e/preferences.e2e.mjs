@@ -5,27 +5,12 @@
 // is refused. The inbox shows unread counts per category; "mark all read" clears them and the
 // header's count. A message after that, with messages turned off, leaves the inbox unchanged.
 // Last, with JavaScript, the brand keeps applications to the app (enhanced form).
+import { apiClient as client } from './api-client.mjs';
+
 export const name = 'preferences and reminders: locked categories, no-JS change in Arabic at 360 px, unread counts, mark all read';
 
 const PHONE = { width: 360, height: 780 };
 const PASSWORD = 'motdepasse-solide-42';
-
-/** A tiny API client with a cookie jar, for the set-up. */
-function client(baseURL, ip) {
-	const jar = new Map();
-	return async (p, { method, json } = {}) => {
-		const headers = { 'cf-connecting-ip': ip, origin: baseURL };
-		if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-		if (json !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${baseURL}/api/v1${p}`, { method: method ?? (json === undefined ? 'GET' : 'POST'), headers, body: json === undefined ? undefined : JSON.stringify(json) });
-		for (const line of res.headers.getSetCookie()) {
-			const [pair] = line.split(';');
-			const i = pair.indexOf('=');
-			jar.set(pair.slice(0, i), pair.slice(i + 1));
-		}
-		return res;
-	};
-}
 
 async function newUser(browser, baseURL, ip, { js, lang, viewport }) {
 	const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport, javaScriptEnabled: js, extraHTTPHeaders: { 'cf-connecting-ip': ip } });

@@ -5,27 +5,12 @@
 // session: "mark all read" (a form action, with JavaScript and without) lands on the login
 // page too, with the page — not the action — as `next`; nothing was marked read, and after
 // signing in the same button works.
+import { apiClient as client } from './api-client.mjs';
+
 export const name = 'expired session: a page load and a form post go to /login?next=<page> and come back after signing in';
 
 const PASSWORD = 'motdepasse-solide-42';
 const PAGE = '/notifications?category=messages';
-
-/** A tiny API client with a cookie jar, for the set-up. */
-function client(baseURL, ip) {
-	const jar = new Map();
-	return async (p, { method, json } = {}) => {
-		const headers = { 'cf-connecting-ip': ip, origin: baseURL };
-		if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-		if (json !== undefined) headers['content-type'] = 'application/json';
-		const res = await fetch(`${baseURL}/api/v1${p}`, { method: method ?? (json === undefined ? 'GET' : 'POST'), headers, body: json === undefined ? undefined : JSON.stringify(json) });
-		for (const line of res.headers.getSetCookie()) {
-			const [pair] = line.split(';');
-			const i = pair.indexOf('=');
-			jar.set(pair.slice(0, i), pair.slice(i + 1));
-		}
-		return res;
-	};
-}
 
 /** Where the browser is, as path + query. */
 const here = (page) => {

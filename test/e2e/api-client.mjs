@@ -1,0 +1,19 @@
+// The browser tests' set-up client: calls the running app's API from Node with a cookie jar,
+// a fixed client IP (its own rate-limit bucket) and the app's Origin, as the pages would.
+
+/** A tiny API client with a cookie jar: `call(path, { method, json })` → Response. */
+export function apiClient(baseURL, ip) {
+	const jar = new Map();
+	return async (p, { method, json } = {}) => {
+		const headers = { 'cf-connecting-ip': ip, origin: baseURL };
+		if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+		if (json !== undefined) headers['content-type'] = 'application/json';
+		const res = await fetch(`${baseURL}/api/v1${p}`, { method: method ?? (json === undefined ? 'GET' : 'POST'), headers, body: json === undefined ? undefined : JSON.stringify(json) });
+		for (const line of res.headers.getSetCookie()) {
+			const [pair] = line.split(';');
+			const i = pair.indexOf('=');
+			jar.set(pair.slice(0, i), pair.slice(i + 1));
+		}
+		return res;
+	};
+}
