@@ -17,6 +17,7 @@ import { devRoutes } from './routes/dev';
 import { creatorRoutes } from './routes/creators';
 import { applicationRoutes } from './routes/applications';
 import { agreementRoutes } from './routes/agreements';
+import { deliverableRoutes } from './routes/deliverables';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
@@ -35,6 +36,7 @@ function registerRoutes(router: Router) {
 	campaignRoutes(router);
 	applicationRoutes(router);
 	agreementRoutes(router);
+	deliverableRoutes(router);
 	notificationRoutes(router);
 	analysisRoutes(router);
 	matchingRoutes(router);

@@ -218,6 +218,8 @@ const fr = {
 	// agreements and signatures (issue 5, worker/services/agreements.ts)
 	detail_agreement_state: 'Action impossible : l’accord n’est pas dans un état qui le permet.',
 	detail_agreement_busy: 'L’accord vient d’être modifié par ailleurs. Rechargez la page puis réessayez.',
+	detail_deliverable_state: 'Action impossible : le livrable n’est pas à l’étape qui la permet.',
+	detail_deliverable_unsigned: 'Les livrables existent une fois l’accord signé par les deux parties.',
 	detail_agreement_incomplete: 'Il manque des informations dans l’accord pour l’envoyer en signature.',
 	detail_agreement_code: 'Le code de signature n’est pas valable.',
 	detail_already_signed: 'Vous avez déjà signé cette version de l’accord.',
@@ -469,6 +471,8 @@ const ar: Record<MessageKey, string> = {
 	// agreements and signatures (issue 5, worker/services/agreements.ts)
 	detail_agreement_state: 'لا يمكن تنفيذ هذا الإجراء: حالة الاتفاق لا تسمح به.',
 	detail_agreement_busy: 'تم تعديل الاتفاق للتو من جهة أخرى. أعد تحميل الصفحة ثم حاول مجددًا.',
+	detail_deliverable_state: 'لا يمكن تنفيذ هذا الإجراء: المحتوى المطلوب ليس في المرحلة التي تسمح به.',
+	detail_deliverable_unsigned: 'تظهر المحتويات المطلوبة بعد توقيع الطرفين على الاتفاق.',
 	detail_agreement_incomplete: 'تنقص الاتفاقَ معلوماتٌ قبل إرساله للتوقيع.',
 	detail_agreement_code: 'رمز التوقيع غير صالح.',
 	detail_already_signed: 'لقد وقّعت بالفعل هذه النسخة من الاتفاق.',
@@ -719,6 +723,8 @@ const en: Record<MessageKey, string> = {
 	// agreements and signatures (issue 5, worker/services/agreements.ts)
 	detail_agreement_state: 'Not possible: the agreement is not in a state that allows this.',
 	detail_agreement_busy: 'The agreement was just changed elsewhere. Reload the page and try again.',
+	detail_deliverable_state: 'Not possible: the deliverable is not at the step that allows this.',
+	detail_deliverable_unsigned: 'Deliverables exist once both parties have signed the agreement.',
 	detail_agreement_incomplete: 'The agreement is missing information before it can be sent for signature.',
 	detail_agreement_code: 'The signing code is not valid.',
 	detail_already_signed: 'You have already signed this version of the agreement.',

@@ -3,3 +3,4 @@ export * from './reference';
 export * from './creators';
 export * from './campaigns';
 export * from './system';
+export * from './deliverables';

@@ -13,8 +13,25 @@ import { sha256Hex } from './encoding';
 /** prevHash of the first event of every chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** The actions of the agreement's deliverables (issue 11): every transition of a deliverable is one of these. */
+export const DELIVERABLE_AUDIT_ACTIONS = [
+	'deliverables_planned',
+	'draft_submitted',
+	'changes_requested',
+	'extra_round_asked',
+	'extra_round_answered',
+	'draft_approved',
+	'published',
+	'publication_reviewed',
+	'highlight_recorded',
+	'stats_reported',
+	'stats_reviewed',
+	'withdrawal_requested',
+	'withdrawal_confirmed'
+] as const;
+
 /** Every action the trail records. 'downloaded' is written by the PDF route. */
-export const AUDIT_ACTIONS = ['created', 'edited', 'proposed', 'sent', 'viewed', 'code_sent', 'signed', 'completed', 'voided', 'reopened', 'downloaded'] as const;
+export const AUDIT_ACTIONS = ['created', 'edited', 'proposed', 'sent', 'viewed', 'code_sent', 'signed', 'completed', 'voided', 'reopened', 'downloaded', ...DELIVERABLE_AUDIT_ACTIONS] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did it: a party of the agreement, the platform itself, or someone without an account. */

@@ -9,10 +9,12 @@
  */
 import * as v from 'valibot';
 import { AUDIT_ACTIONS, type AuditAction } from './audit-chain';
+import { DELIVERABLE_STATUSES } from './deliverables';
 
 const Version = v.pipe(v.number(), v.integer(), v.minValue(1));
 const Sha256 = v.pipe(v.string(), v.description('Hex SHA-256'));
 const Instant = v.pipe(v.string(), v.description('ISO 8601 UTC'));
+const Status = v.picklist(DELIVERABLE_STATUSES);
 
 /** The data of each action (valibot schemas: the check on read, the types on write, the API documentation). */
 export const AUDIT_EVENT_DATA = {
@@ -47,7 +49,49 @@ export const AUDIT_EVENT_DATA = {
 	/** Taken back to draft as a new version; signatures on `fromVersion` no longer count. */
 	reopened: v.object({ fromVersion: Version, version: Version, documentSha256: Sha256, note: v.string() }),
 	/** A party downloaded the PDF of a version in a language. */
-	downloaded: v.object({ version: Version, lang: v.picklist(['fr', 'ar', 'en']), pdfSha256: v.optional(Sha256) })
+	downloaded: v.object({ version: Version, lang: v.picklist(['fr', 'ar', 'en']), pdfSha256: v.optional(Sha256) }),
+
+	// ---- deliverables (issue 11): `deliverableId` and the status it is in after the event ----
+	/** Signing created the deliverables of the terms. */
+	deliverables_planned: v.object({ version: Version, deliverables: v.array(v.object({ id: v.string(), seq: v.number(), platform: v.string(), format: v.string(), publishOn: v.string() })) }),
+	/** The creator sent draft `draftVersion` (the file's hash when there is one). */
+	draft_submitted: v.object({ deliverableId: v.string(), status: Status, draftVersion: Version, fileSha256: v.nullable(Sha256) }),
+	/** The brand asked for changes to a draft: round `round` of the included `included` (beyond them only with consent). */
+	changes_requested: v.object({ deliverableId: v.string(), status: Status, draftVersion: Version, round: v.number(), included: v.number() }),
+	/** The included rounds are used up: the brand asked for one more, which needs the creator's consent. */
+	extra_round_asked: v.object({ deliverableId: v.string(), status: Status, draftVersion: Version }),
+	/** The creator's answer to an extra round. */
+	extra_round_answered: v.object({ deliverableId: v.string(), status: Status, accepted: v.boolean() }),
+	/** The brand approved a draft. */
+	draft_approved: v.object({ deliverableId: v.string(), status: Status, draftVersion: Version }),
+	/** The creator recorded the post, with the disclosure ticked and whether it is what the terms require. */
+	published: v.object({
+		deliverableId: v.string(),
+		status: Status,
+		url: v.string(),
+		publishedAt: Instant,
+		disclosure: v.object({ label: v.boolean(), hashtags: v.array(v.string()) }),
+		disclosureComplete: v.boolean()
+	}),
+	/** The brand confirmed the post or flagged it (a flag holds the payout tied to it). */
+	publication_reviewed: v.object({ deliverableId: v.string(), status: Status, decision: v.picklist(['confirm', 'flag']), reason: v.string() }),
+	/** Stories: hours highlighted, against the terms' minimum. */
+	highlight_recorded: v.object({ deliverableId: v.string(), status: Status, hours: v.number(), required: v.number() }),
+	/** The creator reported (or corrected) the figures of a stats window. */
+	stats_reported: v.object({ deliverableId: v.string(), status: Status, window: v.picklist(['D1', 'D7']), correction: v.boolean() }),
+	/** The brand approved a window's figures or queried one. */
+	stats_reviewed: v.object({ deliverableId: v.string(), status: Status, window: v.picklist(['D1', 'D7']), decision: v.picklist(['approve', 'query']) }),
+	/** A party asked to withdraw published content under the crisis clause; the payment effect the terms name. */
+	withdrawal_requested: v.object({
+		deliverableId: v.string(),
+		status: Status,
+		withdrawalId: v.string(),
+		reason: v.string(),
+		deadlineAt: Instant,
+		paymentEffect: v.record(v.string(), v.unknown())
+	}),
+	/** The other side confirmed the content is removed (late when after the deadline). */
+	withdrawal_confirmed: v.object({ deliverableId: v.string(), status: Status, withdrawalId: v.string(), late: v.boolean() })
 } as const satisfies Record<AuditAction, v.GenericSchema>;
 
 /** An event as written: the action with its data. */

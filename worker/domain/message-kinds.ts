@@ -9,7 +9,7 @@
  * user and category that differs from the default) and applied where messages are written.
  */
 
-export const MESSAGE_CATEGORIES = ['account', 'signing', 'applications', 'messages', 'team'] as const;
+export const MESSAGE_CATEGORIES = ['account', 'signing', 'applications', 'deliverables', 'messages', 'team'] as const;
 export type MessageCategory = (typeof MESSAGE_CATEGORIES)[number];
 
 /** How someone wants to hear about a category. */
@@ -41,6 +41,8 @@ export const MESSAGE_KINDS = {
 	application_accepted: 'applications',
 	application_declined: 'applications',
 	applicants_waiting_reminder: 'applications',
+	// deliverables: drafts, reviews, publication, stats, withdrawals of signed agreements
+	deliverable_update: 'deliverables',
 	// messages
 	message_received: 'messages',
 	// team

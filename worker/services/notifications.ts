@@ -20,6 +20,7 @@ export type NotificationKind = Extract<
 	| 'team_invitation_accepted'
 	| 'team_invitation_declined'
 	| 'team_member_left'
+	| 'deliverable_update'
 >;
 
 /** Template parameters of the application notifications (ids and names, never private data). */
@@ -72,8 +73,23 @@ export interface ApplicantsReminderPayload {
 	campaigns: number;
 }
 
+/** The other party moved a deliverable (deliverable_update): what they did, on which piece of which campaign. */
+export interface DeliverableNotificationPayload {
+	deliverableId: string;
+	agreementId: string;
+	campaignTitle: string;
+	/** Who acted: the brand's or the creator's name. */
+	actorName: string;
+	/** The audit action of what happened (draft_submitted, changes_requested, …). */
+	event: string;
+	platform: string;
+	format: string;
+	/** Its number among the agreement's deliverables of that platform and format. */
+	ordinal: number;
+}
+
 /** Template parameters stored with a notification (ids and names, never private data). */
-export type NotificationPayload = ApplicationNotificationPayload | TeamNotificationPayload | AgreementReminderPayload | ApplicantsReminderPayload;
+export type NotificationPayload = ApplicationNotificationPayload | TeamNotificationPayload | AgreementReminderPayload | ApplicantsReminderPayload | DeliverableNotificationPayload;
 
 /**
  * The SQL condition "the recipient (`userColumn`) has not turned off this kind's category",

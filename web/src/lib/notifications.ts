@@ -2,7 +2,7 @@
  * Message categories and channels as the UI shows them (the API's list is
  * worker/domain/message-kinds.ts; the pages ask the API which are locked).
  */
-export const CATEGORIES = ['account', 'signing', 'applications', 'messages', 'team'] as const;
+export const CATEGORIES = ['account', 'signing', 'applications', 'deliverables', 'messages', 'team'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 export const CHANNELS = ['email', 'in_app', 'off'] as const;

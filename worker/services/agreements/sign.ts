@@ -11,6 +11,8 @@ import { queueEmailStatement } from '../outbox';
 import { chainEvents, eventStatement, retryOnce } from './history';
 import { actorOf, guard, load, signaturesOf, signedPartiesOf, updateAgreement } from './load';
 import { fresh } from './view';
+import { readStoredTerms } from '../../domain/agreement-terms';
+import { planStatements } from '../deliverables/plan';
 
 export interface SignInput {
 	agreementId: string;
@@ -32,8 +34,8 @@ function codeError(
  * POST /agreements/:id/sign. The code is checked against the caller's latest code (10
  * minutes, one use, 5 tries — each try is counted atomically before comparing). The code's
  * use, the signature with its evidence and the 'signed' event go in one batch; when this
- * is the second party, the same batch marks the agreement signed, adds 'completed' and
- * emails both. Two concurrent requests by one signer make one signature: the loser's batch
+ * is the second party, the same batch marks the agreement signed, adds 'completed', creates
+ * the deliverables of the terms (with their 'deliverables_planned' event) and emails both. Two concurrent requests by one signer make one signature: the loser's batch
  * fails on the chain's next seq (or the signature's unique index), is rolled back whole,
  * and its re-run answers 409 `already_signed`. The evidence is the request's client: its IP
  * and user agent (at most 512 characters), empty when unknown.
@@ -73,12 +75,16 @@ export async function signAgreement(ctx: CallerContext, input: SignInput) {
 		const consent = await consentSha256(consentText(consentLang, { version: row.version, documentSha256 }));
 		const signatureId = crypto.randomUUID();
 		const completes = isComplete([...signed, loaded.party]);
+		// The second signature makes the terms a project: one deliverable per format × count, due dates from the terms.
+		const terms = completes ? readStoredTerms(row.terms) : null;
+		const plan = terms ? planStatements(db, { agreementId, brandId: row.brand_id, creatorId: row.creator_id, campaignId: row.campaign_id, version: row.version }, terms, now) : null;
 		const events = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [
 			{
 				action: 'signed',
 				data: { version: row.version, party: loaded.party, signatureId, fullName: input.fullName, documentSha256, consentSha256: consent, consentLang, ip: evidence.ip, userAgent: evidence.userAgent }
 			},
-			...(completes ? [{ action: 'completed' as const, data: { version: row.version, documentSha256 } }] : [])
+			...(completes ? [{ action: 'completed' as const, data: { version: row.version, documentSha256 } }] : []),
+			...(plan ? [plan.event] : [])
 		]);
 		const statements = [
 			...events.map((e) => eventStatement(db, e)),
@@ -89,7 +95,8 @@ export async function signAgreement(ctx: CallerContext, input: SignInput) {
 					 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)`
 				)
 				.bind(signatureId, agreementId, row.version, loaded.party, user.id, input.fullName, now, evidence.ip, evidence.userAgent, documentSha256, consent),
-			completes ? updateAgreement(db, loaded, "status = 'signed', completed_at = $1, updated_at = $1", [now]) : updateAgreement(db, loaded, 'updated_at = $1', [now])
+			completes ? updateAgreement(db, loaded, "status = 'signed', completed_at = $1, updated_at = $1", [now]) : updateAgreement(db, loaded, 'updated_at = $1', [now]),
+			...(plan?.statements ?? [])
 		];
 		if (completes) {
 			const link = `${origin}/agreements/${agreementId}`;

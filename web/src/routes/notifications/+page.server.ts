@@ -17,7 +17,8 @@ export interface Notification {
 		| 'team_invitation_received'
 		| 'team_invitation_accepted'
 		| 'team_invitation_declined'
-		| 'team_member_left';
+		| 'team_member_left'
+		| 'deliverable_update';
 	category: Category | null;
 	/** Application kinds carry the application and campaign; team kinds the brand, the invitation and who; reminders what they remind of. */
 	payload: {
@@ -35,6 +36,13 @@ export interface Notification {
 		party?: 'brand' | 'creator';
 		otherSigned?: boolean;
 		waiting?: number;
+		/** deliverable_update: which piece, what happened, who did it. */
+		deliverableId?: string;
+		actorName?: string;
+		event?: string;
+		platform?: string;
+		format?: string;
+		ordinal?: number;
 	};
 	createdAt: string;
 	readAt: string | null;

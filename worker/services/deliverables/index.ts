@@ -1,0 +1,10 @@
+/**
+ * Deliverables of signed agreements (issue 11), one verb per file like the agreements'
+ * services: planning from the terms (`plan.ts`), reading (`read.ts`); `load.ts` (access,
+ * guard, commit), `thread.ts` (messages, notices), `view.ts` and `rows.ts` are shared.
+ *
+ * Every change writes its audit event on the agreement's chain in the same D1 batch as the
+ * change (load.ts `commit`), so the chain head is the optimistic lock, as for agreements.
+ */
+export { getDeliverable, listDeliverables } from './read';
+export { ensureDeliverables, planStatements } from './plan';
