@@ -19,7 +19,8 @@ const SAME_IN_FR_AND_EN = new Set([
 	'campaign.format.live',
 	'campaign.niche.lifestyle',
 	'nav.notifications',
-	'notifications.title'
+	'notifications.title',
+	'dlv.title'
 ]);
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
 

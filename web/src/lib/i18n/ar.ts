@@ -1,6 +1,14 @@
 /** Modern Standard Arabic. Same keys and {placeholders} as fr.ts. */
 import type { Catalogue } from './index';
 
+import * as deliverables from './parts/deliverables';
+import * as drafts from './parts/drafts';
+import * as publication from './parts/publication';
+import * as stats from './parts/stats';
+import * as crisis from './parts/crisis';
+import * as library from './parts/library';
+import * as workspace from './parts/workspace';
+
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
 	'nav.agreements': 'العقود',
@@ -1138,6 +1146,14 @@ export const ar: Catalogue = {
 	'verify.party.brand': 'العلامة التجارية',
 	'verify.party.creator': 'صانع المحتوى',
 	'verify.legal': 'توقيع إلكتروني بسيط (غير موصوف) بمفهوم القانون رقم 15-04 المؤرخ في 1 فبراير 2015. يشهد ختم المنصة بأن الوثيقة لم تتغير منذ توقيع الطرفين.',
-	'footer.verify': 'التحقق من عقد'
+	'footer.verify': 'التحقق من عقد',
 	// ---- end verification ----
+	// ---- deliverables (issue 11): one file per part, web/src/lib/i18n/parts/ ----
+	...deliverables.ar,
+	...drafts.ar,
+	...publication.ar,
+	...stats.ar,
+	...crisis.ar,
+	...library.ar,
+	...workspace.ar
 };

@@ -1,6 +1,14 @@
 /** English. Same keys and {placeholders} as fr.ts. */
 import type { Catalogue } from './index';
 
+import * as deliverables from './parts/deliverables';
+import * as drafts from './parts/drafts';
+import * as publication from './parts/publication';
+import * as stats from './parts/stats';
+import * as crisis from './parts/crisis';
+import * as library from './parts/library';
+import * as workspace from './parts/workspace';
+
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
 	'nav.agreements': 'Agreements',
@@ -1141,6 +1149,14 @@ export const en: Catalogue = {
 	'verify.party.brand': 'The brand',
 	'verify.party.creator': 'The creator',
 	'verify.legal': 'Simple (non-qualified) electronic signature under Law No. 15-04 of 1 February 2015. The platform seal attests that the document has not changed since both parties signed.',
-	'footer.verify': 'Verify an agreement'
+	'footer.verify': 'Verify an agreement',
 	// ---- end verification ----
+	// ---- deliverables (issue 11): one file per part, web/src/lib/i18n/parts/ ----
+	...deliverables.en,
+	...drafts.en,
+	...publication.en,
+	...stats.en,
+	...crisis.en,
+	...library.en,
+	...workspace.en
 };

@@ -3,6 +3,14 @@
  * compiler checks) with the same {placeholders} (test/unit/i18n.test.ts checks).
  * Language names are not here: they are endonyms, see LANGUAGE_NAMES in index.ts.
  */
+import * as deliverables from './parts/deliverables';
+import * as drafts from './parts/drafts';
+import * as publication from './parts/publication';
+import * as stats from './parts/stats';
+import * as crisis from './parts/crisis';
+import * as library from './parts/library';
+import * as workspace from './parts/workspace';
+
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
 	'nav.agreements': 'Contrats',
@@ -1147,6 +1155,14 @@ export const fr = {
 	'verify.party.creator': 'Le créateur',
 	'verify.legal':
 		'Signature électronique simple (non qualifiée) au sens de la loi n° 15-04 du 1er février 2015. Le sceau de la plateforme atteste que le document n’a pas changé depuis la signature des deux parties.',
-	'footer.verify': 'Vérifier un contrat'
+	'footer.verify': 'Vérifier un contrat',
 	// ---- end verification ----
+	// ---- deliverables (issue 11): one file per part, web/src/lib/i18n/parts/ ----
+	...deliverables.fr,
+	...drafts.fr,
+	...publication.fr,
+	...stats.fr,
+	...crisis.fr,
+	...library.fr,
+	...workspace.fr
 } as const;
