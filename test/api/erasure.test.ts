@@ -10,6 +10,8 @@ import { agreementScene, count, getAgreement, outbox, requestCode, sendReady, si
 import { createCampaign } from './factories';
 import { LIMITS } from '../../worker/domain/rate-limit-rules';
 import { Client } from './helpers';
+import { listDeliverables, signedScene } from './deliverables-scene';
+import { notifyBrandStatement } from '../../worker/services/notifications';
 
 interface Notification {
 	kind: string;
@@ -96,6 +98,49 @@ describe('DELETE /me erases what a creator leaves with the brands they dealt wit
 		expect(kept.signatures.map((x) => x.name).sort()).toEqual(['Lina Benali', 'Nour El Houda Saidi']);
 		const trail = (await (await s.brand.client.call(`/agreements/${s.agreementId}/audit`)).json()) as { chainValid: boolean };
 		expect(trail.chainValid).toBe(true);
+	}, 120_000);
+
+	it('keeps the screenshot behind a deliverable’s stats and blanks the creator’s name in the brand’s deliverable notices', async () => {
+		const s = await signedScene({ brandName: 'Dattes Biskra', creatorName: 'Imane Kaci' });
+		const story = (await listDeliverables(s.creator.client, s.agreementId)).find((d) => d.format === 'story')!;
+		// Fixture: a story with D+1 stats reported with a screenshot (the stats routes are tested in deliverable-stats.test.ts), a loose screenshot, and a notice to the brand.
+		const now = Date.now();
+		await env.FILES.put(`screenshots/${s.creator.creatorId}/kept`, new Uint8Array([0x89, 0x50]));
+		await env.FILES.put(`screenshots/${s.creator.creatorId}/loose`, new Uint8Array([0x89, 0x50]));
+		await env.DB.batch([
+			env.DB.prepare("INSERT INTO stats_screenshots (id, creator_id, r2_key, content_type, size, note, created_at) VALUES ('shot-kept', ?1, ?2, 'image/png', 2, '', ?3)").bind(
+				s.creator.creatorId,
+				`screenshots/${s.creator.creatorId}/kept`,
+				now
+			),
+			env.DB.prepare("INSERT INTO stats_screenshots (id, creator_id, r2_key, content_type, size, note, created_at) VALUES ('shot-loose', ?1, ?2, 'image/png', 2, '', ?3)").bind(
+				s.creator.creatorId,
+				`screenshots/${s.creator.creatorId}/loose`,
+				now
+			),
+			env.DB.prepare(
+				"INSERT INTO deliverable_stats (deliverable_id, window, views, reach, likes, comments, saves, shares, replies, link_clicks, navigation, exits, screenshot_id, status, submitted_at, updated_at) VALUES (?1, 'D1', 900, 800, 0, 0, 0, 3, 12, 0, 40, 9, 'shot-kept', 'submitted', ?2, ?2)"
+			).bind(story.id, now),
+			notifyBrandStatement(
+				env.DB,
+				s.brand.brandId,
+				'deliverable_update',
+				{ deliverableId: story.id, agreementId: s.agreementId, campaignTitle: 'Sérum éclat', actorName: 'Imane Kaci', event: 'stats_reported', platform: 'instagram', format: 'story', ordinal: 1 },
+				now
+			)
+		]);
+
+		expect((await s.creator.client.call('/me', { method: 'DELETE' })).status).toBe(202);
+
+		expect(await count("SELECT count(*) AS n FROM stats_screenshots WHERE id = 'shot-kept'")).toBe(1);
+		expect(await count("SELECT count(*) AS n FROM stats_screenshots WHERE id = 'shot-loose'")).toBe(0);
+		expect(await env.FILES.head(`screenshots/${s.creator.creatorId}/kept`)).not.toBeNull();
+		expect(await env.FILES.head(`screenshots/${s.creator.creatorId}/loose`)).toBeNull();
+		const notices = ((await (await s.brand.client.call('/notifications?page=1')).json()) as { notifications: { kind: string; payload: { actorName?: string } }[] }).notifications.filter(
+			(n) => n.kind === 'deliverable_update'
+		);
+		expect(notices.length).toBeGreaterThan(0);
+		expect(notices.every((n) => n.payload.actorName !== 'Imane Kaci')).toBe(true);
 	}, 120_000);
 
 	it('a brand user’s messages are blanked for the creator; the brand organisation stays', async () => {

@@ -20,6 +20,8 @@ async function all<T>(db: D1Database, sql: string, ...binds: unknown[]) {
 	).results;
 }
 
+/** Screenshots no deliverable's stats point at (those are kept with the signed agreement). */
+const UNREFERENCED_SHOT = 'id NOT IN (SELECT screenshot_id FROM deliverable_stats WHERE screenshot_id IS NOT NULL)';
 /** Everything about the user, as JSON-ready data. Never includes password or token hashes. */
 export async function exportPersonalData(ctx: CallerContext) {
 	const { db, now, user } = ctx;
@@ -162,7 +164,8 @@ export async function erasePersonalData(ctx: CallerContext) {
 	if (creator) {
 		const handle = `deleted.${creator.id}`;
 		// Stats screenshots: the R2 objects go first, so no row is left pointing at nothing.
-		const shots = await all<{ r2_key: string }>(db, 'SELECT r2_key FROM stats_screenshots WHERE creator_id = ?1', creator.id);
+		// A screenshot behind a deliverable's stats is evidence of a signed agreement's performance: kept with it, like the agreement.
+		const shots = await all<{ r2_key: string }>(db, `SELECT r2_key FROM stats_screenshots WHERE creator_id = ?1 AND ${UNREFERENCED_SHOT}`, creator.id);
 		if (shots.length > 0) await ctx.files.delete(shots.map((s) => s.r2_key));
 		stmts.push(
 			db
@@ -189,7 +192,14 @@ export async function erasePersonalData(ctx: CallerContext) {
 					)
 					.bind(creator.id, ERASED, handle)
 			),
-			db.prepare('DELETE FROM stats_screenshots WHERE creator_id = ?1').bind(creator.id),
+			db.prepare(`DELETE FROM stats_screenshots WHERE creator_id = ?1 AND ${UNREFERENCED_SHOT}`).bind(creator.id),
+			// The brand's deliverable notices named the creator.
+			db
+				.prepare(
+					`UPDATE notifications SET payload = json_replace(payload, '$.actorName', ?2)
+					 WHERE kind = 'deliverable_update' AND user_id <> ?3 AND json_extract(payload, '$.agreementId') IN (SELECT id FROM agreements WHERE creator_id = ?1)`
+				)
+				.bind(creator.id, ERASED, user.id),
 			db.prepare('DELETE FROM creator_features WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM post_comments WHERE post_id IN (SELECT id FROM posts WHERE creator_id = ?1)').bind(creator.id),
