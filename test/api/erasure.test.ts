@@ -121,6 +121,9 @@ describe('DELETE /me erases what a creator leaves with the brands they dealt wit
 			env.DB.prepare(
 				"INSERT INTO deliverable_stats (deliverable_id, window, views, reach, likes, comments, saves, shares, replies, link_clicks, navigation, exits, screenshot_id, status, submitted_at, updated_at) VALUES (?1, 'D1', 900, 800, 0, 0, 0, 3, 12, 0, 40, 9, 'shot-kept', 'submitted', ?2, ?2)"
 			).bind(story.id, now),
+			env.DB.prepare(
+				"INSERT INTO deliverable_messages (id, deliverable_id, author_party, author_user_id, kind, body, created_at) SELECT 'dm-erased', ?1, 'creator', user_id, 'comment', 'Mon WhatsApp : 0550 11 22 33', ?3 FROM creators WHERE id = ?2"
+			).bind(story.id, s.creator.creatorId, now),
 			notifyBrandStatement(
 				env.DB,
 				s.brand.brandId,
@@ -130,8 +133,17 @@ describe('DELETE /me erases what a creator leaves with the brands they dealt wit
 			)
 		]);
 
+		const exported = (await (await s.creator.client.call('/me/export')).json()) as {
+			creator: { deliverables: { id: string; stats: string }[] };
+			deliverableMessagesWritten: { body: string }[];
+		};
+		expect(exported.creator.deliverables.map((d) => d.id)).toContain(story.id);
+		expect(JSON.parse(exported.creator.deliverables.find((d) => d.id === story.id)!.stats)).toEqual([expect.objectContaining({ window: 'D1', views: 900 })]);
+		expect(exported.deliverableMessagesWritten.map((m) => m.body)).toEqual(['Mon WhatsApp : 0550 11 22 33']);
+
 		expect((await s.creator.client.call('/me', { method: 'DELETE' })).status).toBe(202);
 
+		expect(await count("SELECT count(*) AS n FROM deliverable_messages WHERE id = 'dm-erased' AND body = '—'")).toBe(1);
 		expect(await count("SELECT count(*) AS n FROM stats_screenshots WHERE id = 'shot-kept'")).toBe(1);
 		expect(await count("SELECT count(*) AS n FROM stats_screenshots WHERE id = 'shot-loose'")).toBe(0);
 		expect(await env.FILES.head(`screenshots/${s.creator.creatorId}/kept`)).not.toBeNull();

@@ -69,9 +69,25 @@ export async function exportPersonalData(ctx: CallerContext) {
 					'SELECT id, content_type, size, note, created_at FROM stats_screenshots WHERE creator_id = ?1 ORDER BY created_at',
 					creator.id
 				)
-			).map((s) => ({ ...s, created_at: iso(s.created_at), download: `/api/v1/creators/me/screenshots/${s.id}` }))
+			).map((s) => ({ ...s, created_at: iso(s.created_at), download: `/api/v1/creators/me/screenshots/${s.id}` })),
+			// The deliverables of their signed agreements: drafts (files downloadable from the deliverable's page), posts and stats.
+			deliverables: await all(
+				db,
+				`SELECT d.id, d.agreement_id, d.platform, d.format, d.status, d.post_url, d.published_at, d.disclosure, d.highlight_hours,
+				   (SELECT json_group_array(json_object('version', s.version, 'note', s.note, 'fileName', s.file_name, 'fileType', s.file_type, 'fileSize', s.file_size, 'createdAt', s.created_at))
+				      FROM deliverable_submissions s WHERE s.deliverable_id = d.id) AS submissions,
+				   (SELECT json_group_array(json_object('window', t.window, 'views', t.views, 'reach', t.reach, 'likes', t.likes, 'comments', t.comments, 'saves', t.saves, 'shares', t.shares, 'replies', t.replies, 'linkClicks', t.link_clicks, 'status', t.status))
+				      FROM deliverable_stats t WHERE t.deliverable_id = d.id) AS stats
+				 FROM deliverables d WHERE d.creator_id = ?1 ORDER BY d.agreement_id, d.seq`,
+				creator.id
+			)
 		};
 	}
+	const deliverableMessages = await all<{ deliverable_id: string; kind: string; body: string; created_at: number }>(
+		db,
+		'SELECT deliverable_id, kind, body, created_at FROM deliverable_messages WHERE author_user_id = ?1 ORDER BY created_at',
+		user.id
+	);
 	const messages = await all<{ application_id: string; body: string; created_at: number }>(
 		db,
 		'SELECT application_id, body, created_at FROM application_messages WHERE author_user_id = ?1 ORDER BY created_at',
@@ -99,6 +115,7 @@ export async function exportPersonalData(ctx: CallerContext) {
 		currentBrand: user.role === 'brand' ? await currentBrand(ctx, user.id) : null,
 		creator: creatorData,
 		messagesWritten: messages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
+		deliverableMessagesWritten: deliverableMessages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: isoOrNull(n.read_at) })),
 		notificationPreferences: (
 			await all<{ category: string; channel: string; updated_at: number }>(db, 'SELECT category, channel, updated_at FROM notification_preferences WHERE user_id = ?1', user.id)
@@ -120,7 +137,7 @@ const ERASED = '—';
  *   applications withdrawn, and agreements never signed by both parties voided with the
  *   creator's identity blanked in every version of the terms;
  * - what the person wrote to others is blanked where others can read it: message bodies,
- *   message excerpts in the other side's notifications; their name is replaced by "—" in
+ *   deliverable thread comments, message excerpts in the other side's notifications; their name is replaced by "—" in
  *   notifications and queued emails addressed to the people they dealt with; emails
  *   addressed to them are deleted;
  * - kept, for legal retention: agreements signed by both parties (terms, signatures with
@@ -141,6 +158,8 @@ export async function erasePersonalData(ctx: CallerContext) {
 		...quotedExcerpts.map((id) => db.prepare("UPDATE notifications SET payload = json_replace(payload, '$.excerpt', ?2) WHERE id = ?1").bind(id, ERASED)),
 		// The other party keeps the thread, but not what the erased person wrote in it.
 		db.prepare('UPDATE application_messages SET body = ?2 WHERE author_user_id = ?1').bind(user.id, ERASED),
+		// Comments in a deliverable's thread, like application messages; drafts, posts and stats are the agreement's work and stay with it.
+		db.prepare('UPDATE deliverable_messages SET body = ?2 WHERE author_user_id = ?1').bind(user.id, ERASED),
 		db.prepare('DELETE FROM notifications WHERE user_id = ?1').bind(user.id),
 		db.prepare('DELETE FROM notification_preferences WHERE user_id = ?1').bind(user.id),
 		// Emails to them go; emails to the people they dealt with lose their name.
