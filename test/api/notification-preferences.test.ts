@@ -30,6 +30,7 @@ const DEFAULTS = [
 	{ category: 'account', channel: 'email', locked: true },
 	{ category: 'signing', channel: 'email', locked: true },
 	{ category: 'applications', channel: 'email', locked: false },
+	{ category: 'deliverables', channel: 'email', locked: false },
 	{ category: 'messages', channel: 'email', locked: false },
 	{ category: 'team', channel: 'email', locked: false }
 ];
@@ -142,7 +143,7 @@ describe('inbox unread counts', () => {
 			notifications: { kind: string; category: string }[];
 		};
 		expect(all.unread).toBe(4);
-		expect(all.unreadByCategory).toEqual({ account: 0, signing: 1, applications: 1, messages: 2, team: 0 });
+		expect(all.unreadByCategory).toEqual({ account: 0, signing: 1, applications: 1, deliverables: 0, messages: 2, team: 0 });
 		expect(all.notifications.map((n) => n.category)).toEqual(['messages', 'signing', 'messages', 'applications']);
 
 		const messages = (await (await client.call('/notifications?category=messages')).json()) as typeof all & { category: string };
@@ -154,7 +155,7 @@ describe('inbox unread counts', () => {
 
 		expect(await (await client.call('/notifications/read', { json: { ids: [`${user.id}-3`] } })).json()).toEqual({ unread: 3 });
 		const after = (await (await client.call('/notifications')).json()) as typeof all;
-		expect(after.unreadByCategory).toEqual({ account: 0, signing: 0, applications: 1, messages: 2, team: 0 });
+		expect(after.unreadByCategory).toEqual({ account: 0, signing: 0, applications: 1, deliverables: 0, messages: 2, team: 0 });
 
 		const bad = await client.call('/notifications?category=promotions', { headers: { 'accept-language': 'en' } });
 		expect(bad.status).toBe(400);
