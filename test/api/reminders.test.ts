@@ -11,6 +11,7 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
 import { jobContext } from '../../worker/context';
+import { REMINDER_KINDS } from '../../worker/domain/reminders';
 import { type DueReminder, REMINDER_FINDERS, sendReminder } from '../../worker/services/reminders';
 import { agreementScene, count, requestCode, sendReady, sign } from './agreements-scene';
 import { brandAccount, createCampaign, creatorAccount } from './factories';
@@ -367,7 +368,9 @@ describe('POST /dev/scheduled', () => {
 		const report = await devScheduled(s.sentAt + 48 * HOUR + 7);
 		expect(report.at).toBe(new Date(s.sentAt + 48 * HOUR + 7).toISOString());
 		expect(Object.keys(report.reminders).sort()).toEqual(['byKind', 'emails', 'failed', 'notifications', 'sent', 'skipped']);
-		expect(Object.keys(report.reminders.byKind).sort()).toEqual(['agreement_unsigned_reminder', 'applicants_waiting_reminder']);
+		// Every kind is listed, those of later issues too (deliverables, issue 11).
+		expect(Object.keys(report.reminders.byKind).sort()).toEqual([...REMINDER_KINDS].sort());
+		expect(REMINDER_KINDS).toEqual(expect.arrayContaining(['agreement_unsigned_reminder', 'applicants_waiting_reminder', 'deliverable_draft_due', 'reuse_rights_ending']));
 		// At least this agreement's two parties; the totals are the sums of the kinds.
 		expect(report.reminders.byKind.agreement_unsigned_reminder.sent).toBeGreaterThanOrEqual(2);
 		const kinds = Object.values(report.reminders.byKind);

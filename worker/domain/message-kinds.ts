@@ -43,6 +43,15 @@ export const MESSAGE_KINDS = {
 	applicants_waiting_reminder: 'applications',
 	// deliverables: drafts, reviews, publication, stats, withdrawals of signed agreements
 	deliverable_update: 'deliverables',
+	deliverable_draft_due: 'deliverables',
+	deliverable_draft_late: 'deliverables',
+	deliverable_review_waiting: 'deliverables',
+	deliverable_publication_due: 'deliverables',
+	deliverable_publication_late: 'deliverables',
+	deliverable_stats_due: 'deliverables',
+	deliverable_stats_late: 'deliverables',
+	withdrawal_overdue: 'deliverables',
+	reuse_rights_ending: 'deliverables',
 	// messages
 	message_received: 'messages',
 	// team

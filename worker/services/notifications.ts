@@ -21,6 +21,15 @@ export type NotificationKind = Extract<
 	| 'team_invitation_declined'
 	| 'team_member_left'
 	| 'deliverable_update'
+	| 'deliverable_draft_due'
+	| 'deliverable_draft_late'
+	| 'deliverable_review_waiting'
+	| 'deliverable_publication_due'
+	| 'deliverable_publication_late'
+	| 'deliverable_stats_due'
+	| 'deliverable_stats_late'
+	| 'withdrawal_overdue'
+	| 'reuse_rights_ending'
 >;
 
 /** Template parameters of the application notifications (ids and names, never private data). */
@@ -88,8 +97,38 @@ export interface DeliverableNotificationPayload {
 	ordinal: number;
 }
 
+/**
+ * A deliverable reminder (deliverable_draft_due … reuse_rights_ending): which piece of which
+ * campaign, the side reminded, and the deadline it is about.
+ */
+export interface DeliverableReminderPayload {
+	deliverableId: string;
+	agreementId: string;
+	/** Lets erasing the creator blank their name here too (personal-data.ts matches on applicationId). */
+	applicationId: string;
+	campaignTitle: string;
+	brandName: string;
+	creatorName: string;
+	platform: string;
+	format: string;
+	/** Its number among the agreement's deliverables of that platform and format. */
+	ordinal: number;
+	/** The side reminded. */
+	party: 'brand' | 'creator';
+	/** The deadline (ISO 8601): of the draft, the review, the post, the stats window or the withdrawal; the end of the rights. */
+	dueAt: string;
+	/** deliverable_stats_due and _late: the stats window. */
+	window?: 'D1' | 'D7';
+	/** withdrawal_overdue: the request and who made it. */
+	withdrawalId?: string;
+	requestedBy?: 'brand' | 'creator';
+	/** reuse_rights_ending: the asset in the brand's library. */
+	assetId?: string;
+}
+
 /** Template parameters stored with a notification (ids and names, never private data). */
-export type NotificationPayload = ApplicationNotificationPayload | TeamNotificationPayload | AgreementReminderPayload | ApplicantsReminderPayload | DeliverableNotificationPayload;
+export type NotificationPayload =
+	ApplicationNotificationPayload | TeamNotificationPayload | AgreementReminderPayload | ApplicantsReminderPayload | DeliverableNotificationPayload | DeliverableReminderPayload;
 
 /**
  * The SQL condition "the recipient (`userColumn`) has not turned off this kind's category",

@@ -22,6 +22,7 @@ import { type ReminderKind, REMINDER_RULES, anchorCutoff, dueMoment, reminderSub
 import { type NotificationPayload, notifyUserStatement } from './notifications';
 import { type OutboxMessage, queueEmailStatement } from './outbox';
 import { agreementUnsignedReminderEmail, applicantsWaitingReminderEmail } from './reminder-emails';
+import { DELIVERABLE_REMINDER_FINDERS } from './deliverable-reminders';
 
 /** One person a reminder goes to: what they see in-app, and the email in their language. */
 export interface ReminderDelivery {
@@ -250,5 +251,7 @@ async function applicantsWaiting(ctx: ServiceContext, limit: number): Promise<Du
 /** Which reminders of each kind are due at `ctx.now` (at most `limit`; the next run takes the rest). The compiler asks for a finder per kind. */
 export const REMINDER_FINDERS: { [K in ReminderKind]: (ctx: ServiceContext, limit: number) => Promise<DueReminder[]> } = {
 	agreement_unsigned_reminder: agreementUnsigned,
-	applicants_waiting_reminder: applicantsWaiting
+	applicants_waiting_reminder: applicantsWaiting,
+	// Issue 11: drafts, reviews, publications, stats, withdrawals and reuse rights (deliverable-reminders.ts).
+	...DELIVERABLE_REMINDER_FINDERS
 };

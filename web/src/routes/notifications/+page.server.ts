@@ -18,7 +18,16 @@ export interface Notification {
 		| 'team_invitation_accepted'
 		| 'team_invitation_declined'
 		| 'team_member_left'
-		| 'deliverable_update';
+		| 'deliverable_update'
+		| 'deliverable_draft_due'
+		| 'deliverable_draft_late'
+		| 'deliverable_review_waiting'
+		| 'deliverable_publication_due'
+		| 'deliverable_publication_late'
+		| 'deliverable_stats_due'
+		| 'deliverable_stats_late'
+		| 'withdrawal_overdue'
+		| 'reuse_rights_ending';
 	category: Category | null;
 	/** Application kinds carry the application and campaign; team kinds the brand, the invitation and who; reminders what they remind of. */
 	payload: {
@@ -43,6 +52,12 @@ export interface Notification {
 		platform?: string;
 		format?: string;
 		ordinal?: number;
+		/** Deliverable reminders: the deadline (ISO), the stats window, the withdrawal and who asked for it, the asset. */
+		dueAt?: string;
+		window?: 'D1' | 'D7';
+		withdrawalId?: string;
+		requestedBy?: 'brand' | 'creator';
+		assetId?: string;
 	};
 	createdAt: string;
 	readAt: string | null;
