@@ -142,7 +142,7 @@ describe('agreement lifecycle', () => {
 		const trail = await audit(creator.client, id);
 		expect(trail.chainValid).toBe(true);
 		expect(trail.events.map((e) => e.seq)).toEqual(trail.events.map((_, i) => i + 1));
-		expect(trail.events.filter((e) => e.action !== 'viewed').map((e) => e.action)).toEqual(['created', 'edited', 'proposed', 'sent', 'code_sent', 'signed', 'code_sent', 'signed', 'completed']);
+		expect(trail.events.filter((e) => e.action !== 'viewed').map((e) => e.action)).toEqual(['created', 'edited', 'proposed', 'sent', 'code_sent', 'signed', 'code_sent', 'signed', 'completed', 'deliverables_planned']);
 		const signedEvent = trail.events.find((e) => e.action === 'signed')!;
 		expect(signedEvent).toMatchObject({ actor: { party: 'creator', userId: creator.user.id }, data: { version: 3, documentSha256: a3.documentSha256, consentSha256: beforeSign.consent.sha256 } });
 
@@ -170,7 +170,8 @@ describe('agreement lifecycle', () => {
 		expect(((await res.json()) as { agreement: AgreementBody }).agreement.status).toBe('signed');
 		const trail = await audit(s.brand.client, s.agreementId);
 		expect(trail.chainValid).toBe(true);
-		expect(trail.events.at(-1)!.action).toBe('completed');
+		// The second signature completes the agreement and plans its deliverables, in that order.
+		expect(trail.events.slice(-2).map((e) => e.action)).toEqual(['completed', 'deliverables_planned']);
 	});
 
 	it('reopen after a first signature: a new version, the old signature no longer counts, both sign again', async () => {
