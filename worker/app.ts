@@ -19,6 +19,7 @@ import { applicationRoutes } from './routes/applications';
 import { agreementRoutes } from './routes/agreements';
 import { deliverableRoutes } from './routes/deliverables';
 import { deliverableWithdrawalRoutes } from './routes/deliverable-withdrawals';
+import { contentRoutes } from './routes/content';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
@@ -39,6 +40,7 @@ function registerRoutes(router: Router) {
 	agreementRoutes(router);
 	deliverableRoutes(router);
 	deliverableWithdrawalRoutes(router);
+	contentRoutes(router);
 	notificationRoutes(router);
 	analysisRoutes(router);
 	matchingRoutes(router);
