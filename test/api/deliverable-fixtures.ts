@@ -47,9 +47,7 @@ export async function approve(deliverableId: string, at = Date.now()) {
 
 /** The creator's record of the post, as the publication service would write it. */
 export async function publish(deliverableId: string, publishedAt: number, at = Date.now()) {
-	await env.DB.prepare(
-		"UPDATE deliverables SET status = 'published', published_at = ?2, post_url = ?3, disclosure = ?4, publication_review = 'pending', updated_at = ?5 WHERE id = ?1"
-	)
+	await env.DB.prepare("UPDATE deliverables SET status = 'published', published_at = ?2, post_url = ?3, disclosure = ?4, publication_review = 'pending', updated_at = ?5 WHERE id = ?1")
 		.bind(deliverableId, publishedAt, `https://www.instagram.com/reel/${deliverableId.slice(0, 8)}/`, JSON.stringify({ label: true, hashtags: ['#sponsorisé'] }), at)
 		.run();
 }

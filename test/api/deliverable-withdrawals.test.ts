@@ -42,8 +42,7 @@ const withCrisis =
 		...(fee ? { fee: { amountDzd: fee.amountDzd, currency: 'DZD' }, paymentSchedule: fee.schedule.map((m) => ({ ...m, dueDays: 7 })) } : {})
 	});
 
-const ask = (client: Client, id: string, reason = 'Rappel de lot du sérum : le produit montré est retiré de la vente.') =>
-	client.call(`/deliverables/${id}/withdrawal`, { json: { reason } });
+const ask = (client: Client, id: string, reason = 'Rappel de lot du sérum : le produit montré est retiré de la vente.') => client.call(`/deliverables/${id}/withdrawal`, { json: { reason } });
 const confirm = (client: Client, id: string) => client.call(`/deliverables/${id}/withdrawal/confirm`, { method: 'POST' });
 
 async function audit(client: Client, agreementId: string) {
@@ -340,7 +339,9 @@ describe('confirming the removal', () => {
 		const asked = (await (await ask(s.brand.client, reel.id)).json()) as WithdrawalAnswer;
 		expect(asked.withdrawal.late).toBe(false);
 		// The API's clock is the real one: the fixture moves the request 13 hours into the past instead (past its 12-hour deadline).
-		await env.DB.prepare('UPDATE deliverable_withdrawals SET requested_at = requested_at - ?2, deadline_at = deadline_at - ?2 WHERE id = ?1').bind(asked.withdrawal.id, 13 * HOUR).run();
+		await env.DB.prepare('UPDATE deliverable_withdrawals SET requested_at = requested_at - ?2, deadline_at = deadline_at - ?2 WHERE id = ?1')
+			.bind(asked.withdrawal.id, 13 * HOUR)
+			.run();
 		const pending = (await (await s.creator.client.call(`/deliverables/${reel.id}`)).json()) as { withdrawal: WithdrawalOut };
 		expect(pending.withdrawal).toMatchObject({ status: 'requested', late: true });
 

@@ -53,8 +53,7 @@ describe('asset status', () => {
 		for (const perpetual of [false, true])
 			for (const rightsFrom of [null, published])
 				for (const rightsUntil of perpetual || rightsFrom === null ? [null] : [now - 1, now, now + 1])
-					for (const expiredAt of [null, now - DAY_MS])
-						for (const withdrawnAt of [null, now - 2 * DAY_MS]) cases.push({ perpetual, rightsFrom, rightsUntil, expiredAt, withdrawnAt });
+					for (const expiredAt of [null, now - DAY_MS]) for (const withdrawnAt of [null, now - 2 * DAY_MS]) cases.push({ perpetual, rightsFrom, rightsUntil, expiredAt, withdrawnAt });
 		for (const a of cases) {
 			const checks = ASSET_STATUSES.map((status) => `(${statusSql(status, '?6')}) AS ${status}`).join(', ');
 			const row = await env.DB.prepare(`SELECT ${checks} FROM (SELECT ?1 AS withdrawn_at, ?2 AS expired_at, ?3 AS perpetual, ?4 AS rights_from, ?5 AS rights_until) a`)

@@ -111,9 +111,12 @@ describe('payment effect', () => {
 			refundDzd: 0
 		});
 		// Nothing scheduled before publication: nothing to give back.
-		expect(
-			paymentEffect({ rule: 'none_if_not_published', feeDzd: 9_999, total: 2, publishedBefore: 0, schedule: schedule(['publication', 9_999]), milestonesReached: ['signature'] })
-		).toMatchObject({ amountDueDzd: 0, scheduledDzd: 0, refund: false, refundDzd: 0 });
+		expect(paymentEffect({ rule: 'none_if_not_published', feeDzd: 9_999, total: 2, publishedBefore: 0, schedule: schedule(['publication', 9_999]), milestonesReached: ['signature'] })).toMatchObject({
+			amountDueDzd: 0,
+			scheduledDzd: 0,
+			refund: false,
+			refundDzd: 0
+		});
 	});
 
 	it('never exceeds the fee and stays in whole dinars, whatever the inputs', () => {

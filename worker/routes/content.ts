@@ -83,7 +83,10 @@ export function contentRoutes(r: Router) {
 				200: { description: 'The file as stored (its detected type), as an attachment' },
 				...NO_BRAND,
 				404: { description: 'No such asset in the caller’s brand, or its file is gone' },
-				409: { description: 'Not reusable now: rights expired (`detail_content_expired`), withdrawn (`detail_content_withdrawn`) or not published yet (`detail_content_unpublished`); the record stays readable' }
+				409: {
+					description:
+						'Not reusable now: rights expired (`detail_content_expired`), withdrawn (`detail_content_withdrawn`) or not published yet (`detail_content_unpublished`); the record stays readable'
+				}
 			}
 		},
 		async (c, { ctx, params }) => {

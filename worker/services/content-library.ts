@@ -135,7 +135,9 @@ export async function listContent(ctx: CallerContext, query: ContentQuery) {
 			.prepare("SELECT DISTINCT a.campaign_id AS id, coalesce(c.title, '') AS title FROM content_assets a LEFT JOIN campaigns c ON c.id = a.campaign_id WHERE a.brand_id = ?1 ORDER BY title, id")
 			.bind(brand.id),
 		db
-			.prepare('SELECT DISTINCT a.creator_id AS id, cr.display_name AS displayName, cr.handle FROM content_assets a JOIN creators cr ON cr.id = a.creator_id WHERE a.brand_id = ?1 ORDER BY displayName, id')
+			.prepare(
+				'SELECT DISTINCT a.creator_id AS id, cr.display_name AS displayName, cr.handle FROM content_assets a JOIN creators cr ON cr.id = a.creator_id WHERE a.brand_id = ?1 ORDER BY displayName, id'
+			)
 			.bind(brand.id)
 	]);
 	return {

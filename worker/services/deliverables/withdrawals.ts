@@ -124,9 +124,7 @@ export async function confirmWithdrawal(ctx: CallerContext, input: { deliverable
 			[{ action: 'withdrawal_confirmed', data: { deliverableId: d.id, status: to, withdrawalId: w.id, late } }],
 			[
 				updateDeliverable(db, loaded, now, 'status = $1, withdrawn_at = $2', [to, now]),
-				db
-					.prepare("UPDATE deliverable_withdrawals SET status = 'removed', confirmed_at = ?2, confirmed_by_user_id = ?3 WHERE id = ?1 AND status = 'requested'")
-					.bind(w.id, now, user.id),
+				db.prepare("UPDATE deliverable_withdrawals SET status = 'removed', confirmed_at = ?2, confirmed_by_user_id = ?3 WHERE id = ?1 AND status = 'requested'").bind(w.id, now, user.id),
 				messageStatement(db, loaded, now, { kind: 'withdrawal_confirmed' }),
 				notifyOtherSide(db, loaded, now, 'withdrawal_confirmed')
 			]
