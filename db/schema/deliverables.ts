@@ -203,7 +203,14 @@ export const contentAssets = sqliteTable(
 		/** rights_from + rights_days; null while unpublished or when perpetual. */
 		rightsUntil: integer('rights_until'),
 		withdrawnAt: integer('withdrawn_at'),
+		/** When the cron found the rights window over (rights_until <= its clock); reads also treat a passed rights_until as expired. */
+		expiredAt: integer('expired_at'),
 		createdAt: integer('created_at').notNull()
 	},
-	(t) => [uniqueIndex('content_assets_deliverable_uq').on(t.deliverableId), index('content_assets_brand_idx').on(t.brandId, t.createdAt), index('content_assets_rights_idx').on(t.rightsUntil)]
+	(t) => [
+		uniqueIndex('content_assets_deliverable_uq').on(t.deliverableId),
+		index('content_assets_brand_idx').on(t.brandId, t.createdAt),
+		index('content_assets_rights_idx').on(t.rightsUntil),
+		index('content_assets_expired_idx').on(t.brandId, t.expiredAt)
+	]
 );

@@ -8,6 +8,7 @@ import { cleanupExpired } from './cleanup';
 import { type RemindersReport, sendReminders } from './send-reminders';
 import { sweepSealing } from './sweep-sealing';
 import { sendDueEmails } from './send-emails';
+import { expireContent } from './expire-content';
 
 export interface ScheduledReport {
 	at: string;
@@ -17,13 +18,16 @@ export interface ScheduledReport {
 	reminders: RemindersReport;
 	/** Emails sent, put back for a later attempt, and given up on (worker/services/mail/delivery.ts). */
 	emails: { sent: number; retried: number; failed: number };
+	/** Content-library assets whose reuse rights ended, marked expired by this run (worker/jobs/expire-content.ts). */
+	content: { expired: number };
 }
 
 export async function runScheduled(ctx: ServiceContext): Promise<ScheduledReport> {
 	const cleanup = await cleanupExpired(ctx);
 	const sealing = await sweepSealing(ctx);
 	const reminders = await sendReminders(ctx);
+	const content = await expireContent(ctx);
 	// Last: emails written by the tasks above leave in this run.
 	const emails = await sendDueEmails(ctx);
-	return { at: new Date(ctx.now).toISOString(), cleanup, sealing, reminders, emails };
+	return { at: new Date(ctx.now).toISOString(), cleanup, sealing, reminders, emails, content };
 }
