@@ -8,3 +8,4 @@
  */
 export { getDeliverable, listDeliverables } from './read';
 export { ensureDeliverables, planStatements } from './plan';
+export { DUE_PAGE_SIZE, campaignTimeline, myDeliverables } from './timelines';
