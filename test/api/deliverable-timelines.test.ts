@@ -67,7 +67,9 @@ async function markDone(id: string) {
 /** Another creator applies to the scene's campaign; the brand accepts, both sign terms shaped by `shape`. */
 async function anotherSignedAgreement(s: Awaited<ReturnType<typeof signedScene>>, name: string, shape: (t: Terms) => Terms) {
 	const creator = await creatorAccount(env, name);
-	const applied = await creator.client.call(`/campaigns/${s.campaignId}/applications`, { json: { pitch: 'Mes abonnées à Oran suivent mes routines beauté chaque semaine.', feeDzd: 18000, formats: ['reel'] } });
+	const applied = await creator.client.call(`/campaigns/${s.campaignId}/applications`, {
+		json: { pitch: 'Mes abonnées à Oran suivent mes routines beauté chaque semaine.', feeDzd: 18000, formats: ['reel'] }
+	});
 	expect(applied.status).toBe(201);
 	const applicationId = ((await applied.json()) as { application: { id: string } }).application.id;
 	const accepted = await s.brand.client.call(`/applications/${applicationId}/accept`, { method: 'POST' });

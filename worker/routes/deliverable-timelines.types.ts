@@ -7,10 +7,7 @@ import { DeliverableItem } from './deliverables.types';
 const PageParam = v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'page_invalid'), v.toNumber(), v.minValue(1, 'page_invalid')), '1');
 
 export const DueQuery = v.object({
-	status: v.optional(
-		v.pipe(v.picklist(DUE_FILTERS, 'status_invalid'), v.description('open: what still needs someone (default); done: done or withdrawn; all: both.')),
-		'open'
-	),
+	status: v.optional(v.pipe(v.picklist(DUE_FILTERS, 'status_invalid'), v.description('open: what still needs someone (default); done: done or withdrawn; all: both.')), 'open'),
 	page: PageParam
 });
 

@@ -10,10 +10,7 @@ import type { LoadedAgreement } from './load';
 export async function contactsOf(db: D1Database, loaded: Pick<LoadedAgreement, 'row' | 'party'>, terms: AgreementTerms | null) {
 	const { row, party } = loaded;
 	if (row.status !== 'signed' || !terms) return null;
-	const creator =
-		party === 'brand'
-			? await db.prepare('SELECT phone, payout_rip FROM creators WHERE id = ?1').bind(row.creator_id).first<{ phone: string | null; payout_rip: string | null }>()
-			: null;
+	const creator = party === 'brand' ? await db.prepare('SELECT phone, payout_rip FROM creators WHERE id = ?1').bind(row.creator_id).first<{ phone: string | null; payout_rip: string | null }>() : null;
 	return contactsFor(
 		party,
 		{ status: row.status, shared: terms.personalData.shared },

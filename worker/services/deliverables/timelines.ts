@@ -89,9 +89,7 @@ async function entries(ctx: CallerContext, where: string, params: unknown[]): Pr
 }
 
 const lateCount = (list: readonly Entry[]) => list.filter((e) => e.timed.late).length;
-const nextOf = (list: readonly Entry[]) =>
-	upcoming(list.map((e) => ({ ...e.timed, e })))
-		.map((x) => x.e.out);
+const nextOf = (list: readonly Entry[]) => upcoming(list.map((e) => ({ ...e.timed, e }))).map((x) => x.e.out);
 
 /** GET /campaigns/:id/timeline: every deliverable of the campaign's signed agreements, by date; for the campaign's brand only (404 otherwise). */
 export async function campaignTimeline(ctx: CallerContext, input: { campaignId: string }) {

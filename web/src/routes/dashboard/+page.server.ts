@@ -22,8 +22,7 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') {
 		// The creator's applications card: the latest few, newest first.
-		const [mine, due] =
-			me.user.role === 'creator' ? await Promise.all([apiJson<MyApplications>(fetch, '/me/applications', 'GET'), apiJson<DueList>(fetch, '/me/deliverables', 'GET')]) : [null, null];
+		const [mine, due] = me.user.role === 'creator' ? await Promise.all([apiJson<MyApplications>(fetch, '/me/applications', 'GET'), apiJson<DueList>(fetch, '/me/deliverables', 'GET')]) : [null, null];
 		return { me, team: null, teamFailed: false, campaigns: null, applications: mine?.ok ? mine.data : null, invitations: null, due: due?.ok ? due.data : null };
 	}
 	// Pending invitations (a short mention with a link) and the brands the user belongs to.
