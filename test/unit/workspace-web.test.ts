@@ -1,6 +1,6 @@
 /** The workspace pages' pure helpers (web/src/lib/workspace.ts): grouping by day, the due list's sections, RIP and phone for reading, the terms' codes and schedule. */
 import { describe, expect, it } from 'vitest';
-import { algiersDay, attributionOf, dayLabel, dueSections, formatPhone, formatRip, groupByDay, paymentScheduleOf } from '../../web/src/lib/workspace';
+import { algiersDay, attributionOf, dayLabel, dueSections, dueText, formatPhone, formatRip, groupByDay, paymentScheduleOf } from '../../web/src/lib/workspace';
 import { translator } from '../../web/src/lib/i18n';
 
 const fr = translator('fr');
@@ -35,6 +35,18 @@ describe('grouping a timeline by day', () => {
 	it('takes today’s day in Algiers, an hour ahead of UTC', () => {
 		expect(algiersDay(Date.parse('2027-01-09T22:59:00Z'))).toBe('2027-01-09');
 		expect(algiersDay(Date.parse('2027-01-09T23:00:00Z'))).toBe('2027-01-10');
+	});
+});
+
+describe('deadlines for reading', () => {
+	it('names the day a deadline at the end of an Algiers day closes, not the midnight after it', () => {
+		// The end of 6 December in Algiers: 6 December 23:00 UTC.
+		expect(dueText(fr, 'fr', '2026-12-06T23:00:00.000Z')).toBe('au plus tard le 6 déc. 2026');
+		expect(dueText(translator('en'), 'en', '2026-12-06T23:00:00.000Z')).toBe('by the end of 6 Dec 2026');
+	});
+
+	it('keeps the time of any other deadline', () => {
+		expect(dueText(fr, 'fr', '2026-12-06T09:30:00.000Z')).toBe('avant le 6 déc. 2026, 10:30');
 	});
 });
 

@@ -7,6 +7,7 @@
  * Plain TypeScript with relative imports so unit tests load it inside workerd.
  */
 import type { Locale, Translate } from './i18n';
+import { formatDate, formatDateTime } from './format';
 import type { DeliverableItem } from './deliverables';
 import { getPath, type Terms } from './agreements';
 
@@ -101,6 +102,17 @@ export function dayLabel(t: Translate, locale: Locale, day: string, today: strin
 	if (day === addDays(today, -1)) return t('ws.day.yesterday');
 	// Noon in Algiers: the same calendar day whatever the formatter's arithmetic.
 	return dayFormat(locale).format(new Date(`${day}T11:00:00Z`));
+}
+
+/**
+ * A deadline for reading. Most are the end of an Algiers day (midnight at the start of the
+ * next one): "au plus tard le 6 déc. 2026" says so, where "avant le 7 déc. 2026, 00:00" would
+ * name the wrong day. Others (a review due two days after a draft) keep their time.
+ */
+export function dueText(t: Translate, locale: Locale, iso: string): string {
+	const ms = Date.parse(iso);
+	if ((ms + 3_600_000) % 86_400_000 === 0) return t('ws.due.endOf', { date: formatDate(new Date(ms - 1), locale) });
+	return t('dlv.next.by', { date: formatDateTime(iso, locale) });
 }
 
 // ---- contact details ----------------------------------------------------------------------------

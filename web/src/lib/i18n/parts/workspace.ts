@@ -71,7 +71,8 @@ export const fr = {
 	'ws.due.emptyTextBrand': 'Quand un créateur et vous signez un contrat, ses contenus apparaissent ici avec leurs dates.',
 	'ws.due.emptyOther': 'Aucun livrable ici',
 	'ws.due.emptyOtherText': 'Les livrables terminés ou retirés s’affichent dans cet onglet.',
-	'ws.due.all': 'Voir les {n} livrables en cours'
+	'ws.due.all': 'Voir les {n} livrables en cours',
+	'ws.due.endOf': 'au plus tard le {date}'
 } as const;
 
 type Keys = keyof typeof fr;
@@ -148,7 +149,8 @@ export const ar: Record<Keys, string> = {
 	'ws.due.emptyTextBrand': 'عندما توقّع عقدًا مع صانع محتوى، تظهر هنا محتوياته مع مواعيدها.',
 	'ws.due.emptyOther': 'لا يوجد محتوى هنا',
 	'ws.due.emptyOtherText': 'تظهر في هذا التبويب المحتويات المنتهية أو المسحوبة.',
-	'ws.due.all': 'عرض المحتويات قيد الإنجاز ({n})'
+	'ws.due.all': 'عرض المحتويات قيد الإنجاز ({n})',
+	'ws.due.endOf': 'في أجل أقصاه {date}'
 };
 
 export const en: Record<Keys, string> = {
@@ -223,5 +225,6 @@ export const en: Record<Keys, string> = {
 	'ws.due.emptyTextBrand': 'When you and a creator sign an agreement, their content shows here with its dates.',
 	'ws.due.emptyOther': 'No deliverable here',
 	'ws.due.emptyOtherText': 'Deliverables that are done or withdrawn show in this tab.',
-	'ws.due.all': 'See the {n} deliverables in progress'
+	'ws.due.all': 'See the {n} deliverables in progress',
+	'ws.due.endOf': 'by the end of {date}'
 };
