@@ -20,6 +20,7 @@ import { agreementRoutes } from './routes/agreements';
 import { deliverableRoutes } from './routes/deliverables';
 import { deliverableWithdrawalRoutes } from './routes/deliverable-withdrawals';
 import { contentRoutes } from './routes/content';
+import { deliverableTimelineRoutes } from './routes/deliverable-timelines';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
@@ -41,6 +42,7 @@ function registerRoutes(router: Router) {
 	deliverableRoutes(router);
 	deliverableWithdrawalRoutes(router);
 	contentRoutes(router);
+	deliverableTimelineRoutes(router);
 	notificationRoutes(router);
 	analysisRoutes(router);
 	matchingRoutes(router);

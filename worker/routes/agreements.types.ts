@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { AGREEMENT_STATUSES } from '../domain/signing';
 import { AUDIT_ACTIONS } from '../domain/audit-chain';
+import { PERSONAL_DATA_ITEMS } from '../domain/agreement-terms';
 import { AUDIT_EVENT_DATA } from '../domain/audit-events';
 import { multiLineCheck, singleLineCheck } from '../domain/text';
 import { IdParam } from './params';
@@ -67,6 +68,35 @@ export const DiffQuery = v.object({
 const Party = v.picklist(['brand', 'creator']);
 const Iso = v.pipe(v.string(), v.description('ISO 8601, UTC'));
 
+/** The other party's contact details (worker/domain/agreement-contacts.ts). */
+const ContactsOut = v.pipe(
+	v.nullable(
+		v.variant('party', [
+			v.object({
+				party: v.literal('creator'),
+				displayName: v.string(),
+				handle: v.string(),
+				legalName: v.string(),
+				phone: v.pipe(v.nullable(v.string()), v.description('E.164 (+213…); null when not given, or when the terms do not share `contact`.')),
+				payoutRip: v.pipe(v.nullable(v.string()), v.description('20 digits, key-checked; null when not given, or when the terms do not share `payment_details`.')),
+				email: v.pipe(v.nullable(v.string()), v.description('The creator’s account email; null when the terms do not share `contact` or the account was erased.')),
+				shared: v.array(v.picklist(PERSONAL_DATA_ITEMS))
+			}),
+			v.object({
+				party: v.literal('brand'),
+				name: v.string(),
+				legalName: v.pipe(v.string(), v.description('From the signed terms.')),
+				representative: v.pipe(v.string(), v.description('Who signs for the brand, from the signed terms.')),
+				email: v.pipe(v.nullable(v.string()), v.description('The brand owner’s account email; null when the terms do not share `contact` or the account was erased.')),
+				shared: v.array(v.picklist(PERSONAL_DATA_ITEMS))
+			})
+		])
+	),
+	v.description(
+		'Once signed, the other party: for brand members the creator (phone, payout RIP, email), for the creator the brand (names from the terms, the owner’s email), within what the terms’ personal-data clause shares. Null before signing.'
+	)
+);
+
 export const AgreementOut = v.object({
 	id: v.string(),
 	applicationId: v.string(),
@@ -102,7 +132,8 @@ export const AgreementOut = v.object({
 	consent: v.pipe(
 		v.object({ lang: v.string(), text: v.string(), sha256: v.string() }),
 		v.description('The consent text for the current version in the request language: show it verbatim; its SHA-256 is stored with the signature.')
-	)
+	),
+	contacts: ContactsOut
 });
 
 export const AgreementResponse = v.object({ agreement: AgreementOut });

@@ -3,6 +3,7 @@ import type { CallerContext } from '../../context';
 import { readStoredTerms } from '../../domain/agreement-terms';
 import { iso, isoOrNull } from '../../domain/dates';
 import { allowedActions, consentSha256, consentText, countingSignatures } from '../../domain/signing';
+import { contactsOf } from './contacts';
 import { readHead } from './history';
 import { type LoadedAgreement, agreementRow, signaturesOf } from './load';
 import type { VersionRow } from './rows';
@@ -59,7 +60,9 @@ export async function view(ctx: CallerContext, loaded: LoadedAgreement) {
 				documentSha256: x.document_sha256,
 				frozenAt: isoOrNull(x.frozen_at)
 			})),
-			consent: { lang: locale, text: consent, sha256: await consentSha256(consent) }
+			consent: { lang: locale, text: consent, sha256: await consentSha256(consent) },
+			/** The other party's contact details once signed (contacts.ts); null before. */
+			contacts: await contactsOf(db, loaded, terms)
 		}
 	};
 }

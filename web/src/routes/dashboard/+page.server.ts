@@ -4,6 +4,7 @@ import { formString, requireMe } from '$lib/server/form';
 import { createBrandAction, loadMyInvitations, type TeamInvitation } from '$lib/server/team';
 import type { Campaign } from '$lib/campaigns';
 import type { ApplicationOut } from '$lib/applications';
+import type { DueList } from '$lib/workspace';
 import type { Actions, PageServerLoad } from './$types';
 
 export interface Team {
@@ -21,19 +22,21 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') {
 		// The creator's applications card: the latest few, newest first.
-		const mine = me.user.role === 'creator' ? await apiJson<MyApplications>(fetch, '/me/applications', 'GET') : null;
-		return { me, team: null, teamFailed: false, campaigns: null, applications: mine?.ok ? mine.data : null, invitations: null };
+		const [mine, due] = me.user.role === 'creator' ? await Promise.all([apiJson<MyApplications>(fetch, '/me/applications', 'GET'), apiJson<DueList>(fetch, '/me/deliverables', 'GET')]) : [null, null];
+		return { me, team: null, teamFailed: false, campaigns: null, applications: mine?.ok ? mine.data : null, invitations: null, due: due?.ok ? due.data : null };
 	}
 	// Pending invitations (a short mention with a link) and the brands the user belongs to.
 	const invitations = await loadMyInvitations(fetch);
 	// A brand account without a brand (after leaving a team) is offered to create one.
-	if (!me.brand) return { me, team: null, teamFailed: false, campaigns: null, applications: null, invitations };
-	const [res, latest] = await Promise.all([
+	if (!me.brand) return { me, team: null, teamFailed: false, campaigns: null, applications: null, invitations, due: null };
+	const [res, latest, due] = await Promise.all([
 		apiJson<Team>(fetch, '/brands/me/team', 'GET'),
 		// The campaigns card: the latest few, newest first.
-		apiJson<{ campaigns: Campaign[]; total: number }>(fetch, '/campaigns?limit=4', 'GET')
+		apiJson<{ campaigns: Campaign[]; total: number }>(fetch, '/campaigns?limit=4', 'GET'),
+		// The deliverables card: what is late and next across the brand's signed agreements.
+		apiJson<DueList>(fetch, '/me/deliverables', 'GET')
 	]);
-	return { me, team: res.ok ? res.data : null, teamFailed: !res.ok, campaigns: latest.ok ? latest.data : null, applications: null, invitations };
+	return { me, team: res.ok ? res.data : null, teamFailed: !res.ok, campaigns: latest.ok ? latest.data : null, applications: null, invitations, due: due.ok ? due.data : null };
 };
 
 export const actions: Actions = {

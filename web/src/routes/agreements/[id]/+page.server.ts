@@ -2,6 +2,7 @@ import { apiJson } from '$lib/server/api';
 import { requireMe } from '$lib/server/form';
 import { loadAgreement, stateAction } from '$lib/server/agreements';
 import type { AgreementView, AuditTrail, DiffResult } from '$lib/agreements';
+import type { DeliverableItem } from '$lib/deliverables';
 import { buildAgreementDocument } from '../../../../../contracts/clauses';
 import type { AgreementDocument } from '../../../../../contracts/document';
 import { upgradeTerms } from '$worker/domain/agreement-terms';
@@ -29,15 +30,18 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 	// The version whose changes are shown: ?v=N (compared with N-1), else the current one.
 	const asked = Number.parseInt(url.searchParams.get('v') ?? '', 10);
 	const to = Number.isInteger(asked) && asked >= 2 && asked <= agreement.version ? asked : agreement.version;
-	const [audit, diff] = await Promise.all([
+	const [audit, diff, deliverables] = await Promise.all([
 		apiJson<AuditTrail>(fetch, `/agreements/${id}/audit`, 'GET'),
-		to >= 2 ? apiJson<DiffResult>(fetch, `/agreements/${id}/diff?from=${to - 1}&to=${to}&lang=${locals.locale}`, 'GET') : Promise.resolve(null)
+		to >= 2 ? apiJson<DiffResult>(fetch, `/agreements/${id}/diff?from=${to - 1}&to=${to}&lang=${locals.locale}`, 'GET') : Promise.resolve(null),
+		// The workspace (signed agreements only): the deliverables with their next step.
+		agreement.status === 'signed' ? apiJson<{ deliverables: DeliverableItem[] }>(fetch, `/agreements/${id}/deliverables`, 'GET') : Promise.resolve(null)
 	]);
 	const done = url.searchParams.get('done');
 	return {
 		agreement,
 		document: documentOf(agreement, locals.locale),
 		audit: audit.ok ? audit.data : null,
+		deliverables: deliverables?.ok ? deliverables.data.deliverables : null,
 		diff: diff === null ? null : diff.ok ? diff.data : ('unavailable' as const),
 		diffTo: to,
 		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
