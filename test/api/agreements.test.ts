@@ -142,7 +142,18 @@ describe('agreement lifecycle', () => {
 		const trail = await audit(creator.client, id);
 		expect(trail.chainValid).toBe(true);
 		expect(trail.events.map((e) => e.seq)).toEqual(trail.events.map((_, i) => i + 1));
-		expect(trail.events.filter((e) => e.action !== 'viewed').map((e) => e.action)).toEqual(['created', 'edited', 'proposed', 'sent', 'code_sent', 'signed', 'code_sent', 'signed', 'completed', 'deliverables_planned']);
+		expect(trail.events.filter((e) => e.action !== 'viewed').map((e) => e.action)).toEqual([
+			'created',
+			'edited',
+			'proposed',
+			'sent',
+			'code_sent',
+			'signed',
+			'code_sent',
+			'signed',
+			'completed',
+			'deliverables_planned'
+		]);
 		const signedEvent = trail.events.find((e) => e.action === 'signed')!;
 		expect(signedEvent).toMatchObject({ actor: { party: 'creator', userId: creator.user.id }, data: { version: 3, documentSha256: a3.documentSha256, consentSha256: beforeSign.consent.sha256 } });
 

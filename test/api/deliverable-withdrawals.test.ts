@@ -55,7 +55,7 @@ async function audit(client: Client, agreementId: string) {
 async function snapshot(agreementId: string, deliverableId: string) {
 	return {
 		events: await count('SELECT count(*) AS n FROM agreement_events WHERE agreement_id = ?1', agreementId),
-		withdrawals: await env.DB.prepare('SELECT id, status, confirmed_at FROM deliverable_withdrawals WHERE deliverable_id = ?1').bind(deliverableId).all(),
+		withdrawals: (await env.DB.prepare('SELECT id, status, confirmed_at FROM deliverable_withdrawals WHERE deliverable_id = ?1').bind(deliverableId).all()).results,
 		deliverable: await env.DB.prepare('SELECT status, withdrawn_at, updated_at FROM deliverables WHERE id = ?1').bind(deliverableId).first(),
 		messages: await count('SELECT count(*) AS n FROM deliverable_messages WHERE deliverable_id = ?1', deliverableId)
 	};

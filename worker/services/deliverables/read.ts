@@ -1,12 +1,12 @@
 /** Reading deliverables: an agreement's list and one deliverable's whole record. */
 import type { CallerContext } from '../../context';
 import { iso, isoOrNull } from '../../domain/dates';
-import { jsonObjectOr } from '../../domain/json';
 import { load } from '../agreements/load';
 import { loadDeliverable } from './load';
 import { ensureDeliverables } from './plan';
 import type { DeliverableRow, MessageRow, StatsRow, SubmissionRow, WithdrawalRow } from './rows';
 import { deliverableItem } from './view';
+import { withdrawalOut } from './withdrawals';
 
 /** GET /agreements/:id/deliverables: in order; none until the agreement is signed. */
 export async function listDeliverables(ctx: CallerContext, input: { agreementId: string }) {
@@ -87,18 +87,6 @@ export async function getDeliverable(ctx: CallerContext, input: { deliverableId:
 			createdAt: iso(m.created_at)
 		})),
 		stats: { D1: statsOf('D1'), D7: statsOf('D7') },
-		withdrawal: w
-			? {
-					id: w.id,
-					requestedBy: w.requested_by_party,
-					reason: w.reason,
-					requestedAt: iso(w.requested_at),
-					deadlineAt: iso(w.deadline_at),
-					status: w.status,
-					confirmedAt: isoOrNull(w.confirmed_at),
-					late: w.status === 'requested' ? ctx.now > w.deadline_at : w.confirmed_at !== null && w.confirmed_at > w.deadline_at,
-					paymentEffect: jsonObjectOr(w.payment_effect, {})
-				}
-			: null
+		withdrawal: w ? withdrawalOut(w, ctx.now) : null
 	};
 }
