@@ -1,4 +1,4 @@
-// `npm run bench [-- foundation|matching|seal|pdf|download]`: every benchmark prints numbers, never
+// `npm run bench [-- foundation|matching|seal|pdf|download|multipart]`: every benchmark prints numbers, never
 // asserts a time.
 // - foundation: the real Worker under wrangler dev with the demo data; wall-clock
 //   percentiles and CPU per request, net of /health measured in the same run.
@@ -6,6 +6,7 @@
 // - seal: CPU to render and seal a typical agreement next to the OpenSign way (seal.ts).
 // - pdf: the renderer alone per language against plain pdf-lib text (pdf-render.ts).
 // - download: a signed agreement's PDF sealed on demand vs. stored by the queue job (download.mjs).
+// - multipart: a 90 MB upload body through the streaming multipart reader vs. formData() (multipart.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fmt, measure, root, startApp } from './lib.mjs';
@@ -30,6 +31,7 @@ if (runs('matching')) await runMatchingBench();
 if (runs('seal')) tsx('bench/seal.ts');
 if (runs('pdf')) tsx('bench/pdf-render.ts');
 if (runs('download')) await runDownloadBench();
+if (runs('multipart')) tsx('bench/multipart.ts');
 
 async function foundation() {
 	const app = await startApp({ skipBuild: true });

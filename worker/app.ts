@@ -2,7 +2,7 @@
  * The Hono API, mounted at /api/v1. Route modules register themselves on a Router so
  * their schemas also build the OpenAPI document.
  */
-import { Hono } from 'hono';
+import { type ErrorHandler, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './env';
 import { AppError } from './errors';
@@ -51,6 +51,25 @@ export function routeSpecs(): Router['specs'] {
 	return router.specs;
 }
 
+/** The single error handler: an AppError as its problem+json, anything else logged and answered 500 without details. */
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
+	const locale = c.get('locale') ?? 'fr';
+	const requestId = c.get('requestId');
+	if (err instanceof AppError) {
+		const headers: Record<string, string> = {};
+		if (err.retryAfter) headers['retry-after'] = String(err.retryAfter);
+		const errors = err.errors ?? err.fieldKeys?.map((f) => ({ path: f.path, message: isMessageKey(f.key) ? t(locale, f.key) : f.key }));
+		return problemResponse(problemBody(err.code, locale, { detailKey: err.detailKey, errors, requestId }), headers);
+	}
+	if (err instanceof HTTPException && err.status < 500) {
+		const code = err.status === 413 ? 'payload_too_large' : err.status === 415 ? 'unsupported_media_type' : 'invalid_request';
+		return problemResponse(problemBody(code, locale, { requestId }));
+	}
+	// Log the failure with its request id; the client learns nothing about internals.
+	console.error(JSON.stringify({ level: 'error', requestId, method: c.req.method, path: new URL(c.req.url).pathname, error: String(err instanceof Error ? (err.stack ?? err.message) : err) }));
+	return problemResponse(problemBody('internal', locale, { requestId }));
+};
+
 export function createApp() {
 	const api = new Hono<AppEnv>();
 	const router: Router = { app: api, specs: [] };
@@ -60,23 +79,7 @@ export function createApp() {
 
 	const app = new Hono<AppEnv>();
 	app.use('*', context);
-	app.onError((err, c) => {
-		const locale = c.get('locale') ?? 'fr';
-		const requestId = c.get('requestId');
-		if (err instanceof AppError) {
-			const headers: Record<string, string> = {};
-			if (err.retryAfter) headers['retry-after'] = String(err.retryAfter);
-			const errors = err.errors ?? err.fieldKeys?.map((f) => ({ path: f.path, message: isMessageKey(f.key) ? t(locale, f.key) : f.key }));
-			return problemResponse(problemBody(err.code, locale, { detailKey: err.detailKey, errors, requestId }), headers);
-		}
-		if (err instanceof HTTPException && err.status < 500) {
-			const code = err.status === 413 ? 'payload_too_large' : err.status === 415 ? 'unsupported_media_type' : 'invalid_request';
-			return problemResponse(problemBody(code, locale, { requestId }));
-		}
-		// Log the failure with its request id; the client learns nothing about internals.
-		console.error(JSON.stringify({ level: 'error', requestId, method: c.req.method, path: new URL(c.req.url).pathname, error: String(err instanceof Error ? (err.stack ?? err.message) : err) }));
-		return problemResponse(problemBody('internal', locale, { requestId }));
-	});
+	app.onError(onError);
 	app.notFound((c) => problemResponse(problemBody('not_found', c.get('locale') ?? 'fr', { requestId: c.get('requestId') })));
 	app.use(`${API_PREFIX}/*`, announceEmails, sameOrigin, session);
 	app.route(API_PREFIX, api);

@@ -46,7 +46,7 @@ export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B
 	auth: A;
 	/** The path parameters (required when the path has any), validated after the body and query. */
 	params?: P;
-	/** The body's kind, content type, size limit and content check: `json(Schema)`, `csv(…)`, `pdf(…)`, `upload(…)`, `either(…)`. */
+	/** The body's kind, content type, size limit and content check: `json(Schema)`, `csv(…)`, `pdf(…)`, `upload(…)`, `streamedUpload(…)`, `either(…)`. */
 	body?: B;
 	query?: Q;
 	/** A rate limit per client address, counted before the body is read (routes whose reading alone is costly). */

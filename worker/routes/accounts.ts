@@ -4,6 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
 import { type Router, route } from '../route';
 import { json } from '../body';
+import { contentDisposition } from '../downloads';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../domain/session-policy';
 import { changePassword, describeMe, loginUser, registerUser, saveLocale } from '../services/accounts';
 import { deleteSession } from '../services/sessions';
@@ -114,7 +115,7 @@ export function accountRoutes(r: Router) {
 			responses: { 200: { description: 'JSON export' } }
 		},
 		async (c, { ctx }) => {
-			c.header('content-disposition', 'attachment; filename="wasla-export.json"');
+			c.header('content-disposition', contentDisposition('wasla-export.json'));
 			return c.json(await exportPersonalData(ctx));
 		}
 	);

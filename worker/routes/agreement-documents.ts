@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { type Router, route } from '../route';
 import { pdf } from '../body';
+import { attachmentHeaders } from '../downloads';
 import { ById } from './params';
 import { agreementPdf, verifyPdf } from '../services/agreement-documents';
 
@@ -49,9 +50,7 @@ export function agreementDocumentRoutes(r: Router) {
 			const pdf = await agreementPdf(ctx, { agreementId: params.id, lang: query.lang ?? ctx.locale });
 			return new Response(pdf.bytes as Uint8Array<ArrayBuffer>, {
 				headers: {
-					'content-type': 'application/pdf',
-					'content-disposition': `attachment; filename="${pdf.filename}"`,
-					'cache-control': 'private, no-store',
+					...attachmentHeaders({ type: 'application/pdf', name: pdf.filename, size: pdf.bytes.byteLength }),
 					'x-document-sha256': pdf.sha256,
 					'x-wasla-sealed': pdf.sealed ? '1' : '0'
 				}
