@@ -18,6 +18,7 @@ import { creatorRoutes } from './routes/creators';
 import { applicationRoutes } from './routes/applications';
 import { agreementRoutes } from './routes/agreements';
 import { deliverableRoutes } from './routes/deliverables';
+import { deliverableDraftRoutes } from './routes/deliverable-drafts';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
@@ -37,6 +38,7 @@ function registerRoutes(router: Router) {
 	applicationRoutes(router);
 	agreementRoutes(router);
 	deliverableRoutes(router);
+	deliverableDraftRoutes(router);
 	notificationRoutes(router);
 	analysisRoutes(router);
 	matchingRoutes(router);

@@ -8,3 +8,4 @@
  */
 export { getDeliverable, listDeliverables } from './read';
 export { ensureDeliverables, planStatements } from './plan';
+export { answerExtraRound, draftFile, postDeliverableMessage, reviewDraft, submitDraft } from './drafts';
