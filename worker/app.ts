@@ -21,6 +21,7 @@ import { deliverableRoutes } from './routes/deliverables';
 import { deliverableWithdrawalRoutes } from './routes/deliverable-withdrawals';
 import { contentRoutes } from './routes/content';
 import { deliverableTimelineRoutes } from './routes/deliverable-timelines';
+import { deliverableDraftRoutes } from './routes/deliverable-drafts';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
@@ -43,6 +44,7 @@ function registerRoutes(router: Router) {
 	deliverableWithdrawalRoutes(router);
 	contentRoutes(router);
 	deliverableTimelineRoutes(router);
+	deliverableDraftRoutes(router);
 	notificationRoutes(router);
 	analysisRoutes(router);
 	matchingRoutes(router);

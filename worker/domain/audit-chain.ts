@@ -21,6 +21,7 @@ export const DELIVERABLE_AUDIT_ACTIONS = [
 	'extra_round_asked',
 	'extra_round_answered',
 	'draft_approved',
+	'draft_downloaded',
 	'published',
 	'publication_reviewed',
 	'highlight_recorded',

@@ -64,6 +64,8 @@ export const AUDIT_EVENT_DATA = {
 	extra_round_answered: v.object({ deliverableId: v.string(), status: Status, accepted: v.boolean() }),
 	/** The brand approved a draft. */
 	draft_approved: v.object({ deliverableId: v.string(), status: Status, draftVersion: Version }),
+	/** A party downloaded the file of a draft (recorded best-effort: a failed record never fails the download). */
+	draft_downloaded: v.object({ deliverableId: v.string(), status: Status, draftVersion: Version, submissionId: v.string() }),
 	/** The creator recorded the post, with the disclosure ticked and whether it is what the terms require. */
 	published: v.object({
 		deliverableId: v.string(),

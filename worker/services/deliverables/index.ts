@@ -10,3 +10,4 @@ export { getDeliverable, listDeliverables } from './read';
 export { ensureDeliverables, planStatements } from './plan';
 export { confirmWithdrawal, requestWithdrawal, withdrawalOut } from './withdrawals';
 export { DUE_PAGE_SIZE, campaignTimeline, myDeliverables } from './timelines';
+export { answerExtraRound, draftFile, postDeliverableMessage, reviewDraft, submitDraft } from './drafts';

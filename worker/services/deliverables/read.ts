@@ -5,7 +5,7 @@ import { load } from '../agreements/load';
 import { loadDeliverable } from './load';
 import { ensureDeliverables } from './plan';
 import type { DeliverableRow, MessageRow, StatsRow, SubmissionRow, WithdrawalRow } from './rows';
-import { deliverableItem } from './view';
+import { deliverableItem, messageItem, submissionItem } from './view';
 import { withdrawalOut } from './withdrawals';
 
 /** GET /agreements/:id/deliverables: in order; none until the agreement is signed. */
@@ -69,23 +69,8 @@ export async function getDeliverable(ctx: CallerContext, input: { deliverableId:
 			crisis: terms.crisis,
 			reuseRights: terms.reuseRights
 		},
-		submissions: (subs.results as SubmissionRow[]).map((s) => ({
-			id: s.id,
-			version: s.version,
-			note: s.note,
-			file: s.file_key ? { type: s.file_type ?? '', size: s.file_size ?? 0, name: s.file_name ?? '', sha256: s.file_sha256 ?? '' } : null,
-			createdAt: iso(s.created_at)
-		})),
-		messages: (msgs.results as MessageRow[]).map((m) => ({
-			id: m.id,
-			party: m.author_party,
-			authorName: m.author_name,
-			kind: m.kind,
-			body: m.body,
-			draftVersion: m.draft_version,
-			statsWindow: m.stats_window,
-			createdAt: iso(m.created_at)
-		})),
+		submissions: (subs.results as SubmissionRow[]).map(submissionItem),
+		messages: (msgs.results as MessageRow[]).map(messageItem),
 		stats: { D1: statsOf('D1'), D7: statsOf('D7') },
 		withdrawal: w ? withdrawalOut(w, ctx.now) : null
 	};

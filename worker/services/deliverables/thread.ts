@@ -31,22 +31,23 @@ export function messageStatement(
 	db: D1Database,
 	loaded: LoadedDeliverable,
 	now: number,
-	m: { kind: ThreadMessageKind; body?: string; draftVersion?: number | null; statsWindow?: 'D1' | 'D7' | null }
+	m: { kind: ThreadMessageKind; body?: string; draftVersion?: number | null; statsWindow?: 'D1' | 'D7' | null; id?: string }
 ) {
 	return db
 		.prepare(
 			`INSERT INTO deliverable_messages (id, deliverable_id, author_party, author_user_id, kind, body, draft_version, stats_window, created_at)
 			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)`
 		)
-		.bind(crypto.randomUUID(), loaded.d.id, loaded.agreement.party, loaded.agreement.user.id, m.kind, m.body ?? '', m.draftVersion ?? null, m.statsWindow ?? null, now);
+		.bind(m.id ?? crypto.randomUUID(), loaded.d.id, loaded.agreement.party, loaded.agreement.user.id, m.kind, m.body ?? '', m.draftVersion ?? null, m.statsWindow ?? null, now);
 }
 
 /**
  * Tells the other side what the caller just did (deliverable_update, in-app; the
  * deliverables category of their preferences applies): the creator when the brand acted,
- * every member of the brand when the creator did.
+ * every member of the brand when the creator did. `event` is the audit action of the step, or
+ * `comment` for a message in the thread (not a transition, so not on the audit chain).
  */
-export function notifyOtherSide(db: D1Database, loaded: LoadedDeliverable, now: number, event: AuditAction) {
+export function notifyOtherSide(db: D1Database, loaded: LoadedDeliverable, now: number, event: AuditAction | 'comment') {
 	const { row, party } = loaded.agreement;
 	const payload = {
 		deliverableId: loaded.d.id,

@@ -2,7 +2,7 @@
 import { iso, isoOrNull } from '../../domain/dates';
 import { type DeliverableStatus, isLate, nextStep } from '../../domain/deliverables';
 import { jsonObjectOrNull } from '../../domain/json';
-import type { DeliverableRow } from './rows';
+import type { DeliverableRow, MessageRow, SubmissionRow } from './rows';
 
 /** What the deliverable waits for next, from the row. */
 export function nextOf(d: DeliverableRow, now: number) {
@@ -53,5 +53,30 @@ export function deliverableItem(d: DeliverableRow, now: number) {
 		highlightHours: d.highlight_hours,
 		withdrawnAt: isoOrNull(d.withdrawn_at),
 		updatedAt: iso(d.updated_at)
+	};
+}
+
+/** One version of a draft (its file's name is the uploader's, for display; the download names it safely). */
+export function submissionItem(s: SubmissionRow) {
+	return {
+		id: s.id,
+		version: s.version,
+		note: s.note,
+		file: s.file_key ? { type: s.file_type ?? '', size: s.file_size ?? 0, name: s.file_name ?? '', sha256: s.file_sha256 ?? '' } : null,
+		createdAt: iso(s.created_at)
+	};
+}
+
+/** One message of the deliverable's thread. */
+export function messageItem(m: MessageRow) {
+	return {
+		id: m.id,
+		party: m.author_party,
+		authorName: m.author_name,
+		kind: m.kind,
+		body: m.body,
+		draftVersion: m.draft_version,
+		statsWindow: m.stats_window,
+		createdAt: iso(m.created_at)
 	};
 }

@@ -251,6 +251,7 @@ export const ar: Catalogue = {
 	'agr.audit.action.extra_round_asked': 'طلب جولة تصحيح إضافية',
 	'agr.audit.action.extra_round_answered': 'الرد على الجولة الإضافية',
 	'agr.audit.action.draft_approved': 'اعتماد المسودة',
+	'agr.audit.action.draft_downloaded': 'تنزيل ملف المسودة',
 	'agr.audit.action.published': 'تسجيل النشر',
 	'agr.audit.action.publication_reviewed': 'التحقق من المنشور',
 	'agr.audit.action.highlight_recorded': 'تسجيل مدة التثبيت',

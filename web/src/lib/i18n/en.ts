@@ -251,6 +251,7 @@ export const en: Catalogue = {
 	'agr.audit.action.extra_round_asked': 'Extra correction round asked',
 	'agr.audit.action.extra_round_answered': 'Extra round answered',
 	'agr.audit.action.draft_approved': 'Draft approved',
+	'agr.audit.action.draft_downloaded': 'Draft file downloaded',
 	'agr.audit.action.published': 'Publication recorded',
 	'agr.audit.action.publication_reviewed': 'Publication checked',
 	'agr.audit.action.highlight_recorded': 'Highlight time recorded',

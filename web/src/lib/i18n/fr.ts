@@ -253,6 +253,7 @@ export const fr = {
 	'agr.audit.action.extra_round_asked': 'Tour de corrections supplémentaire demandé',
 	'agr.audit.action.extra_round_answered': 'Réponse au tour supplémentaire',
 	'agr.audit.action.draft_approved': 'Brouillon validé',
+	'agr.audit.action.draft_downloaded': 'Fichier de brouillon téléchargé',
 	'agr.audit.action.published': 'Publication enregistrée',
 	'agr.audit.action.publication_reviewed': 'Publication vérifiée',
 	'agr.audit.action.highlight_recorded': 'Durée « à la une » enregistrée',
