@@ -18,6 +18,8 @@ import { creatorRoutes } from './routes/creators';
 import { applicationRoutes } from './routes/applications';
 import { agreementRoutes } from './routes/agreements';
 import { deliverableRoutes } from './routes/deliverables';
+import { deliverablePublicationRoutes } from './routes/deliverable-publication';
+import { deliverableStatsRoutes } from './routes/deliverable-stats';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
@@ -37,6 +39,8 @@ function registerRoutes(router: Router) {
 	applicationRoutes(router);
 	agreementRoutes(router);
 	deliverableRoutes(router);
+	deliverablePublicationRoutes(router);
+	deliverableStatsRoutes(router);
 	notificationRoutes(router);
 	analysisRoutes(router);
 	matchingRoutes(router);

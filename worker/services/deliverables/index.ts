@@ -8,3 +8,5 @@
  */
 export { getDeliverable, listDeliverables } from './read';
 export { ensureDeliverables, planStatements } from './plan';
+export { recordHighlight, recordPublication, reviewPublication } from './publication';
+export { answerStats, readStatsScreenshot, reportStats, reviewStats } from './stats';
