@@ -94,9 +94,9 @@ describe('reporting a window', () => {
 		}
 		const missing = await s.creator.client.call(`/deliverables/${s.reel.id}/stats`, { json: { window: 'D1', views: 1 } });
 		expect(missing.status).toBe(400);
-		const nav = await report(s.creator.client, s.reel.id, 'D1', { navigation: 10 });
+		const nav = await report(s.creator.client, s.reel.id, 'D1', { navigation: 10, exits: 2 });
 		expect(nav.status).toBe(400);
-		expect(((await nav.json()) as Problem).errors?.map((e) => e.path)).toEqual(['navigation']);
+		expect(((await nav.json()) as Problem).errors?.map((e) => e.path)).toEqual(['navigation', 'exits']);
 		expect(await rowsOf(s.reel.id)).toEqual(before);
 		// Instagram can count more accounts reached than views: no rule is invented.
 		expect((await ok(await report(s.creator.client, s.reel.id, 'D1', { views: 100, reach: 150 }))).stats.D1).toMatchObject({ views: 100, reach: 150 });
@@ -266,5 +266,20 @@ describe('who may do what', () => {
 		expect((await report(s.creator.client, s.reel.id, 'D1', FIGURES)).status).toBe(409);
 		expect((await reviewStats(s.brand.client, s.reel.id, 'D1', 'approve')).status).toBe(409);
 		expect(await rowsOf(s.reel.id)).toEqual(before);
+	});
+});
+
+describe('erasure', () => {
+	it('a creator who attached a screenshot to a story’s stats can still erase their account: the screenshot goes, the figures stay with the brand', async () => {
+		const s = await approvedScene();
+		const story = s.story!;
+		await published(s.creator.client, story.id, { url: STORY_URL, publishedAt: ago(2 * DAY) });
+		const shot = await uploadScreenshot(s.creator.client);
+		await ok(await report(s.creator.client, story.id, 'D1', { navigation: 300, exits: 45, screenshotId: shot }));
+		expect((await s.creator.client.call('/me', { method: 'DELETE' })).status).toBe(202);
+		expect(await env.DB.prepare('SELECT count(*) AS n FROM stats_screenshots WHERE id = ?1').bind(shot).first()).toEqual({ n: 0 });
+		const out = (await (await s.brand.client.call(`/deliverables/${story.id}`)).json()) as Detail;
+		expect(out.stats.D1).toMatchObject({ views: 12_000, navigation: 300, screenshotId: null });
+		expect((await s.brand.client.call(`/deliverables/${story.id}/stats/D1/screenshot`)).status).toBe(404);
 	});
 });

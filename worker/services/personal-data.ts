@@ -189,6 +189,8 @@ export async function erasePersonalData(ctx: CallerContext) {
 					)
 					.bind(creator.id, ERASED, handle)
 			),
+			// A deliverable's stats keep their figures (the brand's record) but no longer point at the erased screenshot.
+			db.prepare('UPDATE deliverable_stats SET screenshot_id = NULL WHERE screenshot_id IN (SELECT id FROM stats_screenshots WHERE creator_id = ?1)').bind(creator.id),
 			db.prepare('DELETE FROM stats_screenshots WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM creator_features WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id),
