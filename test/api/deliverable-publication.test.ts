@@ -81,6 +81,9 @@ describe('recording a post', () => {
 			const problem = (await res.json()) as Problem;
 			expect(problem.errors).toEqual([{ path: 'publishedAt', message: expect.stringContaining(message) }]);
 		}
+		// A bad URL and a bad time are named together, so the form shows both.
+		const both = await publish(s.creator.client, s.reel.id, { url: 'https://www.instagram.com/nour.beauty/', publishedAt: new Date(Date.now() + HOUR).toISOString() });
+		expect(((await both.json()) as Problem).errors?.map((e) => e.path)).toEqual(['url', 'publishedAt']);
 		expect(await rowsOf(s.reel.id)).toEqual(before);
 		// A phone clock a minute ahead is not "the future".
 		expect((await publish(s.creator.client, s.reel.id, { publishedAt: new Date(Date.now() + 60_000).toISOString() })).status).toBe(200);

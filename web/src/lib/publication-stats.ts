@@ -36,8 +36,10 @@ export function figure(raw: string): number | string {
 	return /^\d{1,12}$/.test(s) ? Number(s) : raw;
 }
 
-/** What a post address looks like on each platform (the URL field's hint). */
-export const URL_EXAMPLES: Record<string, string> = {
+/** What a post address looks like on a platform, for a format (the URL field's hint). */
+export const urlExample = (platform: string, format: string) => (platform === 'instagram' && format === 'story' ? 'https://www.instagram.com/stories/…' : (URL_EXAMPLES[platform] ?? 'https://…'));
+
+const URL_EXAMPLES: Record<string, string> = {
 	instagram: 'https://www.instagram.com/reel/…',
 	tiktok: 'https://www.tiktok.com/@…/video/…',
 	facebook: 'https://www.facebook.com/reel/…',

@@ -29,10 +29,6 @@ import { messageStatement, notifyOtherSide } from './thread';
 
 const stateError = (detailKey = 'detail_deliverable_state') => new AppError('invalid_state', { detailKey });
 
-function fieldError(ctx: CallerContext, path: string, key: Parameters<typeof t>[1], params: Record<string, string> = {}): never {
-	throw new AppError('invalid_request', { errors: [{ path, message: t(ctx.locale, key, params) }] });
-}
-
 export interface RecordPublicationInput {
 	deliverableId: string;
 	url: string;
@@ -57,11 +53,15 @@ export async function recordPublication(ctx: CallerContext, input: RecordPublica
 		if (again) requireParty(loaded, 'creator');
 		const to = again ? status : guardDeliverable(loaded, 'publish');
 
+		// Both fields are checked before answering, so a form shows every problem at once.
 		const url = checkPostUrl(d.platform as Platform, input.url);
-		if (!url.ok) fieldError(ctx, 'url', `publication_url_${url.problem}`, { platform: VOCABULARY[ctx.locale].platform[d.platform as Platform] });
 		const publishedAt = Date.parse(input.publishedAt);
 		const timing = checkPublishedAt(publishedAt, { now: ctx.now, signedAt: agreement.row.completed_at });
-		if (timing) fieldError(ctx, 'publishedAt', `publication_date_${timing}`);
+		const errors = [
+			...(url.ok ? [] : [{ path: 'url', message: t(ctx.locale, `publication_url_${url.problem}`, { platform: VOCABULARY[ctx.locale].platform[d.platform as Platform] }) }]),
+			...(timing ? [{ path: 'publishedAt', message: t(ctx.locale, `publication_date_${timing}`) }] : [])
+		];
+		if (!url.ok || errors.length > 0) throw new AppError('invalid_request', { errors });
 
 		const disclosure = normaliseDisclosure(input.disclosure);
 		const complete = disclosureComplete({ platformLabel: terms.disclosure.platformLabel, hashtags: terms.disclosure.hashtags }, disclosure);

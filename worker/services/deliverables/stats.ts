@@ -18,10 +18,6 @@ import { messageStatement, notifyOtherSide } from './thread';
 
 const stateError = (detailKey = 'detail_deliverable_state') => new AppError('invalid_state', { detailKey });
 
-function fieldError(ctx: CallerContext, path: string, key: Parameters<typeof t>[1]): never {
-	throw new AppError('invalid_request', { errors: [{ path, message: t(ctx.locale, key) }] });
-}
-
 async function windowsOf(db: D1Database, deliverableId: string): Promise<StatsRow[]> {
 	const { results } = await db.prepare('SELECT * FROM deliverable_stats WHERE deliverable_id = ?1').bind(deliverableId).all<StatsRow>();
 	return results;
@@ -55,16 +51,16 @@ export async function reportStats(ctx: CallerContext, input: ReportStatsInput) {
 		const to = plan.kind === 'first' ? guardDeliverable(loaded, plan.action) : status;
 		if (d.published_at === null || ctx.now < statsOpensAt(d.published_at, window)) throw stateError(window === 'D1' ? 'detail_stats_not_open_d1' : 'detail_stats_not_open_d7');
 
+		// Every field problem at once, so a form shows them together.
 		const story = d.format === 'story';
-		if (!story) {
-			if (figures.navigation != null) fieldError(ctx, 'navigation', 'stats_story_only');
-			if (figures.exits != null) fieldError(ctx, 'exits', 'stats_story_only');
-		}
-		if (story && !input.screenshotId) fieldError(ctx, 'screenshotId', 'stats_screenshot_required');
+		const errors: { path: string; message: string }[] = [];
+		if (!story) for (const f of ['navigation', 'exits'] as const) if (figures[f] != null) errors.push({ path: f, message: t(ctx.locale, 'stats_story_only') });
+		if (story && !input.screenshotId) errors.push({ path: 'screenshotId', message: t(ctx.locale, 'stats_screenshot_required') });
 		if (input.screenshotId) {
 			const own = await ctx.db.prepare('SELECT 1 AS x FROM stats_screenshots WHERE id = ?1 AND creator_id = ?2').bind(input.screenshotId, d.creator_id).first();
-			if (!own) fieldError(ctx, 'screenshotId', 'stats_screenshot_unknown');
+			if (!own) errors.push({ path: 'screenshotId', message: t(ctx.locale, 'stats_screenshot_unknown') });
 		}
+		if (errors.length > 0) throw new AppError('invalid_request', { errors });
 
 		const correction = plan.kind === 'correction';
 		await commit(
