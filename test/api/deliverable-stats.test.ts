@@ -283,3 +283,32 @@ describe('erasure', () => {
 		expect((await s.brand.client.call(`/deliverables/${story.id}/stats/D1/screenshot`)).status).toBe(404);
 	});
 });
+
+describe('concurrent requests', () => {
+	it('two approvals of the same window at once: one wins, the other is refused; one delivered post, a valid chain', async () => {
+		const s = await approvedScene();
+		await published(s.creator.client, s.reel.id);
+		await ok(await report(s.creator.client, s.reel.id, 'D1'));
+		const statuses = (await Promise.all([reviewStats(s.brand.client, s.reel.id, 'D1', 'approve'), reviewStats(s.brand.client, s.reel.id, 'D1', 'approve')])).map((r) => r.status).sort();
+		expect(statuses).toEqual([200, 409]);
+		expect(await env.DB.prepare('SELECT count(*) AS n FROM posts WHERE creator_id = ?1').bind(s.creator.creatorId).first()).toEqual({ n: 1 });
+		const trail = await auditOf(s.brand.client, s.agreementId);
+		expect(trail.chainValid).toBe(true);
+		expect(trail.events.filter((e) => e.action === 'stats_reviewed')).toHaveLength(1);
+	});
+
+	it('two first D+1 reports at once: the deliverable moves once, the later one is a correction', async () => {
+		const s = await approvedScene();
+		await published(s.creator.client, s.reel.id);
+		const [a, b] = await Promise.all([report(s.creator.client, s.reel.id, 'D1', { views: 100 }), report(s.creator.client, s.reel.id, 'D1', { views: 200 })]);
+		expect([a.status, b.status]).toEqual([200, 200]);
+		const trail = await auditOf(s.brand.client, s.agreementId);
+		expect(trail.chainValid).toBe(true);
+		expect(
+			trail.events
+				.filter((e) => e.action === 'stats_reported')
+				.map((e) => e.data.correction)
+				.sort()
+		).toEqual([false, true]);
+	});
+});
