@@ -22,6 +22,8 @@ import { deliverableWithdrawalRoutes } from './routes/deliverable-withdrawals';
 import { contentRoutes } from './routes/content';
 import { deliverableTimelineRoutes } from './routes/deliverable-timelines';
 import { deliverableDraftRoutes } from './routes/deliverable-drafts';
+import { deliverablePublicationRoutes } from './routes/deliverable-publication';
+import { deliverableStatsRoutes } from './routes/deliverable-stats';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
@@ -45,6 +47,8 @@ function registerRoutes(router: Router) {
 	contentRoutes(router);
 	deliverableTimelineRoutes(router);
 	deliverableDraftRoutes(router);
+	deliverablePublicationRoutes(router);
+	deliverableStatsRoutes(router);
 	notificationRoutes(router);
 	analysisRoutes(router);
 	matchingRoutes(router);

@@ -79,8 +79,8 @@ export const AUDIT_EVENT_DATA = {
 	publication_reviewed: v.object({ deliverableId: v.string(), status: Status, decision: v.picklist(['confirm', 'flag']), reason: v.string() }),
 	/** Stories: hours highlighted, against the terms' minimum. */
 	highlight_recorded: v.object({ deliverableId: v.string(), status: Status, hours: v.number(), required: v.number() }),
-	/** The creator reported (or corrected) the figures of a stats window. */
-	stats_reported: v.object({ deliverableId: v.string(), status: Status, window: v.picklist(['D1', 'D7']), correction: v.boolean() }),
+	/** The creator reported (or corrected) the figures of a stats window; `answered`: they answered the brand's query on them (figures unchanged). */
+	stats_reported: v.object({ deliverableId: v.string(), status: Status, window: v.picklist(['D1', 'D7']), correction: v.boolean(), answered: v.optional(v.boolean()) }),
 	/** The brand approved a window's figures or queried one. */
 	stats_reviewed: v.object({ deliverableId: v.string(), status: Status, window: v.picklist(['D1', 'D7']), decision: v.picklist(['approve', 'query']) }),
 	/** A party asked to withdraw published content under the crisis clause; the payment effect the terms name. */

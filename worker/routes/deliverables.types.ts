@@ -42,6 +42,8 @@ export const DeliverableItem = v.object({
 	publicationFlag: v.nullable(v.string()),
 	payoutHeld: v.pipe(v.boolean(), v.description('A flagged post holds the payout tied to it until it is fixed.')),
 	highlightHours: v.nullable(v.number()),
+	highlightShort: v.pipe(v.nullable(v.boolean()), v.description('Stories: highlighted fewer hours than `storyHighlightHours` (null until recorded).')),
+	statsOpenAt: v.pipe(v.object({ D1: v.nullable(Iso), D7: v.nullable(Iso) }), v.description('When each stats window opens (24 hours and 7 days after publication); null before publication.')),
 	withdrawnAt: v.nullable(Iso),
 	updatedAt: Iso
 });

@@ -42,6 +42,8 @@ export interface DeliverableItem {
 	publicationFlag: string | null;
 	payoutHeld: boolean;
 	highlightHours: number | null;
+	highlightShort: boolean | null;
+	statsOpenAt: { D1: string | null; D7: string | null };
 	withdrawnAt: string | null;
 	updatedAt: string;
 }

@@ -11,3 +11,5 @@ export { ensureDeliverables, planStatements } from './plan';
 export { confirmWithdrawal, requestWithdrawal, withdrawalOut } from './withdrawals';
 export { DUE_PAGE_SIZE, campaignTimeline, myDeliverables } from './timelines';
 export { answerExtraRound, draftFile, postDeliverableMessage, reviewDraft, submitDraft } from './drafts';
+export { recordHighlight, recordPublication, reviewPublication } from './publication';
+export { answerStats, readStatsScreenshot, reportStats, reviewStats } from './stats';

@@ -1,6 +1,8 @@
 /** Deliverables as the API answers them: a list item, and the whole record for its page. */
 import { iso, isoOrNull } from '../../domain/dates';
 import { type DeliverableStatus, isLate, nextStep } from '../../domain/deliverables';
+import { statsOpensAt } from '../../domain/deliverable-stats';
+import { highlightShort } from '../../domain/publication';
 import { jsonObjectOrNull } from '../../domain/json';
 import type { DeliverableRow, MessageRow, SubmissionRow } from './rows';
 
@@ -51,6 +53,10 @@ export function deliverableItem(d: DeliverableRow, now: number) {
 		/** A flagged post (missing disclosure, or flagged by the brand) holds the payout tied to it until fixed. */
 		payoutHeld: d.publication_review === 'flagged',
 		highlightHours: d.highlight_hours,
+		/** Stories: true when highlighted fewer hours than the terms require (null: nothing recorded). */
+		highlightShort: highlightShort(d.story_highlight_hours, d.highlight_hours),
+		/** When each stats window opens for reporting (null before publication). */
+		statsOpenAt: { D1: d.published_at === null ? null : iso(statsOpensAt(d.published_at, 'D1')), D7: d.published_at === null ? null : iso(statsOpensAt(d.published_at, 'D7')) },
 		withdrawnAt: isoOrNull(d.withdrawn_at),
 		updatedAt: iso(d.updated_at)
 	};
