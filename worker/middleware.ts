@@ -11,9 +11,23 @@ import { jobQueue } from './context';
 
 export const LANG_COOKIE = 'wasla_lang';
 
+/**
+ * Development only: a request may say what time it is (ISO 8601), so browser tests and demos
+ * can record what happened days ago (a signature before a post, stats a day after it) without
+ * waiting. Ignored unless APP_ENV is exactly "development"; the pages never send it.
+ */
+export const DEV_NOW_HEADER = 'x-wasla-dev-now';
+
+/** The request's clock: the real time, or in development the instant the request names. */
+export function requestClock(appEnv: string | undefined, devNow: string | undefined): number {
+	if (appEnv !== 'development' || !devNow) return Date.now();
+	const at = Date.parse(devNow);
+	return Number.isFinite(at) ? at : Date.now();
+}
+
 export const context: MiddlewareHandler<AppEnv> = async (c, next) => {
 	c.set('requestId', c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID());
-	c.set('now', Date.now());
+	c.set('now', requestClock(c.env.APP_ENV, c.req.header(DEV_NOW_HEADER)));
 	c.set('locale', pickLocale(c.req.query('lang'), getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
 	c.set('user', null);
 	c.set('sessionHash', null);

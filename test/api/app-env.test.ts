@@ -61,3 +61,29 @@ describe('the development outbox exists only when APP_ENV is "development"', () 
 		expect(paths).not.toContain('/dev/scheduled');
 	});
 });
+
+describe('the development request clock (x-wasla-dev-now)', () => {
+	const register = (appEnv: string, email: string) =>
+		createApp().fetch(
+			new Request('http://wasla.test/api/v1/auth/register', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'x-wasla-dev-now': '2026-01-02T03:04:05.000Z', 'cf-connecting-ip': `10.250.${appEnv.length}.9` },
+				body: JSON.stringify({ email, password: 'motdepasse-solide-2026', role: 'creator', name: 'Horloge Test' })
+			}),
+			{ ...(env as unknown as Env), APP_ENV: appEnv }
+		);
+	const createdAt = async (email: string) => (await env.DB.prepare('SELECT created_at FROM users WHERE email = ?1').bind(email).first<{ created_at: number }>())!.created_at;
+
+	it('is ignored in production: the request runs at the real time', async () => {
+		const email = uniqueEmail('clock-prod');
+		const before = Date.now();
+		expect((await register('production', email)).status).toBe(201);
+		expect(await createdAt(email)).toBeGreaterThanOrEqual(before);
+	});
+
+	it('sets the request’s time in development', async () => {
+		const email = uniqueEmail('clock-dev');
+		expect((await register('development', email)).status).toBe(201);
+		expect(new Date(await createdAt(email)).toISOString()).toBe('2026-01-02T03:04:05.000Z');
+	});
+});
