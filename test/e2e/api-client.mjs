@@ -1,11 +1,16 @@
 // The browser tests' set-up client: calls the running app's API from Node with a cookie jar,
 // a fixed client IP (its own rate-limit bucket) and the app's Origin, as the pages would.
 
-/** A tiny API client with a cookie jar: `call(path, { method, json })` → Response. */
-export function apiClient(baseURL, ip) {
+/**
+ * A tiny API client with a cookie jar: `call(path, { method, json })` → Response. `clock`,
+ * when given, is called before each request for the instant to send as `x-wasla-dev-now`
+ * (honoured by the development server only), to record what happened days ago.
+ */
+export function apiClient(baseURL, ip, clock) {
 	const jar = new Map();
 	return async (p, { method, json } = {}) => {
 		const headers = { 'cf-connecting-ip': ip, origin: baseURL };
+		if (clock) headers['x-wasla-dev-now'] = new Date(clock()).toISOString();
 		if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 		if (json !== undefined) headers['content-type'] = 'application/json';
 		const res = await fetch(`${baseURL}/api/v1${p}`, { method: method ?? (json === undefined ? 'GET' : 'POST'), headers, body: json === undefined ? undefined : JSON.stringify(json) });

@@ -1,0 +1,180 @@
+// A deliverable from draft to D+1 stats, on phones, the creator in Arabic and the brand in
+// French (issue 11, point 9). Set-up through the API: a brand and a creator sign an agreement
+// for one reel three days ago (the development server's request clock, x-wasla-dev-now), so
+// a post recorded two days ago has its D+1 window open. Then in the browser: the creator sends
+// a draft with an image, the brand asks for changes, the creator sends v2, the brand approves,
+// the creator records the post with its disclosure and reports the D+1 figures. Each page
+// must fit a 360 px screen; numbers and URLs stay left-to-right in Arabic.
+import { apiClient as client } from './api-client.mjs';
+
+export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats (creator ar, brand fr, 360 px)';
+
+const PHONE = { width: 360, height: 780 };
+const PASSWORD = 'motdepasse-sur-2026';
+const DAY = 86_400_000;
+// A 1×1 PNG: the draft's image (its type is read from these bytes).
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5275ede0000000049454e44ae426082', 'hex');
+
+async function signedIn(browser, baseURL, email, lang, ip) {
+	const context = await browser.newContext({ baseURL, locale: lang === 'ar' ? 'ar-DZ' : 'fr-FR', viewport: PHONE, extraHTTPHeaders: { 'cf-connecting-ip': ip } });
+	await context.addCookies([{ name: 'wasla_lang', value: lang, url: baseURL }]);
+	const page = await context.newPage();
+	const errors = [];
+	page.on('pageerror', (err) => errors.push(err.message));
+	await page.goto('/login');
+	await page.fill('input[name="email"]', email);
+	await page.fill('input[name="password"]', PASSWORD);
+	await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
+	await page.waitForURL((url) => url.pathname !== '/login');
+	return { context, page, errors };
+}
+
+/** The page fits the phone: nothing wider than the viewport. */
+async function fits(page, assert, what) {
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	assert.ok(width <= PHONE.width, `${what}: ${width}px wide on a ${PHONE.width}px screen`);
+}
+
+/** The value of a datetime-local input for an instant, in Algiers time (UTC+1). */
+const algiersLocal = (ms) => new Date(ms + 3_600_000).toISOString().slice(0, 16);
+
+export async function run({ browser, baseURL, screenshot, assert }) {
+	// ---- set-up: signed three days ago --------------------------------------------------------
+	const stamp = Date.now().toString(36);
+	const start = Date.now();
+	const threeDaysAgo = () => Date.now() - 3 * DAY;
+	const brand = client(baseURL, '10.72.0.1', threeDaysAgo);
+	const creator = client(baseURL, '10.72.0.2', threeDaysAgo);
+	const ok = async (res, status = 200) => {
+		if (res.status !== status) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
+		return res.status === 204 ? null : res.json();
+	};
+	const brandEmail = `marque.dlv.${stamp}@example.dz`;
+	const creatorEmail = `createur.dlv.${stamp}@example.dz`;
+	await ok(await brand('/auth/register', { json: { email: brandEmail, password: PASSWORD, role: 'brand', name: 'Parfums Oran', locale: 'fr' } }), 201);
+	await ok(await creator('/auth/register', { json: { email: creatorEmail, password: PASSWORD, role: 'creator', name: 'Yasmine Beauté', locale: 'ar' } }), 201);
+	await ok(
+		await creator('/creators/me', {
+			method: 'PUT',
+			json: { displayName: 'Yasmine Beauté', wilaya: '31', niches: ['beauty'], accounts: [{ platform: 'instagram', handle: `yasmine.${stamp}`, followers: 18000 }], rates: { reel: 15000 } }
+		})
+	);
+	const day = (n) => new Date(start + n * DAY).toISOString();
+	const { campaign } = await ok(
+		await brand('/campaigns', {
+			json: {
+				title: 'Eau de parfum Oran',
+				objective: 'whatsapp_sales',
+				offer: 'Coffret -10 %',
+				formats: ['reel'],
+				wilayas: ['31', '16'],
+				niches: ['beauty'],
+				followerMin: 5000,
+				followerMax: 40000,
+				budgetDzd: 90000,
+				startsAt: day(-2),
+				endsAt: day(10),
+				applyBy: day(-2.5)
+			}
+		}),
+		201
+	);
+	await ok(await brand(`/campaigns/${campaign.id}/publish`, { method: 'POST' }));
+	const { application } = await ok(await creator(`/campaigns/${campaign.id}/applications`, { json: { pitch: 'Un reel parfum pour mes abonnées d’Oran.', feeDzd: 24000, formats: ['reel'] } }), 201);
+	const { agreement } = await ok(await brand(`/applications/${application.id}/accept`, { method: 'POST' }));
+	const id = agreement.id;
+	const current = (await ok(await brand(`/agreements/${id}`))).agreement;
+	const terms = structuredClone(current.terms);
+	terms.parties.brand.representative = 'Samir Belkacem';
+	terms.parties.creator.legalName = 'Yasmine Hadj';
+	await ok(await brand(`/agreements/${id}`, { method: 'PATCH', json: { terms } }));
+	await ok(await brand(`/agreements/${id}/send`, { method: 'POST' }));
+	const codeFor = async (who, email) => {
+		await ok(await who(`/agreements/${id}/sign/code`, { method: 'POST' }), 202);
+		const { messages } = await ok(await fetch(`${baseURL}/api/v1/dev/outbox?limit=50`));
+		return /\b(\d{3})\s?(\d{3})\b/
+			.exec(messages.find((m) => m.to === email && /\b\d{3}\s?\d{3}\b/.test(m.subject)).subject)
+			.slice(1)
+			.join('');
+	};
+	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Yasmine Hadj', consent: true, code: await codeFor(creator, creatorEmail) } }));
+	await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Samir Belkacem', consent: true, code: await codeFor(brand, brandEmail) } }));
+	const { deliverables } = await ok(await brand(`/agreements/${id}/deliverables`));
+	assert.equal(deliverables.length, 1, 'one reel in the terms: one deliverable');
+	const path = `/deliverables/${deliverables[0].id}`;
+
+	// ---- the creator (Arabic) sends a draft with an image --------------------------------------
+	const c = await signedIn(browser, baseURL, creatorEmail, 'ar', '10.72.1.1');
+	await c.page.goto(`/agreements/${id}`);
+	assert.equal(await c.page.getAttribute('html', 'dir'), 'rtl');
+	await c.page.locator(`a[href="${path}"]`).first().click();
+	await c.page.waitForURL((url) => url.pathname === path);
+	assert.equal((await c.page.locator('#deliverable-status').innerText()).trim(), 'قيد التحضير');
+	await c.page.fill('#draft-note', 'السيناريو: أفتح العلبة، أرشّ العطر، وأذكر الكود.');
+	await c.page.setInputFiles('#draft-file', { name: 'brouillon.png', mimeType: 'image/png', buffer: PNG });
+	await c.page.locator('#draft-form button[type="submit"]').click();
+	await c.page.locator('#deliverable-status', { hasText: 'تم إرسال المسودة' }).waitFor();
+	await fits(c.page, assert, 'creator, draft sent (ar)');
+	await screenshot('ar-1-creator-draft-sent-360', c.page);
+
+	// ---- the brand (French) asks for changes ------------------------------------------------------
+	const b = await signedIn(browser, baseURL, brandEmail, 'fr', '10.72.1.2');
+	await b.page.goto(path);
+	assert.match(await b.page.locator('#drafts-rounds').innerText(), /0/);
+	await b.page.fill('#review-comment', 'Plus de lumière sur le flacon, et le code promo à l’écran.');
+	await b.page.locator('#review button[name="decision"][value="changes"]').click();
+	await b.page.locator('#deliverable-status', { hasText: 'Modifications demandées' }).waitFor();
+	await fits(b.page, assert, 'brand, changes requested (fr)');
+	await screenshot('fr-2-brand-changes-requested-360', b.page);
+
+	// ---- the creator reads the comment and sends v2 ---------------------------------------------
+	await c.page.reload();
+	assert.ok((await c.page.innerText('body')).includes('Plus de lumière sur le flacon'), 'the brand’s comment is in the thread');
+	await c.page.fill('#draft-note', 'النسخة الثانية: إضاءة أقوى والكود على الشاشة.');
+	await c.page.setInputFiles('#draft-file', { name: 'v2.png', mimeType: 'image/png', buffer: PNG });
+	await c.page.locator('#draft-form button[type="submit"]').click();
+	await c.page.locator('#deliverable-status', { hasText: 'تم إرسال المسودة' }).waitFor();
+	await c.page.locator(`a[href*="/submissions/"]`).nth(1).waitFor();
+	await screenshot('ar-3-creator-v2-sent-360', c.page);
+
+	// ---- the brand approves ---------------------------------------------------------------------
+	await b.page.reload();
+	await b.page.locator('#review button[name="decision"][value="approve"]').click();
+	await b.page.locator('#deliverable-status', { hasText: 'Validé, à publier' }).waitFor();
+	await screenshot('fr-4-brand-approved-360', b.page);
+
+	// ---- the creator records the post, two days ago, with its disclosure -----------------------------
+	await c.page.reload();
+	await c.page.fill('#pub-url', 'https://www.instagram.com/reel/C3xYz0ParfumOran/');
+	await c.page.fill('#pub-at', algiersLocal(Date.now() - 2 * DAY));
+	await c.page.locator('#pub-label').check();
+	await c.page.locator('#pub-tag-0').check();
+	await c.page.locator('form[action="?/publication"] button[type="submit"]').click();
+	await c.page.locator('#deliverable-status', { hasText: 'منشور' }).waitFor();
+	assert.equal(await c.page.locator('#payout-held').count(), 0, 'the disclosure is complete: no payout held');
+	await fits(c.page, assert, 'creator, published (ar)');
+	await screenshot('ar-5-creator-published-360', c.page);
+
+	// ---- D+1 stats --------------------------------------------------------------------------------
+	const figures = { views: '12500', reach: '9800', likes: '840', comments: '96', saves: '210', shares: '64', replies: '0', linkClicks: '37' };
+	for (const [metric, value] of Object.entries(figures)) await c.page.fill(`#st-D1-${metric}`, value);
+	await c.page.locator('#stats-D1 form[action="?/stats"] button[type="submit"]').click();
+	await c.page.locator('#deliverable-status', { hasText: 'وصلت إحصائيات اليوم الأول' }).waitFor();
+	const table = await c.page.locator('#stats-D1').innerText();
+	assert.ok(table.includes('12') && table.includes('500'), 'the reported views are shown');
+	assert.equal((await c.page.locator('#stats-D1 [dir="ltr"]').count()) > 0, true, 'figures stay left-to-right in Arabic');
+	await fits(c.page, assert, 'creator, D+1 stats (ar)');
+	await screenshot('ar-6-creator-d1-stats-360', c.page);
+
+	// ---- the brand sees it all, and the audit chain holds --------------------------------------------
+	await b.page.reload();
+	assert.equal((await b.page.locator('#deliverable-status').innerText()).trim(), 'Statistiques J+1 reçues');
+	await screenshot('fr-7-brand-d1-stats-360', b.page);
+	const api = client(baseURL, '10.72.0.3');
+	await ok(await api('/auth/login', { json: { email: brandEmail, password: PASSWORD } }));
+	const trail = await ok(await api(`/agreements/${id}/audit`));
+	assert.equal(trail.chainValid, true);
+	const actions = trail.events.map((e) => e.action);
+	for (const action of ['deliverables_planned', 'draft_submitted', 'changes_requested', 'draft_approved', 'published', 'stats_reported']) assert.ok(actions.includes(action), `audit: ${action}`);
+	assert.deepEqual([...c.errors, ...b.errors], [], 'no script errors');
+}
