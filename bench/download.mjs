@@ -56,7 +56,7 @@ async function timed(send) {
 	return performance.now() - t;
 }
 
-async function session(base, email, password, ip) {
+export async function session(base, email, password, ip) {
 	const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip }, body: JSON.stringify({ email, password }) });
 	if (!login.ok) throw new Error(`login ${email}: ${login.status}`);
 	const cookie = login.headers
@@ -66,6 +66,8 @@ async function session(base, email, password, ip) {
 	return {
 		email,
 		base,
+		cookie,
+		ip,
 		call: (method, path, json) =>
 			fetch(`${base}/api/v1${path}`, {
 				method,
@@ -81,7 +83,7 @@ async function ok(res, what) {
 }
 
 /** A campaign made for the demo creator, their application, its acceptance, the terms completed, sent and signed by both. */
-async function signedAgreement(brand, creator, profile, i) {
+export async function signedAgreement(brand, creator, profile, i) {
 	const day = 24 * 3600 * 1000;
 	const followers = profile.followersTotal ?? 10_000;
 	const { campaign } = await ok(

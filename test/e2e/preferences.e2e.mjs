@@ -118,7 +118,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.equal(await locked.count(), 2, 'account and signing are shown locked');
 	assert.match(await locked.nth(1).innerText(), /توقيع الاتفاقات[\s\S]*لا يمكن إيقاف هذه الرسائل/);
 	assert.equal(await locked.nth(1).locator('input[value="email"]').isChecked(), true);
-	assert.equal(await section.locator('form').count(), 3, 'a form for each category that can change');
+	assert.equal(await section.locator('form').count(), 4, 'a form for each category that can change (applications, deliverables, messages, team)');
 	await fitsWidth(c.page, assert);
 	await screenshot('ar-360-settings', c.page);
 
@@ -136,6 +136,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 			['account', 'email'],
 			['signing', 'email'],
 			['applications', 'email'],
+			['deliverables', 'email'],
 			['messages', 'off'],
 			['team', 'email']
 		]
@@ -159,7 +160,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 			.evaluateAll((links) => links.map((a) => [new URL(a.href).searchParams.get('category') ?? 'all', a.querySelector('.count')?.firstChild?.textContent.trim() ?? '']))
 	);
 	// What this page shows is now read; the other categories still have theirs.
-	assert.deepEqual(counts, { all: '2', account: '', signing: '', applications: '1', messages: '1', team: '' });
+	assert.deepEqual(counts, { all: '2', account: '', signing: '', applications: '1', deliverables: '', messages: '1', team: '' });
 	assert.equal(await c.page.locator('.unread-summary').innerText(), 'غير المقروءة: 2');
 	assert.equal(await bell(c.page).getAttribute('aria-label'), 'الإشعارات: 2 غير مقروء');
 	assert.equal(await c.page.locator('.filters a[aria-current="page"]').getAttribute('href'), '/notifications?category=signing');
