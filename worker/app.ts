@@ -18,6 +18,7 @@ import { creatorRoutes } from './routes/creators';
 import { applicationRoutes } from './routes/applications';
 import { agreementRoutes } from './routes/agreements';
 import { deliverableRoutes } from './routes/deliverables';
+import { attributionRoutes } from './routes/attribution';
 import { deliverableWithdrawalRoutes } from './routes/deliverable-withdrawals';
 import { contentRoutes } from './routes/content';
 import { deliverableTimelineRoutes } from './routes/deliverable-timelines';
@@ -43,6 +44,7 @@ function registerRoutes(router: Router) {
 	applicationRoutes(router);
 	agreementRoutes(router);
 	deliverableRoutes(router);
+	attributionRoutes(router);
 	deliverableWithdrawalRoutes(router);
 	contentRoutes(router);
 	deliverableTimelineRoutes(router);

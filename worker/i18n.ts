@@ -250,6 +250,11 @@ const fr = {
 	detail_agreement_busy: 'L’accord vient d’être modifié par ailleurs. Rechargez la page puis réessayez.',
 	detail_deliverable_state: 'Action impossible : le livrable n’est pas à l’étape qui la permet.',
 	detail_deliverable_unsigned: 'Les livrables existent une fois l’accord signé par les deux parties.',
+	detail_attribution_code_taken:
+		'Ce code est déjà attribué par votre marque à un autre accord : choisissez-en un autre. Un code n’est jamais réutilisé, pour que chaque vente désigne le bon créateur.',
+	attribution_code_taken: 'Déjà attribué à un autre accord de la marque (O et 0, I, L et 1 comptent pour le même caractère).',
+	detail_offer_unsigned: 'L’offre limitée s’enregistre une fois l’accord signé.',
+	offer_hours_range: 'Une offre limitée dure de 24 à 48 heures.',
 	// deliverable drafts and reviews (issue 11, point 2)
 	draft_note_length: 'Le texte du brouillon doit faire au plus 8 000 caractères.',
 	draft_content_required: 'Ajoutez un texte ou un fichier : le brouillon ne peut pas être vide.',
@@ -560,6 +565,10 @@ const ar: Record<MessageKey, string> = {
 	detail_agreement_busy: 'تم تعديل الاتفاق للتو من جهة أخرى. أعد تحميل الصفحة ثم حاول مجددًا.',
 	detail_deliverable_state: 'لا يمكن تنفيذ هذا الإجراء: المحتوى المطلوب ليس في المرحلة التي تسمح به.',
 	detail_deliverable_unsigned: 'تظهر المحتويات المطلوبة بعد توقيع الطرفين على الاتفاق.',
+	detail_attribution_code_taken: 'هذا الرمز مُسند من علامتك إلى اتفاق آخر: اختر رمزًا آخر. لا يُعاد استعمال أي رمز حتى تُنسب كل عملية بيع إلى صانع المحتوى الصحيح.',
+	attribution_code_taken: 'مُسند إلى اتفاق آخر للعلامة (الحرفان O و0، وI وL و1 تُعدّ الحرف نفسه).',
+	detail_offer_unsigned: 'يُسجَّل العرض المحدود بعد توقيع الاتفاق.',
+	offer_hours_range: 'يدوم العرض المحدود من 24 إلى 48 ساعة.',
 	// deliverable drafts and reviews (issue 11, point 2)
 	draft_note_length: 'يجب ألا يتجاوز نص المسودة 8000 حرف.',
 	draft_content_required: 'أضف نصًا أو ملفًا: لا يمكن أن تكون المسودة فارغة.',
@@ -869,6 +878,10 @@ const en: Record<MessageKey, string> = {
 	detail_agreement_busy: 'The agreement was just changed elsewhere. Reload the page and try again.',
 	detail_deliverable_state: 'Not possible: the deliverable is not at the step that allows this.',
 	detail_deliverable_unsigned: 'Deliverables exist once both parties have signed the agreement.',
+	detail_attribution_code_taken: 'Your brand already gave this code to another agreement: choose another one. A code is never reused, so every sale names the right creator.',
+	attribution_code_taken: 'Already given to another agreement of the brand (O and 0, I, L and 1 count as the same character).',
+	detail_offer_unsigned: 'The limited offer is recorded once the agreement is signed.',
+	offer_hours_range: 'A limited offer lasts 24 to 48 hours.',
 	// deliverable drafts and reviews (issue 11, point 2)
 	draft_note_length: 'The draft’s text must be at most 8,000 characters.',
 	draft_content_required: 'Add a text or a file: a draft cannot be empty.',

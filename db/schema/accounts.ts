@@ -37,6 +37,8 @@ export const brands = sqliteTable(
 		ownerUserId: text('owner_user_id')
 			.notNull()
 			.references(() => users.id),
+		/** The brand's WhatsApp Business number (E.164, +213…): where click-to-chat links open; null until given. */
+		whatsappPhone: text('whatsapp_phone'),
 		createdAt: integer('created_at').notNull()
 	},
 	// One owned brand per account is checked on this column (sign-up, POST /brands).

@@ -32,6 +32,8 @@ export const campaigns = sqliteTable(
 		startsAt: integer('starts_at'),
 		endsAt: integer('ends_at'),
 		applyBy: integer('apply_by'),
+		/** Where tracked links send people: the brand's own page for this offer (https), or null (the campaign landing page or WhatsApp). */
+		landingUrl: text('landing_url'),
 		status: text('status', { enum: ['draft', 'open', 'active', 'completed', 'closed'] }).notNull(),
 		publishedAt: integer('published_at'),
 		closedAt: integer('closed_at'),

@@ -4,3 +4,4 @@ export * from './creators';
 export * from './campaigns';
 export * from './system';
 export * from './deliverables';
+export * from './attribution';

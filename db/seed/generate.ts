@@ -1282,6 +1282,7 @@ function buildCampaigns(seed: number, cal: Calendar, brandIds: string[], roster:
 			startsAt: cal.at(t.starts, 0),
 			endsAt: cal.at(t.ends, 23, 59),
 			applyBy: cal.at(t.applyBy, 23, 59),
+			landingUrl: null,
 			status: spec.status,
 			publishedAt,
 			closedAt: spec.status === 'closed' ? cal.at(t.updated, 18) : null,
@@ -1429,7 +1430,7 @@ export async function generateSeed(opts: SeedOptions): Promise<SeedData> {
 			// Owners work in the brand they own by default (services/accounts.ts currentBrand).
 			currentBrandId: null
 		});
-		data.brands.push({ id, name: b.name, ownerUserId: userId, createdAt });
+		data.brands.push({ id, name: b.name, ownerUserId: userId, whatsappPhone: null, createdAt });
 		data.brandMembers.push({ brandId: id, userId, role: 'owner', createdAt });
 	});
 

@@ -7,7 +7,7 @@
 // must fit a 360 px screen; numbers and URLs stay left-to-right in Arabic.
 import { apiClient as client } from './api-client.mjs';
 
-export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats (creator ar, brand fr, 360 px)';
+export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats, live codes and the offer window (creator ar, brand fr, 360 px)';
 
 const PHONE = { width: 360, height: 780 };
 const PASSWORD = 'motdepasse-sur-2026';
@@ -107,6 +107,10 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	const c = await signedIn(browser, baseURL, creatorEmail, 'ar', '10.72.1.1');
 	await c.page.goto(`/agreements/${id}`);
 	assert.equal(await c.page.getAttribute('html', 'dir'), 'rtl');
+	// Issue 12: the codes and the tracked link are live since the signature, left-to-right in Arabic.
+	assert.equal((await c.page.locator('#ws-promo').innerText()).trim(), 'YASMINE10');
+	assert.match(await c.page.locator('#ws-link').innerText(), /\/l\/[a-z2-9]{8}$/);
+	assert.equal(await c.page.locator('#ws-link').getAttribute('dir'), 'ltr');
 	await c.page.locator(`a[href="${path}"]`).first().click();
 	await c.page.waitForURL((url) => url.pathname === path);
 	assert.equal((await c.page.locator('#deliverable-status').innerText()).trim(), 'قيد التحضير');
@@ -166,10 +170,21 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await fits(c.page, assert, 'creator, D+1 stats (ar)');
 	await screenshot('ar-6-creator-d1-stats-360', c.page);
 
+	// ---- the brand records the creator's limited offer on the workspace (issue 12) -----------------------
+	await b.page.goto(`/agreements/${id}`);
+	await b.page.locator('.ws-offer-form summary').click();
+	await b.page.fill('#offer-starts', algiersLocal(Date.now() - 3_600_000));
+	await b.page.selectOption('#offer-hours', '48');
+	await b.page.fill('#offer-note', '-10 % sur le coffret pendant 48 h');
+	await b.page.locator('form[action="?/offerWindow"] button').click();
+	await b.page.locator('#ws-offer', { hasText: '-10 % sur le coffret' }).waitFor();
+	await fits(b.page, assert, 'brand, workspace with the offer (fr)');
+	await screenshot('fr-7-brand-workspace-offer-360', b.page);
+
 	// ---- the brand sees it all, and the audit chain holds --------------------------------------------
-	await b.page.reload();
+	await b.page.goto(path);
 	assert.equal((await b.page.locator('#deliverable-status').innerText()).trim(), 'Statistiques J+1 reçues');
-	await screenshot('fr-7-brand-d1-stats-360', b.page);
+	await screenshot('fr-8-brand-d1-stats-360', b.page);
 	const api = client(baseURL, '10.72.0.3');
 	await ok(await api('/auth/login', { json: { email: brandEmail, password: PASSWORD } }));
 	const trail = await ok(await api(`/agreements/${id}/audit`));

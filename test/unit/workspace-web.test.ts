@@ -1,6 +1,6 @@
 /** The workspace pages' pure helpers (web/src/lib/workspace.ts): grouping by day, the due list's sections, RIP and phone for reading, the terms' codes and schedule. */
 import { describe, expect, it } from 'vitest';
-import { algiersDay, attributionOf, dayLabel, dueSections, dueText, formatPhone, formatRip, groupByDay, paymentScheduleOf } from '../../web/src/lib/workspace';
+import { liveState, algiersDay, attributionOf, dayLabel, dueSections, dueText, formatPhone, formatRip, groupByDay, paymentScheduleOf } from '../../web/src/lib/workspace';
 import { translator } from '../../web/src/lib/i18n';
 
 const fr = translator('fr');
@@ -100,5 +100,13 @@ describe('what the workspace reads from the terms', () => {
 			feeDzd: 25000
 		});
 		expect(paymentScheduleOf({})).toEqual({ rows: [], feeDzd: null });
+	});
+});
+
+describe('liveState (issue 12)', () => {
+	it('says live, deactivated after the campaign, or not live yet', () => {
+		expect(liveState(true, null)).toBe('live');
+		expect(liveState(false, '2027-01-31T23:00:00.000Z')).toBe('ended');
+		expect(liveState(false, null)).toBe('pending');
 	});
 });

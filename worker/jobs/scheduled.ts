@@ -9,6 +9,7 @@ import { type RemindersReport, sendReminders } from './send-reminders';
 import { sweepSealing } from './sweep-sealing';
 import { sendDueEmails } from './send-emails';
 import { expireContent } from './expire-content';
+import { deactivateCodes } from './deactivate-codes';
 
 export interface ScheduledReport {
 	at: string;
@@ -20,6 +21,8 @@ export interface ScheduledReport {
 	emails: { sent: number; retried: number; failed: number };
 	/** Content-library assets whose reuse rights ended, marked expired by this run (worker/jobs/expire-content.ts). */
 	content: { expired: number };
+	/** Attribution codes and tracked links of ended campaigns, deactivated by this run (worker/jobs/deactivate-codes.ts). */
+	attribution: { codes: number; links: number };
 }
 
 export async function runScheduled(ctx: ServiceContext): Promise<ScheduledReport> {
@@ -27,7 +30,8 @@ export async function runScheduled(ctx: ServiceContext): Promise<ScheduledReport
 	const sealing = await sweepSealing(ctx);
 	const reminders = await sendReminders(ctx);
 	const content = await expireContent(ctx);
+	const attribution = await deactivateCodes(ctx);
 	// Last: emails written by the tasks above leave in this run.
 	const emails = await sendDueEmails(ctx);
-	return { at: new Date(ctx.now).toISOString(), cleanup, sealing, reminders, emails, content };
+	return { at: new Date(ctx.now).toISOString(), cleanup, sealing, reminders, emails, content, attribution };
 }

@@ -156,3 +156,22 @@ export function paymentScheduleOf(terms: Terms): { rows: PaymentRow[]; feeDzd: n
 	const fee = getPath(terms, 'fee.amountDzd');
 	return { rows, feeDzd: Number.isSafeInteger(fee) ? (fee as number) : null };
 }
+
+// ---- attribution (issue 12) -------------------------------------------------------------------
+
+/** GET /agreements/:id/codes, as the workspace reads it. */
+export interface AttributionCodes {
+	promoCode: string;
+	whatsappKeyword: string;
+	link: string | null;
+	linkUrl: string | null;
+	linkLive: boolean;
+	codes: { promo: { code: string; live: boolean; deactivatedAt: string | null }; keyword: { code: string; live: boolean; deactivatedAt: string | null } };
+	offerWindow: { startsAt: string; endsAt: string; note: string; current: boolean } | null;
+}
+
+/** The state of a code or link: live, deactivated after the campaign, or not live yet (before signing). */
+export function liveState(live: boolean, deactivatedAt: string | null): 'live' | 'ended' | 'pending' {
+	if (live) return 'live';
+	return deactivatedAt ? 'ended' : 'pending';
+}

@@ -9,6 +9,7 @@ import { type AgreementTerms, agreementTermsSchema, readStoredTerms, validateTer
 import { chainEvents, eventStatement, retryOnce, versionStatement } from './history';
 import { actorOf, guard, load, updateAgreement } from './load';
 import { fresh } from './view';
+import { assertCodesFree } from '../attribution/codes';
 
 /** Terms sent by a client, validated against the schema and the cross-field rules; else 400 with `terms.`-prefixed field errors. */
 function parseNewTerms(input: unknown, current: AgreementTerms | null, locale: Locale): AgreementTerms {
@@ -34,6 +35,8 @@ async function newVersion(ctx: CallerContext, input: NewTerms, action: 'edit' | 
 		guard(loaded, action);
 		const current = readStoredTerms(loaded.row.terms);
 		const terms = parseNewTerms(input.terms, current, locale);
+		// A promo code or keyword another agreement of the brand holds (or held) is a clear 409 now, not at signing.
+		await assertCodesFree(db, { brandId: loaded.row.brand_id, agreementId, terms, prefix: 'terms.' });
 		if (current && sameTerms(current, terms)) {
 			throw new AppError('invalid_request', { fieldKeys: [{ path: 'terms', key: 'agreement_terms_unchanged' }] });
 		}

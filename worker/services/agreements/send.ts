@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { readStoredTerms, validateTermsRules } from '../../domain/agreement-terms';
 import { agreementSentEmail } from '../agreement-emails';
 import { queueEmailStatement } from '../outbox';
+import { assertCodesFree } from '../attribution/codes';
 import { chainEvents, eventStatement, retryOnce } from './history';
 import { actorOf, guard, load, updateAgreement } from './load';
 import { fresh } from './view';
@@ -25,6 +26,7 @@ export async function sendAgreement(ctx: CallerContext, input: { agreementId: st
 		const missing = validateTermsRules(terms, { forSending: true });
 		if (missing.length) throw new AppError('invalid_request', { detailKey: 'detail_agreement_incomplete', fieldKeys: missing.map((p) => ({ path: `terms.${p.path}`, key: p.key })) });
 		const { row } = loaded;
+		await assertCodesFree(db, { brandId: row.brand_id, agreementId, terms, prefix: 'terms.' });
 		const [event] = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [{ action: 'sent', data: { version: row.version, documentSha256: row.document_sha256 } }]);
 		const link = `${origin}/agreements/${agreementId}`;
 		const mail = (to: string, lang: Locale) =>

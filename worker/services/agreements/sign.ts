@@ -13,6 +13,7 @@ import { actorOf, guard, load, signaturesOf, signedPartiesOf, updateAgreement } 
 import { fresh } from './view';
 import { readStoredTerms } from '../../domain/agreement-terms';
 import { planStatements } from '../deliverables/plan';
+import { activationStatements, assertCodesFree } from '../attribution/codes';
 
 export interface SignInput {
 	agreementId: string;
@@ -35,7 +36,9 @@ function codeError(
  * minutes, one use, 5 tries — each try is counted atomically before comparing). The code's
  * use, the signature with its evidence and the 'signed' event go in one batch; when this
  * is the second party, the same batch marks the agreement signed, adds 'completed', creates
- * the deliverables of the terms (with their 'deliverables_planned' event) and emails both. Two concurrent requests by one signer make one signature: the loser's batch
+ * the deliverables of the terms (with their 'deliverables_planned' event), puts the promo
+ * code, WhatsApp keyword and tracked link live (409 first if another agreement of the brand
+ * holds one of the codes) and emails both. Two concurrent requests by one signer make one signature: the loser's batch
  * fails on the chain's next seq (or the signature's unique index), is rolled back whole,
  * and its re-run answers 409 `already_signed`. The evidence is the request's client: its IP
  * and user agent (at most 512 characters), empty when unknown.
@@ -77,6 +80,8 @@ export async function signAgreement(ctx: CallerContext, input: SignInput) {
 		const completes = isComplete([...signed, loaded.party]);
 		// The second signature makes the terms a project: one deliverable per format × count, due dates from the terms.
 		const terms = completes ? readStoredTerms(row.terms) : null;
+		// The codes go live with the signature: another agreement of the brand holding one of the keys is a 409 before anything is written.
+		if (terms) await assertCodesFree(db, { brandId: row.brand_id, agreementId, terms });
 		const plan = terms ? planStatements(db, { agreementId, brandId: row.brand_id, creatorId: row.creator_id, campaignId: row.campaign_id, version: row.version }, terms, now) : null;
 		const events = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [
 			{
@@ -96,7 +101,8 @@ export async function signAgreement(ctx: CallerContext, input: SignInput) {
 				)
 				.bind(signatureId, agreementId, row.version, loaded.party, user.id, input.fullName, now, evidence.ip, evidence.userAgent, documentSha256, consent),
 			completes ? updateAgreement(db, loaded, "status = 'signed', completed_at = $1, updated_at = $1", [now]) : updateAgreement(db, loaded, 'updated_at = $1', [now]),
-			...(plan?.statements ?? [])
+			...(plan?.statements ?? []),
+			...(terms ? activationStatements(db, { agreementId, brandId: row.brand_id, campaignId: row.campaign_id, creatorId: row.creator_id }, terms, now) : [])
 		];
 		if (completes) {
 			const link = `${origin}/agreements/${agreementId}`;

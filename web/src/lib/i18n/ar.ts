@@ -8,6 +8,7 @@ import * as stats from './parts/stats';
 import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
+import * as attribution from './parts/attribution';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1170,5 +1171,7 @@ export const ar: Catalogue = {
 	...stats.ar,
 	...crisis.ar,
 	...library.ar,
-	...workspace.ar
+	...workspace.ar,
+	// ---- attribution (issue 12) ----
+	...attribution.ar
 };

@@ -8,6 +8,7 @@ import * as stats from './parts/stats';
 import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
+import * as attribution from './parts/attribution';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1173,5 +1174,7 @@ export const en: Catalogue = {
 	...stats.en,
 	...crisis.en,
 	...library.en,
-	...workspace.en
+	...workspace.en,
+	// ---- attribution (issue 12) ----
+	...attribution.en
 };

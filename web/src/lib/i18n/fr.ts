@@ -10,6 +10,7 @@ import * as stats from './parts/stats';
 import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
+import * as attribution from './parts/attribution';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1179,5 +1180,7 @@ export const fr = {
 	...stats.fr,
 	...crisis.fr,
 	...library.fr,
-	...workspace.fr
+	...workspace.fr,
+	// ---- attribution (issue 12) ----
+	...attribution.fr
 } as const;

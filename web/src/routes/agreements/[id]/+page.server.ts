@@ -1,8 +1,11 @@
-import { apiJson } from '$lib/server/api';
-import { requireMe } from '$lib/server/form';
+import { fail } from '@sveltejs/kit';
+import { apiJson, formProblem } from '$lib/server/api';
+import { formString, requireMe } from '$lib/server/form';
 import { loadAgreement, stateAction } from '$lib/server/agreements';
 import type { AgreementView, AuditTrail, DiffResult } from '$lib/agreements';
 import type { DeliverableItem } from '$lib/deliverables';
+import type { AttributionCodes } from '$lib/workspace';
+import { fromAlgiersLocal } from '$lib/publication-stats';
 import { buildAgreementDocument } from '../../../../../contracts/clauses';
 import type { AgreementDocument } from '../../../../../contracts/document';
 import { upgradeTerms } from '$worker/domain/agreement-terms';
@@ -30,11 +33,13 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 	// The version whose changes are shown: ?v=N (compared with N-1), else the current one.
 	const asked = Number.parseInt(url.searchParams.get('v') ?? '', 10);
 	const to = Number.isInteger(asked) && asked >= 2 && asked <= agreement.version ? asked : agreement.version;
-	const [audit, diff, deliverables] = await Promise.all([
+	const [audit, diff, deliverables, codes] = await Promise.all([
 		apiJson<AuditTrail>(fetch, `/agreements/${id}/audit`, 'GET'),
 		to >= 2 ? apiJson<DiffResult>(fetch, `/agreements/${id}/diff?from=${to - 1}&to=${to}&lang=${locals.locale}`, 'GET') : Promise.resolve(null),
 		// The workspace (signed agreements only): the deliverables with their next step.
-		agreement.status === 'signed' ? apiJson<{ deliverables: DeliverableItem[] }>(fetch, `/agreements/${id}/deliverables`, 'GET') : Promise.resolve(null)
+		agreement.status === 'signed' ? apiJson<{ deliverables: DeliverableItem[] }>(fetch, `/agreements/${id}/deliverables`, 'GET') : Promise.resolve(null),
+		// Its codes and tracked link, live from the signature (issue 12).
+		agreement.status === 'signed' ? apiJson<AttributionCodes>(fetch, `/agreements/${id}/codes`, 'GET') : Promise.resolve(null)
 	]);
 	const done = url.searchParams.get('done');
 	return {
@@ -42,6 +47,7 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 		document: documentOf(agreement, locals.locale),
 		audit: audit.ok ? audit.data : null,
 		deliverables: deliverables?.ok ? deliverables.data.deliverables : null,
+		codes: codes?.ok ? codes.data : null,
 		diff: diff === null ? null : diff.ok ? diff.data : ('unavailable' as const),
 		diffTo: to,
 		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
@@ -50,6 +56,19 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 };
 
 export const actions: Actions = {
+	/** The limited offer the creator announces (24 to 48 hours), recorded by either party. */
+	offerWindow: async ({ request, fetch, params }) => {
+		const data = await request.formData();
+		const values = { startsAt: formString(data, 'startsAt', 40), hours: formString(data, 'hours', 4), note: formString(data, 'note', 400) };
+		const hours = Number(values.hours);
+		const res = await apiJson(fetch, `/agreements/${encodeURIComponent(params.id)}/offer-window`, 'POST', {
+			startsAt: fromAlgiersLocal(values.startsAt),
+			hours: values.hours !== '' && Number.isFinite(hours) ? hours : values.hours,
+			note: values.note
+		});
+		if (!res.ok) return fail(res.status, { offer: { values, ...formProblem(res.problem) } });
+		return { offer: { done: true as const } };
+	},
 	send: (event) => stateAction(event, 'send'),
 	reopen: (event) => stateAction(event, 'reopen'),
 	void: (event) => stateAction(event, 'void')

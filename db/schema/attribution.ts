@@ -1,0 +1,98 @@
+/**
+ * Attribution (issue 12): the codes, keywords and tracked links that let a sale closed in a
+ * DM or on WhatsApp be credited to the creator who brought it, and what the links record.
+ * Codes and links are deactivated at the campaign's end, never deleted nor reused.
+ */
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { agreements, campaigns } from './campaigns';
+import { creators } from './creators';
+
+/** A promo code or WhatsApp keyword of a signed agreement, live from the signature to the campaign's end. */
+export const attributionCodes = sqliteTable(
+	'attribution_codes',
+	{
+		id: text('id').primaryKey(),
+		brandId: text('brand_id').notNull(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		agreementId: text('agreement_id')
+			.notNull()
+			.references(() => agreements.id),
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		/** promo or keyword. */
+		kind: text('kind').notNull(),
+		/** As written in the terms (NOUR10, INSTA-NOUR). */
+		code: text('code').notNull(),
+		/** Matching form (worker/domain/attribution-codes.ts codeKey): what a customer types, read without ambiguity. Unique per brand and kind, forever. */
+		codeKey: text('code_key').notNull(),
+		active: integer('active', { mode: 'boolean' }).notNull(),
+		activatedAt: integer('activated_at').notNull(),
+		deactivatedAt: integer('deactivated_at')
+	},
+	(t) => [
+		uniqueIndex('attribution_codes_brand_key_uq').on(t.brandId, t.kind, t.codeKey),
+		index('attribution_codes_agreement_idx').on(t.agreementId),
+		index('attribution_codes_campaign_idx').on(t.campaignId, t.active)
+	]
+);
+
+/** The tracked link `/l/<slug>` of a signed agreement. */
+export const trackedLinks = sqliteTable(
+	'tracked_links',
+	{
+		/** Short, random, from an alphabet without look-alike characters. */
+		slug: text('slug').primaryKey(),
+		brandId: text('brand_id').notNull(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		agreementId: text('agreement_id')
+			.notNull()
+			.references(() => agreements.id),
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		active: integer('active', { mode: 'boolean' }).notNull(),
+		createdAt: integer('created_at').notNull(),
+		deactivatedAt: integer('deactivated_at')
+	},
+	(t) => [uniqueIndex('tracked_links_agreement_uq').on(t.agreementId), index('tracked_links_campaign_idx').on(t.campaignId, t.active)]
+);
+
+/** One counted click on a tracked link: no raw IP, a daily-salted visitor hash to count a visitor once a day. */
+export const linkClicks = sqliteTable(
+	'link_clicks',
+	{
+		id: text('id').primaryKey(),
+		slug: text('slug')
+			.notNull()
+			.references(() => trackedLinks.slug),
+		campaignId: text('campaign_id').notNull(),
+		creatorId: text('creator_id').notNull(),
+		at: integer('at').notNull(),
+		/** The referring site's host (instagram.com, l.facebook.com), or null. */
+		referrerDomain: text('referrer_domain'),
+		/** mobile, tablet, desktop or other. */
+		device: text('device').notNull(),
+		/** Two-letter country from the edge, or null. */
+		country: text('country'),
+		/** SHA-256 of a daily salt, the slug and the client's address and user agent: the same visitor on the same day has the same hash. */
+		visitorHash: text('visitor_hash').notNull()
+	},
+	(t) => [uniqueIndex('link_clicks_visitor_uq').on(t.slug, t.visitorHash), index('link_clicks_campaign_idx').on(t.campaignId, t.at), index('link_clicks_creator_idx').on(t.creatorId, t.at)]
+);
+
+/** An optional limited offer (24 to 48 hours) a creator announces, recorded to be read next to the sales on the report. */
+export const offerWindows = sqliteTable('offer_windows', {
+	agreementId: text('agreement_id')
+		.primaryKey()
+		.references(() => agreements.id),
+	startsAt: integer('starts_at').notNull(),
+	endsAt: integer('ends_at').notNull(),
+	note: text('note').notNull().default(''),
+	createdAt: integer('created_at').notNull(),
+	updatedAt: integer('updated_at').notNull()
+});
