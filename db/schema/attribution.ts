@@ -96,3 +96,57 @@ export const offerWindows = sqliteTable('offer_windows', {
 	createdAt: integer('created_at').notNull(),
 	updatedAt: integer('updated_at').notNull()
 });
+
+/**
+ * An order of a campaign, typed by shop staff or imported as CSV (issue 12, point 4). One
+ * per brand and reference; credited to at most one creator by the attribution rule
+ * (worker/domain/conversions.ts). Counted as a sale once delivered.
+ */
+export const conversions = sqliteTable(
+	'conversions',
+	{
+		id: text('id').primaryKey(),
+		brandId: text('brand_id').notNull(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		orderRef: text('order_ref').notNull(),
+		/** What the customer gave, as typed: a code, a keyword, a link, a creator's name. */
+		ref: text('ref').notNull().default(''),
+		/** The source the staff chose, or null (a CSV row: every rule tried in order). */
+		source: text('source'),
+		channel: text('channel').notNull(),
+		amountDzd: integer('amount_dzd').notNull(),
+		at: integer('at').notNull(),
+		/** delivered, pending or returned. */
+		deliveryStatus: text('delivery_status').notNull(),
+		/** The creator credited, and by which rule; null when nothing explains the order. */
+		creatorId: text('creator_id').references(() => creators.id),
+		attributedBy: text('attributed_by'),
+		createdByUserId: text('created_by_user_id'),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [uniqueIndex('conversions_brand_order_uq').on(t.brandId, t.orderRef), index('conversions_campaign_idx').on(t.campaignId, t.at), index('conversions_creator_idx').on(t.creatorId, t.at)]
+);
+
+/** Intention (issue 12, point 5): a "where did you see us?" answer or a conversation on WhatsApp or in DMs, credited to a creator. */
+export const intentions = sqliteTable(
+	'intentions',
+	{
+		id: text('id').primaryKey(),
+		brandId: text('brand_id').notNull(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		/** asked, whatsapp or dm. */
+		kind: text('kind').notNull(),
+		at: integer('at').notNull(),
+		createdByUserId: text('created_by_user_id'),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [index('intentions_campaign_idx').on(t.campaignId, t.at)]
+);

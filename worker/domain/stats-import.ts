@@ -55,7 +55,7 @@ const TRUE = new Set(['true', '1', 'yes', 'oui', 'y', 'نعم']);
 const FALSE = new Set(['false', '0', 'no', 'non', 'n', 'لا', '']);
 
 /** "12 500", "12500" → 12500; anything else is an error key. */
-function parseCount(raw: string, required: boolean): number | null | { error: string } {
+export function parseCount(raw: string, required: boolean): number | null | { error: string } {
 	const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
 	if (compact === '') return required ? { error: 'required' } : null;
 	if (!/^\d+$/.test(compact)) return { error: 'stats_not_a_count' };
@@ -140,7 +140,8 @@ function readRow(cells: Record<string, string>, line: number, now: number): { ro
 	};
 }
 
-interface CsvShape<Row> {
+/** What a CSV import reads: its columns and how one record becomes a row (shared by the stats and the orders imports). */
+export interface CsvShape<Row> {
 	required: readonly string[];
 	optional: readonly string[];
 	/** Reads one record's cells into a row, or the errors of its cells. */
@@ -165,7 +166,7 @@ export interface ParsedRows<Row> {
  * throws: a malformed file (an unclosed quote…) becomes an error on the line where the
  * parser stopped. Reads at most MAX_IMPORT_ROWS + 1 records and says when there were more.
  */
-function parseCsv<Row>(text: string, shape: CsvShape<Row>): ParsedRows<Row> {
+export function parseCsv<Row>(text: string, shape: CsvShape<Row>): ParsedRows<Row> {
 	let records: { record: string[]; info: { lines: number } }[];
 	try {
 		records = parse(text, {

@@ -2,11 +2,15 @@
  * Attribution (issue 12): the codes and tracked link of a signed agreement, and the limited
  * offer a creator announces. Only the agreement's parties; anyone else gets 404.
  */
+import * as v from 'valibot';
 import { type Router, route } from '../route';
-import { json } from '../body';
+import { either, json } from '../body';
+import { AppError } from '../errors';
 import { ById } from './params';
-import { getCodes, setOfferWindow } from '../services/attribution';
-import { CodesResponse, OfferWindowBody } from './attribution.types';
+import { getCodes, importConversions, recordConversion, setOfferWindow } from '../services/attribution';
+import { ORDER_CSV_COLUMNS, parseOrdersCsv } from '../domain/conversions';
+import { CodesResponse, ConversionBody, ConversionResponse, ImportResponse, OfferWindowBody } from './attribution.types';
+import { ImportQuery, csvRowsProblem, importCsv, rowErrorsOut, wantsValidRows } from './csv-import';
 
 const COMMON = { 401: { description: 'No session' }, 404: { description: 'Not found, or not one of its parties' } };
 
@@ -38,5 +42,79 @@ export function attributionRoutes(r: Router) {
 			responses: { 200: { description: 'The codes with the offer', schema: CodesResponse }, ...COMMON, 409: { description: 'Not signed yet (`detail_offer_unsigned`)' } }
 		},
 		async (c, { ctx, params, body }) => c.json(await setOfferWindow(ctx, { agreementId: params.id, startsAt: Date.parse(body.startsAt), hours: body.hours, note: body.note }))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/campaigns/:id/conversions',
+			summary:
+				'Records orders of the campaign: JSON (one order, from the staff phone form) or text/csv (orderRef,ref,amountDzd,channel,at,deliveryStatus). Each is credited to at most one creator — code, then keyword, then a link clicked in the last 30 days, then the "where did you see us?" answer — and stored once per brand and orderRef: a new delivery status updates it, the same one is a duplicate. ?mode=preview writes nothing; a CSV with bad rows is 422 unless ?importValid=1.',
+			tags: ['attribution'],
+			auth: 'brand',
+			params: ById,
+			query: ImportQuery,
+			body: either(json(ConversionBody), importCsv(ORDER_CSV_COLUMNS.join(','))),
+			responses: {
+				200: { description: 'JSON: a known reference updated or repeated ({result, conversion}); CSV: what was imported', schema: v.union([ConversionResponse, ImportResponse]) },
+				201: { description: 'A new order ({result: "insert", conversion})', schema: ConversionResponse },
+				401: { description: 'No session' },
+				403: { description: 'Not a brand member' },
+				404: { description: 'Not a campaign of the caller’s brand' },
+				409: { description: 'The order reference belongs to another campaign of the brand' },
+				413: { description: 'More than 5 000 rows or 2 MB' },
+				422: { description: 'CSV rows with errors, nothing saved' }
+			}
+		},
+		async (c, { ctx, params, query, body }) => {
+			const { locale, now } = ctx;
+			if (body.kind === 'json') {
+				const o = body.value;
+				const out = await recordConversion(ctx, {
+					campaignId: params.id,
+					order: {
+						orderRef: o.orderRef,
+						source: o.source,
+						ref: o.ref,
+						creatorId: o.creatorId,
+						channel: o.channel,
+						amountDzd: o.amountDzd,
+						at: o.at ? Date.parse(o.at) : now,
+						deliveryStatus: o.deliveryStatus
+					}
+				});
+				return c.json(out, out.result === 'insert' ? 201 : 200);
+			}
+			const parsed = parseOrdersCsv(body.value, now);
+			if (parsed.tooManyRows) throw new AppError('payload_too_large', { detailKey: 'detail_import_too_large' });
+			const preview = query.mode === 'preview';
+			if (parsed.errors.length > 0 && !preview && !wantsValidRows(query)) return csvRowsProblem(c, parsed.errors);
+			const out = await importConversions(ctx, {
+				campaignId: params.id,
+				preview,
+				orders: parsed.rows.map((r) => ({
+					line: r.line,
+					orderRef: r.orderRef,
+					source: null,
+					ref: r.ref,
+					creatorId: null,
+					channel: r.channel,
+					amountDzd: r.amountDzd,
+					at: r.at,
+					deliveryStatus: r.deliveryStatus
+				}))
+			});
+			const rejected = [...parsed.errors, ...out.otherCampaign.map((line) => ({ line, column: 'orderRef', key: 'order_ref_other_campaign' }))].sort((a, b) => a.line - b.line);
+			return c.json({
+				preview: out.preview,
+				imported: out.imported,
+				updated: out.updated,
+				duplicates: out.duplicates,
+				unattributed: out.unattributed,
+				rows: out.rows,
+				rejected: rowErrorsOut(locale, rejected)
+			});
+		}
 	);
 }

@@ -1,6 +1,7 @@
 /** Schemas of the attribution routes (issue 12). Messages are keys from worker/i18n.ts. */
 import * as v from 'valibot';
-import { multiLineCheck } from '../domain/text';
+import { multiLineCheck, singleLineCheck } from '../domain/text';
+import { CONVERSION_CHANNELS, CONVERSION_SOURCES, DELIVERY_STATUSES, MAX_ORDER_DZD, ORDER_REF_MAX, REF_MAX } from '../domain/conversions';
 import { OFFER_WINDOW_HOURS } from '../domain/attribution-codes';
 
 const Iso = v.pipe(v.string(), v.description('ISO 8601, UTC'));
@@ -33,4 +34,69 @@ export const OfferWindowBody = v.strictObject({
 		v.description('How long it lasts: 24 to 48 hours.')
 	),
 	note: v.optional(v.pipe(v.string('too_long'), v.trim(), multiLineCheck(), v.maxLength(300, 'too_long'), v.description('What the offer is, at most 300 characters.')), '')
+});
+
+export const ConversionBody = v.strictObject({
+	source: v.optional(
+		v.nullable(
+			v.pipe(v.picklist(CONVERSION_SOURCES, 'order_source_invalid'), v.description('How the customer came: a code typed, a keyword sent, a link, or asked. Absent: every rule tried in order.'))
+		),
+		null
+	),
+	ref: v.optional(
+		v.pipe(v.string('invalid_type'), v.trim(), singleLineCheck(), v.maxLength(REF_MAX, 'too_long'), v.description('What the customer gave: NOUR10, INSTA-NOUR, a link, a creator’s name.')),
+		''
+	),
+	creatorId: v.optional(
+		v.nullable(v.pipe(v.string('invalid_type'), v.maxLength(64, 'order_creator_unknown'), v.description('The creator the staff picked (one of the campaign’s); credited directly.'))),
+		null
+	),
+	channel: v.pipe(v.picklist(CONVERSION_CHANNELS, 'order_channel_invalid'), v.description('Where the order was taken.')),
+	amountDzd: v.pipe(
+		v.number('order_amount_invalid'),
+		v.safeInteger('order_amount_invalid'),
+		v.minValue(0, 'order_amount_invalid'),
+		v.maxValue(MAX_ORDER_DZD, 'order_amount_invalid'),
+		v.description('Whole dinars.')
+	),
+	orderRef: v.optional(
+		v.nullable(
+			v.pipe(
+				v.string('invalid_type'),
+				v.trim(),
+				singleLineCheck(),
+				v.minLength(1, 'required'),
+				v.maxLength(ORDER_REF_MAX, 'too_long'),
+				v.description('The shop’s order reference; one order per reference and brand. Absent: one is made (W-…).')
+			)
+		),
+		null
+	),
+	at: v.optional(v.pipe(v.string('date_invalid'), v.isoTimestamp('date_invalid'), v.description('When the order was placed (ISO 8601); now when absent.'))),
+	deliveryStatus: v.optional(v.pipe(v.picklist(DELIVERY_STATUSES, 'order_status_invalid'), v.description('Cash on delivery: a sale counts once delivered.')), 'delivered')
+});
+
+const ConversionOut = v.object({
+	id: v.string(),
+	orderRef: v.string(),
+	ref: v.string(),
+	source: v.nullable(v.string()),
+	channel: v.string(),
+	amountDzd: v.number(),
+	at: Iso,
+	deliveryStatus: v.string(),
+	creator: v.nullable(v.object({ id: v.string(), displayName: v.string(), handle: v.string() })),
+	attributedBy: v.nullable(v.string())
+});
+
+export const ConversionResponse = v.object({ result: v.picklist(['insert', 'update', 'duplicate']), conversion: ConversionOut });
+
+export const ImportResponse = v.object({
+	preview: v.boolean(),
+	imported: v.number(),
+	updated: v.number(),
+	duplicates: v.number(),
+	unattributed: v.number(),
+	rows: v.array(v.object({ orderRef: v.string(), result: v.string(), creator: v.nullable(v.string()), attributedBy: v.nullable(v.string()), deliveryStatus: v.string(), amountDzd: v.number() })),
+	rejected: v.array(v.object({ line: v.number(), column: v.string(), path: v.string(), message: v.string() }))
 });

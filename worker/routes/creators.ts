@@ -1,13 +1,12 @@
 /** Creators: own profile, public profile and media kit, stats import (JSON and CSV), stats screenshots. */
-import type { Context } from 'hono';
 import * as v from 'valibot';
-import type { AppEnv, Locale } from '../env';
+import type { Locale } from '../env';
 import { AppError } from '../errors';
 import { isMessageKey, t, type MessageKey } from '../i18n';
-import { problemBody, problemResponse } from '../problem';
 import { type Router, route } from '../route';
-import { csv, either, json, upload } from '../body';
+import { either, json, upload } from '../body';
 import { ById } from './params';
+import { csvRowsProblem, importCsv, rowErrorsOut, wantsValidRows } from './csv-import';
 import { type FollowerPointImport, MAX_IMPORT_BYTES, parseDay, parseFollowersCsv, parsePostedAt, parsePostsCsv, type PostImport, type RowError } from '../domain/stats-import';
 import { getCreatorFor, getMediaKit, getOwnProfile, updateOwnProfile, type InputWarning } from '../services/creators';
 import { ownCreatorId } from '../services/viewer';
@@ -29,18 +28,8 @@ const warningsOut = (locale: Locale, warnings: InputWarning[]) =>
 		message: msg(locale, w.key, Object.fromEntries(Object.entries(w.params).map(([k, v]) => [k, typeof v === 'number' ? grouped(locale, v) : v])))
 	}));
 
-const rowErrorsOut = (locale: Locale, errors: RowError[]) => errors.map((e) => ({ line: e.line, column: e.column, path: e.column, message: msg(locale, e.key) }));
-
 /** A stats CSV: what the followers and posts imports take besides JSON. */
-const statsCsv = (columns: string) => csv({ maxBytes: MAX_IMPORT_BYTES, messages: { tooLarge: 'detail_import_too_large' }, description: `Columns: ${columns}` });
-
-const wantsValidRows = (query: v.InferOutput<typeof PostsQuery>) => query.importValid === '1' || query.importValid === 'true';
-
-/** 422 listing each bad CSV row's line and column; nothing was saved. */
-function csvRowsProblem(c: Context<AppEnv>, errors: RowError[]) {
-	const locale = c.get('locale');
-	return problemResponse({ ...problemBody('unprocessable', locale, { detailKey: 'detail_import_rows', requestId: c.get('requestId') }), errors: rowErrorsOut(locale, errors) });
-}
+const statsCsv = importCsv;
 
 const StatsListQuery = v.object({
 	page: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,4}$/, 'invalid_type'))),

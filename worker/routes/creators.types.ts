@@ -154,10 +154,7 @@ export const PostsBody = v.strictObject({
 	posts: v.pipe(v.array(PostItem, 'invalid_type'), v.minLength(1, 'required'), v.maxLength(MAX_IMPORT_ROWS, 'stats_too_many_rows'))
 });
 
-export const PostsQuery = v.object({
-	mode: v.optional(v.picklist(['preview', 'import'], 'invalid_type')),
-	importValid: v.optional(v.picklist(['0', '1', 'true', 'false'], 'invalid_type'))
-});
+export { ImportQuery as PostsQuery } from './csv-import';
 
 /** `:handle` of a media kit: a handle is at most 120 characters, so a longer one names nobody (404). */
 export const ByHandle = v.object({ handle: v.pipe(v.string(), v.maxLength(120, UNKNOWN_PARAM), v.description('The creator’s public handle.')) });

@@ -1,0 +1,226 @@
+/**
+ * Orders of a campaign (issue 12, point 4): one typed by shop staff, or a CSV of them, each
+ * credited to at most one creator by the attribution rule (worker/domain/conversions.ts) and
+ * stored once per brand and order reference. Brand members of the campaign's brand only;
+ * another brand's campaign is 404.
+ */
+import type { CallerContext } from '../../context';
+import { AppError } from '../../errors';
+import { iso } from '../../domain/dates';
+import { type AttributionIndex, CLICK_LOOKBACK_MS, type ConversionChannel, type ConversionSource, type DeliveryStatus, attribute, mergeOrder } from '../../domain/conversions';
+import { newSlug } from '../../domain/attribution-codes';
+import { actingBrand } from '../viewer';
+
+/** The campaign, if it is the caller's brand's; 404 otherwise. */
+async function ownCampaign(ctx: CallerContext, campaignId: string) {
+	const brand = await actingBrand(ctx);
+	const row = await ctx.db.prepare('SELECT id, brand_id, title FROM campaigns WHERE id = ?1 AND brand_id = ?2').bind(campaignId, brand.id).first<{ id: string; brand_id: string; title: string }>();
+	if (!row) throw new AppError('not_found');
+	return row;
+}
+
+/** What can explain the campaign's orders placed between `from` and `to`: its codes, its links with their clicks, its creators. */
+async function indexOf(db: D1Database, campaignId: string, from: number, to: number): Promise<AttributionIndex> {
+	const [codes, links, clicks, creators] = await db.batch([
+		db.prepare('SELECT kind, code_key, creator_id, activated_at, deactivated_at FROM attribution_codes WHERE campaign_id = ?1').bind(campaignId),
+		db.prepare('SELECT slug, creator_id FROM tracked_links WHERE campaign_id = ?1').bind(campaignId),
+		db.prepare('SELECT slug, at FROM link_clicks WHERE campaign_id = ?1 AND at > ?2 AND at <= ?3').bind(campaignId, from - CLICK_LOOKBACK_MS, to),
+		db.prepare("SELECT DISTINCT c.id, c.handle, c.display_name FROM agreements g JOIN creators c ON c.id = g.creator_id WHERE g.campaign_id = ?1 AND g.status = 'signed'").bind(campaignId)
+	]);
+	const clicksBySlug = new Map<string, number[]>();
+	for (const c of clicks.results as { slug: string; at: number }[]) clicksBySlug.set(c.slug, [...(clicksBySlug.get(c.slug) ?? []), c.at]);
+	return {
+		codes: (codes.results as { kind: 'promo' | 'keyword'; code_key: string; creator_id: string; activated_at: number; deactivated_at: number | null }[]).map((c) => ({
+			kind: c.kind,
+			key: c.code_key,
+			creatorId: c.creator_id,
+			activatedAt: c.activated_at,
+			deactivatedAt: c.deactivated_at
+		})),
+		links: (links.results as { slug: string; creator_id: string }[]).map((l) => ({ slug: l.slug, creatorId: l.creator_id, clicks: clicksBySlug.get(l.slug) ?? [] })),
+		creators: (creators.results as { id: string; handle: string; display_name: string }[]).map((c) => ({ creatorId: c.id, handle: c.handle, displayName: c.display_name }))
+	};
+}
+
+export interface OrderInput {
+	orderRef: string | null;
+	source: ConversionSource | null;
+	ref: string;
+	/** Staff who picked the creator on the phone form: credited directly (one of the campaign's creators). */
+	creatorId: string | null;
+	channel: ConversionChannel;
+	amountDzd: number;
+	at: number;
+	deliveryStatus: DeliveryStatus;
+}
+
+type Outcome = 'insert' | 'update' | 'duplicate';
+
+interface Planned {
+	input: OrderInput & { orderRef: string };
+	creatorId: string | null;
+	by: ConversionSource | null;
+	outcome: Outcome;
+	existingId: string | null;
+}
+
+/** Reads the stored orders of these references (any campaign of the brand). */
+async function storedOrders(db: D1Database, brandId: string, refs: string[]) {
+	const out = new Map<string, { id: string; campaign_id: string; delivery_status: DeliveryStatus }>();
+	for (let i = 0; i < refs.length; i += 90) {
+		const chunk = refs.slice(i, i + 90);
+		const { results } = await db
+			.prepare(`SELECT id, order_ref, campaign_id, delivery_status FROM conversions WHERE brand_id = ?1 AND order_ref IN (${chunk.map((_, j) => `?${j + 2}`).join(', ')})`)
+			.bind(brandId, ...chunk)
+			.all<{ id: string; order_ref: string; campaign_id: string; delivery_status: DeliveryStatus }>();
+		for (const r of results) out.set(r.order_ref, r);
+	}
+	return out;
+}
+
+/**
+ * Credits and merges orders: a new reference is inserted, a known one with another delivery
+ * status updated (its credit kept), the same status a duplicate; a reference the brand
+ * recorded for another campaign is refused on its row (`otherCampaign`). Within one call a
+ * reference seen twice is merged the same way.
+ */
+async function plan(ctx: CallerContext, campaign: { id: string; brand_id: string }, orders: OrderInput[]) {
+	const { db } = ctx;
+	const withRefs = orders.map((o) => ({ ...o, orderRef: o.orderRef ?? `W-${newSlug().toUpperCase()}` }));
+	const ats = withRefs.map((o) => o.at);
+	const index = await indexOf(db, campaign.id, Math.min(...ats), Math.max(...ats));
+	const stored = await storedOrders(db, campaign.brand_id, [...new Set(withRefs.map((o) => o.orderRef))]);
+	const seen = new Map<string, DeliveryStatus>();
+	const planned: Planned[] = [];
+	const otherCampaign: number[] = [];
+	withRefs.forEach((o, i) => {
+		const existing = stored.get(o.orderRef);
+		if (existing && existing.campaign_id !== campaign.id) {
+			otherCampaign.push(i);
+			return;
+		}
+		const before = seen.get(o.orderRef) ?? existing?.delivery_status ?? null;
+		const outcome = mergeOrder(before === null ? null : { deliveryStatus: before }, o);
+		seen.set(o.orderRef, o.deliveryStatus);
+		const credit = o.creatorId
+			? index.creators.some((c) => c.creatorId === o.creatorId)
+				? { creatorId: o.creatorId, by: o.source ?? ('asked' as const) }
+				: { creatorId: null, by: null }
+			: attribute(index, { ref: o.ref, at: o.at, source: o.source });
+		planned.push({ input: o, creatorId: credit.creatorId, by: credit.by, outcome, existingId: existing?.id ?? null });
+	});
+	return { planned, otherCampaign, index };
+}
+
+function writeStatements(ctx: CallerContext, campaign: { id: string; brand_id: string }, planned: Planned[]) {
+	const { db, now, user } = ctx;
+	return planned
+		.filter((p) => p.outcome !== 'duplicate')
+		.map((p) =>
+			p.outcome === 'insert'
+				? db
+						.prepare(
+							`INSERT INTO conversions (id, brand_id, campaign_id, order_ref, ref, source, channel, amount_dzd, at, delivery_status, creator_id, attributed_by, created_by_user_id, created_at, updated_at)
+							 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)
+							 ON CONFLICT (brand_id, order_ref) DO UPDATE SET delivery_status = excluded.delivery_status, updated_at = excluded.updated_at WHERE campaign_id = excluded.campaign_id`
+						)
+						.bind(
+							crypto.randomUUID(),
+							campaign.brand_id,
+							campaign.id,
+							p.input.orderRef,
+							p.input.ref,
+							p.input.source,
+							p.input.channel,
+							p.input.amountDzd,
+							p.input.at,
+							p.input.deliveryStatus,
+							p.creatorId,
+							p.by,
+							user.id,
+							now
+						)
+				: db
+						.prepare('UPDATE conversions SET delivery_status = ?3, updated_at = ?4 WHERE brand_id = ?1 AND order_ref = ?2 AND campaign_id = ?5')
+						.bind(campaign.brand_id, p.input.orderRef, p.input.deliveryStatus, now, campaign.id)
+		);
+}
+
+const counts = (planned: Planned[]) => ({
+	imported: planned.filter((p) => p.outcome === 'insert').length,
+	updated: planned.filter((p) => p.outcome === 'update').length,
+	duplicates: planned.filter((p) => p.outcome === 'duplicate').length,
+	unattributed: planned.filter((p) => p.outcome === 'insert' && p.creatorId === null).length
+});
+
+/** POST /campaigns/:id/conversions (JSON): one order. 201 when new; 200 with `result` when it updated or repeated a known reference. */
+export async function recordConversion(ctx: CallerContext, input: { campaignId: string; order: OrderInput }) {
+	const campaign = await ownCampaign(ctx, input.campaignId);
+	const { planned, otherCampaign, index } = await plan(ctx, campaign, [input.order]);
+	if (otherCampaign.length > 0) throw new AppError('already_exists', { fieldKeys: [{ path: 'orderRef', key: 'order_ref_other_campaign' }] });
+	if (input.order.creatorId !== null && planned[0].creatorId === null) throw new AppError('invalid_request', { fieldKeys: [{ path: 'creatorId', key: 'order_creator_unknown' }] });
+	const statements = writeStatements(ctx, campaign, planned);
+	// A duplicate writes nothing (D1 refuses an empty batch).
+	if (statements.length > 0) await ctx.db.batch(statements);
+	const p = planned[0];
+	const row = await ctx.db
+		.prepare('SELECT * FROM conversions WHERE brand_id = ?1 AND order_ref = ?2')
+		.bind(campaign.brand_id, p.input.orderRef)
+		.first<{
+			id: string;
+			order_ref: string;
+			ref: string;
+			source: string | null;
+			channel: string;
+			amount_dzd: number;
+			at: number;
+			delivery_status: string;
+			creator_id: string | null;
+			attributed_by: string | null;
+		}>();
+	const creator = index.creators.find((c) => c.creatorId === row!.creator_id);
+	return {
+		result: p.outcome,
+		conversion: {
+			id: row!.id,
+			orderRef: row!.order_ref,
+			ref: row!.ref,
+			source: row!.source,
+			channel: row!.channel,
+			amountDzd: row!.amount_dzd,
+			at: iso(row!.at),
+			deliveryStatus: row!.delivery_status,
+			creator: creator ? { id: creator.creatorId, displayName: creator.displayName, handle: creator.handle } : null,
+			attributedBy: row!.attributed_by
+		}
+	};
+}
+
+/**
+ * POST /campaigns/:id/conversions (text/csv): the valid rows merged as above. `preview`
+ * writes nothing and answers what each row would do and whom it would credit.
+ */
+export async function importConversions(ctx: CallerContext, input: { campaignId: string; orders: (OrderInput & { line: number })[]; preview: boolean }) {
+	const campaign = await ownCampaign(ctx, input.campaignId);
+	if (input.orders.length === 0) return { preview: input.preview, ...counts([]), rows: [], otherCampaign: [] as number[] };
+	const { planned, otherCampaign, index } = await plan(ctx, campaign, input.orders);
+	const lines = input.orders.map((o) => o.line);
+	if (!input.preview) {
+		const statements = writeStatements(ctx, campaign, planned);
+		for (let i = 0; i < statements.length; i += 100) await ctx.db.batch(statements.slice(i, i + 100));
+	}
+	const nameOf = (id: string | null) => index.creators.find((c) => c.creatorId === id)?.displayName ?? null;
+	return {
+		preview: input.preview,
+		...counts(planned),
+		rows: planned.map((p) => ({
+			orderRef: p.input.orderRef,
+			result: p.outcome,
+			creator: nameOf(p.creatorId),
+			attributedBy: p.by,
+			deliveryStatus: p.input.deliveryStatus,
+			amountDzd: p.input.amountDzd
+		})),
+		otherCampaign: otherCampaign.map((i) => lines[i])
+	};
+}
