@@ -163,21 +163,18 @@ export async function recordConversion(ctx: CallerContext, input: { campaignId: 
 	// A duplicate writes nothing (D1 refuses an empty batch).
 	if (statements.length > 0) await ctx.db.batch(statements);
 	const p = planned[0];
-	const row = await ctx.db
-		.prepare('SELECT * FROM conversions WHERE brand_id = ?1 AND order_ref = ?2')
-		.bind(campaign.brand_id, p.input.orderRef)
-		.first<{
-			id: string;
-			order_ref: string;
-			ref: string;
-			source: string | null;
-			channel: string;
-			amount_dzd: number;
-			at: number;
-			delivery_status: string;
-			creator_id: string | null;
-			attributed_by: string | null;
-		}>();
+	const row = await ctx.db.prepare('SELECT * FROM conversions WHERE brand_id = ?1 AND order_ref = ?2').bind(campaign.brand_id, p.input.orderRef).first<{
+		id: string;
+		order_ref: string;
+		ref: string;
+		source: string | null;
+		channel: string;
+		amount_dzd: number;
+		at: number;
+		delivery_status: string;
+		creator_id: string | null;
+		attributed_by: string | null;
+	}>();
 	const creator = index.creators.find((c) => c.creatorId === row!.creator_id);
 	return {
 		result: p.outcome,
