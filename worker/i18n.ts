@@ -262,6 +262,7 @@ const fr = {
 	order_ref_other_campaign: 'Cette référence de commande est déjà enregistrée pour une autre campagne de la marque.',
 	order_ref_duplicate: 'Référence de commande répétée.',
 	order_creator_unknown: 'Ce créateur n’a pas d’accord signé pour cette campagne.',
+	intention_kind_invalid: 'Choix inconnu : asked, whatsapp ou dm.',
 	// deliverable drafts and reviews (issue 11, point 2)
 	draft_note_length: 'Le texte du brouillon doit faire au plus 8 000 caractères.',
 	draft_content_required: 'Ajoutez un texte ou un fichier : le brouillon ne peut pas être vide.',
@@ -583,6 +584,7 @@ const ar: Record<MessageKey, string> = {
 	order_ref_other_campaign: 'مرجع الطلب هذا مسجّل مسبقًا لحملة أخرى للعلامة.',
 	order_ref_duplicate: 'مرجع طلب مكرّر.',
 	order_creator_unknown: 'ليس لصانع المحتوى هذا اتفاق موقّع لهذه الحملة.',
+	intention_kind_invalid: 'اختيار غير معروف: asked أو whatsapp أو dm.',
 	// deliverable drafts and reviews (issue 11, point 2)
 	draft_note_length: 'يجب ألا يتجاوز نص المسودة 8000 حرف.',
 	draft_content_required: 'أضف نصًا أو ملفًا: لا يمكن أن تكون المسودة فارغة.',
@@ -903,6 +905,7 @@ const en: Record<MessageKey, string> = {
 	order_ref_other_campaign: 'This order reference is already recorded for another campaign of the brand.',
 	order_ref_duplicate: 'Repeated order reference.',
 	order_creator_unknown: 'This creator has no signed agreement for this campaign.',
+	intention_kind_invalid: 'Unknown choice: asked, whatsapp or dm.',
 	// deliverable drafts and reviews (issue 11, point 2)
 	draft_note_length: 'The draft’s text must be at most 8,000 characters.',
 	draft_content_required: 'Add a text or a file: a draft cannot be empty.',

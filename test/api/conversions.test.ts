@@ -146,3 +146,40 @@ describe('the orders CSV', () => {
 		expect(partial.rejected.map((r) => r.line)).toEqual([3, 4, 4]);
 	});
 });
+
+describe('the intention log and the sales desk (issue 12, points 4 and 5)', () => {
+	interface Desk {
+		creators: { id: string; promoCode: string | null; keyword: string | null; link: string | null; live: boolean; intentions: Record<'asked' | 'whatsapp' | 'dm', { today: number; total: number }> }[];
+		orders: { orderRef: string; creatorName: string | null; deliveryStatus: string }[];
+		total: number;
+	}
+	const tap = (client: Client, campaignId: string, body: Record<string, unknown>) => client.call(`/campaigns/${campaignId}/intentions`, { json: body });
+
+	it('one tap records an answer or a conversation for a creator; the desk tallies them today and in total', async () => {
+		const s = await signedScene({ creatorName: 'Nour Beauty' });
+		for (const kind of ['whatsapp', 'whatsapp', 'asked', 'dm']) expect((await tap(s.brand.client, s.campaignId, { creatorId: s.creator.creatorId, kind })).status).toBe(201);
+		expect((await tap(s.brand.client, s.campaignId, { creatorId: s.creator.creatorId, kind: 'dm', at: new Date(Date.now() - 3 * 86_400_000).toISOString() })).status).toBe(201);
+		expect((await order(s.brand.client, s.campaignId, { source: 'code', ref: 'NOUR10', channel: 'whatsapp', amountDzd: 4500, orderRef: 'D-1' })).status).toBe(201);
+		const res = await s.brand.client.call(`/campaigns/${s.campaignId}/sales`);
+		expect(res.status).toBe(200);
+		const desk = (await res.json()) as Desk;
+		expect(desk.creators).toHaveLength(1);
+		expect(desk.creators[0]).toMatchObject({ id: s.creator.creatorId, promoCode: 'NOUR10', keyword: 'INSTA-NOUR', live: true });
+		expect(desk.creators[0].link).toMatch(/^\/l\/[a-z2-9]{8}$/);
+		expect(desk.creators[0].intentions).toEqual({ asked: { today: 1, total: 1 }, whatsapp: { today: 2, total: 2 }, dm: { today: 1, total: 2 } });
+		expect(desk.orders.map((o) => [o.orderRef, o.creatorName])).toEqual([['D-1', 'Nour Beauty']]);
+		expect(desk.total).toBe(1);
+	});
+
+	it('refuses a creator of another campaign, an unknown kind, and other tenants', async () => {
+		const s = await signedScene();
+		const elsewhere = await signedScene();
+		const before = await count('SELECT count(*) AS n FROM intentions');
+		expect((await tap(s.brand.client, s.campaignId, { creatorId: elsewhere.creator.creatorId, kind: 'dm' })).status).toBe(400);
+		expect((await tap(s.brand.client, s.campaignId, { creatorId: s.creator.creatorId, kind: 'phone' })).status).toBe(400);
+		expect((await tap(elsewhere.brand.client, s.campaignId, { creatorId: s.creator.creatorId, kind: 'dm' })).status).toBe(404);
+		expect((await s.creator.client.call(`/campaigns/${s.campaignId}/sales`)).status).toBe(403);
+		expect((await elsewhere.brand.client.call(`/campaigns/${s.campaignId}/sales`)).status).toBe(404);
+		expect(await count('SELECT count(*) AS n FROM intentions')).toBe(before);
+	});
+});

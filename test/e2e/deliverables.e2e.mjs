@@ -7,7 +7,7 @@
 // must fit a 360 px screen; numbers and URLs stay left-to-right in Arabic.
 import { apiClient as client } from './api-client.mjs';
 
-export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats, live codes and the offer window (creator ar, brand fr, 360 px)';
+export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats, live codes, the offer window and the sales desk (creator ar, brand fr, 360 px)';
 
 const PHONE = { width: 360, height: 780 };
 const PASSWORD = 'motdepasse-sur-2026';
@@ -180,6 +180,29 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await b.page.locator('#ws-offer', { hasText: '-10 % sur le coffret' }).waitFor();
 	await fits(b.page, assert, 'brand, workspace with the offer (fr)');
 	await screenshot('fr-7-brand-workspace-offer-360', b.page);
+
+	// ---- the shop's sales desk (issue 12): one tap, an order in three taps, an orders CSV ----------------
+	await b.page.goto(`/campaigns/${campaign.id}/sales`);
+	assert.match(await b.page.locator('#attribution-rule').innerText(), /code promo, puis le mot-clé WhatsApp/);
+	await b.page.locator('.creator form[action="?/tap"] button[value="whatsapp"]').click();
+	await b.page.locator('.creator .badge[role="status"]').waitFor();
+	assert.match(await b.page.locator('.creator button[value="whatsapp"]').innerText(), /1 \/ 1/);
+	await b.page.locator('input[name="source"][value="code"]').check();
+	await b.page.fill('#order-ref', 'yasmineio');
+	await b.page.fill('#order-amount', '4500');
+	await b.page.locator('form[action="?/order"] button').last().click();
+	await b.page.locator('#order-done').waitFor();
+	assert.match(await b.page.locator('#orders').innerText(), /Yasmine Beauté \(code promo\)/);
+	const ordersCsv = ['orderRef,ref,amountDzd,channel,at,deliveryStatus', `B-1,INSTA-YASMINE,3200,whatsapp,${new Date().toISOString().slice(0, 10)},delivered`].join('\n');
+	await b.page.setInputFiles('#csv-file', { name: 'commandes.csv', mimeType: 'text/csv', buffer: Buffer.from(ordersCsv) });
+	await b.page.locator('form[action="?/csv"] button[value="preview"]').click();
+	await b.page.locator('#csv-preview').waitFor();
+	assert.match(await b.page.locator('#csv-preview').innerText(), /1 nouvelles/);
+	await b.page.locator('form[action="?/csv"] button[value="import"]').click();
+	await b.page.locator('#csv-done').waitFor();
+	assert.equal(await b.page.locator('#orders .order').count(), 2);
+	await fits(b.page, assert, 'brand, sales desk (fr)');
+	await screenshot('fr-9-brand-sales-desk-360', b.page);
 
 	// ---- the brand sees it all, and the audit chain holds --------------------------------------------
 	await b.page.goto(path);

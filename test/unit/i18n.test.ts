@@ -20,7 +20,9 @@ const SAME_IN_FR_AND_EN = new Set([
 	'campaign.niche.lifestyle',
 	'nav.notifications',
 	'notifications.title',
-	'dlv.title'
+	'dlv.title',
+	'sales.channel.whatsapp',
+	'sales.intent.whatsapp'
 ]);
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
 

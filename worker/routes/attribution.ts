@@ -7,9 +7,9 @@ import { type Router, route } from '../route';
 import { either, json } from '../body';
 import { AppError } from '../errors';
 import { ById } from './params';
-import { getCodes, importConversions, recordConversion, setOfferWindow } from '../services/attribution';
+import { getCodes, importConversions, recordConversion, recordIntention, salesDesk, setOfferWindow } from '../services/attribution';
 import { ORDER_CSV_COLUMNS, parseOrdersCsv } from '../domain/conversions';
-import { CodesResponse, ConversionBody, ConversionResponse, ImportResponse, OfferWindowBody } from './attribution.types';
+import { CodesResponse, ConversionBody, ConversionResponse, ImportResponse, IntentionBody, IntentionResponse, OfferWindowBody, SalesQuery, SalesResponse } from './attribution.types';
 import { ImportQuery, csvRowsProblem, importCsv, rowErrorsOut, wantsValidRows } from './csv-import';
 
 const COMMON = { 401: { description: 'No session' }, 404: { description: 'Not found, or not one of its parties' } };
@@ -116,5 +116,45 @@ export function attributionRoutes(r: Router) {
 				rejected: rowErrorsOut(locale, rejected)
 			});
 		}
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/campaigns/:id/intentions',
+			summary: 'One tap of the shop staff: a "where did you see us?" answer, or a WhatsApp or DM conversation, credited to one of the campaign’s creators',
+			tags: ['attribution'],
+			auth: 'brand',
+			params: ById,
+			body: json(IntentionBody),
+			responses: {
+				201: { description: 'Recorded', schema: IntentionResponse },
+				401: { description: 'No session' },
+				403: { description: 'Not a brand member' },
+				404: { description: 'Not a campaign of the caller’s brand' }
+			}
+		},
+		async (c, { ctx, params, body }) => c.json(await recordIntention(ctx, { campaignId: params.id, creatorId: body.creatorId, kind: body.kind, at: body.at ? Date.parse(body.at) : ctx.now }), 201)
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/campaigns/:id/sales',
+			summary: 'The sales desk of a campaign: its creators with their codes, link and intention tallies (today and in total), and its orders, newest first, 20 a page',
+			tags: ['attribution'],
+			auth: 'brand',
+			params: ById,
+			query: SalesQuery,
+			responses: {
+				200: { description: 'OK', schema: SalesResponse },
+				401: { description: 'No session' },
+				403: { description: 'Not a brand member' },
+				404: { description: 'Not a campaign of the caller’s brand' }
+			}
+		},
+		async (c, { ctx, params, query }) => c.json(await salesDesk(ctx, { campaignId: params.id, page: Number(query.page) }))
 	);
 }

@@ -100,3 +100,52 @@ export const ImportResponse = v.object({
 	rows: v.array(v.object({ orderRef: v.string(), result: v.string(), creator: v.nullable(v.string()), attributedBy: v.nullable(v.string()), deliveryStatus: v.string(), amountDzd: v.number() })),
 	rejected: v.array(v.object({ line: v.number(), column: v.string(), path: v.string(), message: v.string() }))
 });
+
+export const IntentionBody = v.strictObject({
+	creatorId: v.pipe(v.string('order_creator_unknown'), v.maxLength(64, 'order_creator_unknown'), v.description('One of the campaign’s creators (a signed agreement).')),
+	kind: v.pipe(
+		v.picklist(['asked', 'whatsapp', 'dm'], 'intention_kind_invalid'),
+		v.description('asked: "where did you see us?" answered with this creator; whatsapp or dm: a conversation that came from them.')
+	),
+	at: v.optional(v.pipe(v.string('date_invalid'), v.isoTimestamp('date_invalid'), v.description('When; now when absent.')))
+});
+
+export const IntentionResponse = v.object({ intention: v.object({ id: v.string(), creatorId: v.string(), kind: v.string(), at: Iso }) });
+
+const Tally = v.object({ today: v.number(), total: v.number() });
+
+export const SalesResponse = v.object({
+	campaign: v.object({ id: v.string(), title: v.string() }),
+	creators: v.array(
+		v.object({
+			id: v.string(),
+			displayName: v.string(),
+			handle: v.string(),
+			promoCode: v.nullable(v.string()),
+			keyword: v.nullable(v.string()),
+			link: v.nullable(v.string()),
+			live: v.boolean(),
+			intentions: v.object({ asked: Tally, whatsapp: Tally, dm: Tally })
+		})
+	),
+	orders: v.array(
+		v.object({
+			id: v.string(),
+			orderRef: v.string(),
+			ref: v.string(),
+			channel: v.string(),
+			amountDzd: v.number(),
+			at: Iso,
+			deliveryStatus: v.string(),
+			attributedBy: v.nullable(v.string()),
+			creatorName: v.nullable(v.string())
+		})
+	),
+	total: v.number(),
+	page: v.number(),
+	pageSize: v.number()
+});
+
+export const SalesQuery = v.object({
+	page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'page_invalid'), v.toNumber(), v.minValue(1, 'page_invalid')), '1')
+});

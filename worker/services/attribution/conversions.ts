@@ -221,3 +221,102 @@ export async function importConversions(ctx: CallerContext, input: { campaignId:
 		otherCampaign: otherCampaign.map((i) => lines[i])
 	};
 }
+
+export const INTENTION_KINDS = ['asked', 'whatsapp', 'dm'] as const;
+export type IntentionKind = (typeof INTENTION_KINDS)[number];
+
+/**
+ * POST /campaigns/:id/intentions: one tap of the shop staff — a "where did you see us?"
+ * answer, or a WhatsApp or DM conversation — credited to one of the campaign's creators.
+ */
+export async function recordIntention(ctx: CallerContext, input: { campaignId: string; creatorId: string; kind: IntentionKind; at: number }) {
+	const campaign = await ownCampaign(ctx, input.campaignId);
+	const signed = await ctx.db.prepare("SELECT 1 AS x FROM agreements WHERE campaign_id = ?1 AND creator_id = ?2 AND status = 'signed' LIMIT 1").bind(campaign.id, input.creatorId).first();
+	if (!signed) throw new AppError('invalid_request', { fieldKeys: [{ path: 'creatorId', key: 'order_creator_unknown' }] });
+	const id = crypto.randomUUID();
+	await ctx.db
+		.prepare('INSERT INTO intentions (id, brand_id, campaign_id, creator_id, kind, at, created_by_user_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)')
+		.bind(id, campaign.brand_id, campaign.id, input.creatorId, input.kind, input.at, ctx.user.id, ctx.now)
+		.run();
+	return { intention: { id, creatorId: input.creatorId, kind: input.kind, at: iso(input.at) } };
+}
+
+/** Orders shown per page on the sales page. */
+export const SALES_PAGE_SIZE = 20;
+
+/**
+ * GET /campaigns/:id/sales: what the shop staff work from — the campaign's creators with
+ * their codes and link, the intentions logged per creator and kind (today in Algiers and in
+ * total), and the orders, newest first, 20 a page.
+ */
+export async function salesDesk(ctx: CallerContext, input: { campaignId: string; page: number }) {
+	const { db, now } = ctx;
+	const campaign = await ownCampaign(ctx, input.campaignId);
+	const dayStart = Math.floor((now + 3_600_000) / 86_400_000) * 86_400_000 - 3_600_000;
+	const offset = (input.page - 1) * SALES_PAGE_SIZE;
+	const [creators, codes, links, intents, orders, total] = await db.batch([
+		db
+			.prepare("SELECT DISTINCT c.id, c.display_name, c.handle FROM agreements g JOIN creators c ON c.id = g.creator_id WHERE g.campaign_id = ?1 AND g.status = 'signed' ORDER BY c.display_name")
+			.bind(campaign.id),
+		db.prepare('SELECT creator_id, kind, code, active FROM attribution_codes WHERE campaign_id = ?1').bind(campaign.id),
+		db.prepare('SELECT creator_id, slug, active FROM tracked_links WHERE campaign_id = ?1').bind(campaign.id),
+		db.prepare('SELECT creator_id, kind, count(*) AS n, sum(at >= ?2) AS today FROM intentions WHERE campaign_id = ?1 GROUP BY creator_id, kind').bind(campaign.id, dayStart),
+		db
+			.prepare(
+				`SELECT v.id, v.order_ref, v.ref, v.channel, v.amount_dzd, v.at, v.delivery_status, v.attributed_by, c.display_name AS creator_name
+				 FROM conversions v LEFT JOIN creators c ON c.id = v.creator_id WHERE v.campaign_id = ?1 ORDER BY v.at DESC, v.id LIMIT ?2 OFFSET ?3`
+			)
+			.bind(campaign.id, SALES_PAGE_SIZE, offset),
+		db.prepare('SELECT count(*) AS n FROM conversions WHERE campaign_id = ?1').bind(campaign.id)
+	]);
+	type CodeRow = { creator_id: string; kind: string; code: string; active: number };
+	type IntentRow = { creator_id: string; kind: IntentionKind; n: number; today: number };
+	return {
+		campaign: { id: campaign.id, title: campaign.title },
+		creators: (creators.results as { id: string; display_name: string; handle: string }[]).map((c) => {
+			const own = (codes.results as CodeRow[]).filter((x) => x.creator_id === c.id);
+			const link = (links.results as { creator_id: string; slug: string; active: number }[]).find((l) => l.creator_id === c.id);
+			const mine = (intents.results as IntentRow[]).filter((i) => i.creator_id === c.id);
+			const tally = (kind: IntentionKind) => {
+				const r = mine.find((i) => i.kind === kind);
+				return { today: r?.today ?? 0, total: r?.n ?? 0 };
+			};
+			return {
+				id: c.id,
+				displayName: c.display_name,
+				handle: c.handle,
+				promoCode: own.find((x) => x.kind === 'promo')?.code ?? null,
+				keyword: own.find((x) => x.kind === 'keyword')?.code ?? null,
+				link: link ? `/l/${link.slug}` : null,
+				live: own.some((x) => x.active === 1),
+				intentions: { asked: tally('asked'), whatsapp: tally('whatsapp'), dm: tally('dm') }
+			};
+		}),
+		orders: (
+			orders.results as {
+				id: string;
+				order_ref: string;
+				ref: string;
+				channel: string;
+				amount_dzd: number;
+				at: number;
+				delivery_status: string;
+				attributed_by: string | null;
+				creator_name: string | null;
+			}[]
+		).map((o) => ({
+			id: o.id,
+			orderRef: o.order_ref,
+			ref: o.ref,
+			channel: o.channel,
+			amountDzd: o.amount_dzd,
+			at: iso(o.at),
+			deliveryStatus: o.delivery_status,
+			attributedBy: o.attributed_by,
+			creatorName: o.creator_name
+		})),
+		total: (total.results[0] as { n: number }).n,
+		page: input.page,
+		pageSize: SALES_PAGE_SIZE
+	};
+}

@@ -1,3 +1,3 @@
 /** Attribution (issue 12): codes and tracked links of signed agreements. */
 export { activationStatements, assertCodesFree, deactivateEnded, getCodes, setOfferWindow } from './codes';
-export { type OrderInput, importConversions, recordConversion } from './conversions';
+export { INTENTION_KINDS, type OrderInput, SALES_PAGE_SIZE, importConversions, recordConversion, recordIntention, salesDesk } from './conversions';

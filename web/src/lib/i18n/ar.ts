@@ -9,6 +9,7 @@ import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
+import * as sales from './parts/sales';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1173,5 +1174,6 @@ export const ar: Catalogue = {
 	...library.ar,
 	...workspace.ar,
 	// ---- attribution (issue 12) ----
-	...attribution.ar
+	...attribution.ar,
+	...sales.ar
 };

@@ -9,6 +9,7 @@ import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
+import * as sales from './parts/sales';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1176,5 +1177,6 @@ export const en: Catalogue = {
 	...library.en,
 	...workspace.en,
 	// ---- attribution (issue 12) ----
-	...attribution.en
+	...attribution.en,
+	...sales.en
 };

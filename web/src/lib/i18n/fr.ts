@@ -11,6 +11,7 @@ import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
+import * as sales from './parts/sales';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1182,5 +1183,6 @@ export const fr = {
 	...library.fr,
 	...workspace.fr,
 	// ---- attribution (issue 12) ----
-	...attribution.fr
+	...attribution.fr,
+	...sales.fr
 } as const;
