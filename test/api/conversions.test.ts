@@ -183,3 +183,65 @@ describe('the intention log and the sales desk (issue 12, points 4 and 5)', () =
 		expect(await count('SELECT count(*) AS n FROM intentions')).toBe(before);
 	});
 });
+
+describe('GET /campaigns/:id/report (issue 12, point 6: the numbers)', () => {
+	it('reads the latest D+7 figures, clicks, conversations and delivered orders, and what each cost', async () => {
+		const s = await signedScene({ creatorName: 'Nour Beauty' });
+		const fee = (await (await s.brand.client.call(`/agreements/${s.agreementId}`)).json()) as { agreement: { terms: { fee: { amountDzd: number } } } };
+		expect(fee.agreement.terms.fee.amountDzd).toBe(25_000);
+		const [reel] = (await (await s.brand.client.call(`/agreements/${s.agreementId}/deliverables`)).json()).deliverables as { id: string }[];
+		const now = Date.now();
+		const stat = (window: string, views: number) =>
+			env.DB.prepare(
+				"INSERT INTO deliverable_stats (deliverable_id, window, views, reach, likes, comments, saves, shares, replies, link_clicks, status, submitted_at, updated_at) VALUES (?1, ?2, ?3, 900, 80, 12, 30, 9, 4, 20, 'approved', ?4, ?4)"
+			).bind(reel.id, window, views, now);
+		const { link } = (await (await s.brand.client.call(`/agreements/${s.agreementId}/codes`)).json()) as { link: string };
+		const slug = link.slice(3);
+		// Fixture: one D+1 and one D+7 window (the D+7 figures count), and 4 counted clicks (the link route is tested in tracked-links.test.ts).
+		await env.DB.batch([
+			stat('D1', 1_000),
+			stat('D7', 2_500),
+			...[1, 2, 3, 4].map((i) =>
+				env.DB.prepare("INSERT INTO link_clicks (id, slug, campaign_id, creator_id, at, device, visitor_hash) VALUES (?1, ?2, ?3, ?4, ?5, 'mobile', ?6)").bind(
+					`click-${slug}-${i}`,
+					slug,
+					s.campaignId,
+					s.creator.creatorId,
+					now,
+					`v${i}`
+				)
+			)
+		]);
+		for (const kind of ['whatsapp', 'whatsapp', 'dm', 'asked']) await s.brand.client.call(`/campaigns/${s.campaignId}/intentions`, { json: { creatorId: s.creator.creatorId, kind } });
+		await order(s.brand.client, s.campaignId, { ref: 'NOUR10', channel: 'whatsapp', amountDzd: 9_000, orderRef: 'R-1' });
+		await order(s.brand.client, s.campaignId, { ref: 'INSTA-NOUR', channel: 'dm', amountDzd: 7_001, orderRef: 'R-2' });
+		await order(s.brand.client, s.campaignId, { ref: 'NOUR10', channel: 'shop', amountDzd: 5_000, orderRef: 'R-3', deliveryStatus: 'returned' });
+		await order(s.brand.client, s.campaignId, { ref: 'personne', channel: 'store', amountDzd: 1_500, orderRef: 'R-4' });
+
+		const res = await s.brand.client.call(`/campaigns/${s.campaignId}/report`);
+		expect(res.status).toBe(200);
+		const r = (await res.json()) as {
+			totals: { unattributedOrders: number; conversion: { orders: number; revenueDzd: number } };
+			creators: {
+				attention: { views: number; reported: number; deliverables: number };
+				intention: Record<string, number>;
+				conversion: Record<string, number | null>;
+				costs: Record<string, number | null>;
+				recommendation: { keep: boolean; reasons: { message: string }[] };
+			}[];
+		};
+		const c = r.creators[0];
+		expect(c.attention).toMatchObject({ views: 2_500, reported: 1, deliverables: 3 });
+		expect(c.intention).toEqual({ clicks: 4, storyReplies: 4, whatsapp: 2, dms: 1, asked: 1, conversations: 3 });
+		// Delivered: 9 000 + 7 001 = 16 001 over 2; one return of 3.
+		expect(c.conversion).toEqual({ orders: 2, revenueDzd: 16_001, averageBasketDzd: 8_000, codeUses: 3, returned: 1, pending: 0, returnRate: 0.33 });
+		// 25 000 / 4 = 6 250; / 3 = 8 333; / 2 = 12 500; 16 001 / 25 000 = 0.64.
+		expect(c.costs).toEqual({ feeDzd: 25_000, costPerClickDzd: 6_250, costPerConversationDzd: 8_333, costPerOrderDzd: 12_500, revenueOverFee: 0.64 });
+		expect(c.recommendation.keep).toBe(false);
+		expect(c.recommendation.reasons[0].message).toBe('Seulement 2 ventes livrées (il en faut au moins 3).');
+		expect(r.totals).toMatchObject({ unattributedOrders: 1, conversion: { orders: 3, revenueDzd: 17_501 } });
+		// Another brand and the creator cannot read it.
+		expect((await (await brandAccount('Marque Curieuse')).client.call(`/campaigns/${s.campaignId}/report`)).status).toBe(404);
+		expect((await s.creator.client.call(`/campaigns/${s.campaignId}/report`)).status).toBe(403);
+	});
+});

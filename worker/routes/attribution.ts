@@ -7,9 +7,10 @@ import { type Router, route } from '../route';
 import { either, json } from '../body';
 import { AppError } from '../errors';
 import { ById } from './params';
-import { getCodes, importConversions, recordConversion, recordIntention, salesDesk, setOfferWindow } from '../services/attribution';
+import { campaignReport, getCodes, importConversions, recordConversion, recordIntention, salesDesk, setOfferWindow } from '../services/attribution';
+import { isMessageKey, t } from '../i18n';
 import { ORDER_CSV_COLUMNS, parseOrdersCsv } from '../domain/conversions';
-import { CodesResponse, ConversionBody, ConversionResponse, ImportResponse, IntentionBody, IntentionResponse, OfferWindowBody, SalesQuery, SalesResponse } from './attribution.types';
+import { CodesResponse, ConversionBody, ConversionResponse, ImportResponse, IntentionBody, IntentionResponse, OfferWindowBody, ReportResponse, SalesQuery, SalesResponse } from './attribution.types';
 import { ImportQuery, csvRowsProblem, importCsv, rowErrorsOut, wantsValidRows } from './csv-import';
 
 const COMMON = { 401: { description: 'No session' }, 404: { description: 'Not found, or not one of its parties' } };
@@ -156,5 +157,32 @@ export function attributionRoutes(r: Router) {
 			}
 		},
 		async (c, { ctx, params, query }) => c.json(await salesDesk(ctx, { campaignId: params.id, page: Number(query.page) }))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/campaigns/:id/report',
+			summary:
+				'The campaign report: attention (latest D+1/D+7 figures), intention (clicks, story replies, conversations, answers), conversion (delivered orders, revenue, average basket, code uses, returns) per creator, per format and in total; costs per click, conversation and order (whole dinars, rounded down) and revenue over fee; a "keep as ambassador" recommendation with its reasons',
+			tags: ['attribution'],
+			auth: 'brand',
+			params: ById,
+			responses: {
+				200: { description: 'OK', schema: ReportResponse },
+				401: { description: 'No session' },
+				403: { description: 'Not a brand member' },
+				404: { description: 'Not a campaign of the caller’s brand' }
+			}
+		},
+		async (c, { ctx, params }) => {
+			const report = await campaignReport(ctx, { campaignId: params.id });
+			const say = (key: string, p: Record<string, number>) => (isMessageKey(key) ? t(ctx.locale, key, p) : key);
+			return c.json({
+				...report,
+				creators: report.creators.map((cr) => ({ ...cr, recommendation: { keep: cr.recommendation.keep, reasons: cr.recommendation.reasons.map((x) => ({ ...x, message: say(x.key, x.params) })) } }))
+			});
+		}
 	);
 }

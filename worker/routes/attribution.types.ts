@@ -149,3 +149,30 @@ export const SalesResponse = v.object({
 export const SalesQuery = v.object({
 	page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'page_invalid'), v.toNumber(), v.minValue(1, 'page_invalid')), '1')
 });
+
+const N = v.number();
+const NN = v.nullable(v.number());
+const AttentionOut = v.object({ views: N, reach: N, likes: N, comments: N, saves: N, shares: N, reported: N, deliverables: N });
+const IntentionOut = v.object({ clicks: N, storyReplies: N, whatsapp: N, dms: N, asked: N, conversations: N });
+const ConversionTotals = v.object({ orders: N, revenueDzd: N, averageBasketDzd: NN, codeUses: N, returned: N, pending: N, returnRate: NN });
+const CostsOut = v.object({ feeDzd: N, costPerClickDzd: NN, costPerConversationDzd: NN, costPerOrderDzd: NN, revenueOverFee: NN });
+
+export const ReportResponse = v.object({
+	campaign: v.object({ id: v.string(), title: v.string() }),
+	totals: v.object({ attention: AttentionOut, intention: IntentionOut, conversion: ConversionTotals, costs: CostsOut, unattributedOrders: N }),
+	creators: v.array(
+		v.object({
+			creatorId: v.string(),
+			displayName: v.string(),
+			handle: v.string(),
+			attention: AttentionOut,
+			intention: IntentionOut,
+			conversion: ConversionTotals,
+			costs: CostsOut,
+			costPerOrderDzd: NN,
+			recommendation: v.object({ keep: v.boolean(), reasons: v.array(v.object({ key: v.string(), params: v.record(v.string(), v.number()), message: v.string() })) }),
+			offerWindow: v.nullable(v.object({ startsAt: Iso, endsAt: Iso, note: v.string() }))
+		})
+	),
+	formats: v.array(v.object({ format: v.string(), attention: AttentionOut }))
+});

@@ -12,7 +12,7 @@ import { newSlug } from '../../domain/attribution-codes';
 import { actingBrand } from '../viewer';
 
 /** The campaign, if it is the caller's brand's; 404 otherwise. */
-async function ownCampaign(ctx: CallerContext, campaignId: string) {
+export async function ownCampaign(ctx: CallerContext, campaignId: string) {
 	const brand = await actingBrand(ctx);
 	const row = await ctx.db.prepare('SELECT id, brand_id, title FROM campaigns WHERE id = ?1 AND brand_id = ?2').bind(campaignId, brand.id).first<{ id: string; brand_id: string; title: string }>();
 	if (!row) throw new AppError('not_found');

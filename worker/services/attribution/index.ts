@@ -1,3 +1,4 @@
 /** Attribution (issue 12): codes and tracked links of signed agreements. */
 export { activationStatements, assertCodesFree, deactivateEnded, getCodes, setOfferWindow } from './codes';
 export { INTENTION_KINDS, type OrderInput, SALES_PAGE_SIZE, importConversions, recordConversion, recordIntention, salesDesk } from './conversions';
+export { campaignReport } from './report';
