@@ -189,7 +189,7 @@ describe('GET /campaigns/:id/report (issue 12, point 6: the numbers)', () => {
 		const s = await signedScene({ creatorName: 'Nour Beauty' });
 		const fee = (await (await s.brand.client.call(`/agreements/${s.agreementId}`)).json()) as { agreement: { terms: { fee: { amountDzd: number } } } };
 		expect(fee.agreement.terms.fee.amountDzd).toBe(25_000);
-		const [reel] = (await (await s.brand.client.call(`/agreements/${s.agreementId}/deliverables`)).json()).deliverables as { id: string }[];
+		const [reel] = ((await (await s.brand.client.call(`/agreements/${s.agreementId}/deliverables`)).json()) as { deliverables: { id: string }[] }).deliverables;
 		const now = Date.now();
 		const stat = (window: string, views: number) =>
 			env.DB.prepare(

@@ -7,7 +7,7 @@
 // must fit a 360 px screen; numbers and URLs stay left-to-right in Arabic.
 import { apiClient as client } from './api-client.mjs';
 
-export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats, live codes, the offer window and the sales desk (creator ar, brand fr, 360 px)';
+export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats, live codes, the offer window, the sales desk and the report (creator ar, brand fr, 360 px)';
 
 const PHONE = { width: 360, height: 780 };
 const PASSWORD = 'motdepasse-sur-2026';
@@ -203,6 +203,14 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.equal(await b.page.locator('#orders .order').count(), 2);
 	await fits(b.page, assert, 'brand, sales desk (fr)');
 	await screenshot('fr-9-brand-sales-desk-360', b.page);
+	// The report adds it up: two delivered orders (4 500 + 3 200 DA), the D+1 views, the WhatsApp conversation.
+	await b.page.goto(`/campaigns/${campaign.id}/report`);
+	const totals = await b.page.locator('#report-totals').innerText();
+	assert.match(totals, /7[\s\u202f]700[\s\u00a0]DA/);
+	assert.match(totals, /12[\s\u202f]500/);
+	assert.match(await b.page.locator('.reasons').first().innerText(), /Seulement 2 ventes livrées/);
+	await fits(b.page, assert, 'brand, report (fr)');
+	await screenshot('fr-10-brand-report-360', b.page);
 
 	// ---- the brand sees it all, and the audit chain holds --------------------------------------------
 	await b.page.goto(path);

@@ -22,7 +22,11 @@ const SAME_IN_FR_AND_EN = new Set([
 	'notifications.title',
 	'dlv.title',
 	'sales.channel.whatsapp',
-	'sales.intent.whatsapp'
+	'sales.intent.whatsapp',
+	'report.attention',
+	'report.intention',
+	'report.conversion',
+	'report.none'
 ]);
 const ARABIC_LETTER = /[\u0600-\u06ff]/;
 

@@ -10,6 +10,7 @@ import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
 import * as sales from './parts/sales';
+import * as report from './parts/report';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1175,5 +1176,6 @@ export const ar: Catalogue = {
 	...workspace.ar,
 	// ---- attribution (issue 12) ----
 	...attribution.ar,
-	...sales.ar
+	...sales.ar,
+	...report.ar
 };

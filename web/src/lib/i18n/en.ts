@@ -10,6 +10,7 @@ import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
 import * as sales from './parts/sales';
+import * as report from './parts/report';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1178,5 +1179,6 @@ export const en: Catalogue = {
 	...workspace.en,
 	// ---- attribution (issue 12) ----
 	...attribution.en,
-	...sales.en
+	...sales.en,
+	...report.en
 };

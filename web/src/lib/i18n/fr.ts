@@ -12,6 +12,7 @@ import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
 import * as sales from './parts/sales';
+import * as report from './parts/report';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1184,5 +1185,6 @@ export const fr = {
 	...workspace.fr,
 	// ---- attribution (issue 12) ----
 	...attribution.fr,
-	...sales.fr
+	...sales.fr,
+	...report.fr
 } as const;
