@@ -114,7 +114,9 @@ export async function signedAgreement(brand, creator, profile, i) {
 		parties: {
 			brand: { ...current.terms.parties.brand, representative: 'Lina Benali' },
 			creator: { ...current.terms.parties.creator, legalName: 'Nour El Houda Saidi' }
-		}
+		},
+		// A code is the brand's once and forever (issue 12): each bench agreement gets its own.
+		attribution: { ...current.terms.attribution, promoCode: `BENCH${i + 1}`, whatsappKeyword: `BENCH-WA${i + 1}` }
 	};
 	await ok(await brand.call('PATCH', `/agreements/${agreement.id}`, { terms }), 'edit');
 	await ok(await brand.call('POST', `/agreements/${agreement.id}/send`), 'send');

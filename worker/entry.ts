@@ -8,9 +8,11 @@
 import sveltekit from 'sveltekit-worker';
 import type { Env } from './env';
 import { queue, scheduled } from './jobs';
+import { isTrackedLinkPath, trackedLink } from './routes/links';
 
 export default {
-	fetch: (request, env, ctx) => sveltekit.fetch(request, env, ctx),
+	// Tracked links (/l/<slug>) answer before SvelteKit: no session lookup, no page rendering.
+	fetch: (request, env, ctx) => (isTrackedLinkPath(new URL(request.url).pathname) ? trackedLink(request, env, ctx) : sveltekit.fetch(request, env, ctx)),
 	scheduled,
 	queue
 } satisfies ExportedHandler<Env, unknown>;

@@ -17,6 +17,11 @@ export interface Env {
 	/** Certificates of retired sealing keys (PEM, concatenated): their seals still verify. */
 	SEAL_PREVIOUS_CERTIFICATES?: string;
 	/**
+	 * The secret the tracked links' daily salt is derived from (worker/domain/tracked-links.ts):
+	 * a Worker secret. Without it the sealing key serves; in development, a fixed value.
+	 */
+	LINK_SALT_SECRET?: string;
+	/**
 	 * Email delivery over SMTP (worker/services/mail/smtp.ts): the server's host and port
 	 * (default 587, or 465 with SMTP_SECURE=tls), optional login (SMTP_USER, SMTP_PASSWORD:
 	 * Worker secrets), the sender (`Wasla <no-reply@wasla.dz>` or a bare address) and the

@@ -1,17 +1,19 @@
 /**
  * Entry of the API alone, for the API tests (vitest's workers project): the Hono app's
- * fetch, with the same `scheduled` and `queue` handlers as the real entry (worker/entry.ts),
+ * fetch (and the tracked links /l/<slug>), with the same `scheduled` and `queue` handlers as the real entry (worker/entry.ts),
  * so tests drive the cron and the queue consumer that production runs. In production the
  * SvelteKit Worker hands /api/* to the same app from web/src/hooks.server.ts.
  */
 import { createApp } from './app';
 import type { Env } from './env';
 import { queue, scheduled } from './jobs';
+import { isTrackedLinkPath, trackedLink } from './routes/links';
 
 const app = createApp();
 
 export default {
-	fetch: (request, env, ctx) => app.fetch(request, env, ctx),
+	// Tracked links (/l/<slug>), as the real entry serves them: before anything else.
+	fetch: (request, env, ctx) => (isTrackedLinkPath(new URL(request.url).pathname) ? trackedLink(request, env, ctx) : app.fetch(request, env, ctx)),
 	scheduled,
 	queue
 } satisfies ExportedHandler<Env, unknown>;

@@ -5,6 +5,7 @@ import { FIT_REASONS } from '../domain/campaign-fit';
 import { PLAN_PHASES } from '../domain/campaign-plan';
 import { multiLineCheck, singleLineCheck } from '../domain/text';
 import { IdParam } from './params';
+import { LANDING_URL_MAX, normaliseLandingUrl } from '../domain/tracked-links';
 
 const LINE_MAX = 200;
 const LIST_MAX = 12;
@@ -90,7 +91,15 @@ const fields = {
 	),
 	startsAt: v.pipe(IsoTime, v.description('First publication day, ISO 8601 with time zone.')),
 	endsAt: v.pipe(IsoTime, v.description('Last publication day, ISO 8601 with time zone.')),
-	applyBy: v.pipe(IsoTime, v.description('Application deadline, ISO 8601 with time zone; applyBy ≤ startsAt ≤ endsAt.'))
+	applyBy: v.pipe(IsoTime, v.description('Application deadline, ISO 8601 with time zone; applyBy ≤ startsAt ≤ endsAt.')),
+	landingUrl: v.pipe(
+		v.string('campaign_landing_url_invalid'),
+		v.trim(),
+		v.maxLength(LANDING_URL_MAX, 'campaign_landing_url_invalid'),
+		v.check((s) => s === '' || normaliseLandingUrl(s) !== null, 'campaign_landing_url_invalid'),
+		v.transform((s) => (s === '' ? null : normaliseLandingUrl(s))),
+		v.description('Where tracked links send people (https only): the brand’s page for this offer. "" or null clears it; then links go to WhatsApp or the campaign landing page.')
+	)
 };
 
 /** POST /campaigns: title and objective are required; the rest has defaults or can wait for publishing. */
@@ -109,7 +118,8 @@ export const CampaignCreateBody = v.strictObject({
 	reuseRightsDays: v.optional(fields.reuseRightsDays),
 	startsAt: v.optional(v.nullable(fields.startsAt)),
 	endsAt: v.optional(v.nullable(fields.endsAt)),
-	applyBy: v.optional(v.nullable(fields.applyBy))
+	applyBy: v.optional(v.nullable(fields.applyBy)),
+	landingUrl: v.optional(v.nullable(fields.landingUrl))
 });
 export type CampaignCreateInput = v.InferOutput<typeof CampaignCreateBody>;
 
@@ -129,7 +139,8 @@ export const CampaignPatchBody = v.strictObject({
 	reuseRightsDays: v.optional(fields.reuseRightsDays),
 	startsAt: v.optional(v.nullable(fields.startsAt)),
 	endsAt: v.optional(v.nullable(fields.endsAt)),
-	applyBy: v.optional(v.nullable(fields.applyBy))
+	applyBy: v.optional(v.nullable(fields.applyBy)),
+	landingUrl: v.optional(v.nullable(fields.landingUrl))
 });
 export type CampaignPatchInput = v.InferOutput<typeof CampaignPatchBody>;
 
@@ -194,6 +205,7 @@ export const CampaignOut = v.object({
 	// The owning brand's view only; a creator reading an open campaign gets the public offer.
 	publishedAt: v.optional(v.nullable(v.string())),
 	closedAt: v.optional(v.nullable(v.string())),
+	landingUrl: v.optional(v.pipe(v.nullable(v.string()), v.description('Where tracked links send people (https), or null.'))),
 	createdAt: v.optional(v.string()),
 	updatedAt: v.optional(v.string())
 });

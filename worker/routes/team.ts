@@ -5,9 +5,24 @@
 import { type Router, route } from '../route';
 import { json } from '../body';
 import { ById } from './params';
-import { answerInvitation, createOwnBrand, inviteTeammate, leaveBrand, listMyBrands, listMyInvitations, listTeam, previewInvitation, revokeInvitation, switchBrand } from '../services/team';
+import {
+	answerInvitation,
+	createOwnBrand,
+	getBrandContact,
+	setBrandContact,
+	inviteTeammate,
+	leaveBrand,
+	listMyBrands,
+	listMyInvitations,
+	listTeam,
+	previewInvitation,
+	revokeInvitation,
+	switchBrand
+} from '../services/team';
 import {
 	AnswerResponse,
+	BrandContactBody,
+	BrandContactResponse,
 	CreateBrandBody,
 	CurrentBrandResponse,
 	InviteBody,
@@ -19,6 +34,7 @@ import {
 	SwitchBrandBody,
 	TeamResponse
 } from './team.types';
+import { t } from '../i18n';
 
 export function teamRoutes(r: Router) {
 	route(
@@ -188,5 +204,36 @@ export function teamRoutes(r: Router) {
 			responses: { 201: { description: 'Created', schema: CurrentBrandResponse }, 400: { description: 'Invalid name' }, 409: { description: 'The caller already owns a brand' } }
 		},
 		async (c, { ctx, body }) => c.json(await createOwnBrand(ctx, { name: body.name }), 201)
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/brands/me/contact',
+			summary: 'The WhatsApp Business number of the brand the caller works in (where tracked links open a chat)',
+			tags: ['brands'],
+			auth: 'brand',
+			responses: { 200: { description: 'OK', schema: BrandContactResponse } }
+		},
+		async (c, { ctx }) => c.json(await getBrandContact(ctx))
+	);
+
+	route(
+		r,
+		{
+			method: 'put',
+			path: '/brands/me/contact',
+			summary: 'Sets or removes the brand’s WhatsApp Business number (owner only); an unusual prefix is saved with a warning',
+			tags: ['brands'],
+			auth: 'brand',
+			body: json(BrandContactBody),
+			responses: { 200: { description: 'Saved', schema: BrandContactResponse }, 400: { description: 'Not an Algerian number' }, 403: { description: 'Not the brand’s owner' } }
+		},
+		async (c, { ctx, body }) => {
+			const out = await setBrandContact(ctx, { whatsappPhone: body.whatsappPhone });
+			const warnings = out.warning ? [{ path: out.warning.path, code: out.warning.code, message: t(ctx.locale, 'brand_whatsapp_unusual_prefix', { phone: out.warning.phone }) }] : [];
+			return c.json({ contact: out.contact, warnings });
+		}
 	);
 }

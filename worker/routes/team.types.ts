@@ -78,3 +78,19 @@ export const TeamResponse = v.object({
 		})
 	)
 });
+
+/** PUT /brands/me/contact: the brand's WhatsApp Business number, as people type it (0550 12 34 56, +213 550…); null or "" removes it. */
+export const BrandContactBody = v.strictObject({
+	whatsappPhone: v.pipe(
+		v.nullable(v.pipe(v.string('brand_whatsapp_invalid'), v.maxLength(30, 'brand_whatsapp_invalid'))),
+		v.description('An Algerian number; stored E.164 (+213XXXXXXXXX). Tracked links open a WhatsApp chat with it, the keyword prefilled.')
+	)
+});
+
+export const BrandContactResponse = v.object({
+	contact: v.object({
+		whatsappPhone: v.pipe(v.nullable(v.string()), v.description('E.164, or null.')),
+		canEdit: v.pipe(v.boolean(), v.description('Whether the caller (the owner) may change it.'))
+	}),
+	warnings: v.optional(v.array(v.object({ path: v.string(), code: v.literal('unusual_prefix'), message: v.string() })))
+});

@@ -18,7 +18,7 @@ type TaskRow = Omit<SqlRow<typeof campaignTasks>, 'campaign_id'>;
 
 const SELECT_CAMPAIGN = `SELECT c.id, c.brand_id, b.name AS brand_name, c.title, c.objective, c.offer, c.brief, c.formats, c.wilayas, c.niches, c.age_bands,
 	c.follower_min, c.follower_max, c.budget_dzd, c.reuse_rights_days, c.starts_at, c.ends_at, c.apply_by, c.status,
-	c.published_at, c.closed_at, c.created_at, c.updated_at
+	c.published_at, c.closed_at, c.created_at, c.updated_at, c.landing_url
 	FROM campaigns c JOIN brands b ON b.id = c.brand_id`;
 
 const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
@@ -79,7 +79,14 @@ function publicView(r: CampaignRow) {
 
 /** What the owning brand sees: everything, with its timestamps. */
 export function brandView(r: CampaignRow) {
-	return { ...publicView(r), publishedAt: isoOrNull(r.published_at), closedAt: isoOrNull(r.closed_at), createdAt: iso(r.created_at), updatedAt: iso(r.updated_at) };
+	return {
+		...publicView(r),
+		publishedAt: isoOrNull(r.published_at),
+		closedAt: isoOrNull(r.closed_at),
+		createdAt: iso(r.created_at),
+		updatedAt: iso(r.updated_at),
+		landingUrl: r.landing_url
+	};
 }
 
 function taskView(t: TaskRow) {
@@ -129,6 +136,8 @@ export interface CampaignInput {
 	startsAt?: string | null;
 	endsAt?: string | null;
 	applyBy?: string | null;
+	/** The tracked links' destination (normalised https URL); null clears it. */
+	landingUrl?: string | null;
 }
 
 /** Applies the given fields over `base` (undefined = unchanged, null date = cleared). */
@@ -196,19 +205,30 @@ export async function createCampaign(ctx: CallerContext, input: CampaignInput & 
 	await db
 		.prepare(
 			`INSERT INTO campaigns (id, brand_id, title, objective, offer, brief, formats, wilayas, niches, follower_min, follower_max, budget_dzd,
-			 reuse_rights_days, starts_at, ends_at, apply_by, age_bands, status, created_at, updated_at)
-			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 'draft', ?18, ?18)`
+			 reuse_rights_days, starts_at, ends_at, apply_by, age_bands, status, created_at, updated_at, landing_url)
+			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 'draft', ?18, ?18, ?19)`
 		)
-		.bind(id, brand.id, ...fieldValues(f), now)
+		.bind(id, brand.id, ...fieldValues(f), now, input.landingUrl ?? null)
 		.run();
 	return { campaign: brandView((await findCampaign(db, id))!), warnings: campaignWarnings(f) };
 }
 
-/** Edits a draft or open campaign; the merged result is validated, and an open one must stay publishable. */
+/**
+ * Edits a draft or open campaign; the merged result is validated, and an open one must stay
+ * publishable. A running (active) campaign only takes a new landing URL.
+ */
 export async function updateCampaign(ctx: CallerContext, update: { campaignId: string; changes: CampaignInput }) {
 	const { db, now } = ctx;
 	const { campaignId: id, changes: input } = update;
 	const row = await ownCampaign(ctx, id);
+	if (!CAMPAIGN_TRANSITIONS[row.status].editable && row.status === 'active' && Object.keys(input).every((k) => k === 'landingUrl')) {
+		// Where the tracked links lead may change while they are live (the brief stays frozen).
+		await db
+			.prepare('UPDATE campaigns SET landing_url = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2')
+			.bind(id, row.status, input.landingUrl ?? null, now)
+			.run();
+		return { campaign: brandView((await findCampaign(db, id))!), warnings: [] };
+	}
 	if (!CAMPAIGN_TRANSITIONS[row.status].editable) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
 	const f = merge(rowFields(row), input);
 	await validate(db, f);
@@ -221,9 +241,9 @@ export async function updateCampaign(ctx: CallerContext, update: { campaignId: s
 		.prepare(
 			`UPDATE campaigns SET title = ?3, objective = ?4, offer = ?5, brief = ?6, formats = ?7, wilayas = ?8, niches = ?9, follower_min = ?10,
 			 follower_max = ?11, budget_dzd = ?12, reuse_rights_days = ?13, starts_at = ?14, ends_at = ?15, apply_by = ?16, age_bands = ?17,
-			 updated_at = ?18 WHERE id = ?1 AND status = ?2`
+			 updated_at = ?18, landing_url = ?19 WHERE id = ?1 AND status = ?2`
 		)
-		.bind(id, row.status, ...fieldValues(f), now)
+		.bind(id, row.status, ...fieldValues(f), now, input.landingUrl === undefined ? row.landing_url : input.landingUrl)
 		.run();
 	if (!res.meta.changes) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
 	return { campaign: brandView((await findCampaign(db, id))!), warnings: campaignWarnings(f) };

@@ -17,6 +17,7 @@ import { inviteEmail } from './emails';
 import { acceptStatements, declineStatements, findInvitation, type InvitationRow, pendingInvitationsFor, timesOf } from './invitation-records';
 import { notifyUserStatement } from './notifications';
 import { queueEmailStatement } from './outbox';
+import { normaliseAlgerianPhone } from '../domain/phone';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -241,4 +242,29 @@ export async function createOwnBrand(ctx: CallerContext, input: { name: string }
 	const [created] = await db.batch(ownBrandStatements(db, user.id, name.trim(), now, id));
 	if (created.meta.changes === 0) throw new AppError('already_exists', { detailKey: 'detail_already_own_brand' });
 	return { brand: { id, name: name.trim(), role: 'owner' as const } };
+}
+
+/** GET /brands/me/contact: the brand's WhatsApp Business number (tracked links open a chat with it); the owner may change it. */
+export async function getBrandContact(ctx: CallerContext) {
+	const brand = await actingBrand(ctx);
+	const row = await ctx.db.prepare('SELECT whatsapp_phone FROM brands WHERE id = ?1').bind(brand.id).first<{ whatsapp_phone: string | null }>();
+	return { contact: { whatsappPhone: row?.whatsapp_phone ?? null, canEdit: brand.role === 'owner' } };
+}
+
+/**
+ * PUT /brands/me/contact (owner only: the number where the brand's sales land): an Algerian
+ * number stored E.164, or null to remove it; an unusual prefix is saved with a warning.
+ */
+export async function setBrandContact(ctx: CallerContext, input: { whatsappPhone: string | null }) {
+	const brand = await ownedCurrentBrand(ctx);
+	let e164: string | null = null;
+	let warning: { path: string; code: 'unusual_prefix'; phone: string } | null = null;
+	if (input.whatsappPhone !== null && input.whatsappPhone.trim() !== '') {
+		const p = normaliseAlgerianPhone(input.whatsappPhone);
+		if (!p.ok) throw new AppError('invalid_request', { fieldKeys: [{ path: 'whatsappPhone', key: 'brand_whatsapp_invalid' }] });
+		e164 = p.e164;
+		if (p.warning) warning = { path: 'whatsappPhone', code: 'unusual_prefix', phone: p.e164 };
+	}
+	await ctx.db.prepare('UPDATE brands SET whatsapp_phone = ?2 WHERE id = ?1').bind(brand.id, e164).run();
+	return { contact: { whatsappPhone: e164, canEdit: true }, warning };
 }

@@ -41,6 +41,8 @@ export interface Campaign {
 	/** Only for the owning brand. */
 	publishedAt?: string | null;
 	closedAt?: string | null;
+	/** Where the creators' tracked links lead (https), or null. */
+	landingUrl?: string | null;
 	createdAt?: string;
 	updatedAt?: string;
 }

@@ -675,6 +675,16 @@ export const fr = {
 	'dashboard.admin.text': 'Vous êtes connecté avec un compte administrateur ({email}). Les outils de suivi et de modération de la plateforme arriveront ici.',
 
 	'settings.title': 'Paramètres',
+	'settings.whatsapp.title': 'WhatsApp Business de la marque',
+	'settings.whatsapp.lead':
+		'Les liens suivis des créateurs ouvrent une conversation avec ce numéro, le mot-clé du créateur déjà écrit, quand la campagne vend sur WhatsApp ou n’a pas de page de destination.',
+	'settings.whatsapp.label': 'Numéro WhatsApp Business',
+	'settings.whatsapp.hint': 'Un numéro algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56. Laissez vide pour le retirer.',
+	'settings.whatsapp.save': 'Enregistrer le numéro',
+	'settings.whatsapp.saved': 'Numéro enregistré : {phone}.',
+	'settings.whatsapp.removed': 'Numéro retiré.',
+	'settings.whatsapp.none': 'Aucun numéro.',
+	'settings.whatsapp.ownerOnly': 'Seul le propriétaire de la marque peut le changer.',
 	'settings.account.title': 'Compte',
 	'settings.account.email': 'Adresse e-mail',
 	'settings.account.role': 'Type de compte',
@@ -859,6 +869,9 @@ export const fr = {
 	'form.campaign.objectiveHint': 'Un seul objectif : c’est lui qui guide le brief et la mesure.',
 	'form.campaign.offer': 'Offre',
 	'form.campaign.offerHint': 'Pack, remise, livraison, durée. Par exemple : « Pack à 3 500 DA, livraison 58 wilayas, paiement à la livraison, 48 h ».',
+	'form.campaign.landingUrl': 'Page de destination (facultatif)',
+	'form.campaign.landingUrlHint':
+		'L’adresse https:// de votre page pour cette offre (boutique, produit). Les liens suivis des créateurs y mènent, avec des paramètres UTM pour vos statistiques. Sans elle, ils ouvrent votre WhatsApp Business (Paramètres) ou la page de l’offre.',
 	'form.campaign.brief': 'Brief d’une page',
 	'form.campaign.template': 'Partir d’un modèle',
 	'form.campaign.templateHint': 'Remplace les messages clés, les listes et l’angle par un modèle adapté à l’objectif choisi. Les autres champs sont conservés.',

@@ -27,6 +27,8 @@ export interface CampaignFormValues {
 	followerMax: string;
 	budgetDzd: string;
 	reuseRightsDays: string;
+	/** Where the creators' tracked links lead (https), or empty. */
+	landingUrl: string;
 	applyBy: string;
 	startsAt: string;
 	endsAt: string;
@@ -53,6 +55,7 @@ export function emptyValues(): CampaignFormValues {
 		followerMax: '35000',
 		budgetDzd: '0',
 		reuseRightsDays: '30',
+		landingUrl: '',
 		applyBy: '',
 		startsAt: '',
 		endsAt: ''
@@ -76,6 +79,7 @@ export function valuesFromCampaign(c: Campaign): CampaignFormValues {
 		followerMax: String(c.followerMax),
 		budgetDzd: String(c.budgetDzd),
 		reuseRightsDays: String(c.reuseRightsDays),
+		landingUrl: c.landingUrl ?? '',
 		applyBy: algiersDate(c.applyBy),
 		startsAt: algiersDate(c.startsAt),
 		endsAt: algiersDate(c.endsAt)
@@ -105,6 +109,7 @@ export function valuesFromForm(data: FormData): CampaignFormValues {
 		followerMax: formString(data, 'followerMax', 20),
 		budgetDzd: formString(data, 'budgetDzd', 20),
 		reuseRightsDays: formString(data, 'reuseRightsDays', 20),
+		landingUrl: formString(data, 'landingUrl', 600),
 		applyBy: formString(data, 'applyBy', 20),
 		startsAt: formString(data, 'startsAt', 20),
 		endsAt: formString(data, 'endsAt', 20)
@@ -149,6 +154,8 @@ export function bodyFromValues(v: CampaignFormValues, mode: 'create' | 'edit'): 
 		followerMax: number(v.followerMax),
 		budgetDzd: number(v.budgetDzd),
 		reuseRightsDays: number(v.reuseRightsDays),
+		// Sent as typed (the API trims and checks it); empty clears it on edit.
+		landingUrl: mode === 'create' && v.landingUrl.trim() === '' ? undefined : v.landingUrl,
 		applyBy: day(v.applyBy, '23:59:00'),
 		startsAt: day(v.startsAt, '00:00:00'),
 		endsAt: day(v.endsAt, '23:59:00')

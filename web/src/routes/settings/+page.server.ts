@@ -5,11 +5,27 @@ import { createBrandAction, loadMyInvitations, type BrandRef } from '$lib/server
 import type { Preference } from '$lib/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The brand's WhatsApp Business number (E.164), where tracked links open a chat; only the owner changes it. */
+interface BrandContact {
+	whatsappPhone: string | null;
+	canEdit: boolean;
+}
+
 /** The account, how they hear about each kind of message, and for a brand user the brands they belong to and how many invitations wait. */
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 	const me = requireMe({ locals, url });
-	const [mine, prefs] = await Promise.all([me.user.role === 'brand' ? loadMyInvitations(fetch) : null, apiJson<{ preferences: Preference[] }>(fetch, '/me/notification-preferences', 'GET')]);
-	return { me, brands: mine?.memberships ?? null, pendingInvitations: mine?.invitations.length ?? 0, preferences: prefs.ok ? prefs.data.preferences : [] };
+	const [mine, prefs, contact] = await Promise.all([
+		me.user.role === 'brand' ? loadMyInvitations(fetch) : null,
+		apiJson<{ preferences: Preference[] }>(fetch, '/me/notification-preferences', 'GET'),
+		me.user.role === 'brand' && me.brand ? apiJson<{ contact: BrandContact }>(fetch, '/brands/me/contact', 'GET') : null
+	]);
+	return {
+		me,
+		brands: mine?.memberships ?? null,
+		pendingInvitations: mine?.invitations.length ?? 0,
+		preferences: prefs.ok ? prefs.data.preferences : [],
+		contact: contact?.ok ? contact.data.contact : null
+	};
 };
 
 /** Switch or leave: both answer with the brand the user now works in. */
@@ -55,6 +71,16 @@ export const actions: Actions = {
 			return fail(res.status, { preferences: { category, ...formProblem(res.problem) } });
 		}
 		return { preferences: { category, done: res.data.preferences.find((p) => p.category === category)?.channel ?? 'email' } };
+	},
+	/** The brand's WhatsApp Business number: as typed, checked and stored E.164 by the API; empty removes it. */
+	whatsapp: async ({ request, fetch }) => {
+		const data = await request.formData();
+		const phone = formString(data, 'whatsappPhone', 40);
+		const res = await apiJson<{ contact: BrandContact; warnings?: { message: string }[] }>(fetch, '/brands/me/contact', 'PUT', { whatsappPhone: phone.trim() === '' ? null : phone });
+		if (!res.ok) {
+			return fail(res.status, { whatsapp: { value: phone, ...formProblem(res.problem) } });
+		}
+		return { whatsapp: { done: res.data.contact.whatsappPhone, warning: res.data.warnings?.[0]?.message ?? '' } };
 	},
 	switch: (event) => brandChange(event, 'switch'),
 	leave: (event) => brandChange(event, 'leave'),
