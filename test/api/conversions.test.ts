@@ -245,3 +245,23 @@ describe('GET /campaigns/:id/report (issue 12, point 6: the numbers)', () => {
 		expect((await s.creator.client.call(`/campaigns/${s.campaignId}/report`)).status).toBe(403);
 	});
 });
+
+describe('GET /campaigns/:id/report.csv', () => {
+	it('downloads the report as CSV with a byte-order mark, for the brand only', async () => {
+		const s = await signedScene({ creatorName: 'Nour Beauty' });
+		await order(s.brand.client, s.campaignId, { ref: 'NOUR10', channel: 'whatsapp', amountDzd: 9_000, orderRef: 'CSV-1' });
+		const res = await s.brand.client.call(`/campaigns/${s.campaignId}/report.csv`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="wasla-report-/);
+		const bytes = new Uint8Array(await res.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+		expect(lines[0]).toMatch(/^creator,handle,views,/);
+		expect(lines[1]).toMatch(/^Nour Beauty,/);
+		expect(lines[1].split(',')[12]).toBe('9000');
+		expect(lines[2]).toMatch(/^TOTAL,,/);
+		expect((await s.creator.client.call(`/campaigns/${s.campaignId}/report.csv`)).status).toBe(403);
+		expect((await (await brandAccount('Marque Tierce')).client.call(`/campaigns/${s.campaignId}/report.csv`)).status).toBe(404);
+	});
+});

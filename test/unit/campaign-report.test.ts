@@ -82,3 +82,23 @@ describe('recommend', () => {
 		expect(recommend({ ...base, returnRate: 0.31 }, costs).keep).toBe(false);
 	});
 });
+
+describe('reportCsv', () => {
+	it('one row per creator then the total, formulas neutralised', async () => {
+		const { reportCsv, csvCell } = await import('../../worker/domain/campaign-report');
+		const r = buildReport({
+			creators: [{ creatorId: 'x', displayName: '=HYPERLINK("http://evil")', handle: 'x', feeDzd: 1_000 }],
+			deliverables: [{ creatorId: 'x', format: 'reel', stats: stats(100) }],
+			clicks: [{ creatorId: 'x', count: 3 }],
+			intentions: [],
+			orders: [{ creatorId: 'x', amountDzd: 2_000, deliveryStatus: 'delivered', attributedBy: 'code' }]
+		});
+		const lines = reportCsv(r).split('\r\n');
+		expect(lines[0].split(',')).toHaveLength(24);
+		expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"")",x,100,50,2,1,1,3,0,0,0,1,2000,2000,1,0,0,0,1000,333,,1000,2,false`);
+		expect(lines[2].startsWith('TOTAL,,100,')).toBe(true);
+		expect(lines[3]).toBe('');
+		expect(csvCell('-5')).toBe("'-5");
+		expect(csvCell(-5)).toBe('-5');
+	});
+});

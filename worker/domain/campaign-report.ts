@@ -182,3 +182,85 @@ export function buildReport(input: ReportInput) {
 		formats
 	};
 }
+
+// ---- CSV export ---------------------------------------------------------------------------------
+
+/** Columns of the report's CSV export, one row per creator then a TOTAL row. */
+export const REPORT_CSV_COLUMNS = [
+	'creator',
+	'handle',
+	'views',
+	'reach',
+	'saves',
+	'reported',
+	'deliverables',
+	'clicks',
+	'storyReplies',
+	'conversations',
+	'asked',
+	'orders',
+	'revenueDzd',
+	'averageBasketDzd',
+	'codeUses',
+	'returned',
+	'pending',
+	'returnRate',
+	'feeDzd',
+	'costPerClickDzd',
+	'costPerConversationDzd',
+	'costPerOrderDzd',
+	'revenueOverFee',
+	'keepAsAmbassador'
+] as const;
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break; a text starting with = + -
+ * @ or a tab is prefixed with ' so a spreadsheet never runs it as a formula (a creator's name
+ * is theirs to choose).
+ */
+export function csvCell(value: string | number | boolean | null): string {
+	if (value === null) return '';
+	if (typeof value !== 'string') return String(value);
+	const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+	return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+type Row = { attention: Attention; intention: Intention; conversion: Conversion; costs: Costs };
+
+function csvRow(name: string, handle: string, r: Row, keep: boolean | null): string {
+	const { attention: a, intention: i, conversion: c, costs: k } = r;
+	return [
+		name,
+		handle,
+		a.views,
+		a.reach,
+		a.saves,
+		a.reported,
+		a.deliverables,
+		i.clicks,
+		i.storyReplies,
+		i.conversations,
+		i.asked,
+		c.orders,
+		c.revenueDzd,
+		c.averageBasketDzd,
+		c.codeUses,
+		c.returned,
+		c.pending,
+		c.returnRate,
+		k.feeDzd,
+		k.costPerClickDzd,
+		k.costPerConversationDzd,
+		k.costPerOrderDzd,
+		k.revenueOverFee,
+		keep
+	]
+		.map(csvCell)
+		.join(',');
+}
+
+/** The report as CSV (UTF-8, CRLF line ends as spreadsheets expect). */
+export function reportCsv(report: ReturnType<typeof buildReport>): string {
+	const lines = [REPORT_CSV_COLUMNS.join(','), ...report.creators.map((c) => csvRow(c.displayName, c.handle, c, c.recommendation.keep)), csvRow('TOTAL', '', report.totals, null)];
+	return `${lines.join('\r\n')}\r\n`;
+}

@@ -9,6 +9,8 @@ import { AppError } from '../errors';
 import { ById } from './params';
 import { campaignReport, getCodes, importConversions, recordConversion, recordIntention, salesDesk, setOfferWindow } from '../services/attribution';
 import { isMessageKey, t } from '../i18n';
+import { reportCsv } from '../domain/campaign-report';
+import { attachmentHeaders } from '../downloads';
 import { ORDER_CSV_COLUMNS, parseOrdersCsv } from '../domain/conversions';
 import { CodesResponse, ConversionBody, ConversionResponse, ImportResponse, IntentionBody, IntentionResponse, OfferWindowBody, ReportResponse, SalesQuery, SalesResponse } from './attribution.types';
 import { ImportQuery, csvRowsProblem, importCsv, rowErrorsOut, wantsValidRows } from './csv-import';
@@ -183,6 +185,29 @@ export function attributionRoutes(r: Router) {
 				...report,
 				creators: report.creators.map((cr) => ({ ...cr, recommendation: { keep: cr.recommendation.keep, reasons: cr.recommendation.reasons.map((x) => ({ ...x, message: say(x.key, x.params) })) } }))
 			});
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/campaigns/:id/report.csv',
+			summary: 'The campaign report as CSV (UTF-8 with a byte-order mark, for spreadsheets): one row per creator, then the total; cells a spreadsheet would run as formulas are neutralised',
+			tags: ['attribution'],
+			auth: 'brand',
+			params: ById,
+			responses: {
+				200: { description: 'text/csv attachment' },
+				401: { description: 'No session' },
+				403: { description: 'Not a brand member' },
+				404: { description: 'Not a campaign of the caller’s brand' }
+			}
+		},
+		async (_c, { ctx, params }) => {
+			const report = await campaignReport(ctx, { campaignId: params.id });
+			const body = new TextEncoder().encode(`\ufeff${reportCsv(report)}`);
+			return new Response(body, { headers: attachmentHeaders({ type: 'text/csv; charset=utf-8', name: `wasla-report-${report.campaign.id}.csv`, size: body.byteLength }) });
 		}
 	);
 }

@@ -1,6 +1,7 @@
 /** The campaign report page (issue 12, point 6). */
 export const fr = {
 	'report.link': 'Rapport',
+	'report.csv': 'Télécharger en CSV',
 	'report.title': 'Rapport · {campaign}',
 	'report.lead':
 		'Trois niveaux : l’attention (vues, portée, enregistrements), l’intention (clics, réponses, conversations) et la conversion (commandes livrées). Les coûts divisent les cachets, arrondis au dinar inférieur.',
@@ -44,6 +45,7 @@ type Keys = keyof typeof fr;
 
 export const ar: Record<Keys, string> = {
 	'report.link': 'التقرير',
+	'report.csv': 'تنزيل بصيغة CSV',
 	'report.title': 'التقرير · {campaign}',
 	'report.lead': 'ثلاثة مستويات: الانتباه (المشاهدات، الوصول، الحفظ)، النية (النقرات، الردود، المحادثات) والتحويل (الطلبات المُسلَّمة). تُقسَم التكاليف على الأجور مقرّبة إلى الدينار الأدنى.',
 	'report.totals': 'الحملة كاملة',
@@ -84,6 +86,7 @@ export const ar: Record<Keys, string> = {
 
 export const en: Record<Keys, string> = {
 	'report.link': 'Report',
+	'report.csv': 'Download as CSV',
 	'report.title': 'Report · {campaign}',
 	'report.lead': 'Three levels: attention (views, reach, saves), intention (clicks, replies, conversations) and conversion (delivered orders). Costs divide the fees, rounded down to the dinar.',
 	'report.totals': 'The whole campaign',
