@@ -1,0 +1,92 @@
+/** The campaign landing page the brand builds (issue 12, point 3): /campaigns/<id>/offer, shown publicly at /o/<slug>. */
+export const fr = {
+	'offer.link': 'Page d’offre',
+	'offer.title': 'Page d’offre · {campaign}',
+	'offer.lead':
+		'Pas de site ? Chaque créateur a sa page d’offre : vos produits, vos conditions de livraison, son code promo et un bouton WhatsApp. Ses liens suivis y mènent quand la campagne n’a pas d’adresse de destination ni de numéro WhatsApp.',
+	'offer.pages.title': 'Les pages des créateurs',
+	'offer.pages.none': 'Les pages apparaîtront ici une fois un accord signé : une par créateur, avec son code.',
+	'offer.pages.views': '{views} vues',
+	'offer.pages.ended': 'Terminée',
+	'offer.delivery.title': 'Conditions de livraison',
+	'offer.delivery.label': 'Conditions affichées sur la page',
+	'offer.delivery.hint': 'Par exemple : Livraison 58 wilayas, paiement à la livraison, 400 DA Alger. 500 caractères au plus.',
+	'offer.delivery.submit': 'Enregistrer',
+	'offer.delivery.done': 'Conditions enregistrées.',
+	'offer.products.title': 'Produits ({count}/{max})',
+	'offer.products.empty': 'Aucun produit pour l’instant.',
+	'offer.products.emptyText': 'Ajoutez jusqu’à 12 produits avec leur photo et leur prix.',
+	'offer.products.noPhoto': 'Sans photo',
+	'offer.products.delete': 'Supprimer',
+	'offer.products.deleted': 'Produit supprimé.',
+	'offer.add.title': 'Ajouter un produit',
+	'offer.add.name': 'Nom',
+	'offer.add.price': 'Prix (DA)',
+	'offer.add.photo': 'Photo (facultative)',
+	'offer.add.photoHint': 'PNG, JPEG ou WebP, 2 Mo au plus.',
+	'offer.add.submit': 'Ajouter',
+	'offer.add.done': 'Produit ajouté.',
+	'offer.add.full': 'La page montre déjà 12 produits : supprimez-en un pour en ajouter un autre.'
+} as const;
+
+type Keys = keyof typeof fr;
+
+export const ar: Record<Keys, string> = {
+	'offer.link': 'صفحة العرض',
+	'offer.title': 'صفحة العرض · {campaign}',
+	'offer.lead':
+		'ليس لديك موقع؟ لكل صانع محتوى صفحة عرض: منتجاتك، شروط التوصيل، رمز التخفيض الخاص به وزر واتساب. تقود إليها روابطه المتتبَّعة عندما لا يكون للحملة عنوان وجهة ولا رقم واتساب.',
+	'offer.pages.title': 'صفحات صنّاع المحتوى',
+	'offer.pages.none': 'ستظهر الصفحات هنا بعد توقيع اتفاق: صفحة لكل صانع محتوى برمزه.',
+	'offer.pages.views': '{views} مشاهدة',
+	'offer.pages.ended': 'منتهية',
+	'offer.delivery.title': 'شروط التوصيل',
+	'offer.delivery.label': 'الشروط المعروضة في الصفحة',
+	'offer.delivery.hint': 'مثال: التوصيل إلى 58 ولاية، الدفع عند الاستلام، 400 دج في العاصمة. 500 حرف على الأكثر.',
+	'offer.delivery.submit': 'حفظ',
+	'offer.delivery.done': 'تم حفظ الشروط.',
+	'offer.products.title': 'المنتجات ({count}/{max})',
+	'offer.products.empty': 'لا توجد منتجات بعد.',
+	'offer.products.emptyText': 'أضف حتى 12 منتجًا مع صورها وأسعارها.',
+	'offer.products.noPhoto': 'بدون صورة',
+	'offer.products.delete': 'حذف',
+	'offer.products.deleted': 'تم حذف المنتج.',
+	'offer.add.title': 'إضافة منتج',
+	'offer.add.name': 'الاسم',
+	'offer.add.price': 'السعر (دج)',
+	'offer.add.photo': 'الصورة (اختيارية)',
+	'offer.add.photoHint': 'PNG أو JPEG أو WebP، 2 ميغابايت على الأكثر.',
+	'offer.add.submit': 'إضافة',
+	'offer.add.done': 'تمت إضافة المنتج.',
+	'offer.add.full': 'الصفحة تعرض 12 منتجًا بالفعل: احذف واحدًا لإضافة آخر.'
+};
+
+export const en: Record<Keys, string> = {
+	'offer.link': 'Offer page',
+	'offer.title': 'Offer page · {campaign}',
+	'offer.lead':
+		'No website? Each creator gets an offer page: your products, your delivery terms, their promo code and a WhatsApp button. Their tracked links lead there when the campaign has neither a landing address nor a WhatsApp number.',
+	'offer.pages.title': 'The creators’ pages',
+	'offer.pages.none': 'Pages appear here once an agreement is signed: one per creator, with their code.',
+	'offer.pages.views': '{views} views',
+	'offer.pages.ended': 'Ended',
+	'offer.delivery.title': 'Delivery terms',
+	'offer.delivery.label': 'Terms shown on the page',
+	'offer.delivery.hint': 'For example: Delivery to 58 wilayas, cash on delivery, 400 DA in Algiers. At most 500 characters.',
+	'offer.delivery.submit': 'Save',
+	'offer.delivery.done': 'Terms saved.',
+	'offer.products.title': 'Products ({count}/{max})',
+	'offer.products.empty': 'No products yet.',
+	'offer.products.emptyText': 'Add up to 12 products with their photo and price.',
+	'offer.products.noPhoto': 'No photo',
+	'offer.products.delete': 'Delete',
+	'offer.products.deleted': 'Product deleted.',
+	'offer.add.title': 'Add a product',
+	'offer.add.name': 'Name',
+	'offer.add.price': 'Price (DA)',
+	'offer.add.photo': 'Photo (optional)',
+	'offer.add.photoHint': 'PNG, JPEG or WebP, at most 2 MB.',
+	'offer.add.submit': 'Add',
+	'offer.add.done': 'Product added.',
+	'offer.add.full': 'The page already shows 12 products: delete one to add another.'
+};
