@@ -84,19 +84,16 @@ async function photoResponse(env: Env, slug: string, productId: string): Promise
 
 // ---- the page ---------------------------------------------------------------------------------
 
-const TEXT: Record<
-	Locale,
-	{ by: string; products: string; delivery: string; code: string; codeHint: string; keyword: string; whatsapp: string; ended: string; noPhoto: string; home: string }
-> = {
+const TEXT: Record<Locale, { by: string; products: string; delivery: string; code: string; codeHint: string; keyword: string; whatsapp: string; ended: string; noPhoto: string; home: string }> = {
 	fr: {
 		by: 'Une offre de',
 		products: 'Les produits',
 		delivery: 'Livraison',
 		code: 'Votre code promo',
 		codeHint: 'Donnez-le en commandant.',
-		keyword: 'Mot-clé à écrire à la marque :',
+		keyword: 'Mot-clé à écrire à la marque :',
 		whatsapp: 'Commander sur WhatsApp',
-		ended: 'Cette offre est terminée : le code promo n’est plus valable. Vous pouvez encore contacter la marque.',
+		ended: 'Cette offre est terminée : le code promo n’est plus valable. Vous pouvez encore contacter la marque.',
 		noPhoto: 'Sans photo',
 		home: 'Wasla'
 	},
@@ -153,9 +150,7 @@ export function renderOfferPage(locale: Locale, link: OfferPageRow, products: Of
 	const sections = [
 		live ? '' : `<p class="ended" role="status">${esc(m.ended)}</p>`,
 		link.offer.trim() ? `<p class="offer">${lines(link.offer)}</p>` : '',
-		live && link.promo
-			? `<section class="codebox"><h2>${esc(m.code)}</h2><p class="code" dir="ltr">${esc(link.promo)}</p><p class="hint">${esc(m.codeHint)}</p></section>`
-			: '',
+		live && link.promo ? `<section class="codebox"><h2>${esc(m.code)}</h2><p class="code" dir="ltr">${esc(link.promo)}</p><p class="hint">${esc(m.codeHint)}</p></section>` : '',
 		wa ? `<p><a class="wa" href="${esc(wa)}" rel="noopener">${esc(m.whatsapp)}</a></p>` : live && link.keyword ? `<p>${esc(m.keyword)} <bdi class="kw" dir="ltr">${esc(link.keyword)}</bdi></p>` : '',
 		products.length > 0 ? `<section><h2>${esc(m.products)}</h2><ul class="grid">${grid}</ul></section>` : '',
 		link.delivery_terms.trim() ? `<section><h2>${esc(m.delivery)}</h2><p>${lines(link.delivery_terms)}</p></section>` : '',

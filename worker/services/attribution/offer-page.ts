@@ -128,7 +128,10 @@ export async function brandProductPhoto(ctx: CallerContext, input: { campaignId:
 }
 
 async function productPhoto(db: D1Database, files: R2Bucket, campaignId: string, productId: string) {
-	const row = await db.prepare('SELECT photo_key, photo_type FROM offer_products WHERE id = ?1 AND campaign_id = ?2').bind(productId, campaignId).first<{ photo_key: string | null; photo_type: string | null }>();
+	const row = await db
+		.prepare('SELECT photo_key, photo_type FROM offer_products WHERE id = ?1 AND campaign_id = ?2')
+		.bind(productId, campaignId)
+		.first<{ photo_key: string | null; photo_type: string | null }>();
 	if (!row?.photo_key || !row.photo_type) return null;
 	const object = await files.get(row.photo_key);
 	return object ? { body: object.body, size: object.size, type: row.photo_type, etag: object.httpEtag } : null;
@@ -144,8 +147,12 @@ export async function readOfferPage(db: D1Database, slug: string): Promise<{ lin
 	const sql = LINK_SQL.replace('SELECT l.slug,', 'SELECT c.offer, c.delivery_terms, l.slug,');
 	const [link, products] = await db.batch([
 		db.prepare(sql).bind(slug),
-		db.prepare(`SELECT p.id, p.position, p.name, p.price_dzd, p.photo_key, p.photo_type, p.created_at FROM offer_products p
-			 WHERE p.campaign_id = (SELECT campaign_id FROM tracked_links WHERE slug = ?1) ORDER BY p.position, p.created_at, p.id`).bind(slug)
+		db
+			.prepare(
+				`SELECT p.id, p.position, p.name, p.price_dzd, p.photo_key, p.photo_type, p.created_at FROM offer_products p
+			 WHERE p.campaign_id = (SELECT campaign_id FROM tracked_links WHERE slug = ?1) ORDER BY p.position, p.created_at, p.id`
+			)
+			.bind(slug)
 	]);
 	const row = link.results[0] as OfferPageRow | undefined;
 	return row ? { link: row, products: products.results as ProductRow[] } : null;

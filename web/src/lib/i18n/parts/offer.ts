@@ -3,14 +3,14 @@ export const fr = {
 	'offer.link': 'Page d’offre',
 	'offer.title': 'Page d’offre · {campaign}',
 	'offer.lead':
-		'Pas de site ? Chaque créateur a sa page d’offre : vos produits, vos conditions de livraison, son code promo et un bouton WhatsApp. Ses liens suivis y mènent quand la campagne n’a pas d’adresse de destination ni de numéro WhatsApp.',
+		'Pas de site ? Chaque créateur a sa page d’offre : vos produits, vos conditions de livraison, son code promo et un bouton WhatsApp. Ses liens suivis y mènent quand la campagne n’a pas d’adresse de destination ni de numéro WhatsApp.',
 	'offer.pages.title': 'Les pages des créateurs',
-	'offer.pages.none': 'Les pages apparaîtront ici une fois un accord signé : une par créateur, avec son code.',
+	'offer.pages.none': 'Les pages apparaîtront ici une fois un accord signé : une par créateur, avec son code.',
 	'offer.pages.views': '{views} vues',
 	'offer.pages.ended': 'Terminée',
 	'offer.delivery.title': 'Conditions de livraison',
 	'offer.delivery.label': 'Conditions affichées sur la page',
-	'offer.delivery.hint': 'Par exemple : Livraison 58 wilayas, paiement à la livraison, 400 DA Alger. 500 caractères au plus.',
+	'offer.delivery.hint': 'Par exemple : Livraison 58 wilayas, paiement à la livraison, 400 DA Alger. 500 caractères au plus.',
 	'offer.delivery.submit': 'Enregistrer',
 	'offer.delivery.done': 'Conditions enregistrées.',
 	'offer.products.title': 'Produits ({count}/{max})',
@@ -26,7 +26,7 @@ export const fr = {
 	'offer.add.photoHint': 'PNG, JPEG ou WebP, 2 Mo au plus.',
 	'offer.add.submit': 'Ajouter',
 	'offer.add.done': 'Produit ajouté.',
-	'offer.add.full': 'La page montre déjà 12 produits : supprimez-en un pour en ajouter un autre.'
+	'offer.add.full': 'La page montre déjà 12 produits : supprimez-en un pour en ajouter un autre.'
 } as const;
 
 type Keys = keyof typeof fr;
@@ -34,8 +34,7 @@ type Keys = keyof typeof fr;
 export const ar: Record<Keys, string> = {
 	'offer.link': 'صفحة العرض',
 	'offer.title': 'صفحة العرض · {campaign}',
-	'offer.lead':
-		'ليس لديك موقع؟ لكل صانع محتوى صفحة عرض: منتجاتك، شروط التوصيل، رمز التخفيض الخاص به وزر واتساب. تقود إليها روابطه المتتبَّعة عندما لا يكون للحملة عنوان وجهة ولا رقم واتساب.',
+	'offer.lead': 'ليس لديك موقع؟ لكل صانع محتوى صفحة عرض: منتجاتك، شروط التوصيل، رمز التخفيض الخاص به وزر واتساب. تقود إليها روابطه المتتبَّعة عندما لا يكون للحملة عنوان وجهة ولا رقم واتساب.',
 	'offer.pages.title': 'صفحات صنّاع المحتوى',
 	'offer.pages.none': 'ستظهر الصفحات هنا بعد توقيع اتفاق: صفحة لكل صانع محتوى برمزه.',
 	'offer.pages.views': '{views} مشاهدة',
