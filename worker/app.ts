@@ -19,6 +19,7 @@ import { applicationRoutes } from './routes/applications';
 import { agreementRoutes } from './routes/agreements';
 import { deliverableRoutes } from './routes/deliverables';
 import { attributionRoutes } from './routes/attribution';
+import { offerPageRoutes } from './routes/offer-page';
 import { deliverableWithdrawalRoutes } from './routes/deliverable-withdrawals';
 import { contentRoutes } from './routes/content';
 import { deliverableTimelineRoutes } from './routes/deliverable-timelines';
@@ -45,6 +46,7 @@ function registerRoutes(router: Router) {
 	agreementRoutes(router);
 	deliverableRoutes(router);
 	attributionRoutes(router);
+	offerPageRoutes(router);
 	deliverableWithdrawalRoutes(router);
 	contentRoutes(router);
 	deliverableTimelineRoutes(router);

@@ -9,10 +9,16 @@ import sveltekit from 'sveltekit-worker';
 import type { Env } from './env';
 import { queue, scheduled } from './jobs';
 import { isTrackedLinkPath, trackedLink } from './routes/links';
+import { isOfferPath, offerPage } from './routes/offer';
 
 export default {
-	// Tracked links (/l/<slug>) answer before SvelteKit: no session lookup, no page rendering.
-	fetch: (request, env, ctx) => (isTrackedLinkPath(new URL(request.url).pathname) ? trackedLink(request, env, ctx) : sveltekit.fetch(request, env, ctx)),
+	// Tracked links (/l/<slug>) and their landing pages (/o/<slug>) answer before SvelteKit: no session lookup, no page rendering.
+	fetch: (request, env, ctx) => {
+		const path = new URL(request.url).pathname;
+		if (isTrackedLinkPath(path)) return trackedLink(request, env, ctx);
+		if (isOfferPath(path)) return offerPage(request, env, ctx);
+		return sveltekit.fetch(request, env, ctx);
+	},
 	scheduled,
 	queue
 } satisfies ExportedHandler<Env, unknown>;

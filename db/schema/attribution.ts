@@ -150,3 +150,49 @@ export const intentions = sqliteTable(
 	},
 	(t) => [index('intentions_campaign_idx').on(t.campaignId, t.at)]
 );
+
+/**
+ * A product shown on the campaign landing page `/o/<slug>` (issue 12, point 3): at most 12 per
+ * campaign (counted in the INSERT itself), its photo in R2 (type detected from the bytes).
+ */
+export const offerProducts = sqliteTable(
+	'offer_products',
+	{
+		id: text('id').primaryKey(),
+		brandId: text('brand_id').notNull(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		/** Display order: the next free position when added. */
+		position: integer('position').notNull(),
+		/** One line, at most 80 characters. */
+		name: text('name').notNull(),
+		priceDzd: integer('price_dzd').notNull(),
+		/** R2 key of the photo, or null (a product without photo). */
+		photoKey: text('photo_key'),
+		/** image/png, image/jpeg or image/webp, detected from the bytes; null without photo. */
+		photoType: text('photo_type'),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [index('offer_products_campaign_idx').on(t.campaignId, t.position)]
+);
+
+/** One counted view of the landing page `/o/<slug>`: like link_clicks, one row per visitor, link and Algiers day, no address. */
+export const offerViews = sqliteTable(
+	'offer_views',
+	{
+		id: text('id').primaryKey(),
+		slug: text('slug')
+			.notNull()
+			.references(() => trackedLinks.slug),
+		campaignId: text('campaign_id').notNull(),
+		creatorId: text('creator_id').notNull(),
+		at: integer('at').notNull(),
+		/** mobile, tablet, desktop or other. */
+		device: text('device').notNull(),
+		/** SHA-256 of a daily salt, the slug and the client's address and user agent (worker/domain/tracked-links.ts visitorHash). */
+		visitorHash: text('visitor_hash').notNull()
+	},
+	(t) => [uniqueIndex('offer_views_visitor_uq').on(t.slug, t.visitorHash), index('offer_views_campaign_idx').on(t.campaignId, t.at)]
+);

@@ -34,6 +34,8 @@ export const campaigns = sqliteTable(
 		applyBy: integer('apply_by'),
 		/** Where tracked links send people: the brand's own page for this offer (https), or null (the campaign landing page or WhatsApp). */
 		landingUrl: text('landing_url'),
+		/** Delivery terms shown on the campaign landing page /o/<slug> (issue 12, point 3), at most 500 characters; '' = none. */
+		deliveryTerms: text('delivery_terms').notNull().default(''),
 		status: text('status', { enum: ['draft', 'open', 'active', 'completed', 'closed'] }).notNull(),
 		publishedAt: integer('published_at'),
 		closedAt: integer('closed_at'),

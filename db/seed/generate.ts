@@ -1283,6 +1283,7 @@ function buildCampaigns(seed: number, cal: Calendar, brandIds: string[], roster:
 			endsAt: cal.at(t.ends, 23, 59),
 			applyBy: cal.at(t.applyBy, 23, 59),
 			landingUrl: null,
+			deliveryTerms: '',
 			status: spec.status,
 			publishedAt,
 			closedAt: spec.status === 'closed' ? cal.at(t.updated, 18) : null,

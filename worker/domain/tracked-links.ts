@@ -28,7 +28,7 @@ export interface LinkTargetInput {
 export type LinkTarget =
 	| { kind: 'landing'; url: string }
 	| { kind: 'whatsapp'; url: string }
-	/** The campaign landing page `/o/<slug>` (issue 12, point 3): until it exists, the link shows an interim page with the codes. */
+	/** The campaign landing page `/o/<slug>` (issue 12, point 3): the link answers a 302 to it. */
 	| { kind: 'offer'; slug: string };
 
 /** The landing URL a brand may give: https, a host with a dot, no credentials, at most 500 characters. */

@@ -6,8 +6,8 @@
  *
  * - Where it goes: `redirectTarget` (worker/domain/tracked-links.ts) — the campaign's landing
  *   URL with UTM parameters, or the brand's WhatsApp with the keyword prefilled, or the
- *   campaign landing page. That page (`/o/<slug>`, point 3) does not exist yet: until it
- *   does, the link answers an interim page (200) with the offer, the promo code and keyword.
+ *   campaign landing page `/o/<slug>` (point 3, worker/routes/offer.ts), which counts its
+ *   own views.
  * - What counts: a GET by a person (not a link-preview fetcher, crawler, script or browser
  *   prefetch) on a live link; once per visitor, link and Algiers day. A deactivated link (the
  *   campaign ended) still leads to the brand, since people keep old stories, but counts nothing.
@@ -29,7 +29,7 @@ export function isTrackedLinkPath(pathname: string): boolean {
 }
 
 /** Headers of every answer: never cached (each click counts), never indexed, not sniffed. */
-const BASE_HEADERS = {
+export const BASE_HEADERS = {
 	'cache-control': 'no-store',
 	'x-robots-tag': 'noindex, nofollow',
 	'x-content-type-options': 'nosniff',
@@ -38,9 +38,9 @@ const BASE_HEADERS = {
 } as const;
 
 /** Our pages load nothing and run nothing; inline styles only (the same policy as the static error page). */
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-function cookie(header: string | null, name: string): string | undefined {
+export function cookie(header: string | null, name: string): string | undefined {
 	if (!header) return undefined;
 	for (const part of header.split(';')) {
 		const [k, ...v] = part.trim().split('=');
@@ -50,7 +50,7 @@ function cookie(header: string | null, name: string): string | undefined {
 }
 
 /** Whether the browser is only prefetching the link (Chrome's `Sec-Purpose: prefetch`, older `Purpose`). */
-function isPrefetch(headers: Headers): boolean {
+export function isPrefetch(headers: Headers): boolean {
 	return /prefetch|prerender/i.test(`${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''} ${headers.get('x-moz') ?? ''}`);
 }
 
@@ -103,22 +103,24 @@ export async function trackedLink(request: Request, env: Env, ctx: Pick<Executio
 		},
 		locale
 	);
-	if (target.kind === 'offer') return page(200, locale, offerSoon(locale, link));
-	return new Response(null, { status: 302, headers: { ...BASE_HEADERS, location: target.url } });
+	// The landing page keeps a language asked for in the link (?lang=ar); otherwise it reads the same cookie and header.
+	const asked = url.searchParams.get('lang');
+	const location = target.kind === 'offer' ? `/o/${target.slug}${asked === 'fr' || asked === 'ar' || asked === 'en' ? `?lang=${asked}` : ''}` : target.url;
+	return new Response(null, { status: 302, headers: { ...BASE_HEADERS, location } });
 }
 
 // ---- the pages -------------------------------------------------------------------------------
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-interface PageBody {
+export interface PageBody {
 	title: string;
 	html: string;
 }
 
 const HOME: Record<Locale, string> = { fr: 'Aller à l’accueil de Wasla', ar: 'الذهاب إلى الصفحة الرئيسية لوصلة', en: 'Go to the Wasla home page' };
 
-function page(status: number, locale: Locale, body: PageBody, extra: Record<string, string> = {}): Response {
+export function page(status: number, locale: Locale, body: PageBody, extra: Record<string, string> = {}): Response {
 	const dir = locale === 'ar' ? 'rtl' : 'ltr';
 	const html = `<!doctype html>
 <html lang="${locale}" dir="${dir}">
@@ -158,7 +160,7 @@ const NOT_FOUND: Record<Locale, { title: string; text: string }> = {
 	en: { title: 'This link does not exist', text: 'Check the address: it may have been copied wrong. Wasla links look like /l/ followed by 8 letters and digits.' }
 };
 
-function notFound(locale: Locale): PageBody {
+export function notFound(locale: Locale): PageBody {
 	const m = NOT_FOUND[locale];
 	return { title: m.title, html: `<p>${esc(m.text)}</p>` };
 }
@@ -169,42 +171,7 @@ const UNAVAILABLE: Record<Locale, { title: string; text: string }> = {
 	en: { title: 'Link unavailable for a moment', text: 'We cannot open this link right now. Try again in a few seconds.' }
 };
 
-function unavailable(locale: Locale): PageBody {
+export function unavailable(locale: Locale): PageBody {
 	const m = UNAVAILABLE[locale];
 	return { title: m.title, html: `<p>${esc(m.text)}</p>` };
-}
-
-const OFFER_SOON: Record<Locale, { title: (t: string) => string; brand: string; soon: string; promo: string; keyword: string }> = {
-	fr: {
-		title: (t) => `Offre « ${t} »`,
-		brand: 'Une offre de',
-		soon: 'La page de l’offre arrive bientôt. En attendant, profitez-en avec le code du créateur :',
-		promo: 'Code promo à donner à la commande :',
-		keyword: 'Mot-clé à écrire à la marque :'
-	},
-	ar: {
-		title: (t) => `عرض «${t}»`,
-		brand: 'عرض من',
-		soon: 'صفحة العرض قادمة قريبًا. في الأثناء، استفد منه برمز صانع المحتوى:',
-		promo: 'رمز التخفيض عند الطلب:',
-		keyword: 'الكلمة المفتاحية التي تُرسل إلى العلامة:'
-	},
-	en: {
-		title: (t) => `“${t}” offer`,
-		brand: 'An offer from',
-		soon: 'The offer page is coming soon. Meanwhile, use the creator’s code:',
-		promo: 'Promo code to give when ordering:',
-		keyword: 'Keyword to send to the brand:'
-	}
-};
-
-function offerSoon(locale: Locale, link: LinkRow): PageBody {
-	const m = OFFER_SOON[locale];
-	const code = (label: string, value: string | null) => (value ? `<p>${esc(label)} <bdi class="code" dir="ltr">${esc(value)}</bdi></p>` : '');
-	return {
-		title: m.title(link.campaign_title),
-		html: `<p>${esc(m.brand)} <bdi>${esc(link.brand_name)}</bdi>.</p>
-<p>${esc(m.soon)}</p>
-${code(m.promo, link.promo)}${code(m.keyword, link.keyword)}`
-	};
 }

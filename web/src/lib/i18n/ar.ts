@@ -9,6 +9,7 @@ import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
+import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 
@@ -1189,5 +1190,6 @@ export const ar: Catalogue = {
 	// ---- attribution (issue 12) ----
 	...attribution.ar,
 	...sales.ar,
+	...offer.ar,
 	...report.ar
 };

@@ -9,6 +9,7 @@ import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
+import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 
@@ -1192,5 +1193,6 @@ export const en: Catalogue = {
 	// ---- attribution (issue 12) ----
 	...attribution.en,
 	...sales.en,
+	...offer.en,
 	...report.en
 };

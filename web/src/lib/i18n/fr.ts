@@ -11,6 +11,7 @@ import * as crisis from './parts/crisis';
 import * as library from './parts/library';
 import * as workspace from './parts/workspace';
 import * as attribution from './parts/attribution';
+import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 
@@ -1199,5 +1200,6 @@ export const fr = {
 	// ---- attribution (issue 12) ----
 	...attribution.fr,
 	...sales.fr,
+	...offer.fr,
 	...report.fr
 } as const;
