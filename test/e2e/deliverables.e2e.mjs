@@ -111,6 +111,15 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.equal((await c.page.locator('#ws-promo').innerText()).trim(), 'YASMINE10');
 	assert.match(await c.page.locator('#ws-link').innerText(), /\/l\/[a-z2-9]{8}$/);
 	assert.equal(await c.page.locator('#ws-link').getAttribute('dir'), 'ltr');
+	// The tracked link: no landing page URL and no WhatsApp number, so it opens the offer page, in Arabic, on a phone.
+	const linkPath = new URL((await c.page.locator('#ws-link').innerText()).trim()).pathname;
+	await c.page.goto(linkPath);
+	await c.page.waitForURL((url) => url.pathname.startsWith('/o/'));
+	assert.equal(await c.page.getAttribute('html', 'dir'), 'rtl');
+	assert.ok((await c.page.innerText('body')).includes('YASMINE10'), 'the offer page shows the creator’s code');
+	await fits(c.page, assert, 'offer page (ar)');
+	await screenshot('ar-0-offer-page-360', c.page);
+	await c.page.goto(`/agreements/${id}`);
 	await c.page.locator(`a[href="${path}"]`).first().click();
 	await c.page.waitForURL((url) => url.pathname === path);
 	assert.equal((await c.page.locator('#deliverable-status').innerText()).trim(), 'قيد التحضير');

@@ -144,16 +144,16 @@ export function renderOfferPage(locale: Locale, link: OfferPageRow, products: Of
 			const img = p.photo_key
 				? `<img src="/o/${esc(link.slug)}/photos/${esc(p.id)}" alt="${esc(p.name)}" width="320" height="320" loading="lazy" decoding="async">`
 				: `<div class="ph">${esc(m.noPhoto)}</div>`;
-			return `<li>${img}<p class="n">${esc(p.name)}</p><p class="p">${esc(formatPriceDzd(p.price_dzd, locale))}</p></li>`;
+			return `<li>${img}<p class="n" dir="auto">${esc(p.name)}</p><p class="p"><bdi>${esc(formatPriceDzd(p.price_dzd, locale))}</bdi></p></li>`;
 		})
 		.join('');
 	const sections = [
 		live ? '' : `<p class="ended" role="status">${esc(m.ended)}</p>`,
-		link.offer.trim() ? `<p class="offer">${lines(link.offer)}</p>` : '',
+		link.offer.trim() ? `<p class="offer" dir="auto">${lines(link.offer)}</p>` : '',
 		live && link.promo ? `<section class="codebox"><h2>${esc(m.code)}</h2><p class="code" dir="ltr">${esc(link.promo)}</p><p class="hint">${esc(m.codeHint)}</p></section>` : '',
 		wa ? `<p><a class="wa" href="${esc(wa)}" rel="noopener">${esc(m.whatsapp)}</a></p>` : live && link.keyword ? `<p>${esc(m.keyword)} <bdi class="kw" dir="ltr">${esc(link.keyword)}</bdi></p>` : '',
 		products.length > 0 ? `<section><h2>${esc(m.products)}</h2><ul class="grid">${grid}</ul></section>` : '',
-		link.delivery_terms.trim() ? `<section><h2>${esc(m.delivery)}</h2><p>${lines(link.delivery_terms)}</p></section>` : '',
+		link.delivery_terms.trim() ? `<section><h2>${esc(m.delivery)}</h2><p dir="auto">${lines(link.delivery_terms)}</p></section>` : '',
 		wa && products.length > 2 ? `<p><a class="wa" href="${esc(wa)}" rel="noopener">${esc(m.whatsapp)}</a></p>` : ''
 	];
 	return `<!doctype html>
@@ -176,7 +176,7 @@ p{margin:0 0 .75rem}
 .codebox h2{margin:0 0 .25rem}
 .code{font-family:ui-monospace,monospace;font-size:2rem;font-weight:700;letter-spacing:.08em;margin:0;user-select:all;-webkit-user-select:all;overflow-wrap:anywhere}
 .hint{font-size:.9rem;color:#55554f;margin:0}
-.kw{font-family:ui-monospace,monospace;font-weight:700}
+.kw{font-family:ui-monospace,monospace;font-weight:700;white-space:nowrap}
 .wa{display:block;text-align:center;background:#128c4b;color:#fff;font-weight:700;text-decoration:none;padding:.9rem 1rem;border-radius:10px;font-size:1.1rem}
 .grid{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.75rem}
 .grid li{border:1px solid #e4e2db;border-radius:10px;overflow:hidden}
@@ -192,7 +192,7 @@ footer a{color:inherit}
 <body>
 <main>
 <p class="by">${esc(m.by)} <bdi>${esc(link.brand_name)}</bdi></p>
-<h1>${esc(link.campaign_title)}</h1>
+<h1 dir="auto">${esc(link.campaign_title)}</h1>
 ${sections.filter(Boolean).join('\n')}
 <footer><a href="/?lang=${locale}">${esc(m.home)}</a></footer>
 </main>
