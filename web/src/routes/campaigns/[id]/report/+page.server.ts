@@ -3,41 +3,10 @@ import { apiJson } from '$lib/server/api';
 import { requireMe } from '$lib/server/form';
 import type { PageServerLoad } from './$types';
 
-type Num = number | null;
-export interface Attention {
-	views: number;
-	reach: number;
-	likes: number;
-	comments: number;
-	saves: number;
-	shares: number;
-	reported: number;
-	deliverables: number;
-}
-export interface Intention {
-	clicks: number;
-	storyReplies: number;
-	whatsapp: number;
-	dms: number;
-	asked: number;
-	conversations: number;
-}
-export interface Conversion {
-	orders: number;
-	revenueDzd: number;
-	averageBasketDzd: Num;
-	codeUses: number;
-	returned: number;
-	pending: number;
-	returnRate: Num;
-}
-export interface Costs {
-	feeDzd: number;
-	costPerClickDzd: Num;
-	costPerConversationDzd: Num;
-	costPerOrderDzd: Num;
-	revenueOverFee: Num;
-}
+import type { Attention, Conversion, Costs, Intention } from '$worker/domain/campaign-report';
+
+export type { Attention, Conversion, Costs, Intention };
+
 export interface CampaignReport {
 	campaign: { id: string; title: string };
 	totals: { attention: Attention; intention: Intention; conversion: Conversion; costs: Costs; unattributedOrders: number };
