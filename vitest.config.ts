@@ -58,7 +58,10 @@ export default defineConfig(async () => {
 						globalSetup: ['./test/mail-inbox-setup.ts'],
 						include: ['test/unit/**/*.test.ts', 'test/api/**/*.test.ts'],
 						setupFiles: ['./test/setup.ts'],
-						testTimeout: 30_000
+						testTimeout: 30_000,
+						// Hooks may wait up to 20 s to stay clear of a rate-limit window's edge
+						// (test/api/helpers.ts awayFromRateWindowEdge); the 10 s default failed them.
+						hookTimeout: 30_000
 					}
 				},
 				{
