@@ -246,6 +246,50 @@ describe('GET /campaigns/:id/report (issue 12, point 6: the numbers)', () => {
 	});
 });
 
+describe('the campaign journal in the report (issue 12, point 6)', () => {
+	it('puts the publication hour next to the clicks, conversations and delivered orders of each hour', async () => {
+		const s = await signedScene({ creatorName: 'Nour Beauty' });
+		const [reel] = ((await (await s.brand.client.call(`/agreements/${s.agreementId}/deliverables`)).json()) as { deliverables: { id: string }[] }).deliverables;
+		const { link } = (await (await s.brand.client.call(`/agreements/${s.agreementId}/codes`)).json()) as { link: string };
+		const slug = link.slice(3);
+		const t = (hhmm: string) => Date.parse(`2026-12-01T${hhmm}:00Z`);
+		// Fixture: the reel went online at 18:05 (the publication flow is tested in deliverable-publication.test.ts), 3 clicks that hour, 1 at 20:40.
+		await env.DB.batch([
+			env.DB.prepare('UPDATE deliverables SET published_at = ?1 WHERE id = ?2').bind(t('18:05'), reel.id),
+			...['18:10', '18:20', '18:59', '20:40'].map((hhmm, i) =>
+				env.DB.prepare("INSERT INTO link_clicks (id, slug, campaign_id, creator_id, at, device, visitor_hash) VALUES (?1, ?2, ?3, ?4, ?5, 'mobile', ?6)").bind(
+					`j-${slug}-${i}`,
+					slug,
+					s.campaignId,
+					s.creator.creatorId,
+					t(hhmm),
+					`v${i}`
+				)
+			)
+		]);
+		for (const [kind, hhmm] of [
+			['whatsapp', '19:15'],
+			['dm', '19:30'],
+			['asked', '19:45']
+		])
+			await s.brand.client.call(`/campaigns/${s.campaignId}/intentions`, { json: { creatorId: s.creator.creatorId, kind, at: new Date(t(hhmm)).toISOString() } });
+		await order(s.brand.client, s.campaignId, { ref: 'NOUR10', channel: 'whatsapp', amountDzd: 4_000, orderRef: 'J-1', at: new Date(t('20:10')).toISOString() });
+		await order(s.brand.client, s.campaignId, { ref: 'NOUR10', channel: 'whatsapp', amountDzd: 4_000, orderRef: 'J-2', at: new Date(t('20:20')).toISOString(), deliveryStatus: 'pending' });
+
+		const r = (await (await s.brand.client.call(`/campaigns/${s.campaignId}/report`)).json()) as {
+			journal: { bucketHours: number; buckets: { at: string; clicks: number; conversations: number; orders: number }[]; publications: { at: string; creatorId: string; format: string }[] };
+		};
+		expect(r.journal.bucketHours).toBe(1);
+		expect(r.journal.publications).toEqual([{ at: '2026-12-01T18:05:00.000Z', creatorId: s.creator.creatorId, format: 'reel' }]);
+		// "asked" is an answer, not a conversation; the pending order is not a sale yet.
+		expect(r.journal.buckets).toEqual([
+			{ at: '2026-12-01T18:00:00.000Z', clicks: 3, conversations: 0, orders: 0 },
+			{ at: '2026-12-01T19:00:00.000Z', clicks: 0, conversations: 2, orders: 0 },
+			{ at: '2026-12-01T20:00:00.000Z', clicks: 1, conversations: 0, orders: 1 }
+		]);
+	});
+});
+
 describe('GET /campaigns/:id/report.csv', () => {
 	it('downloads the report as CSV with a byte-order mark, for the brand only', async () => {
 		const s = await signedScene({ creatorName: 'Nour Beauty' });

@@ -1,6 +1,7 @@
 /** The attribution rule and the orders CSV (worker/domain/conversions.ts). */
 import { describe, expect, it } from 'vitest';
 import { type AttributionIndex, CLICK_LOOKBACK_MS, attribute, countsAsSale, mergeOrder, parseOrdersCsv } from '../../worker/domain/conversions';
+import { codeKey } from '../../worker/domain/attribution-codes';
 
 const DAY = 86_400_000;
 const T = Date.parse('2027-02-10T12:00:00Z');
@@ -43,6 +44,26 @@ describe('attribute: code, then keyword, then a recent link click, then the answ
 		expect(attribute(index, { ref: 'abcd2345', at: T - 2 * DAY + CLICK_LOOKBACK_MS + 1 })).toEqual({ creatorId: null, by: null });
 		// A click after the order explains nothing.
 		expect(attribute(index, { ref: 'abcd2345', at: T - 3 * DAY })).toEqual({ creatorId: null, by: null });
+	});
+
+	it('an order dated by its day alone is matched against the whole day (the CSV gave no time)', () => {
+		// Signed (codes live) at 15:30 in Algiers on 5 Dec; the shop's file says only "2026-12-05".
+		const signedAt = Date.parse('2026-12-05T15:30:00+01:00');
+		const live: AttributionIndex = {
+			codes: [{ kind: 'promo', key: codeKey('AMEL10'), creatorId: 'amel', activatedAt: signedAt, deactivatedAt: null }],
+			links: [{ slug: 'zzzz2345', creatorId: 'amel', clicks: [signedAt + 3_600_000] }],
+			creators: []
+		};
+		const [row] = parseOrdersCsv('orderRef,ref,amountDzd,channel,at\nC-1,AMEL10,4500,whatsapp,2026-12-05\n', signedAt + 7_200_000).rows;
+		expect(row).toMatchObject({ wholeDay: true, at: Date.parse('2026-12-05T12:00:00+01:00') });
+		expect(attribute(live, { ref: 'AMEL10', at: row.at, wholeDay: row.wholeDay })).toEqual({ creatorId: 'amel', by: 'code' });
+		expect(attribute(live, { ref: 'zzzz2345', at: row.at, wholeDay: true })).toEqual({ creatorId: 'amel', by: 'link' });
+		// With a time, the instant counts: at noon the code was not live yet, nor was the link clicked.
+		expect(attribute(live, { ref: 'AMEL10', at: row.at })).toEqual({ creatorId: null, by: null });
+		expect(attribute(live, { ref: 'zzzz2345', at: row.at })).toEqual({ creatorId: null, by: null });
+		// The day before is another day.
+		expect(attribute(live, { ref: 'AMEL10', at: row.at - DAY, wholeDay: true })).toEqual({ creatorId: null, by: null });
+		expect(parseOrdersCsv('orderRef,ref,amountDzd,channel,at\nC-2,AMEL10,4500,whatsapp,2026-12-05T16:00:00+01:00\n', signedAt + 7_200_000).rows[0].wholeDay).toBe(false);
 	});
 
 	it('nothing, or something unknown, credits nobody', () => {

@@ -12,6 +12,10 @@
  *   3. a tracked link of the campaign clicked in the 30 days before the order;
  *   4. the answer to "where did you see us?": a creator's handle or name.
  * An order none of them explains is recorded unattributed.
+ *
+ * An order dated by its day alone (a CSV `at` without a time) is stored at noon in Algiers but
+ * matched against the whole day: a code live at any moment of that day, or a click before the
+ * day ended, explains it — the time is unknown, so the rule cannot say the code was not live yet.
  */
 import { type CsvShape, type ParsedRows, type RowError, parseCount, parseCsv, parsePostedAt } from './stats-import';
 import { codeKey } from './attribution-codes';
@@ -44,7 +48,16 @@ export interface Attribution {
 	by: ConversionSource | null;
 }
 
-const liveAt = (c: { activatedAt: number; deactivatedAt: number | null }, at: number) => c.activatedAt <= at && (c.deactivatedAt === null || at < c.deactivatedAt);
+/** Half a day: an order dated by its day alone spans its noon ± this. */
+export const HALF_DAY_MS = 12 * 3_600_000;
+
+/** The span an order's time stands for: an instant, or the whole day of a date without a time. */
+export function orderSpan(order: { at: number; wholeDay?: boolean }): { from: number; to: number } {
+	return order.wholeDay ? { from: order.at - HALF_DAY_MS, to: order.at + HALF_DAY_MS - 1 } : { from: order.at, to: order.at };
+}
+
+/** A code was live at some instant of [from, to]. */
+const liveDuring = (c: { activatedAt: number; deactivatedAt: number | null }, from: number, to: number) => c.activatedAt <= to && (c.deactivatedAt === null || from < c.deactivatedAt);
 const nameKey = (s: string) =>
 	s
 		.normalize('NFKD')
@@ -58,19 +71,20 @@ const nameKey = (s: string) =>
  * said how the customer came (a code typed, a keyword sent…); without it every rule is tried
  * in order, which is how a CSV's free `ref` column is read.
  */
-export function attribute(index: AttributionIndex, order: { ref: string; at: number; source?: ConversionSource | null }): Attribution {
+export function attribute(index: AttributionIndex, order: { ref: string; at: number; wholeDay?: boolean; source?: ConversionSource | null }): Attribution {
 	const ref = order.ref.trim();
+	const { from, to } = orderSpan(order);
 	if (ref === '') return { creatorId: null, by: null };
 	const tries: ConversionSource[] = order.source ? [order.source] : [...CONVERSION_SOURCES];
 	for (const rule of tries) {
 		if (rule === 'code' || rule === 'keyword') {
 			const kind = rule === 'code' ? 'promo' : 'keyword';
 			const key = codeKey(ref);
-			const hit = index.codes.find((c) => c.kind === kind && c.key === key && liveAt(c, order.at));
+			const hit = index.codes.find((c) => c.kind === kind && c.key === key && liveDuring(c, from, to));
 			if (hit) return { creatorId: hit.creatorId, by: rule };
 		} else if (rule === 'link') {
 			const slug = ref.replace(/^.*\/l\//, '').toLowerCase();
-			const hit = index.links.find((l) => l.slug === slug && l.clicks.some((t) => t <= order.at && t > order.at - CLICK_LOOKBACK_MS));
+			const hit = index.links.find((l) => l.slug === slug && l.clicks.some((t) => t <= to && t > from - CLICK_LOOKBACK_MS));
 			if (hit) return { creatorId: hit.creatorId, by: 'link' };
 		} else {
 			const key = nameKey(ref);
@@ -92,6 +106,8 @@ export const countsAsSale = (status: DeliveryStatus) => status === 'delivered';
 
 // ---- the orders CSV ---------------------------------------------------------------------------------
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 export const ORDER_CSV_COLUMNS = ['orderRef', 'ref', 'amountDzd', 'channel', 'at', 'deliveryStatus'] as const;
 
 export interface OrderRow {
@@ -100,6 +116,8 @@ export interface OrderRow {
 	amountDzd: number;
 	channel: ConversionChannel;
 	at: number;
+	/** The `at` cell held a date without a time: matched against the whole day (see above). */
+	wholeDay: boolean;
 	deliveryStatus: DeliveryStatus;
 }
 
@@ -124,7 +142,10 @@ function readOrder(cells: Record<string, string>, line: number, now: number): { 
 	const status = ((cells.deliveryStatus ?? '').trim().toLowerCase() || 'delivered') as DeliveryStatus;
 	if (!(DELIVERY_STATUSES as readonly string[]).includes(status)) err('deliveryStatus', 'order_status_invalid');
 	if (errors.length > 0) return { errors };
-	return { errors, row: { orderRef, ref, amountDzd: amount as number, channel: channel as ConversionChannel, at: at as number, deliveryStatus: status } };
+	return {
+		errors,
+		row: { orderRef, ref, amountDzd: amount as number, channel: channel as ConversionChannel, at: at as number, wholeDay: DATE_ONLY.test((cells.at ?? '').trim()), deliveryStatus: status }
+	};
 }
 
 /** Reads an orders CSV (ORDER_CSV_COLUMNS; deliveryStatus may be empty). A reference repeated in the file is handled like one already stored. */

@@ -105,6 +105,7 @@ export function attributionRoutes(r: Router) {
 					channel: r.channel,
 					amountDzd: r.amountDzd,
 					at: r.at,
+					wholeDay: r.wholeDay,
 					deliveryStatus: r.deliveryStatus
 				}))
 			});

@@ -174,5 +174,19 @@ export const ReportResponse = v.object({
 			offerWindow: v.nullable(v.object({ startsAt: Iso, endsAt: Iso, note: v.string() }))
 		})
 	),
-	formats: v.array(v.object({ format: v.string(), attention: AttentionOut }))
+	formats: v.array(v.object({ format: v.string(), attention: AttentionOut })),
+	journal: v.pipe(
+		v.object({
+			bucketHours: v.pipe(
+				v.number(),
+				v.description('Hours per bucket: 1 while the span fits 744 buckets (a month), then 2, 3, 4, 6, 12, 24, 48 or 168; buckets of a day or more start at midnight in Algiers.')
+			),
+			buckets: v.array(v.object({ at: Iso, clicks: N, conversations: N, orders: N })),
+			publications: v.array(v.object({ at: Iso, creatorId: v.string(), format: v.string() })),
+			dropped: v.pipe(v.number(), v.description('Events older than the oldest bucket (only past 744 weeks of span).'))
+		}),
+		v.description(
+			'The campaign journal: publication times against link clicks, conversations (WhatsApp and DMs) and delivered orders (at their order time), per bucket, zeros included between the first and the last event.'
+		)
+	)
 });

@@ -7,7 +7,7 @@
 import type { CallerContext } from '../../context';
 import { AppError } from '../../errors';
 import { iso } from '../../domain/dates';
-import { type AttributionIndex, CLICK_LOOKBACK_MS, type ConversionChannel, type ConversionSource, type DeliveryStatus, attribute, mergeOrder } from '../../domain/conversions';
+import { type AttributionIndex, CLICK_LOOKBACK_MS, type ConversionChannel, type ConversionSource, type DeliveryStatus, attribute, mergeOrder, orderSpan } from '../../domain/conversions';
 import { newSlug } from '../../domain/attribution-codes';
 import { actingBrand } from '../viewer';
 
@@ -51,6 +51,8 @@ export interface OrderInput {
 	channel: ConversionChannel;
 	amountDzd: number;
 	at: number;
+	/** A CSV date without a time: attributed against the whole day (worker/domain/conversions.ts). */
+	wholeDay?: boolean;
 	deliveryStatus: DeliveryStatus;
 }
 
@@ -87,8 +89,13 @@ async function storedOrders(db: D1Database, brandId: string, refs: string[]) {
 async function plan(ctx: CallerContext, campaign: { id: string; brand_id: string }, orders: OrderInput[]) {
 	const { db } = ctx;
 	const withRefs = orders.map((o) => ({ ...o, orderRef: o.orderRef ?? `W-${newSlug().toUpperCase()}` }));
-	const ats = withRefs.map((o) => o.at);
-	const index = await indexOf(db, campaign.id, Math.min(...ats), Math.max(...ats));
+	const spans = withRefs.map((o) => orderSpan(o));
+	const index = await indexOf(
+		db,
+		campaign.id,
+		spans.reduce((m, s) => Math.min(m, s.from), Infinity),
+		spans.reduce((m, s) => Math.max(m, s.to), -Infinity)
+	);
 	const stored = await storedOrders(db, campaign.brand_id, [...new Set(withRefs.map((o) => o.orderRef))]);
 	const seen = new Map<string, DeliveryStatus>();
 	const planned: Planned[] = [];
@@ -106,7 +113,7 @@ async function plan(ctx: CallerContext, campaign: { id: string; brand_id: string
 			? index.creators.some((c) => c.creatorId === o.creatorId)
 				? { creatorId: o.creatorId, by: o.source ?? ('asked' as const) }
 				: { creatorId: null, by: null }
-			: attribute(index, { ref: o.ref, at: o.at, source: o.source });
+			: attribute(index, { ref: o.ref, at: o.at, wholeDay: o.wholeDay, source: o.source });
 		planned.push({ input: o, creatorId: credit.creatorId, by: credit.by, outcome, existingId: existing?.id ?? null });
 	});
 	return { planned, otherCampaign, index };
