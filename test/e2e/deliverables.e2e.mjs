@@ -218,8 +218,32 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.match(totals, /7[\s\u202f]700[\s\u00a0]DA/);
 	assert.match(totals, /12[\s\u202f]500/);
 	assert.match(await b.page.locator('.reasons').first().innerText(), /Seulement 2 ventes livrées/);
+	// The charts are drawn by LayerChart once the page runs: the funnel, the creators, the journal with the publication.
+	await b.page.locator('#report-charts .lc-annotation-line').first().waitFor({ state: 'attached' });
+	assert.equal(await b.page.locator('#report-charts figure').count(), 3, 'funnel, creators side by side, journal');
+	assert.ok((await b.page.locator('#report-charts .lc-bars-bar, #report-charts .lc-bar').count()) >= 6, 'the funnel and the creators are drawn as bars');
+	assert.match(await b.page.locator('#report-charts .lc-annotation-line-label').first().textContent(), /Yasmine Beauté · Reel/, 'the publication is on the journal');
+	assert.match(await b.page.locator('#funnel-caption').innerText(), /Entonnoir/);
+	await b.page.locator('#report-charts details').first().locator('summary').click();
+	assert.match(await b.page.locator('#report-charts details').first().innerText(), /Commandes livrées\s+2/);
 	await fits(b.page, assert, 'brand, report (fr)');
 	await screenshot('fr-10-brand-report-360', b.page);
+	// The same report in Arabic, right to left on the same phone: numbers and codes stay left to right.
+	const ba = await signedIn(browser, baseURL, brandEmail, 'ar', '10.72.0.9');
+	await ba.page.goto(`/campaigns/${campaign.id}/report`);
+	assert.equal(await ba.page.locator('html').getAttribute('dir'), 'rtl');
+	assert.match(await ba.page.locator('#totals-title').innerText(), /الحملة كاملة/);
+	const totalsAr = await ba.page.locator('#report-totals').innerText();
+	assert.match(totalsAr, /7[\s\u202f]700[\s\u00a0]د\.ج/);
+	assert.equal((await ba.page.locator('#report-totals dd[dir="ltr"]').count()) > 5, true, 'figures are left-to-right islands');
+	assert.match(await ba.page.locator('.reasons').first().innerText(), /[\u0600-\u06ff]/, 'the reasons are in Arabic');
+	await ba.page.locator('#report-charts .lc-annotation-line').first().waitFor({ state: 'attached' });
+	assert.match(await ba.page.locator('#journal-caption').innerText(), /سجلّ الحملة/);
+	assert.equal(await ba.page.locator('#report-charts .plot[dir="ltr"]').count(), 3, 'the charts keep their axes left to right');
+	await fits(ba.page, assert, 'brand, report (ar)');
+	await screenshot('ar-12-brand-report-360', ba.page);
+	assert.deepEqual(ba.errors, [], 'no script errors on the Arabic report');
+	await ba.context.close();
 
 	// ---- the brand sees it all, and the audit chain holds --------------------------------------------
 	await b.page.goto(path);

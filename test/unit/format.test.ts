@@ -3,7 +3,7 @@
  * Worker really renders. U+202F groups thousands, U+00A0 glues the unit to the amount.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDzd, formatNumber, formatPercent } from '../../web/src/lib/format';
+import { formatDate, formatDateTime, formatDayHour, formatDzd, formatNumber, formatPercent } from '../../web/src/lib/format';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -115,5 +115,13 @@ describe('formatDate and formatDateTime (Africa/Algiers)', () => {
 	it('refuses invalid dates', () => {
 		expect(() => formatDate('not a date', 'fr')).toThrow(RangeError);
 		expect(() => formatDateTime(new Date(Number.NaN), 'ar')).toThrow(RangeError);
+	});
+});
+
+describe('formatDayHour (a chart axis, Africa/Algiers)', () => {
+	it('gives day/month and time in Algiers, Latin digits and no direction marks', () => {
+		expect(formatDayHour('2026-11-26T23:30:00Z')).toBe('27/11 00:30');
+		expect(formatDayHour(new Date('2026-12-31T23:00:00Z'))).toBe('01/01 00:00');
+		expect(formatDayHour('2026-12-05T09:05:00Z')).not.toMatch(/[\u200e\u200f\u061c]/);
 	});
 });

@@ -12,6 +12,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 /** Texts that are legitimately the same in French and English (names, templates). */
 const SAME_IN_FR_AND_EN = new Set([
 	'app.name',
+	'reportCharts.conversations',
 	'meta.titleSuffix',
 	'dashboard.admin.kicker',
 	'campaign.format.reel',

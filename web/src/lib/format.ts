@@ -110,6 +110,16 @@ export function formatDate(value: string | Date, locale: Locale): string {
 	return dates[locale].format(toDate(value, 'formatDate'));
 }
 
+/**
+ * Day/month and time in Algiers (UTC+1 all year), for a chart's time axis: "27/11 00:30" in
+ * every language — short, Latin digits, and no direction marks to reorder inside a plot.
+ */
+export function formatDayHour(value: string | Date): string {
+	const d = new Date(toDate(value, 'formatDayHour').getTime() + 3_600_000);
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
+}
+
 /** Day and 24-hour time in Algiers: fr "27 nov. 2026, 00:30", ar "27 نوفمبر 2026، 00:30". */
 export function formatDateTime(value: string | Date, locale: Locale): string {
 	return dateTimes[locale].format(toDate(value, 'formatDateTime'));

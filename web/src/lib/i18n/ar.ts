@@ -12,6 +12,7 @@ import * as attribution from './parts/attribution';
 import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
+import * as reportCharts from './parts/report-charts';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1191,5 +1192,6 @@ export const ar: Catalogue = {
 	...attribution.ar,
 	...sales.ar,
 	...offer.ar,
-	...report.ar
+	...report.ar,
+	...reportCharts.ar
 };

@@ -12,6 +12,7 @@ import * as attribution from './parts/attribution';
 import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
+import * as reportCharts from './parts/report-charts';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1194,5 +1195,6 @@ export const en: Catalogue = {
 	...attribution.en,
 	...sales.en,
 	...offer.en,
-	...report.en
+	...report.en,
+	...reportCharts.en
 };

@@ -14,6 +14,7 @@ import * as attribution from './parts/attribution';
 import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
+import * as reportCharts from './parts/report-charts';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1201,5 +1202,6 @@ export const fr = {
 	...attribution.fr,
 	...sales.fr,
 	...offer.fr,
-	...report.fr
+	...report.fr,
+	...reportCharts.fr
 } as const;

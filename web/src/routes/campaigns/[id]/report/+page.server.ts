@@ -22,6 +22,11 @@ export interface CampaignReport {
 		offerWindow: { startsAt: string; endsAt: string; note: string } | null;
 	}[];
 	formats: { format: string; attention: Attention }[];
+	journal: {
+		bucketHours: number;
+		buckets: { at: string; clicks: number; conversations: number; orders: number }[];
+		publications: { at: string; creatorId: string; format: string }[];
+	};
 }
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
