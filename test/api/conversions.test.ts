@@ -189,7 +189,9 @@ describe('GET /campaigns/:id/report (issue 12, point 6: the numbers)', () => {
 		const s = await signedScene({ creatorName: 'Nour Beauty' });
 		const fee = (await (await s.brand.client.call(`/agreements/${s.agreementId}`)).json()) as { agreement: { terms: { fee: { amountDzd: number } } } };
 		expect(fee.agreement.terms.fee.amountDzd).toBe(25_000);
-		const [reel] = ((await (await s.brand.client.call(`/agreements/${s.agreementId}/deliverables`)).json()) as { deliverables: { id: string }[] }).deliverables;
+		const pieces = ((await (await s.brand.client.call(`/agreements/${s.agreementId}/deliverables`)).json()) as { deliverables: { id: string; format: string }[] }).deliverables;
+		const [reel] = pieces;
+		const story = pieces.find((p) => p.format === 'story')!;
 		const now = Date.now();
 		const stat = (window: string, views: number) =>
 			env.DB.prepare(
@@ -201,6 +203,10 @@ describe('GET /campaigns/:id/report (issue 12, point 6: the numbers)', () => {
 		await env.DB.batch([
 			stat('D1', 1_000),
 			stat('D7', 2_500),
+			// The story's D+1: 400 views, 100 exits (completion 0.75), no replies.
+			env.DB.prepare(
+				"INSERT INTO deliverable_stats (deliverable_id, window, views, reach, likes, comments, saves, shares, replies, link_clicks, navigation, exits, status, submitted_at, updated_at) VALUES (?1, 'D1', 400, 300, 0, 0, 0, 0, 0, 0, 50, 100, 'approved', ?2, ?2)"
+			).bind(story.id, now),
 			...[1, 2, 3, 4].map((i) =>
 				env.DB.prepare("INSERT INTO link_clicks (id, slug, campaign_id, creator_id, at, device, visitor_hash) VALUES (?1, ?2, ?3, ?4, ?5, 'mobile', ?6)").bind(
 					`click-${slug}-${i}`,
@@ -231,7 +237,7 @@ describe('GET /campaigns/:id/report (issue 12, point 6: the numbers)', () => {
 			}[];
 		};
 		const c = r.creators[0];
-		expect(c.attention).toMatchObject({ views: 2_500, reported: 1, deliverables: 3 });
+		expect(c.attention).toMatchObject({ views: 2_900, completion: 0.75, reported: 2, deliverables: 3 });
 		expect(c.intention).toEqual({ clicks: 4, storyReplies: 4, whatsapp: 2, dms: 1, asked: 1, conversations: 3 });
 		// Delivered: 9 000 + 7 001 = 16 001 over 2; one return of 3.
 		expect(c.conversion).toEqual({ orders: 2, revenueDzd: 16_001, averageBasketDzd: 8_000, codeUses: 3, returned: 1, pending: 0, returnRate: 0.33 });
@@ -303,7 +309,7 @@ describe('GET /campaigns/:id/report.csv', () => {
 		const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
 		expect(lines[0]).toMatch(/^creator,handle,views,/);
 		expect(lines[1]).toMatch(/^Nour Beauty,/);
-		expect(lines[1].split(',')[12]).toBe('9000');
+		expect(lines[1].split(',')[13]).toBe('9000');
 		expect(lines[2]).toMatch(/^TOTAL,,/);
 		expect((await s.creator.client.call(`/campaigns/${s.campaignId}/report.csv`)).status).toBe(403);
 		expect((await (await brandAccount('Marque Tierce')).client.call(`/campaigns/${s.campaignId}/report.csv`)).status).toBe(404);

@@ -12,7 +12,8 @@ describe('buildReport', () => {
 		],
 		deliverables: [
 			{ creatorId: 'nour', format: 'reel', stats: stats(10_000) },
-			{ creatorId: 'nour', format: 'story', stats: stats(2_000, 40) },
+			// A story whose exits were reported: 2 000 views, 500 left before the end.
+			{ creatorId: 'nour', format: 'story', stats: { ...stats(2_000, 40), exits: 500 } },
 			{ creatorId: 'sara', format: 'reel', stats: stats(5_000) },
 			{ creatorId: 'sara', format: 'reel', stats: null }
 		],
@@ -39,7 +40,8 @@ describe('buildReport', () => {
 
 	it('adds up each creator’s three levels and costs', () => {
 		const nour = report.creators.find((c) => c.creatorId === 'nour')!;
-		expect(nour.attention).toEqual({ views: 12_000, reach: 6_000, likes: 1_200, comments: 120, saves: 240, shares: 120, reported: 2, deliverables: 2 });
+		// Completion is known for the story only: (2 000 − 500) ÷ 2 000.
+		expect(nour.attention).toEqual({ views: 12_000, reach: 6_000, likes: 1_200, comments: 120, saves: 240, shares: 120, completion: 0.75, reported: 2, deliverables: 2 });
 		expect(nour.intention).toEqual({ clicks: 300, storyReplies: 40, whatsapp: 12, dms: 3, asked: 5, conversations: 15 });
 		// Delivered: 4 500 + 6 000 + 12 001 = 22 501 over 3 orders; one return out of 4 delivered-or-returned.
 		expect(nour.conversion).toEqual({ orders: 3, revenueDzd: 22_501, averageBasketDzd: 7_500, codeUses: 3, returned: 1, pending: 1, returnRate: 0.25 });
@@ -49,6 +51,7 @@ describe('buildReport', () => {
 
 		const sara = report.creators.find((c) => c.creatorId === 'sara')!;
 		expect(sara.attention.reported).toBe(1);
+		expect(sara.attention.completion).toBeNull();
 		expect(sara.conversion).toEqual({ orders: 0, revenueDzd: 0, averageBasketDzd: null, codeUses: 1, returned: 1, pending: 0, returnRate: 1 });
 		expect(sara.costs).toEqual({ feeDzd: 10_000, costPerClickDzd: 1_428, costPerConversationDzd: 10_000, costPerOrderDzd: null, revenueOverFee: 0 });
 		expect(sara.recommendation).toEqual({
@@ -94,8 +97,8 @@ describe('reportCsv', () => {
 			orders: [{ creatorId: 'x', amountDzd: 2_000, deliveryStatus: 'delivered', attributedBy: 'code' }]
 		});
 		const lines = reportCsv(r).split('\r\n');
-		expect(lines[0].split(',')).toHaveLength(24);
-		expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"")",x,100,50,2,1,1,3,0,0,0,1,2000,2000,1,0,0,0,1000,333,,1000,2,false`);
+		expect(lines[0].split(',')).toHaveLength(25);
+		expect(lines[1]).toBe(`"'=HYPERLINK(""http://evil"")",x,100,50,2,,1,1,3,0,0,0,1,2000,2000,1,0,0,0,1000,333,,1000,2,false`);
 		expect(lines[2].startsWith('TOTAL,,100,')).toBe(true);
 		expect(lines[3]).toBe('');
 		expect(csvCell('-5')).toBe("'-5");

@@ -3,7 +3,9 @@
  * conversion — per creator, per format and in total, with what each cost. Pure: the service
  * reads the rows, this adds them up, so the numbers are checked by hand in the tests.
  *
- * - Attention: each deliverable's latest reported figures (D+7 over D+1).
+ * - Attention: each deliverable's latest reported figures (D+7 over D+1). Completion is known
+ *   for stories only, from the exits the creator reported: (views − exits) ÷ views over the
+ *   stories that have both; null when none has.
  * - Intention: counted link clicks, story replies, DM and WhatsApp conversations and "where
  *   did you see us?" answers logged by the staff.
  * - Conversion (cash on delivery): delivered orders and their revenue; returned and pending
@@ -20,7 +22,18 @@ export interface ReportInput {
 	deliverables: {
 		creatorId: string;
 		format: string;
-		stats: { views: number; reach: number; likes: number; comments: number; saves: number; shares: number; replies: number; linkClicks: number } | null;
+		stats: {
+			views: number;
+			reach: number;
+			likes: number;
+			comments: number;
+			saves: number;
+			shares: number;
+			replies: number;
+			linkClicks: number;
+			/** Stories: viewers who left (null when not reported, or not a story). */
+			exits?: number | null;
+		} | null;
 	}[];
 	clicks: { creatorId: string; count: number }[];
 	intentions: { creatorId: string; kind: 'asked' | 'whatsapp' | 'dm'; count: number }[];
@@ -34,6 +47,8 @@ export interface Attention {
 	comments: number;
 	saves: number;
 	shares: number;
+	/** Stories watched to the end: (views − exits) ÷ views, two decimals; null when no story reported its exits. */
+	completion: number | null;
 	/** Deliverables with figures reported, of all. */
 	reported: number;
 	deliverables: number;
@@ -73,9 +88,15 @@ const perUnit = (fee: number, n: number) => (n > 0 ? Math.floor(fee / n) : null)
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
 
 function attentionOf(ds: ReportInput['deliverables']): Attention {
-	const out: Attention = { views: 0, reach: 0, likes: 0, comments: 0, saves: 0, shares: 0, reported: 0, deliverables: ds.length };
+	const out: Attention = { views: 0, reach: 0, likes: 0, comments: 0, saves: 0, shares: 0, completion: null, reported: 0, deliverables: ds.length };
+	let storyViews = 0;
+	let storyExits = 0;
 	for (const d of ds) {
 		if (!d.stats) continue;
+		if (typeof d.stats.exits === 'number' && d.stats.views > 0) {
+			storyViews += d.stats.views;
+			storyExits += Math.min(d.stats.exits, d.stats.views);
+		}
 		out.reported += 1;
 		out.views += d.stats.views;
 		out.reach += d.stats.reach;
@@ -84,6 +105,7 @@ function attentionOf(ds: ReportInput['deliverables']): Attention {
 		out.saves += d.stats.saves;
 		out.shares += d.stats.shares;
 	}
+	out.completion = ratio(storyViews - storyExits, storyViews);
 	return out;
 }
 
@@ -192,6 +214,7 @@ export const REPORT_CSV_COLUMNS = [
 	'views',
 	'reach',
 	'saves',
+	'completion',
 	'reported',
 	'deliverables',
 	'clicks',
@@ -235,6 +258,7 @@ function csvRow(name: string, handle: string, r: Row, keep: boolean | null): str
 		a.views,
 		a.reach,
 		a.saves,
+		a.completion,
 		a.reported,
 		a.deliverables,
 		i.clicks,

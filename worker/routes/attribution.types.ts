@@ -152,7 +152,17 @@ export const SalesQuery = v.object({
 
 const N = v.number();
 const NN = v.nullable(v.number());
-const AttentionOut = v.object({ views: N, reach: N, likes: N, comments: N, saves: N, shares: N, reported: N, deliverables: N });
+const AttentionOut = v.object({
+	views: N,
+	reach: N,
+	likes: N,
+	comments: N,
+	saves: N,
+	shares: N,
+	completion: v.pipe(NN, v.description('Stories watched to the end, (views − exits) ÷ views with two decimals; null when no story reported its exits.')),
+	reported: N,
+	deliverables: N
+});
 const IntentionOut = v.object({ clicks: N, storyReplies: N, whatsapp: N, dms: N, asked: N, conversations: N });
 const ConversionTotals = v.object({ orders: N, revenueDzd: N, averageBasketDzd: NN, codeUses: N, returned: N, pending: N, returnRate: NN });
 const CostsOut = v.object({ feeDzd: N, costPerClickDzd: NN, costPerConversationDzd: NN, costPerOrderDzd: NN, revenueOverFee: NN });

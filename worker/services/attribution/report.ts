@@ -18,7 +18,7 @@ export async function campaignReport(ctx: CallerContext, input: { campaignId: st
 			.bind(campaign.id),
 		db
 			.prepare(
-				`SELECT d.creator_id, d.format, s.views, s.reach, s.likes, s.comments, s.saves, s.shares, s.replies, s.link_clicks
+				`SELECT d.creator_id, d.format, s.views, s.reach, s.likes, s.comments, s.saves, s.shares, s.replies, s.link_clicks, s.exits
 				 FROM deliverables d JOIN agreements g ON g.id = d.agreement_id AND g.status = 'signed'
 				 LEFT JOIN deliverable_stats s ON s.deliverable_id = d.id
 				   AND s.window = (SELECT max(window) FROM deliverable_stats WHERE deliverable_id = d.id)
@@ -46,7 +46,19 @@ export async function campaignReport(ctx: CallerContext, input: { campaignId: st
 			)
 			.bind(campaign.id)
 	]);
-	type D = { creator_id: string; format: string; views: number | null; reach: number; likes: number; comments: number; saves: number; shares: number; replies: number; link_clicks: number };
+	type D = {
+		creator_id: string;
+		format: string;
+		views: number | null;
+		reach: number;
+		likes: number;
+		comments: number;
+		saves: number;
+		shares: number;
+		replies: number;
+		link_clicks: number;
+		exits: number | null;
+	};
 	const reportInput: ReportInput = {
 		creators: (creators.results as { creator_id: string; display_name: string; handle: string; fee: number }[]).map((c) => ({
 			creatorId: c.creator_id,
@@ -57,7 +69,10 @@ export async function campaignReport(ctx: CallerContext, input: { campaignId: st
 		deliverables: (deliverables.results as D[]).map((d) => ({
 			creatorId: d.creator_id,
 			format: d.format,
-			stats: d.views === null ? null : { views: d.views, reach: d.reach, likes: d.likes, comments: d.comments, saves: d.saves, shares: d.shares, replies: d.replies, linkClicks: d.link_clicks }
+			stats:
+				d.views === null
+					? null
+					: { views: d.views, reach: d.reach, likes: d.likes, comments: d.comments, saves: d.saves, shares: d.shares, replies: d.replies, linkClicks: d.link_clicks, exits: d.exits }
 		})),
 		clicks: (clicks.results as { creator_id: string; n: number }[]).map((c) => ({ creatorId: c.creator_id, count: c.n })),
 		intentions: (intentions.results as { creator_id: string; kind: 'asked' | 'whatsapp' | 'dm'; n: number }[]).map((i) => ({ creatorId: i.creator_id, kind: i.kind, count: i.n })),
