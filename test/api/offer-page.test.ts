@@ -158,6 +158,8 @@ describe('the brand builds the page', () => {
 			[`/campaigns/${s.campaignId}/offer-page`, {}],
 			[`/campaigns/${s.campaignId}/offer-page`, { method: 'PUT', json: { deliveryTerms: 'x' } }],
 			[`/campaigns/${s.campaignId}/offer-products/${productId}`, { method: 'DELETE' }],
+			[`/campaigns/${s.campaignId}/offer-products/${productId}`, { method: 'PATCH', json: { name: 'Volé' } }],
+			[`/campaigns/${s.campaignId}/offer-products/${productId}/move`, { json: { direction: 'up' } }],
 			[`/campaigns/${s.campaignId}/offer-products/${productId}/photo`, {}]
 		];
 		for (const [path, opts] of paths) {
@@ -168,6 +170,51 @@ describe('the brand builds the page', () => {
 		expect((await addProduct(other.client, s.campaignId, { name: 'Intrus', priceDzd: '1' })).status).toBe(404);
 		expect(await count('SELECT count(*) AS n FROM offer_products WHERE campaign_id = ?1', s.campaignId)).toBe(1);
 		expect((await getPage(s.brand.client, s.campaignId)).deliveryTerms).toBe('');
+		expect((await getPage(s.brand.client, s.campaignId)).products[0].name).toBe('Sérum');
+	});
+
+	it('a product is renamed or repriced in place, its photo kept; it moves one place up or down', async () => {
+		const s = await scene();
+		const ids: string[] = [];
+		for (const name of ['Sérum', 'Crème', 'Savon']) {
+			const res = await addProduct(s.brand.client, s.campaignId, { name, priceDzd: '1000' }, name === 'Crème' ? { bytes: PNG, name: 'p.png' } : undefined);
+			ids.push(((await res.json()) as { product: { id: string } }).product.id);
+		}
+		const patch = (id: string, json: unknown) => s.brand.client.call(`/campaigns/${s.campaignId}/offer-products/${id}`, { method: 'PATCH', json });
+		const renamed = await patch(ids[1], { name: 'Crème de nuit', priceDzd: '2 500 DA' });
+		expect(renamed.status).toBe(200);
+		expect(((await renamed.json()) as { product: { name: string; priceDzd: number; photoUrl: string | null } }).product).toMatchObject({
+			name: 'Crème de nuit',
+			priceDzd: 2500,
+			photoUrl: expect.stringContaining(ids[1])
+		});
+		expect((await patch(ids[0], { priceDzd: 1800 })).status).toBe(200);
+		// Bad input changes nothing: neither field, a name on two lines, a price in cents, an unknown field.
+		for (const bad of [{}, { name: 'Deux\nlignes' }, { priceDzd: '12,50' }, { priceDzd: -1 }, { name: 'x', photo: 'y' }]) {
+			const res = await patch(ids[2], bad);
+			expect(res.status, JSON.stringify(bad)).toBe(400);
+		}
+		expect((await patch(ids[2], {})).status).toBe(400);
+		expect(((await (await patch(ids[2], {})).json()) as { errors: { message: string }[] }).errors[0].message).toBe('Indiquez un nouveau nom ou un nouveau prix.');
+		expect((await patch('00000000-0000-4000-8000-000000000000', { name: 'Fantôme' })).status).toBe(404);
+
+		const move = (id: string, direction: string) => s.brand.client.call(`/campaigns/${s.campaignId}/offer-products/${id}/move`, { json: { direction } });
+		const moved = await move(ids[2], 'up');
+		expect(moved.status).toBe(200);
+		expect(((await moved.json()) as PageOut).products.map((p) => p.name)).toEqual(['Sérum', 'Savon', 'Crème de nuit']);
+		// At the top already: nothing changes.
+		expect(((await (await move(ids[0], 'up')).json()) as PageOut).products.map((p) => p.name)).toEqual(['Sérum', 'Savon', 'Crème de nuit']);
+		await move(ids[0], 'down');
+		expect((await getPage(s.brand.client, s.campaignId)).products.map((p) => [p.name, p.priceDzd])).toEqual([
+			['Savon', 1000],
+			['Sérum', 1800],
+			['Crème de nuit', 2500]
+		]);
+		expect((await move(ids[0], 'sideways')).status).toBe(400);
+		// The public page shows the new order and names.
+		const html = await (await visit(s.page)).text();
+		expect(html.indexOf('Savon')).toBeLessThan(html.lastIndexOf('Sérum')); // the offer text above may name a sérum too
+		expect(html).toContain('Crème de nuit');
 	});
 });
 

@@ -7,9 +7,9 @@ import { json, streamedUpload } from '../body';
 import { AppError } from '../errors';
 import { OFFER_PHOTO_MAX_BYTES, OFFER_PHOTO_TYPES } from '../domain/offer-page';
 import { type Router, route } from '../route';
-import { addOfferProduct, brandProductPhoto, deleteOfferProduct, getOfferPage, setDeliveryTerms } from '../services/attribution';
+import { addOfferProduct, brandProductPhoto, deleteOfferProduct, getOfferPage, moveOfferProduct, setDeliveryTerms, updateOfferProduct } from '../services/attribution';
 import { ById } from './params';
-import { OfferPageBody, OfferPageResponse, ProductFields, ProductParams, ProductResponse } from './offer-page.types';
+import { OfferPageBody, OfferPageResponse, ProductFields, ProductMove, ProductParams, ProductPatch, ProductResponse } from './offer-page.types';
 
 const COMMON = { 401: { description: 'No session' }, 403: { description: 'Not a brand member' }, 404: { description: 'Not a campaign of the caller’s brand' } };
 
@@ -70,6 +70,46 @@ export function offerPageRoutes(r: Router) {
 			}
 		},
 		async (c, { ctx, params, body }) => c.json(await addOfferProduct(ctx, { campaignId: params.id, upload: body }), 201)
+	);
+
+	route(
+		r,
+		{
+			method: 'patch',
+			path: '/campaigns/:id/offer-products/:productId',
+			summary: 'Renames a product or changes its price (JSON); its photo and its place on the page stay',
+			tags: ['attribution'],
+			auth: 'brand',
+			params: ProductParams,
+			body: json(ProductPatch, { maxBytes: 4 * 1024 }),
+			responses: {
+				200: { description: 'The product', schema: ProductResponse },
+				400: { description: 'A bad name or price, or neither given' },
+				...COMMON,
+				404: { description: 'No such product in a campaign of the caller’s brand' }
+			}
+		},
+		async (c, { ctx, params, body }) => c.json(await updateOfferProduct(ctx, { campaignId: params.id, productId: params.productId, name: body.name, priceDzd: body.priceDzd }))
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/campaigns/:id/offer-products/:productId/move',
+			summary: 'Moves a product one place up or down on the landing page (at the top or bottom already, nothing changes)',
+			tags: ['attribution'],
+			auth: 'brand',
+			params: ProductParams,
+			body: json(ProductMove, { maxBytes: 1024 }),
+			responses: {
+				200: { description: 'The page, in its new order', schema: OfferPageResponse },
+				400: { description: 'Neither up nor down' },
+				...COMMON,
+				404: { description: 'No such product in a campaign of the caller’s brand' }
+			}
+		},
+		async (c, { ctx, params, body }) => c.json(await moveOfferProduct(ctx, { campaignId: params.id, productId: params.productId, direction: body.direction }))
 	);
 
 	route(

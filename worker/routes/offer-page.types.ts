@@ -34,6 +34,27 @@ export const ProductFields = v.object({
 	)
 });
 
+/** PATCH /campaigns/:id/offer-products/:productId: a new name and/or price (JSON; the photo stays). */
+export const ProductPatch = v.pipe(
+	v.strictObject({
+		name: v.optional(ProductFields.entries.name),
+		priceDzd: v.optional(
+			v.pipe(
+				v.union([v.number(), v.string()], 'offer_product_price_invalid'),
+				v.transform((x) => parsePriceDzd(String(x))),
+				v.number('offer_product_price_invalid'),
+				v.description('Whole dinars, 0 to 10,000,000: a number, or text as the form sends it ("2 500 DA").')
+			)
+		)
+	}),
+	v.check((b) => b.name !== undefined || b.priceDzd !== undefined, 'offer_product_patch_empty')
+);
+
+/** POST /campaigns/:id/offer-products/:productId/move: one place up (earlier on the page) or down. */
+export const ProductMove = v.strictObject({
+	direction: v.pipe(v.picklist(['up', 'down'], 'offer_product_direction_invalid'), v.description('up: one place earlier on the page; down: one place later.'))
+});
+
 const Product = v.object({
 	id: v.string(),
 	position: v.number(),

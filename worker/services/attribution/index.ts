@@ -3,4 +3,16 @@ export { activationStatements, assertCodesFree, deactivateEnded, getCodes, setOf
 export { INTENTION_KINDS, type OrderInput, SALES_PAGE_SIZE, importConversions, recordConversion, recordIntention, salesDesk } from './conversions';
 export { campaignReport } from './report';
 export { type LinkRow, readLink, recordClick, saltSecret } from './links';
-export { type OfferPageRow, addOfferProduct, brandProductPhoto, deleteOfferProduct, getOfferPage, publicProductPhoto, readOfferPage, recordView, setDeliveryTerms } from './offer-page';
+export {
+	type OfferPageRow,
+	addOfferProduct,
+	brandProductPhoto,
+	deleteOfferProduct,
+	getOfferPage,
+	moveOfferProduct,
+	publicProductPhoto,
+	readOfferPage,
+	recordView,
+	setDeliveryTerms,
+	updateOfferProduct
+} from './offer-page';

@@ -121,6 +121,41 @@ export async function deleteOfferProduct(ctx: CallerContext, input: { campaignId
 	if (row.photo_key) await ctx.files.delete(row.photo_key);
 }
 
+/** PATCH /campaigns/:id/offer-products/:productId: a new name and/or price; the photo and the place stay. */
+export async function updateOfferProduct(ctx: CallerContext, input: { campaignId: string; productId: string; name?: string; priceDzd?: number }) {
+	const campaign = await ownCampaign(ctx, input.campaignId);
+	const row = await ctx.db
+		.prepare(
+			`UPDATE offer_products SET name = coalesce(?3, name), price_dzd = coalesce(?4, price_dzd), updated_at = ?5
+			 WHERE id = ?1 AND campaign_id = ?2 RETURNING id, position, name, price_dzd, photo_key, photo_type, created_at`
+		)
+		.bind(input.productId, campaign.id, input.name ?? null, input.priceDzd ?? null, ctx.now)
+		.first<ProductRow>();
+	if (!row) throw new AppError('not_found');
+	return { product: productOut(campaign.id, row) };
+}
+
+/**
+ * POST /campaigns/:id/offer-products/:productId/move: swaps the product with its neighbour
+ * before (up) or after (down) in one statement, so the page order never holds a gap; at the
+ * top or the bottom already, nothing changes. Answers the page as it now is.
+ */
+export async function moveOfferProduct(ctx: CallerContext, input: { campaignId: string; productId: string; direction: 'up' | 'down' }) {
+	const { db } = ctx;
+	const campaign = await ownCampaign(ctx, input.campaignId);
+	const { results } = await db.prepare(PRODUCTS_SQL).bind(campaign.id).all<ProductRow>();
+	const i = results.findIndex((p) => p.id === input.productId);
+	if (i < 0) throw new AppError('not_found');
+	const j = input.direction === 'up' ? i - 1 : i + 1;
+	if (j >= 0 && j < results.length) {
+		// Positions are renumbered 1…n in the page's order with the two swapped: older rows may share a position.
+		const order = results.map((p) => p.id);
+		[order[i], order[j]] = [order[j], order[i]];
+		await db.batch(order.map((id, k) => db.prepare('UPDATE offer_products SET position = ?3, updated_at = ?4 WHERE id = ?1 AND campaign_id = ?2').bind(id, campaign.id, k + 1, ctx.now)));
+	}
+	return getOfferPage(ctx, { campaignId: campaign.id });
+}
+
 /** GET /campaigns/:id/offer-products/:productId/photo: the brand's view of a photo. */
 export async function brandProductPhoto(ctx: CallerContext, input: { campaignId: string; productId: string }) {
 	const campaign = await ownCampaign(ctx, input.campaignId);

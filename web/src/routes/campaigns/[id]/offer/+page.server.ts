@@ -52,6 +52,24 @@ export const actions: Actions = {
 		}
 		return { add: { done: true as const } };
 	},
+	/** A new name and/or price for a product; its photo stays. */
+	edit: async ({ request, fetch, params }) => {
+		const data = await request.formData();
+		const productId = formString(data, 'productId', 64);
+		const values = { name: formString(data, 'name', 200), priceDzd: formString(data, 'priceDzd', 32) };
+		const res = await apiJson(fetch, `/campaigns/${encodeURIComponent(params.id)}/offer-products/${encodeURIComponent(productId)}`, 'PATCH', values);
+		if (!res.ok) return fail(res.status, { edit: { productId, values, ...formProblem(res.problem) } });
+		return { edit: { productId, done: true as const } };
+	},
+	/** One place up or down on the page. */
+	move: async ({ request, fetch, params }) => {
+		const data = await request.formData();
+		const productId = formString(data, 'productId', 64);
+		const direction = formString(data, 'direction', 8);
+		const res = await apiJson(fetch, `/campaigns/${encodeURIComponent(params.id)}/offer-products/${encodeURIComponent(productId)}/move`, 'POST', { direction });
+		if (!res.ok) return fail(res.status, { move: { detail: res.problem.detail } });
+		return { move: { productId, done: true as const } };
+	},
 	/** Removes a product and its photo. */
 	remove: async ({ request, fetch, params }) => {
 		const data = await request.formData();
