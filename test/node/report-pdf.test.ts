@@ -36,7 +36,9 @@ afterAll(() => {
 });
 
 function pdftotext(file: string, layout: boolean): string {
-	return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(BIDI_MARKS, '').replace(/[\u00a0\u202f]/g, ' ');
+	return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+		.replace(BIDI_MARKS, '')
+		.replace(/[\u00a0\u202f]/g, ' ');
 }
 const squash = (s: string) => s.replace(/\s+/gu, '').replace(PUNCTUATION, '');
 

@@ -111,7 +111,12 @@ describe('buildReportDocument', () => {
 			`Offre limitée${NBSP}: du 20 novembre 2026 à 10:00 au 21 novembre 2026 à 22:00`,
 			'Livraison gratuite à Alger'
 		]);
-		expect(rows(fr.blocks, 'Coûts')).toMatchObject({ Cachet: `10${NNBSP}000${NBSP}DA`, 'Coût par clic': `250${NBSP}DA`, 'Coût par conversation': `1${NNBSP}250${NBSP}DA`, 'Coût par commande': `3${NNBSP}333${NBSP}DA` });
+		expect(rows(fr.blocks, 'Coûts')).toMatchObject({
+			Cachet: `10${NNBSP}000${NBSP}DA`,
+			'Coût par clic': `250${NBSP}DA`,
+			'Coût par conversation': `1${NNBSP}250${NBSP}DA`,
+			'Coût par commande': `3${NNBSP}333${NBSP}DA`
+		});
 		expect(rows(fr.blocks, 'Conversion')['Panier moyen']).toBe(`4${NNBSP}166${NBSP}DA`);
 
 		const ar = section(doc('ar'), 'Sara Mode');
@@ -125,7 +130,12 @@ describe('buildReportDocument', () => {
 		expect(rows(ar.blocks, 'التحويل')['رقم الأعمال المُسلَّم']).toBe(`6${NNBSP}000${NBSP}د.ج`);
 
 		const en = section(doc('en'), 'Sara Mode');
-		expect(paragraphs(en.blocks).slice(1)).toEqual(['Recommendation: not an ambassador yet', '• Delivered sales: only 1 (at least 3 needed).', '• Delivered revenue does not cover the fee (0.50 times).', '• Returns under control: 0%.']);
+		expect(paragraphs(en.blocks).slice(1)).toEqual([
+			'Recommendation: not an ambassador yet',
+			'• Delivered sales: only 1 (at least 3 needed).',
+			'• Delivered revenue does not cover the fee (0.50 times).',
+			'• Returns under control: 0%.'
+		]);
 		expect(rows(en.blocks, 'Conversion')).toMatchObject({ 'Delivered revenue': `DZD${NBSP}6,000`, 'Return rate': '0%' });
 		expect(rows(en.blocks, 'Attention')['Deliverables with stats']).toBe('1 of 2');
 	});

@@ -51,7 +51,9 @@ describe.each(['fr', 'ar', 'en'] as const)('renderReportPdf (%s)', (lang) => {
 
 it('draws the funnel as three tracks and three filled bars, the longest as wide as the page text', async () => {
 	const streams = await contentStreams(await renderReportPdf(docFor('fr')));
-	const rects = streams.flatMap((s) => [...s.matchAll(/q ([\d.]+) ([\d.]+) ([\d.]+) rg\n([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re\nf Q/g)]).map((m) => ({ color: m[1], x: Number(m[4]), w: Number(m[6]) }));
+	const rects = streams
+		.flatMap((s) => [...s.matchAll(/q ([\d.]+) ([\d.]+) ([\d.]+) rg\n([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re\nf Q/g)])
+		.map((m) => ({ color: m[1], x: Number(m[4]), w: Number(m[6]) }));
 	const tracks = rects.filter((r) => r.color === '0.92');
 	const bars = rects.filter((r) => r.color !== '0.92');
 	expect(tracks).toHaveLength(3);
