@@ -1,10 +1,11 @@
-// `npm run bench [-- foundation|matching|seal|pdf|download|multipart|deliverables|links]`: every benchmark prints numbers, never
+// `npm run bench [-- foundation|matching|seal|pdf|report-pdf|download|multipart|deliverables|links]`: every benchmark prints numbers, never
 // asserts a time.
 // - foundation: the real Worker under wrangler dev with the demo data; wall-clock
 //   percentiles and CPU per request, net of /health measured in the same run.
 // - matching: 50 000 creators in local D1, GET /campaigns/:id/matches?limit=50 (matching.mjs).
 // - seal: CPU to render and seal a typical agreement next to the OpenSign way (seal.ts).
 // - pdf: the renderer alone per language against plain pdf-lib text (pdf-render.ts).
+// - report-pdf: CPU to build and render a 10-creator campaign report PDF per language (report-pdf.ts).
 // - download: a signed agreement's PDF sealed on demand vs. stored by the queue job (download.mjs).
 // - multipart: a 90 MB upload body through the streaming multipart reader vs. formData() (multipart.ts).
 // - deliverables: the hot reads of issue 11 (a deliverable, the lists, the timeline, the workspace pages) (deliverables.mjs).
@@ -34,6 +35,7 @@ if (runs('foundation')) await foundation();
 if (runs('matching')) await runMatchingBench();
 if (runs('seal')) tsx('bench/seal.ts');
 if (runs('pdf')) tsx('bench/pdf-render.ts');
+if (runs('report-pdf')) tsx('bench/report-pdf.ts');
 if (runs('download')) await runDownloadBench();
 if (runs('multipart')) tsx('bench/multipart.ts');
 if (runs('deliverables')) await runDeliverablesBench();

@@ -19,6 +19,7 @@ import { applicationRoutes } from './routes/applications';
 import { agreementRoutes } from './routes/agreements';
 import { deliverableRoutes } from './routes/deliverables';
 import { attributionRoutes } from './routes/attribution';
+import { reportPdfRoutes } from './routes/report-pdf';
 import { offerPageRoutes } from './routes/offer-page';
 import { deliverableWithdrawalRoutes } from './routes/deliverable-withdrawals';
 import { contentRoutes } from './routes/content';
@@ -46,6 +47,7 @@ function registerRoutes(router: Router) {
 	agreementRoutes(router);
 	deliverableRoutes(router);
 	attributionRoutes(router);
+	reportPdfRoutes(router);
 	offerPageRoutes(router);
 	deliverableWithdrawalRoutes(router);
 	contentRoutes(router);

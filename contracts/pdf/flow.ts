@@ -1,6 +1,6 @@
 /**
  * Flows blocks of text down A4 pages: paragraphs (wrapped, aligned to the reading
- * direction), label/value rows, rules and vector squares, opening a page when the current
+ * direction), label/value rows, rules, vector squares and bars, opening a page when the current
  * one is full. Footers are added afterwards, once the page count is known.
  */
 import { PDFName, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
@@ -152,6 +152,20 @@ export class Flow {
 		this.y -= size;
 		const x = this.direction === 'rtl' ? PAGE.width - MARGIN.right - size : MARGIN.left;
 		return { x, y: this.y, content: this.current.content };
+	}
+
+	/**
+	 * A horizontal bar across the content width: a light track, and `fraction` of it filled
+	 * from the reading-start side (left, or right in Arabic). Vector shapes, no text.
+	 */
+	bar(fraction: number, height: number, color: Rgb, track: Rgb): void {
+		this.ensure(height);
+		this.y -= height;
+		const width = this.contentWidth;
+		const filled = Math.max(0, Math.min(1, Number.isFinite(fraction) ? fraction : 0)) * width;
+		const content = this.current.content;
+		content.rects([{ x: MARGIN.left, y: this.y, w: width, h: height }], track);
+		if (filled > 0) content.rects([{ x: this.direction === 'rtl' ? MARGIN.left + width - filled : MARGIN.left, y: this.y, w: filled, h: height }], color);
 	}
 
 	/** Writes every page's body content stream. */

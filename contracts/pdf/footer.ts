@@ -1,5 +1,6 @@
 /**
- * Page footers: agreement id, version and document hash on every page, and "Page n / total".
+ * Page footers: agreement id, version and document hash on every page (or the report's own
+ * lines), and "Page n / total".
  * The page number lives in its own form XObject (/WaslaPageNo) so that appending the
  * certificate of completion can renumber earlier pages without touching their content.
  */
@@ -34,22 +35,30 @@ export function labelled(lang: DocLang, label: string, value: string): string {
 	return lang === 'fr' ? `${trimmed} : ${value}` : `${trimmed}: ${value}`;
 }
 
-export function pageLabel(labels: FooterLabels, n: number, total: number): string {
+export function pageLabel(labels: Pick<FooterLabels, 'page'>, n: number, total: number): string {
 	return labels.page.replaceAll('{n}', String(n)).replaceAll('{total}', String(total));
 }
 
 /** Draws the fixed part of the footer on each page of a flow (id, version, hash). */
 export function drawFooters(flow: Flow, lang: DocLang, meta: DocumentMeta, labels: FooterLabels): void {
-	const width = PAGE.width - MARGIN.left - MARGIN.right;
 	const idLine = `${labelled(lang, labels.agreement, meta.agreementId)} · ${labelled(lang, labels.version, String(meta.version))}`;
-	const hashLine = labelled(lang, labels.hash, meta.documentSha256);
+	drawFooterLines(flow, idLine, labelled(lang, labels.hash, meta.documentSha256));
+}
+
+/**
+ * Draws a footer on each page of a flow: a rule, `first` on one line (leaving room for the
+ * page number) and `second` in smaller type on at most two lines.
+ */
+export function drawFooterLines(flow: Flow, first: string, second?: string): void {
+	const width = PAGE.width - MARGIN.left - MARGIN.right;
 	const style = { size: SIZE, color: MUTED } as const;
 	for (const { content } of flow.pages) {
 		content.rule(MARGIN.left, RULE_Y, PAGE.width - MARGIN.right, RULE_Y, 0.4, MUTED);
-		const idLines = flow.lines(idLine, style, width - 90);
-		if (idLines[0]) flow.drawLine(idLines[0], style, MARGIN.left, width, RULE_Y - 12, content);
-		const hashLines = flow.lines(hashLine, { size: 6.5 }, width);
-		hashLines.slice(0, 2).forEach((line, k) => flow.drawLine(line, { size: 6.5, color: MUTED }, MARGIN.left, width, RULE_Y - 23 - k * 9, content));
+		const firstLines = flow.lines(first, style, width - 90);
+		if (firstLines[0]) flow.drawLine(firstLines[0], style, MARGIN.left, width, RULE_Y - 12, content);
+		if (second === undefined) continue;
+		const secondLines = flow.lines(second, { size: 6.5 }, width);
+		secondLines.slice(0, 2).forEach((line, k) => flow.drawLine(line, { size: 6.5, color: MUTED }, MARGIN.left, width, RULE_Y - 23 - k * 9, content));
 	}
 }
 
@@ -76,7 +85,7 @@ function pageNumberXObject(doc: PDFDocument, fonts: Fonts, lang: DocLang, text: 
  * Sets "Page n / total" on every page of the document. A page that already shows a
  * page-number XObject gets a new one in its place; a new page gets the XObject drawn.
  */
-export function numberPages(doc: PDFDocument, fonts: Fonts, lang: DocLang, labels: FooterLabels): void {
+export function numberPages(doc: PDFDocument, fonts: Fonts, lang: DocLang, labels: Pick<FooterLabels, 'page'>): void {
 	const pages = doc.getPages();
 	pages.forEach((page: PDFPage, index) => {
 		const ref = pageNumberXObject(doc, fonts, lang, pageLabel(labels, index + 1, pages.length));

@@ -13,13 +13,18 @@ function textString(value: string): PDFString | PDFHexString {
  * input must give the same bytes, because hashes of the file are compared.
  */
 export function setDocumentInfo(doc: PDFDocument, lang: DocLang, title: string, meta: DocumentMeta): void {
-	doc.setTitle(title, { showInWindowTitleBar: true });
-	doc.setProducer('Wasla');
-	doc.setCreator('Wasla');
-	doc.setLanguage(PDF_LANG[lang]);
+	setBasicInfo(doc, lang, title);
 	// setTitle has created the Info dictionary; pdf-lib keeps its getter private.
 	const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
 	info.set(PDFName.of(PDF_INFO_KEYS.agreementId), textString(meta.agreementId));
 	info.set(PDFName.of(PDF_INFO_KEYS.version), textString(String(meta.version)));
 	info.set(PDFName.of(PDF_INFO_KEYS.documentSha256), textString(meta.documentSha256));
+}
+
+/** Title, producer, creator and language only (the campaign report: no agreement keys, no dates). */
+export function setBasicInfo(doc: PDFDocument, lang: DocLang, title: string): void {
+	doc.setTitle(title, { showInWindowTitleBar: true });
+	doc.setProducer('Wasla');
+	doc.setCreator('Wasla');
+	doc.setLanguage(PDF_LANG[lang]);
 }

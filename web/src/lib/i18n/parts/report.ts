@@ -2,6 +2,7 @@
 export const fr = {
 	'report.link': 'Rapport',
 	'report.csv': 'Télécharger en CSV',
+	'report.pdf': 'Rapport PDF ({language})',
 	'report.title': 'Rapport · {campaign}',
 	'report.lead':
 		'Trois niveaux : l’attention (vues, portée, enregistrements), l’intention (clics, réponses, conversations) et la conversion (commandes livrées). Les coûts divisent les cachets, arrondis au dinar inférieur.',
@@ -47,6 +48,7 @@ type Keys = keyof typeof fr;
 export const ar: Record<Keys, string> = {
 	'report.link': 'التقرير',
 	'report.csv': 'تنزيل بصيغة CSV',
+	'report.pdf': 'تقرير PDF ({language})',
 	'report.title': 'التقرير · {campaign}',
 	'report.lead': 'ثلاثة مستويات: الانتباه (المشاهدات، الوصول، الحفظ)، النية (النقرات، الردود، المحادثات) والتحويل (الطلبات المُسلَّمة). تُقسَم التكاليف على الأجور مقرّبة إلى الدينار الأدنى.',
 	'report.totals': 'الحملة كاملة',
@@ -89,6 +91,7 @@ export const ar: Record<Keys, string> = {
 export const en: Record<Keys, string> = {
 	'report.link': 'Report',
 	'report.csv': 'Download as CSV',
+	'report.pdf': 'PDF report ({language})',
 	'report.title': 'Report · {campaign}',
 	'report.lead': 'Three levels: attention (views, reach, saves), intention (clicks, replies, conversations) and conversion (delivered orders). Costs divide the fees, rounded down to the dinar.',
 	'report.totals': 'The whole campaign',
