@@ -240,10 +240,38 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await ba.page.locator('#report-charts .lc-annotation-line').first().waitFor({ state: 'attached' });
 	assert.match(await ba.page.locator('#journal-caption').innerText(), /سجلّ الحملة/);
 	assert.equal(await ba.page.locator('#report-charts .plot[dir="ltr"]').count(), 3, 'the charts keep their axes left to right');
+	// The PDF in Arabic, from the page's first download link.
+	const pdfHref = await ba.page.locator('#report-pdf-ar').getAttribute('href');
+	const pdf = await ba.page.request.get(pdfHref);
+	assert.equal(pdf.status(), 200);
+	assert.equal(pdf.headers()['content-type'], 'application/pdf');
+	assert.equal((await pdf.body()).subarray(0, 5).toString('latin1'), '%PDF-');
 	await fits(ba.page, assert, 'brand, report (ar)');
 	await screenshot('ar-12-brand-report-360', ba.page);
 	assert.deepEqual(ba.errors, [], 'no script errors on the Arabic report');
 	await ba.context.close();
+
+	// ---- the brand's offer page builder: two products, the second moved up, one repriced ---------------------
+	await b.page.goto(`/campaigns/${campaign.id}/offer`);
+	for (const [name, price] of [
+		['Coffret découverte', '3 900'],
+		['Sérum éclat', '2 500 DA']
+	]) {
+		await b.page.fill('#add-name', name);
+		await b.page.fill('#add-price', price);
+		await b.page.locator('form[action="?/add"] button').click();
+		await b.page.locator('#offer-products li', { hasText: name }).waitFor();
+	}
+	await b.page.locator('#offer-products li', { hasText: 'Sérum éclat' }).locator('button[value="up"]').click();
+	await b.page.locator('#offer-products li').first().filter({ hasText: 'Sérum éclat' }).waitFor();
+	const coffret = b.page.locator('#offer-products li', { hasText: 'Coffret découverte' });
+	await coffret.locator('summary').click();
+	await coffret.locator('input[name="priceDzd"]').fill('3 500');
+	await coffret.locator('form[action="?/edit"] button').click();
+	await b.page.locator('#product-saved').waitFor();
+	assert.match(await b.page.locator('#offer-products li').nth(1).innerText(), /3[\s\u202f]500[\s\u00a0]DA/);
+	await fits(b.page, assert, 'brand, offer page builder (fr)');
+	await screenshot('fr-13-brand-offer-builder-360', b.page);
 
 	// ---- the brand sees it all, and the audit chain holds --------------------------------------------
 	await b.page.goto(path);

@@ -52,6 +52,13 @@ describe('REPORT_LABELS', () => {
 });
 
 describe('buildReportDocument', () => {
+	it('shows the stories’ completion only when it is known', () => {
+		expect(rows(section(doc('fr'), 'Toute la campagne').blocks, 'Attention')).not.toHaveProperty('Stories vues jusqu’au bout');
+		const report = fixtureReport();
+		const withExits = { ...report, totals: { ...report.totals, attention: { ...report.totals.attention, completion: 0.75 } } };
+		expect(plain(rows(section(doc('fr', withExits), 'Toute la campagne').blocks, 'Attention')['Stories vues jusqu’au bout'])).toBe('75 %');
+	});
+
 	it('writes the totals in French with money as "20 000 DA", percentages and the hand-computed costs', () => {
 		const d = doc('fr');
 		expect(d.title).toBe('Rapport de campagne');

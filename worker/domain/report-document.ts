@@ -32,6 +32,7 @@ const fr = {
 	views: 'Vues',
 	reach: 'Portée',
 	saves: 'Enregistrements',
+	completion: 'Stories vues jusqu’au bout',
 	reported: 'Livrables avec statistiques',
 	reportedValue: '{reported} sur {total}',
 	clicks: 'Clics sur le lien',
@@ -94,6 +95,7 @@ const ar: Record<ReportLabelKey, string> = {
 	views: 'المشاهدات',
 	reach: 'الوصول',
 	saves: 'الحفظ',
+	completion: 'قصص شوهدت حتى النهاية',
 	reported: 'محتويات بإحصائيات',
 	reportedValue: '{reported} من {total}',
 	clicks: 'النقرات على الرابط',
@@ -154,6 +156,7 @@ const en: Record<ReportLabelKey, string> = {
 	views: 'Views',
 	reach: 'Reach',
 	saves: 'Saves',
+	completion: 'Stories watched to the end',
 	reported: 'Deliverables with stats',
 	reportedValue: '{reported} of {total}',
 	clicks: 'Link clicks',
@@ -264,6 +267,7 @@ function levelBlocks(f: ReturnType<typeof reportFormat>, r: Figures, extra: { un
 				{ label: l('views'), value: n(a.views) },
 				{ label: l('reach'), value: n(a.reach) },
 				{ label: l('saves'), value: n(a.saves) },
+				...(a.completion === null || a.completion === undefined ? [] : [{ label: l('completion'), value: percent(a.completion) }]),
 				{ label: l('reported'), value: l('reportedValue', { reported: n(a.reported), total: n(a.deliverables) }) }
 			]
 		},
