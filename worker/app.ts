@@ -31,6 +31,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
 import { matchingRoutes } from './routes/matching';
 import { agreementDocumentRoutes } from './routes/agreement-documents';
+import { payoutRoutes } from './routes/payouts';
 import { openApiDocument, docsHeaders, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
@@ -57,6 +58,7 @@ function registerRoutes(router: Router) {
 	analysisRoutes(router);
 	matchingRoutes(router);
 	agreementDocumentRoutes(router);
+	payoutRoutes(router);
 	devRoutes(router);
 }
 
