@@ -20,10 +20,8 @@ CREATE TABLE `ledger_entries` (
 	`account` text NOT NULL,
 	`amount_dzd` integer NOT NULL,
 	PRIMARY KEY(`transaction_id`, `seq`),
-	-- Hand-written (drizzle cannot say it): whole dinars, never 0, and every entry belongs to a
-	-- transaction, checked when the batch commits (the transaction row is written after its entries).
-	CHECK (typeof(`amount_dzd`) = 'integer' AND `amount_dzd` <> 0),
-	FOREIGN KEY (`transaction_id`) REFERENCES `ledger_transactions`(`id`) DEFERRABLE INITIALLY DEFERRED
+	-- Hand-written (drizzle cannot say it): whole dinars, never 0.
+	CHECK (typeof(`amount_dzd`) = 'integer' AND `amount_dzd` <> 0)
 );
 --> statement-breakpoint
 CREATE INDEX `ledger_entries_account_idx` ON `ledger_entries` (`account`);--> statement-breakpoint
@@ -34,6 +32,8 @@ CREATE TABLE `ledger_transactions` (
 	`kind` text NOT NULL,
 	`at` integer NOT NULL,
 	`idempotency_key` text,
+	`entries` text NOT NULL,
+	`entry_count` integer NOT NULL,
 	`created_by_user_id` text,
 	FOREIGN KEY (`agreement_id`) REFERENCES `agreements`(`id`) ON UPDATE no action ON DELETE no action
 );
@@ -79,20 +79,33 @@ CREATE TABLE `payouts` (
 CREATE UNIQUE INDEX `payouts_agreement_seq_uq` ON `payouts` (`agreement_id`,`seq`);--> statement-breakpoint
 CREATE INDEX `payouts_brand_status_idx` ON `payouts` (`brand_id`,`status`,`deadline_at`);--> statement-breakpoint
 CREATE INDEX `payouts_creator_status_idx` ON `payouts` (`creator_id`,`status`,`deadline_at`);--> statement-breakpoint
--- The ledger cannot be bypassed (hand-written, issue 13): a transaction is written after its
--- entries and only if they sum to zero (at least two); once written, nothing is added to it;
--- neither table is ever updated or deleted. Corrections are new transactions.
+-- The ledger cannot be bypassed (hand-written, issue 13). A transaction carries its entries
+-- (`entries`, JSON [[account, amount], …], and their number): it is refused unless there are at
+-- least two, each a whole non-zero number of dinars on a named account, summing to zero. Its
+-- own trigger then writes them to ledger_entries; no other entry can be written (none without
+-- its transaction, none beyond its count), and neither table is ever updated or deleted.
+-- Corrections are new transactions.
 CREATE TRIGGER `ledger_transactions_balanced` BEFORE INSERT ON `ledger_transactions`
-WHEN (SELECT count(*) FROM `ledger_entries` WHERE `transaction_id` = NEW.id) < 2
-	OR (SELECT sum(`amount_dzd`) FROM `ledger_entries` WHERE `transaction_id` = NEW.id) <> 0
+WHEN NOT json_valid(NEW.entries) OR json_type(NEW.entries) IS NOT 'array'
+	OR json_array_length(NEW.entries) < 2 OR json_array_length(NEW.entries) IS NOT NEW.entry_count
+	OR EXISTS (SELECT 1 FROM json_each(NEW.entries) WHERE json_type(value, '$[1]') IS NOT 'integer' OR json_extract(value, '$[1]') = 0
+		OR json_type(value, '$[0]') IS NOT 'text' OR json_extract(value, '$[0]') = '')
+	OR (SELECT sum(json_extract(value, '$[1]')) FROM json_each(NEW.entries)) <> 0
 BEGIN
 	SELECT RAISE(ABORT, 'ledger: a transaction''s entries must sum to zero');
 END;
 --> statement-breakpoint
-CREATE TRIGGER `ledger_entries_sealed` BEFORE INSERT ON `ledger_entries`
-WHEN EXISTS (SELECT 1 FROM `ledger_transactions` WHERE `id` = NEW.transaction_id)
+CREATE TRIGGER `ledger_transactions_entries` AFTER INSERT ON `ledger_transactions`
 BEGIN
-	SELECT RAISE(ABORT, 'ledger: a written transaction takes no more entries');
+	INSERT INTO `ledger_entries` (`transaction_id`, `seq`, `account`, `amount_dzd`)
+	SELECT NEW.id, `key` + 1, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(NEW.entries);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `ledger_entries_from_transaction` BEFORE INSERT ON `ledger_entries`
+WHEN NOT EXISTS (SELECT 1 FROM `ledger_transactions` WHERE `id` = NEW.transaction_id)
+	OR (SELECT count(*) FROM `ledger_entries` WHERE `transaction_id` = NEW.transaction_id) >= (SELECT `entry_count` FROM `ledger_transactions` WHERE `id` = NEW.transaction_id)
+BEGIN
+	SELECT RAISE(ABORT, 'ledger: entries are written with their transaction only');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `ledger_entries_no_update` BEFORE UPDATE ON `ledger_entries`

@@ -4,11 +4,11 @@
  * money-moving requests (worker/idempotency.ts). Wasla holds no money: the brand pays the
  * creator directly; these tables are the record both sides review.
  *
- * Ledger rows are append-only and every transaction sums to zero: migration 0019 adds, by
- * hand, triggers that refuse an UPDATE or DELETE of either table, an entry added to a
- * transaction already written, and a transaction whose entries do not sum to zero (entries
- * are written first, then their transaction; the entries' foreign key to their transaction
- * is DEFERRABLE INITIALLY DEFERRED, so an entry without its transaction fails the batch).
+ * Ledger rows are append-only and every transaction sums to zero, whoever writes: migration
+ * 0019 adds, by hand, triggers that refuse a transaction whose entries (given with it, as
+ * JSON) are fewer than two, not whole non-zero dinars or do not sum to zero; write those
+ * entries into ledger_entries from the transaction itself; refuse any other entry (none
+ * without its transaction, none added later); and refuse any UPDATE or DELETE of either table.
  */
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { agreements, campaigns } from './campaigns';
@@ -88,6 +88,9 @@ export const ledgerTransactions = sqliteTable(
 		at: integer('at').notNull(),
 		/** `<user id>:<Idempotency-Key>` of the request that made it, when it had one: one effect per key. */
 		idempotencyKey: text('idempotency_key'),
+		/** The entries as written, `[[account, amountDzd], …]`: a trigger checks they sum to zero and writes them to ledger_entries. */
+		entries: text('entries').notNull(),
+		entryCount: integer('entry_count').notNull(),
 		createdByUserId: text('created_by_user_id')
 	},
 	(t) => [index('ledger_transactions_agreement_idx').on(t.agreementId, t.at), index('ledger_transactions_payout_idx').on(t.payoutId), uniqueIndex('ledger_transactions_idempotency_uq').on(t.idempotencyKey, t.kind)]

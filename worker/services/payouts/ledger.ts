@@ -1,7 +1,7 @@
 /**
- * Writing the ledger: the statements of one transaction (worker/domain/ledger.ts), for the
- * batch of the step it records. Entries first, then the transaction row: migration 0019's
- * trigger refuses the row unless its entries sum to zero, and refuses any entry added after it.
+ * Writing the ledger: the statement of one transaction (worker/domain/ledger.ts), for the
+ * batch of the step it records. The transaction carries its entries; migration 0019's triggers
+ * refuse it unless they sum to zero and write them to ledger_entries (the only way in).
  */
 import type { LedgerTransaction } from '../../domain/ledger';
 
@@ -16,15 +16,16 @@ export interface TxMeta {
 	id?: string;
 }
 
-/** The INSERTs of one balanced transaction. */
+/** The INSERT of one balanced transaction; its trigger checks the entries and writes them to ledger_entries. */
 export function ledgerStatements(db: D1Database, meta: TxMeta, tx: LedgerTransaction): D1PreparedStatement[] {
 	const id = meta.id ?? crypto.randomUUID();
-	const values = tx.entries.map((_, i) => `(?1, ${i + 1}, ?${2 * i + 2}, ?${2 * i + 3})`).join(', ');
+	const entries = JSON.stringify(tx.entries.map((e) => [e.account, e.amountDzd]));
 	return [
-		db.prepare(`INSERT INTO ledger_entries (transaction_id, seq, account, amount_dzd) VALUES ${values}`).bind(id, ...tx.entries.flatMap((e) => [e.account, e.amountDzd])),
 		db
-			.prepare('INSERT INTO ledger_transactions (id, agreement_id, payout_id, kind, at, idempotency_key, created_by_user_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
-			.bind(id, meta.agreementId, meta.payoutId, tx.kind, meta.at, meta.idempotencyKey ?? null, meta.userId ?? null)
+			.prepare(
+				'INSERT INTO ledger_transactions (id, agreement_id, payout_id, kind, at, idempotency_key, created_by_user_id, entries, entry_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)'
+			)
+			.bind(id, meta.agreementId, meta.payoutId, tx.kind, meta.at, meta.idempotencyKey ?? null, meta.userId ?? null, entries, tx.entries.length)
 	];
 }
 
