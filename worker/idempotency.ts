@@ -119,10 +119,7 @@ export function idempotency(route: IdempotentRoute): MiddlewareHandler<AppEnv> {
 			.first<{ token: string }>();
 
 		if (claimed?.token !== token) {
-			const row = await db
-				.prepare('SELECT request_hash, state, response_status, response_type, response_body FROM idempotency_keys WHERE scope = ?1 AND key = ?2')
-				.bind(user.id, key)
-				.first<KeyRow>();
+			const row = await db.prepare('SELECT request_hash, state, response_status, response_type, response_body FROM idempotency_keys WHERE scope = ?1 AND key = ?2').bind(user.id, key).first<KeyRow>();
 			// Released meanwhile (the first request was refused): the client retries and claims it.
 			if (!row) throw new AppError('idempotency_in_progress', { retryAfter: 1 });
 			if (row.request_hash !== hash) throw new AppError('idempotency_key_reused');

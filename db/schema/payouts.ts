@@ -93,7 +93,11 @@ export const ledgerTransactions = sqliteTable(
 		entryCount: integer('entry_count').notNull(),
 		createdByUserId: text('created_by_user_id')
 	},
-	(t) => [index('ledger_transactions_agreement_idx').on(t.agreementId, t.at), index('ledger_transactions_payout_idx').on(t.payoutId), uniqueIndex('ledger_transactions_idempotency_uq').on(t.idempotencyKey, t.kind)]
+	(t) => [
+		index('ledger_transactions_agreement_idx').on(t.agreementId, t.at),
+		index('ledger_transactions_payout_idx').on(t.payoutId),
+		uniqueIndex('ledger_transactions_idempotency_uq').on(t.idempotencyKey, t.kind)
+	]
 );
 
 /** One entry of a transaction: integer dinars, positive = debit, negative = credit, never 0. */

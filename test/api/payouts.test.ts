@@ -251,16 +251,39 @@ describe('the ledger cannot be bypassed', () => {
 			db
 				.prepare("INSERT INTO ledger_transactions (id, agreement_id, payout_id, kind, at, entries, entry_count) VALUES (?1, ?2, NULL, 'obligation', 0, ?3, ?4)")
 				.bind(id, s.agreementId, JSON.stringify(entries), n);
-		const entry = (id: string, seq: number, amount: number) => db.prepare("INSERT INTO ledger_entries (transaction_id, seq, account, amount_dzd) VALUES (?1, ?2, 'platform:fees', ?3)").bind(id, seq, amount);
+		const entry = (id: string, seq: number, amount: number) =>
+			db.prepare("INSERT INTO ledger_entries (transaction_id, seq, account, amount_dzd) VALUES (?1, ?2, 'platform:fees', ?3)").bind(id, seq, amount);
 		const before = await count('SELECT count(*) AS n FROM ledger_entries');
 		const t1 = `t1-${crypto.randomUUID()}`;
-		await expect(tx(t1, [['platform:fees', 100], ['brand:x:cash', -99]]).run()).rejects.toThrow(/sum to zero/);
-		await expect(tx(t1, [['platform:fees', 0.5], ['brand:x:cash', -0.5]]).run()).rejects.toThrow(/sum to zero/);
+		await expect(
+			tx(t1, [
+				['platform:fees', 100],
+				['brand:x:cash', -99]
+			]).run()
+		).rejects.toThrow(/sum to zero/);
+		await expect(
+			tx(t1, [
+				['platform:fees', 0.5],
+				['brand:x:cash', -0.5]
+			]).run()
+		).rejects.toThrow(/sum to zero/);
 		await expect(tx(t1, [['platform:fees', 100]]).run()).rejects.toThrow(/sum to zero/);
-		await expect(tx(t1, [['platform:fees', 100], ['brand:x:cash', -100]], 3).run()).rejects.toThrow(/sum to zero/);
+		await expect(
+			tx(
+				t1,
+				[
+					['platform:fees', 100],
+					['brand:x:cash', -100]
+				],
+				3
+			).run()
+		).rejects.toThrow(/sum to zero/);
 		await expect(entry(t1, 1, 100).run()).rejects.toThrow(/with their transaction only/);
 		const t2 = `t2-${crypto.randomUUID()}`;
-		await tx(t2, [['platform:fees', 100], ['brand:x:cash', -100]]).run();
+		await tx(t2, [
+			['platform:fees', 100],
+			['brand:x:cash', -100]
+		]).run();
 		expect((await db.prepare('SELECT seq, account, amount_dzd FROM ledger_entries WHERE transaction_id = ?1 ORDER BY seq').bind(t2).all()).results).toEqual([
 			{ seq: 1, account: 'platform:fees', amount_dzd: 100 },
 			{ seq: 2, account: 'brand:x:cash', amount_dzd: -100 }
@@ -279,7 +302,9 @@ describe('held while a publication lacks its disclosure', () => {
 		const [first] = (await listPayouts(s.brand.client, s.agreementId)).payouts;
 		await env.DB.prepare("UPDATE deliverables SET publication_review = 'flagged', publication_flag = 'disclosure_missing' WHERE id = ?1").bind(d.id).run();
 		// Past its deadline, still not overdue while held.
-		await env.DB.prepare('UPDATE payouts SET deadline_at = ?2 WHERE id = ?1').bind(first.id, Date.now() - DAY).run();
+		await env.DB.prepare('UPDATE payouts SET deadline_at = ?2 WHERE id = ?1')
+			.bind(first.id, Date.now() - DAY)
+			.run();
 		const view = await listPayouts(s.creator.client, s.agreementId);
 		expect(view.held).toBe(true);
 		expect(view.payouts.map((p) => [p.held, p.overdue])).toEqual([

@@ -79,7 +79,8 @@ describe('ledger properties', () => {
 					expect(at('creator:c:in_transit')).toBe(sumOf(payouts, ['paid']));
 					expect(at('creator:c:disputed')).toBe(sumOf(payouts, ['disputed']));
 					expect(at('creator:c:cash')).toBe(sumOf(payouts, ['confirmed']));
-					for (const acc of ['creator:c:receivable', 'creator:c:in_transit', 'creator:c:disputed', 'creator:c:cash', 'creator:c:fees', 'brand:b:refund_receivable']) expect(at(acc)).toBeGreaterThanOrEqual(0);
+					for (const acc of ['creator:c:receivable', 'creator:c:in_transit', 'creator:c:disputed', 'creator:c:cash', 'creator:c:fees', 'brand:b:refund_receivable'])
+						expect(at(acc)).toBeGreaterThanOrEqual(0);
 					// The brand's side: it owes (credit) and pays (credit), never the other way.
 					for (const acc of ['brand:b:payable', 'brand:b:cash', 'creator:c:refund_payable', 'platform:fees']) expect(at(acc)).toBeLessThanOrEqual(0);
 					expect(0 - at('brand:b:payable')).toBe(sumOf(payouts, ['due']));

@@ -67,7 +67,15 @@ describe('schedule from the terms', () => {
 	});
 
 	it('instalments of 0 DA make no payout', () => {
-		const plan = planPayouts({ paymentSchedule: [{ milestone: 'signature', amountDzd: 0, dueDays: 7 }, { milestone: 'publication', amountDzd: 9000, dueDays: 0 }] }, signedAt);
+		const plan = planPayouts(
+			{
+				paymentSchedule: [
+					{ milestone: 'signature', amountDzd: 0, dueDays: 7 },
+					{ milestone: 'publication', amountDzd: 9000, dueDays: 0 }
+				]
+			},
+			signedAt
+		);
 		expect(plan.map((p) => [p.seq, p.milestone, p.amountDzd])).toEqual([[1, 'publication', 9000]]);
 	});
 

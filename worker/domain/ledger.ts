@@ -28,7 +28,8 @@
  * loses a fraction of a dinar to rounding.
  */
 
-export type LedgerAccount = `brand:${string}:${'payable' | 'cash' | 'refund_receivable'}` | `creator:${string}:${'receivable' | 'in_transit' | 'disputed' | 'cash' | 'refund_payable' | 'fees'}` | 'platform:fees';
+export type LedgerAccount =
+	`brand:${string}:${'payable' | 'cash' | 'refund_receivable'}` | `creator:${string}:${'receivable' | 'in_transit' | 'disputed' | 'cash' | 'refund_payable' | 'fees'}` | 'platform:fees';
 
 /** What a transaction records. */
 export const LEDGER_KINDS = [

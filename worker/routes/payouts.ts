@@ -9,17 +9,7 @@ import { json, upload } from '../body';
 import { ById } from './params';
 import { PROOF_TYPES, MAX_PROOF_BYTES } from '../domain/file-types';
 import { addProof, agreementLedger, agreementPayouts, confirmPayout, disputePayout, ledgerBalance, markPaid, partyPayouts, payoutDetail, payoutProof, resolvePayout } from '../services/payouts';
-import {
-	AgreementPayoutsResponse,
-	BalanceResponse,
-	DisputeBody,
-	LedgerResponse,
-	MarkPaidBody,
-	PartyPayoutsQuery,
-	PartyPayoutsResponse,
-	PayoutResponse,
-	ResolveBody
-} from './payouts.types';
+import { AgreementPayoutsResponse, BalanceResponse, DisputeBody, LedgerResponse, MarkPaidBody, PartyPayoutsQuery, PartyPayoutsResponse, PayoutResponse, ResolveBody } from './payouts.types';
 
 const NOT_FOUND = { 404: { description: 'Not found, or not one of its parties' } };
 const WRONG_STATE = 'The payout is not at a step that allows this (`detail_payout_state`)';
@@ -85,8 +75,7 @@ export function payoutRoutes(r: Router) {
 				409: { description: `${WRONG_STATE}; or held: a publication lacks its disclosure (\`payout_held\`)` }
 			}
 		},
-		async (c, { ctx, params, body }) =>
-			c.json(await markPaid(ctx, { payoutId: params.id, method: body.method, reference: body.reference, paidAt: body.at ? Date.parse(body.at) : null }))
+		async (c, { ctx, params, body }) => c.json(await markPaid(ctx, { payoutId: params.id, method: body.method, reference: body.reference, paidAt: body.at ? Date.parse(body.at) : null }))
 	);
 
 	route(
@@ -98,7 +87,12 @@ export function payoutRoutes(r: Router) {
 			tags: ['payouts'],
 			auth: 'brand',
 			params: ById,
-			body: upload({ maxBytes: MAX_PROOF_BYTES, types: PROOF_TYPES, messages: { tooLarge: 'detail_payout_proof_too_large', wrongContent: 'detail_payout_proof_type' }, description: 'A screenshot or receipt of the payment' }),
+			body: upload({
+				maxBytes: MAX_PROOF_BYTES,
+				types: PROOF_TYPES,
+				messages: { tooLarge: 'detail_payout_proof_too_large', wrongContent: 'detail_payout_proof_type' },
+				description: 'A screenshot or receipt of the payment'
+			}),
 			responses: { 200: { description: 'The payout with its proof', schema: PayoutResponse }, 403: { description: 'Not the agreement’s brand side' }, ...NOT_FOUND, 409: { description: WRONG_STATE } }
 		},
 		async (c, { ctx, params, body }) => c.json(await addProof(ctx, { payoutId: params.id, file: body.file }))

@@ -131,7 +131,11 @@ export async function disputePayout(ctx: CallerContext, input: { payoutId: strin
 			ctx,
 			loaded,
 			[{ action: 'payout_disputed', data: { payoutId: p.id, status: to, amountDzd: p.amount_dzd, reason: input.reason } }],
-			[updatePayout(ctx.db, loaded, ctx.now, 'status = $1, disputed_at = $2, dispute_reason = $3', [to, ctx.now, input.reason]), ...ledger.statements, ...notifyPayout(ctx.db, loaded, ctx.now, 'payout_disputed')]
+			[
+				updatePayout(ctx.db, loaded, ctx.now, 'status = $1, disputed_at = $2, dispute_reason = $3', [to, ctx.now, input.reason]),
+				...ledger.statements,
+				...notifyPayout(ctx.db, loaded, ctx.now, 'payout_disputed')
+			]
 		);
 	});
 	return payoutDetail(ctx, input.payoutId);

@@ -22,9 +22,7 @@ export function ledgerStatements(db: D1Database, meta: TxMeta, tx: LedgerTransac
 	const entries = JSON.stringify(tx.entries.map((e) => [e.account, e.amountDzd]));
 	return [
 		db
-			.prepare(
-				'INSERT INTO ledger_transactions (id, agreement_id, payout_id, kind, at, idempotency_key, created_by_user_id, entries, entry_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)'
-			)
+			.prepare('INSERT INTO ledger_transactions (id, agreement_id, payout_id, kind, at, idempotency_key, created_by_user_id, entries, entry_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)')
 			.bind(id, meta.agreementId, meta.payoutId, tx.kind, meta.at, meta.idempotencyKey ?? null, meta.userId ?? null, entries, tx.entries.length)
 	];
 }

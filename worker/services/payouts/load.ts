@@ -45,10 +45,7 @@ export function guardPayout(loaded: LoadedPayout, action: PayoutAction): PayoutS
 
 /** Publications of the agreement flagged for a missing disclosure (each holds the unpaid payouts). */
 export async function flaggedPublications(db: D1Database, agreementId: string): Promise<number> {
-	const row = await db
-		.prepare("SELECT count(*) AS n FROM deliverables WHERE agreement_id = ?1 AND publication_review = 'flagged' AND status <> 'withdrawn'")
-		.bind(agreementId)
-		.first<{ n: number }>();
+	const row = await db.prepare("SELECT count(*) AS n FROM deliverables WHERE agreement_id = ?1 AND publication_review = 'flagged' AND status <> 'withdrawn'").bind(agreementId).first<{ n: number }>();
 	return row?.n ?? 0;
 }
 

@@ -93,4 +93,3 @@ export async function deliverableCounts(db: D1Database, agreementId: string): Pr
 		.first<DeliverableCounts>();
 	return row ?? { total: 0, approved: 0, published: 0 };
 }
-
