@@ -32,6 +32,7 @@ import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
 import { matchingRoutes } from './routes/matching';
 import { agreementDocumentRoutes } from './routes/agreement-documents';
+import { payoutRoutes } from './routes/payouts';
 import { openApiDocument, docsHeaders, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
@@ -59,6 +60,7 @@ function registerRoutes(router: Router) {
 	analysisRoutes(router);
 	matchingRoutes(router);
 	agreementDocumentRoutes(router);
+	payoutRoutes(router);
 	devRoutes(router);
 }
 

@@ -35,6 +35,11 @@ export interface Env {
 	SMTP_PASSWORD?: string;
 	SMTP_FROM?: string;
 	SMTP_SECURE?: string;
+	/**
+	 * The platform fee on confirmed payouts, in basis points (250 = 2.5 %), rounded down to the
+	 * dinar (worker/domain/ledger.ts). Unset or invalid: 0, no fee.
+	 */
+	PLATFORM_FEE_BPS?: string;
 }
 
 export interface SessionUser {
@@ -58,6 +63,8 @@ export interface Vars {
 	user: SessionUser | null;
 	/** SHA-256 of the current session token, when there is a session. */
 	sessionHash: string | null;
+	/** `<user id>:<Idempotency-Key>` on an idempotent route once its key is claimed (worker/idempotency.ts). */
+	idempotencyKey?: string;
 }
 
 export type AppEnv = { Bindings: Env; Variables: Vars };

@@ -35,6 +35,12 @@ export const ERRORS = {
 	already_declined: { status: 409, title: 'Already declined' },
 	/** The caller's party already signed the current version: a retried signature can be treated as success. */
 	already_signed: { status: 409, title: 'Already signed' },
+	/** The Idempotency-Key was used by the caller for another request (another route or body): nothing was done. */
+	idempotency_key_reused: { status: 422, title: 'Idempotency key reused' },
+	/** A request with this Idempotency-Key is still running: retry shortly to get its answer. */
+	idempotency_in_progress: { status: 409, title: 'Request in progress' },
+	/** The payout is held while a publication of the agreement lacks its agreed disclosure. */
+	payout_held: { status: 409, title: 'Payout held' },
 	/** Readable input with row-level errors (e.g. a stats CSV); `errors` lists line and column of each. */
 	unprocessable: { status: 422, title: 'Unprocessable content' },
 	/** The body is larger than the route accepts. */

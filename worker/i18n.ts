@@ -347,7 +347,24 @@ const fr = {
 	category_invalid: 'Catégorie inconnue : account, signing, applications, messages ou team.',
 	channel_invalid: 'Choix inconnu : email (e-mail et notification), in_app (notification seulement) ou off.',
 	preference_locked: 'Les messages de sécurité du compte et de signature sont toujours envoyés par e-mail et dans l’application : ce choix ne peut pas être modifié.',
-	detail_preference_locked: 'Les messages de sécurité et de signature ne peuvent pas être désactivés ni limités à l’application. Rien n’a été modifié.'
+	detail_preference_locked: 'Les messages de sécurité et de signature ne peuvent pas être désactivés ni limités à l’application. Rien n’a été modifié.',
+	// payouts (issue 13)
+	detail_idempotency_key_reused: 'Cette clé d’idempotence a déjà servi pour une autre requête : rien n’a été fait. Utilisez une nouvelle clé pour une nouvelle opération.',
+	detail_idempotency_in_progress: 'Une requête avec cette clé d’idempotence est encore en cours : réessayez dans un instant pour obtenir sa réponse.',
+	detail_payout_held: 'Ce paiement est suspendu : une publication de l’accord n’a pas la mention de partenariat convenue. Il reprend quand elle est corrigée.',
+	detail_idempotency_key: 'Cette opération demande un en-tête Idempotency-Key (1 à 255 caractères visibles), pour qu’une répétition ne paie pas deux fois.',
+	idempotency_key_required: 'Ajoutez un en-tête Idempotency-Key de 1 à 255 caractères visibles (par exemple un UUID).',
+	detail_payout_state: 'Action impossible : le paiement n’est pas à l’étape qui la permet.',
+	detail_payout_proof_missing: 'Ajoutez d’abord une preuve de paiement (capture ou reçu) pour répondre à la contestation.',
+	detail_payout_outcome: 'La marque répond à une contestation par une preuve ; seul un administrateur décide « payé » ou « non payé ».',
+	payout_method_invalid: 'Mode de paiement inconnu : ccp, baridimob, bank ou cash.',
+	payout_reference_length: 'Indiquez la référence du paiement en 1 à 100 caractères (numéro de transaction, de reçu…).',
+	payout_paid_at_invalid: 'Date de paiement invalide : une date ISO 8601 qui n’est ni dans le futur ni avant la signature.',
+	payout_reason_length: 'Expliquez en 3 à 1 000 caractères pourquoi le paiement n’est pas arrivé.',
+	payout_note_length: 'Écrivez une note de 3 à 1 000 caractères.',
+	payout_outcome_invalid: 'Issue inconnue : proof, paid ou unpaid.',
+	detail_payout_proof_type: 'La preuve doit être une image (PNG, JPEG, WebP) ou un PDF.',
+	detail_payout_proof_too_large: 'La preuve dépasse 10 Mo.'
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -686,7 +703,24 @@ const ar: Record<MessageKey, string> = {
 	category_invalid: 'فئة غير معروفة: account أو signing أو applications أو messages أو team.',
 	channel_invalid: 'اختيار غير معروف: email (بريد إلكتروني وإشعار) أو in_app (إشعار فقط) أو off.',
 	preference_locked: 'رسائل أمان الحساب والتوقيع تُرسل دائمًا بالبريد الإلكتروني وداخل التطبيق: لا يمكن تغيير هذا الاختيار.',
-	detail_preference_locked: 'لا يمكن إيقاف رسائل الأمان والتوقيع ولا حصرها في التطبيق. لم يتغير شيء.'
+	detail_preference_locked: 'لا يمكن إيقاف رسائل الأمان والتوقيع ولا حصرها في التطبيق. لم يتغير شيء.',
+	// payouts (issue 13)
+	detail_idempotency_key_reused: 'سبق استعمال مفتاح عدم التكرار هذا لطلب آخر: لم يتم تنفيذ أي شيء. استعمل مفتاحًا جديدًا لكل عملية جديدة.',
+	detail_idempotency_in_progress: 'طلب بمفتاح عدم التكرار هذا ما زال قيد التنفيذ: أعد المحاولة بعد لحظة للحصول على جوابه.',
+	detail_payout_held: 'هذه الدفعة معلّقة: أحد منشورات الاتفاق لا يحمل إشارة الشراكة المتفق عليها. تُستأنف عند تصحيحه.',
+	detail_idempotency_key: 'تتطلب هذه العملية ترويسة Idempotency-Key (من 1 إلى 255 محرفًا مرئيًا) حتى لا يؤدي تكرارها إلى الدفع مرتين.',
+	idempotency_key_required: 'أضف ترويسة Idempotency-Key من 1 إلى 255 محرفًا مرئيًا (مثلًا UUID).',
+	detail_payout_state: 'لا يمكن تنفيذ هذا الإجراء: الدفعة ليست في المرحلة التي تسمح به.',
+	detail_payout_proof_missing: 'أضف أولًا إثبات الدفع (لقطة شاشة أو وصل) للرد على الاعتراض.',
+	detail_payout_outcome: 'ترد العلامة التجارية على الاعتراض بإثبات؛ والمشرف وحده يقرر «مدفوعة» أو «غير مدفوعة».',
+	payout_method_invalid: 'طريقة دفع غير معروفة: ccp أو baridimob أو bank أو cash.',
+	payout_reference_length: 'أدخل مرجع الدفع من 1 إلى 100 حرف (رقم العملية أو الوصل…).',
+	payout_paid_at_invalid: 'تاريخ دفع غير صالح: تاريخ بصيغة ISO 8601 ليس في المستقبل ولا قبل التوقيع.',
+	payout_reason_length: 'اشرح في 3 إلى 1000 حرف لماذا لم تصل الدفعة.',
+	payout_note_length: 'اكتب ملاحظة من 3 إلى 1000 حرف.',
+	payout_outcome_invalid: 'نتيجة غير معروفة: proof أو paid أو unpaid.',
+	detail_payout_proof_type: 'يجب أن يكون الإثبات صورة (PNG أو JPEG أو WebP) أو ملف PDF.',
+	detail_payout_proof_too_large: 'يتجاوز الإثبات 10 ميغابايت.'
 };
 
 const en: Record<MessageKey, string> = {
@@ -1024,7 +1058,24 @@ const en: Record<MessageKey, string> = {
 	category_invalid: 'Unknown category: account, signing, applications, messages or team.',
 	channel_invalid: 'Unknown choice: email (email and notification), in_app (notification only) or off.',
 	preference_locked: 'Account security and signing messages are always sent by email and in the app: this choice cannot be changed.',
-	detail_preference_locked: 'Security and signing messages cannot be turned off or kept to the app. Nothing was changed.'
+	detail_preference_locked: 'Security and signing messages cannot be turned off or kept to the app. Nothing was changed.',
+	// payouts (issue 13)
+	detail_idempotency_key_reused: 'This idempotency key was already used for another request: nothing was done. Use a new key for a new operation.',
+	detail_idempotency_in_progress: 'A request with this idempotency key is still running: retry in a moment to get its answer.',
+	detail_payout_held: 'This payout is held: a publication of the agreement lacks the agreed partnership disclosure. It resumes once that is fixed.',
+	detail_idempotency_key: 'This operation needs an Idempotency-Key header (1 to 255 visible characters), so that a repeat never pays twice.',
+	idempotency_key_required: 'Add an Idempotency-Key header of 1 to 255 visible characters (a UUID, for example).',
+	detail_payout_state: 'This cannot be done: the payout is not at the step that allows it.',
+	detail_payout_proof_missing: 'First add a proof of payment (a screenshot or a receipt) to answer the dispute.',
+	detail_payout_outcome: 'The brand answers a dispute with proof; only an admin decides "paid" or "unpaid".',
+	payout_method_invalid: 'Unknown payment method: ccp, baridimob, bank or cash.',
+	payout_reference_length: 'Give the payment reference in 1 to 100 characters (transaction or receipt number…).',
+	payout_paid_at_invalid: 'Invalid payment date: an ISO 8601 date neither in the future nor before the signature.',
+	payout_reason_length: 'Explain in 3 to 1,000 characters why the payment did not arrive.',
+	payout_note_length: 'Write a note of 3 to 1,000 characters.',
+	payout_outcome_invalid: 'Unknown outcome: proof, paid or unpaid.',
+	detail_payout_proof_type: 'The proof must be an image (PNG, JPEG, WebP) or a PDF.',
+	detail_payout_proof_too_large: 'The proof is larger than 10 MB.'
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };

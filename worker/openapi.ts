@@ -47,6 +47,15 @@ export function openApiDocument(specs: Spec[], origin: string) {
 				parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
 			}
 		}
+		if (s.idempotent) {
+			parameters.push({
+				name: 'Idempotency-Key',
+				in: 'header',
+				required: true,
+				description: 'One key per operation (1–255 visible characters, e.g. a UUID): a repeat returns the first answer (with `Idempotent-Replayed: true`) for 24 hours.',
+				schema: { type: 'string', minLength: 1, maxLength: 255 }
+			});
+		}
 		const responses: Json = {};
 		for (const [status, r] of Object.entries(routeResponses(s))) {
 			const isProblem = Number(status) >= 400;

@@ -22,6 +22,7 @@ export interface RouteShape {
 	body?: unknown;
 	query?: unknown;
 	responses: Record<number, ResponseSpec>;
+	idempotent?: boolean;
 }
 
 /** The declared responses, completed with the problems every route of this kind may answer. A route's own description wins. */
@@ -36,5 +37,13 @@ export function routeResponses(spec: RouteShape): Record<number, ResponseSpec> {
 		shared[413] = { description: 'The body is larger than the route accepts' };
 		shared[415] = { description: 'The Content-Type is not one the route accepts' };
 	}
-	return { ...shared, ...spec.responses };
+	if (spec.idempotent) {
+		shared[400] = { description: `${shared[400]?.description ?? 'Invalid request'}; or the Idempotency-Key header is missing or malformed` };
+		shared[409] = { description: 'A request with this Idempotency-Key is still running (`idempotency_in_progress`, Retry-After)' };
+		shared[422] = { description: 'This Idempotency-Key was used for another request (`idempotency_key_reused`); nothing was done' };
+	}
+	const out = { ...shared, ...spec.responses };
+	// A route's own 409 keeps its words and adds the idempotency one.
+	if (spec.idempotent && spec.responses[409]) out[409] = { ...spec.responses[409], description: `${spec.responses[409].description}; or ${shared[409].description}` };
+	return out;
 }

@@ -17,6 +17,7 @@ import { fieldErrors } from './problem';
 import type { BodyKind, BodyOf } from './body';
 import type { Limit } from './domain/rate-limit-rules';
 import { consume } from './services/rate-limit';
+import { idempotency } from './idempotency';
 
 type AnySchema = v.GenericSchema;
 
@@ -55,6 +56,12 @@ export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B
 	responses: Record<number, { description: string; schema?: AnySchema }>;
 	/** Hidden from the OpenAPI document (development-only routes). */
 	internal?: boolean;
+	/**
+	 * Money-moving: requires an `Idempotency-Key` header and goes through the one idempotency
+	 * middleware (worker/idempotency.ts): a repeat answers the first result, another request
+	 * with the key 422, a concurrent one 409.
+	 */
+	idempotent?: boolean;
 }
 
 /** Any route's spec, as the router and the OpenAPI builder keep them. */
@@ -115,7 +122,8 @@ export function requestContext<U extends SessionUser | null>(c: Context<AppEnv>,
 		requestId: c.get('requestId'),
 		ip: c.req.header('cf-connecting-ip') ?? null,
 		userAgent: c.req.header('user-agent') ?? null,
-		sessionHash: c.get('sessionHash')
+		sessionHash: c.get('sessionHash'),
+		idempotencyKey: c.get('idempotencyKey') ?? null
 	};
 }
 
@@ -129,7 +137,7 @@ export function route<A extends Auth, P extends ParamsSchema | undefined = undef
 	const declared = Object.keys(spec.params?.entries ?? {});
 	if (names.join() !== declared.join()) throw new Error(`route ${spec.method} ${spec.path}: params must declare exactly ${names.join(', ') || 'nothing'}`);
 	router.specs.push(spec as AnyRouteSpec);
-	router.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+	const run = async (c: Context<AppEnv>) => {
 		const ctx = requestContext(c, requireRole(c, spec.auth));
 		spec.body?.precheck(c);
 		if (spec.throttle) await consume(ctx, spec.throttle, ctx.ip ?? 'unknown');
@@ -137,5 +145,20 @@ export function route<A extends Auth, P extends ParamsSchema | undefined = undef
 		const query = spec.query ? parseInput(c, spec.query, c.req.query()) : undefined;
 		const params = spec.params ? parseParams(c, spec.params) : {};
 		return handler(c, { ctx, params, body, query } as Input<A, P, B, Q>);
+	};
+	if (!spec.idempotent) {
+		router.app.on(spec.method.toUpperCase(), spec.path, run);
+		return;
+	}
+	// Money-moving: the one idempotency middleware runs first (after the role and the body's header checks).
+	const guard = idempotency({
+		caller: (c) => {
+			const user = requireRole(c, spec.auth);
+			if (!user) throw new AppError('unauthenticated');
+			spec.body?.precheck(c);
+			return user;
+		},
+		maxBytes: spec.body?.maxBytes ?? 0
 	});
+	router.app.on(spec.method.toUpperCase(), spec.path, guard, run);
 }

@@ -5,3 +5,4 @@ export * from './campaigns';
 export * from './system';
 export * from './deliverables';
 export * from './attribution';
+export * from './payouts';

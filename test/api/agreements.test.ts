@@ -152,7 +152,8 @@ describe('agreement lifecycle', () => {
 			'code_sent',
 			'signed',
 			'completed',
-			'deliverables_planned'
+			'deliverables_planned',
+			'payouts_planned'
 		]);
 		const signedEvent = trail.events.find((e) => e.action === 'signed')!;
 		expect(signedEvent).toMatchObject({ actor: { party: 'creator', userId: creator.user.id }, data: { version: 3, documentSha256: a3.documentSha256, consentSha256: beforeSign.consent.sha256 } });
@@ -182,7 +183,7 @@ describe('agreement lifecycle', () => {
 		const trail = await audit(s.brand.client, s.agreementId);
 		expect(trail.chainValid).toBe(true);
 		// The second signature completes the agreement and plans its deliverables, in that order.
-		expect(trail.events.slice(-2).map((e) => e.action)).toEqual(['completed', 'deliverables_planned']);
+		expect(trail.events.slice(-3).map((e) => e.action)).toEqual(['completed', 'deliverables_planned', 'payouts_planned']);
 	});
 
 	it('reopen after a first signature: a new version, the old signature no longer counts, both sign again', async () => {

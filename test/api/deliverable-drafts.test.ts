@@ -71,11 +71,11 @@ async function audit(client: Client, agreementId: string) {
 	return (await res.json()) as { events: AuditEventOut[]; chainValid: boolean };
 }
 
-/** The trail's events after the planning, and that the chain is still valid. */
+/** The trail's events after the planning (deliverables, then payouts), and that the chain is still valid. */
 async function deliverableEvents(s: Scene) {
 	const trail = await audit(s.brand.client, s.agreementId);
 	expect(trail.chainValid).toBe(true);
-	return trail.events.slice(trail.events.findIndex((e) => e.action === 'deliverables_planned') + 1);
+	return trail.events.slice(trail.events.findLastIndex((e) => e.action === 'deliverables_planned' || e.action === 'payouts_planned') + 1);
 }
 
 async function notices(client: Client) {

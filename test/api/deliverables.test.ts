@@ -32,9 +32,9 @@ describe('deliverables from the signed terms', () => {
 		const trail = (await res.json()) as { events: { action: string; data: { deliverables?: { id: string }[] } }[]; chainValid: boolean };
 		expect(trail.chainValid).toBe(true);
 		const actions = trail.events.map((e) => e.action);
-		expect(actions.slice(-2)).toEqual(['completed', 'deliverables_planned']);
+		expect(actions.slice(-3)).toEqual(['completed', 'deliverables_planned', 'payouts_planned']);
 		const ids = (await listDeliverables(s.brand.client, s.agreementId)).map((d) => d.id);
-		expect(trail.events.at(-1)!.data.deliverables!.map((d) => d.id)).toEqual(ids);
+		expect(trail.events.at(-2)!.data.deliverables!.map((d) => d.id)).toEqual(ids);
 	});
 
 	it('an agreement not yet signed has none', async () => {
@@ -45,9 +45,12 @@ describe('deliverables from the signed terms', () => {
 
 	it('an agreement signed before deliverables existed gets them planned once, on first read', async () => {
 		const s = await signedScene();
+		// Before deliverables (and payouts, planned after them) existed: neither rows nor planning events. The ledger is
+		// append-only (its obligation stays, unread here).
 		await env.DB.batch([
 			env.DB.prepare('DELETE FROM deliverables WHERE agreement_id = ?1').bind(s.agreementId),
-			env.DB.prepare("DELETE FROM agreement_events WHERE agreement_id = ?1 AND action = 'deliverables_planned'").bind(s.agreementId)
+			env.DB.prepare('DELETE FROM payouts WHERE agreement_id = ?1').bind(s.agreementId),
+			env.DB.prepare("DELETE FROM agreement_events WHERE agreement_id = ?1 AND action IN ('deliverables_planned', 'payouts_planned')").bind(s.agreementId)
 		]);
 		const [a, b] = await Promise.all([listDeliverables(s.creator.client, s.agreementId), listDeliverables(s.brand.client, s.agreementId)]);
 		expect(a.map((d) => d.id)).toEqual(b.map((d) => d.id));

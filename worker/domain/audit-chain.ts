@@ -31,8 +31,34 @@ export const DELIVERABLE_AUDIT_ACTIONS = [
 	'withdrawal_confirmed'
 ] as const;
 
+/** The actions of the agreement's payouts (issue 13): every step of a payout is one of these. */
+export const PAYOUT_AUDIT_ACTIONS = [
+	'payouts_planned',
+	'payout_due',
+	'payout_marked_paid',
+	'payout_proof_added',
+	'payout_confirmed',
+	'payout_disputed',
+	'payout_resolved',
+	'payouts_adjusted'
+] as const;
+
 /** Every action the trail records. 'downloaded' is written by the PDF route. */
-export const AUDIT_ACTIONS = ['created', 'edited', 'proposed', 'sent', 'viewed', 'code_sent', 'signed', 'completed', 'voided', 'reopened', 'downloaded', ...DELIVERABLE_AUDIT_ACTIONS] as const;
+export const AUDIT_ACTIONS = [
+	'created',
+	'edited',
+	'proposed',
+	'sent',
+	'viewed',
+	'code_sent',
+	'signed',
+	'completed',
+	'voided',
+	'reopened',
+	'downloaded',
+	...DELIVERABLE_AUDIT_ACTIONS,
+	...PAYOUT_AUDIT_ACTIONS
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** Who did it: a party of the agreement, the platform itself, or someone without an account. */

@@ -10,11 +10,16 @@
 import * as v from 'valibot';
 import { AUDIT_ACTIONS, type AuditAction } from './audit-chain';
 import { DELIVERABLE_STATUSES } from './deliverables';
+import { PAYOUT_STATUSES } from './payouts';
+import { PAYMENT_MILESTONES } from './agreement-terms';
 
 const Version = v.pipe(v.number(), v.integer(), v.minValue(1));
 const Sha256 = v.pipe(v.string(), v.description('Hex SHA-256'));
 const Instant = v.pipe(v.string(), v.description('ISO 8601 UTC'));
 const Status = v.picklist(DELIVERABLE_STATUSES);
+const PayoutStatusSchema = v.picklist(PAYOUT_STATUSES);
+const Milestone = v.picklist(PAYMENT_MILESTONES);
+const Dinars = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** The data of each action (valibot schemas: the check on read, the types on write, the API documentation). */
 export const AUDIT_EVENT_DATA = {
@@ -93,7 +98,33 @@ export const AUDIT_EVENT_DATA = {
 		paymentEffect: v.record(v.string(), v.unknown())
 	}),
 	/** The other side confirmed the content is removed (late when after the deadline). */
-	withdrawal_confirmed: v.object({ deliverableId: v.string(), status: Status, withdrawalId: v.string(), late: v.boolean() })
+	withdrawal_confirmed: v.object({ deliverableId: v.string(), status: Status, withdrawalId: v.string(), late: v.boolean() }),
+
+	// ---- payouts (issue 13): `payoutId`, its amount in dinars and the status it is in after the event ----
+	/** Signing turned the payment schedule into payouts (those on signature due at once). */
+	payouts_planned: v.object({
+		version: Version,
+		payouts: v.array(v.object({ id: v.string(), seq: v.number(), milestone: Milestone, amountDzd: Dinars, status: PayoutStatusSchema, deadlineAt: v.nullable(Instant) }))
+	}),
+	/** A milestone's event made payouts due (the deliverable whose change did it, if any). */
+	payout_due: v.object({ payouts: v.array(v.object({ id: v.string(), milestone: Milestone, amountDzd: Dinars, deadlineAt: Instant })), deliverableId: v.nullable(v.string()) }),
+	/** The brand marked a payout paid (early: it was still scheduled). */
+	payout_marked_paid: v.object({ payoutId: v.string(), status: PayoutStatusSchema, amountDzd: Dinars, method: v.string(), reference: v.string(), paidAt: Instant, early: v.boolean() }),
+	/** The brand attached a proof of payment (its SHA-256). */
+	payout_proof_added: v.object({ payoutId: v.string(), status: PayoutStatusSchema, proofSha256: Sha256, type: v.string() }),
+	/** The creator confirmed receiving it (the platform fee charged, 0 without one). */
+	payout_confirmed: v.object({ payoutId: v.string(), status: PayoutStatusSchema, amountDzd: Dinars, feeDzd: Dinars }),
+	/** The creator disputed it, with a reason. */
+	payout_disputed: v.object({ payoutId: v.string(), status: PayoutStatusSchema, amountDzd: Dinars, reason: v.string() }),
+	/** A dispute resolved: the brand answered with proof, or an admin decided (paid or unpaid), with a note. */
+	payout_resolved: v.object({ payoutId: v.string(), status: PayoutStatusSchema, outcome: v.picklist(['proof', 'paid', 'unpaid']), note: v.string(), by: v.picklist(['brand', 'admin']) }),
+	/** A confirmed crisis withdrawal applied its payment effect: amounts reduced or cancelled, payouts made due, a refund. */
+	payouts_adjusted: v.object({
+		withdrawalId: v.string(),
+		amountDueDzd: Dinars,
+		refundDzd: Dinars,
+		changes: v.array(v.object({ payoutId: v.string(), fromDzd: Dinars, toDzd: Dinars, status: PayoutStatusSchema }))
+	})
 } as const satisfies Record<AuditAction, v.GenericSchema>;
 
 /** An event as written: the action with its data. */

@@ -94,3 +94,8 @@ const EXTENSIONS: Record<FileType, string> = {
 
 /** The file name extension (without the dot) for a detected type: download names end with it, whatever the uploader called the file. */
 export const fileExtension = (type: FileType): string => EXTENSIONS[type];
+
+/** A proof of payment (issue 13): a screenshot or a receipt, image or PDF. */
+export const PROOF_TYPES = [...IMAGE_TYPES, 'application/pdf'] as const satisfies readonly FileType[];
+/** At most 10 MB (decimal). */
+export const MAX_PROOF_BYTES = 10_000_000;

@@ -52,6 +52,8 @@ export const MESSAGE_KINDS = {
 	deliverable_stats_late: 'deliverables',
 	withdrawal_overdue: 'deliverables',
 	reuse_rights_ending: 'deliverables',
+	// payouts of signed agreements (issue 13): the work's payment, so the same category as the work
+	payout_update: 'deliverables',
 	// messages
 	message_received: 'messages',
 	// team

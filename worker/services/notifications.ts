@@ -30,6 +30,7 @@ export type NotificationKind = Extract<
 	| 'deliverable_stats_late'
 	| 'withdrawal_overdue'
 	| 'reuse_rights_ending'
+	| 'payout_update'
 >;
 
 /** Template parameters of the application notifications (ids and names, never private data). */
@@ -126,9 +127,28 @@ export interface DeliverableReminderPayload {
 	assetId?: string;
 }
 
+/** The other side moved a payout (payout_update): what they did, on which instalment of which campaign. */
+export interface PayoutNotificationPayload {
+	payoutId: string;
+	agreementId: string;
+	campaignTitle: string;
+	/** Who acted: the brand's or the creator's name (an admin's decision: "Wasla"). */
+	actorName: string;
+	/** The audit action of what happened (payout_marked_paid, payout_confirmed, …). */
+	event: string;
+	milestone: string;
+	amountDzd: number;
+}
+
 /** Template parameters stored with a notification (ids and names, never private data). */
 export type NotificationPayload =
-	ApplicationNotificationPayload | TeamNotificationPayload | AgreementReminderPayload | ApplicantsReminderPayload | DeliverableNotificationPayload | DeliverableReminderPayload;
+	| ApplicationNotificationPayload
+	| TeamNotificationPayload
+	| AgreementReminderPayload
+	| ApplicantsReminderPayload
+	| DeliverableNotificationPayload
+	| DeliverableReminderPayload
+	| PayoutNotificationPayload;
 
 /**
  * The SQL condition "the recipient (`userColumn`) has not turned off this kind's category",

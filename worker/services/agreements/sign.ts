@@ -14,6 +14,7 @@ import { fresh } from './view';
 import { readStoredTerms } from '../../domain/agreement-terms';
 import { planStatements } from '../deliverables/plan';
 import { activationStatements, assertCodesFree } from '../attribution/codes';
+import { planPayoutStatements } from '../payouts/plan';
 
 export interface SignInput {
 	agreementId: string;
@@ -36,7 +37,8 @@ function codeError(
  * minutes, one use, 5 tries — each try is counted atomically before comparing). The code's
  * use, the signature with its evidence and the 'signed' event go in one batch; when this
  * is the second party, the same batch marks the agreement signed, adds 'completed', creates
- * the deliverables of the terms (with their 'deliverables_planned' event), puts the promo
+ * the deliverables of the terms (with their 'deliverables_planned' event), the payouts of the
+ * payment schedule ('payouts_planned'; those on signature due, with their obligation), puts the promo
  * code, WhatsApp keyword and tracked link live (409 first if another agreement of the brand
  * holds one of the codes) and emails both. Two concurrent requests by one signer make one signature: the loser's batch
  * fails on the chain's next seq (or the signature's unique index), is rolled back whole,
@@ -82,14 +84,18 @@ export async function signAgreement(ctx: CallerContext, input: SignInput) {
 		const terms = completes ? readStoredTerms(row.terms) : null;
 		// The codes go live with the signature: another agreement of the brand holding one of the keys is a 409 before anything is written.
 		if (terms) await assertCodesFree(db, { brandId: row.brand_id, agreementId, terms });
-		const plan = terms ? planStatements(db, { agreementId, brandId: row.brand_id, creatorId: row.creator_id, campaignId: row.campaign_id, version: row.version }, terms, now) : null;
+		const target = { agreementId, brandId: row.brand_id, creatorId: row.creator_id, campaignId: row.campaign_id, version: row.version };
+		const plan = terms ? planStatements(db, target, terms, now) : null;
+		// The payment schedule becomes payouts: those on signature due now, with their obligation in the ledger (issue 13).
+		const payouts = terms ? planPayoutStatements(db, target, terms, now) : null;
 		const events = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [
 			{
 				action: 'signed',
 				data: { version: row.version, party: loaded.party, signatureId, fullName: input.fullName, documentSha256, consentSha256: consent, consentLang, ip: evidence.ip, userAgent: evidence.userAgent }
 			},
 			...(completes ? [{ action: 'completed' as const, data: { version: row.version, documentSha256 } }] : []),
-			...(plan ? [plan.event] : [])
+			...(plan ? [plan.event] : []),
+			...(payouts ? [payouts.event] : [])
 		]);
 		const statements = [
 			...events.map((e) => eventStatement(db, e)),
@@ -102,6 +108,7 @@ export async function signAgreement(ctx: CallerContext, input: SignInput) {
 				.bind(signatureId, agreementId, row.version, loaded.party, user.id, input.fullName, now, evidence.ip, evidence.userAgent, documentSha256, consent),
 			completes ? updateAgreement(db, loaded, "status = 'signed', completed_at = $1, updated_at = $1", [now]) : updateAgreement(db, loaded, 'updated_at = $1', [now]),
 			...(plan?.statements ?? []),
+			...(payouts?.statements ?? []),
 			...(terms ? activationStatements(db, { agreementId, brandId: row.brand_id, campaignId: row.campaign_id, creatorId: row.creator_id }, terms, now) : [])
 		];
 		if (completes) {

@@ -13,6 +13,7 @@
  * the other side's notice in one batch (load.ts `commit`). Downloads are recorded too, but
  * best-effort: the record never fails the download.
  */
+import { fallDueOnChange } from '../payouts/due';
 import type { CallerContext } from '../../context';
 import { AppError } from '../../errors';
 import { type StreamedUploadBody, discardStored } from '../../body';
@@ -120,18 +121,22 @@ export function reviewDraft(ctx: CallerContext, input: ReviewInput) {
 		switch (outcome.kind) {
 			case 'already_asked':
 				throw wrongState('detail_extra_round_pending');
-			case 'approve':
+			case 'approve': {
+				// The last approval makes the `approval` instalments due, in this batch (issue 13).
+				const due = await fallDueOnChange(db, d.agreement_id, { deliverableId: d.id, approves: true }, now);
 				await commit(
 					ctx,
 					loaded,
-					[{ action: 'draft_approved', data: { ...base, status: to } }],
+					[{ action: 'draft_approved', data: { ...base, status: to } }, ...due.events],
 					[
 						updateDeliverable(db, loaded, now, 'status = $1, approved_at = $2, extra_round_asked_at = NULL', [to, now]),
 						messageStatement(db, loaded, now, { kind: 'approved', body: input.comment, draftVersion: d.draft_version }),
-						notifyOtherSide(db, loaded, now, 'draft_approved')
+						notifyOtherSide(db, loaded, now, 'draft_approved'),
+						...due.statements
 					]
 				);
 				break;
+			}
 			case 'changes':
 				await commit(
 					ctx,

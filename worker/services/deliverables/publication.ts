@@ -4,6 +4,7 @@
  * worker/domain/publication.ts and post-urls.ts. Each change writes its audit event, the
  * row and the other side's notice in one batch (load.ts `commit`).
  */
+import { fallDueOnChange } from '../payouts/due';
 import type { CallerContext } from '../../context';
 import { AppError } from '../../errors';
 import { t } from '../../i18n';
@@ -66,11 +67,14 @@ export async function recordPublication(ctx: CallerContext, input: RecordPublica
 		const disclosure = normaliseDisclosure(input.disclosure);
 		const complete = disclosureComplete({ platformLabel: terms.disclosure.platformLabel, hashtags: terms.disclosure.hashtags }, disclosure);
 		const review = reviewAfterRecording(complete);
+		// The last first publication makes the `publication` instalments due, in this batch (issue 13).
+		const due = again ? { events: [], statements: [] } : await fallDueOnChange(ctx.db, d.agreement_id, { deliverableId: d.id, publishes: true }, ctx.now);
 		await commit(
 			ctx,
 			loaded,
-			[{ action: 'published', data: { deliverableId: d.id, status: to, url: url.url, publishedAt: iso(publishedAt), disclosure, disclosureComplete: complete } }],
+			[{ action: 'published', data: { deliverableId: d.id, status: to, url: url.url, publishedAt: iso(publishedAt), disclosure, disclosureComplete: complete } }, ...due.events],
 			[
+				...due.statements,
 				updateDeliverable(ctx.db, loaded, ctx.now, 'status = $1, post_url = $2, published_at = $3, disclosure = $4, publication_review = $5, publication_flag = $6', [
 					to,
 					url.url,

@@ -5,6 +5,7 @@
  * agreement's audit chain in the batch that makes them. Asking moves nothing; the confirmation
  * makes the deliverable `withdrawn` (final), and the content library's trigger withdraws its asset.
  */
+import { crisisOnWithdrawal } from '../payouts/crisis';
 import type { CallerContext } from '../../context';
 import { AppError } from '../../errors';
 import { iso, isoOrNull } from '../../domain/dates';
@@ -118,11 +119,18 @@ export async function confirmWithdrawal(ctx: CallerContext, input: { deliverable
 		if (agreement.party !== confirmingParty(w.requested_by_party as 'brand' | 'creator')) throw new AppError('forbidden', { detailKey: 'detail_withdrawal_other_side' });
 		const to = guardDeliverable(loaded, 'withdraw');
 		const late = withdrawalLate({ status: 'removed', deadlineAt: w.deadline_at, confirmedAt: now }, now);
+		// The payment effect stored with the request applies to the payouts now, in this batch (issue 13).
+		const crisis = await crisisOnWithdrawal(
+			db,
+			{ agreementId: d.agreement_id, withdrawalId: w.id, paymentEffect: w.payment_effect, userId: user.id, brandId: d.brand_id, creatorId: d.creator_id },
+			now
+		);
 		await commit(
 			ctx,
 			loaded,
-			[{ action: 'withdrawal_confirmed', data: { deliverableId: d.id, status: to, withdrawalId: w.id, late } }],
+			[{ action: 'withdrawal_confirmed', data: { deliverableId: d.id, status: to, withdrawalId: w.id, late } }, ...crisis.events],
 			[
+				...crisis.statements,
 				updateDeliverable(db, loaded, now, 'status = $1, withdrawn_at = $2', [to, now]),
 				db.prepare("UPDATE deliverable_withdrawals SET status = 'removed', confirmed_at = ?2, confirmed_by_user_id = ?3 WHERE id = ?1 AND status = 'requested'").bind(w.id, now, user.id),
 				messageStatement(db, loaded, now, { kind: 'withdrawal_confirmed' }),

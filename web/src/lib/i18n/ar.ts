@@ -264,6 +264,14 @@ export const ar: Catalogue = {
 	'agr.audit.action.stats_reviewed': 'مراجعة الإحصائيات',
 	'agr.audit.action.withdrawal_requested': 'طلب سحب المحتوى (بند الأزمة)',
 	'agr.audit.action.withdrawal_confirmed': 'تأكيد سحب المحتوى',
+	'agr.audit.action.payouts_planned': 'تخطيط الدفعات',
+	'agr.audit.action.payout_due': 'دفعة مستحقة',
+	'agr.audit.action.payout_marked_paid': 'تسجيل الدفعة كمدفوعة',
+	'agr.audit.action.payout_proof_added': 'إضافة إثبات الدفع',
+	'agr.audit.action.payout_confirmed': 'تأكيد استلام الدفعة',
+	'agr.audit.action.payout_disputed': 'الاعتراض على الدفعة',
+	'agr.audit.action.payout_resolved': 'حل الاعتراض',
+	'agr.audit.action.payouts_adjusted': 'تعديل الدفعات بعد سحب محتوى',
 	// ---- end agreements UI ----
 	// ---- personal data: export and erasure (issue 9) ----
 	'settings.privacy.title': 'بياناتك الشخصية',

@@ -264,6 +264,14 @@ export const en: Catalogue = {
 	'agr.audit.action.stats_reviewed': 'Stats reviewed',
 	'agr.audit.action.withdrawal_requested': 'Withdrawal requested (crisis clause)',
 	'agr.audit.action.withdrawal_confirmed': 'Withdrawal confirmed',
+	'agr.audit.action.payouts_planned': 'Payouts planned',
+	'agr.audit.action.payout_due': 'Payout due',
+	'agr.audit.action.payout_marked_paid': 'Payout marked paid',
+	'agr.audit.action.payout_proof_added': 'Proof of payment added',
+	'agr.audit.action.payout_confirmed': 'Payout confirmed',
+	'agr.audit.action.payout_disputed': 'Payout disputed',
+	'agr.audit.action.payout_resolved': 'Dispute resolved',
+	'agr.audit.action.payouts_adjusted': 'Payouts adjusted after a withdrawal',
 	// ---- end agreements UI ----
 	// ---- personal data: export and erasure (issue 9) ----
 	'settings.privacy.title': 'Your personal data',

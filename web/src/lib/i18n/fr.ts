@@ -266,6 +266,14 @@ export const fr = {
 	'agr.audit.action.stats_reviewed': 'Statistiques vérifiées',
 	'agr.audit.action.withdrawal_requested': 'Retrait demandé (clause de crise)',
 	'agr.audit.action.withdrawal_confirmed': 'Retrait confirmé',
+	'agr.audit.action.payouts_planned': 'Paiements planifiés',
+	'agr.audit.action.payout_due': 'Paiement exigible',
+	'agr.audit.action.payout_marked_paid': 'Paiement marqué comme effectué',
+	'agr.audit.action.payout_proof_added': 'Preuve de paiement ajoutée',
+	'agr.audit.action.payout_confirmed': 'Paiement confirmé',
+	'agr.audit.action.payout_disputed': 'Paiement contesté',
+	'agr.audit.action.payout_resolved': 'Contestation résolue',
+	'agr.audit.action.payouts_adjusted': 'Paiements ajustés après un retrait',
 	// ---- end agreements UI ----
 	// ---- personal data: export and erasure (issue 9) ----
 	'settings.privacy.title': 'Vos données personnelles',
