@@ -157,9 +157,11 @@ describe('GET /campaigns/:id/timeline', () => {
 
 	it('plans, once, a signed agreement that has no deliverables yet, and changes nothing else', async () => {
 		const s = await signedScene();
+		// Signed before deliverables (and payouts, planned after them on the chain) existed.
 		await env.DB.batch([
 			env.DB.prepare('DELETE FROM deliverables WHERE agreement_id = ?1').bind(s.agreementId),
-			env.DB.prepare("DELETE FROM agreement_events WHERE agreement_id = ?1 AND action = 'deliverables_planned'").bind(s.agreementId)
+			env.DB.prepare('DELETE FROM payouts WHERE agreement_id = ?1').bind(s.agreementId),
+			env.DB.prepare("DELETE FROM agreement_events WHERE agreement_id = ?1 AND action IN ('deliverables_planned', 'payouts_planned')").bind(s.agreementId)
 		]);
 		const [a, b] = await Promise.all([timeline(s.brand.client, s.campaignId), timeline(s.brand.client, s.campaignId)]);
 		expect(a.deliverables).toHaveLength(3);
