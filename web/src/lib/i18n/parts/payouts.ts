@@ -139,7 +139,7 @@ export const ar: Record<Keys, string> = {
 	'pay.resolution.proof': 'ردّت العلامة التجارية بإثبات',
 	'pay.resolution.paid': 'قرار وصلة: مدفوعة',
 	'pay.resolution.unpaid': 'قرار وصلة: غير مدفوعة، تُدفع من جديد',
-	'pay.method.ccp': 'CCP',
+	'pay.method.ccp': 'CCP (بريد الجزائر)',
 	'pay.method.baridimob': 'بريدي موب',
 	'pay.method.bank': 'تحويل بنكي',
 	'pay.method.cash': 'نقدًا',
