@@ -150,7 +150,11 @@ interface ProblemLike {
  * user's vocabulary: `idempotency_in_progress` keeps the key (a retry gets the first answer,
  * so nothing is paid twice), `idempotency_key_reused` asks for a fresh one.
  */
-export function payoutProblem(status: number, problem: ProblemLike, t: (key: 'pay.error.held' | 'pay.error.inProgress' | 'pay.error.reused' | 'pay.error.method' | 'pay.error.date') => string): PayoutFormProblem {
+export function payoutProblem(
+	status: number,
+	problem: ProblemLike,
+	t: (key: 'pay.error.held' | 'pay.error.inProgress' | 'pay.error.reused' | 'pay.error.method' | 'pay.error.date') => string
+): PayoutFormProblem {
 	if (status === 409 && problem.code === 'payout_held') return { errors: {}, detail: t('pay.error.held'), keepKey: false };
 	if (status === 409 && problem.code === 'idempotency_in_progress') return { errors: {}, detail: t('pay.error.inProgress'), keepKey: true };
 	if (status === 422 && problem.code === 'idempotency_key_reused') return { errors: {}, detail: t('pay.error.reused'), keepKey: false };
