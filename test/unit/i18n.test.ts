@@ -13,6 +13,8 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 const SAME_IN_FR_AND_EN = new Set([
 	'app.name',
 	'reportCharts.conversations',
+	'pay.method.ccp',
+	'pay.method.baridimob',
 	'meta.titleSuffix',
 	'dashboard.admin.kicker',
 	'campaign.format.reel',

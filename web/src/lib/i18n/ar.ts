@@ -13,6 +13,7 @@ import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
+import * as payouts from './parts/payouts';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1201,5 +1202,6 @@ export const ar: Catalogue = {
 	...sales.ar,
 	...offer.ar,
 	...report.ar,
-	...reportCharts.ar
+	...reportCharts.ar,
+	...payouts.ar
 };

@@ -13,6 +13,7 @@ import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
+import * as payouts from './parts/payouts';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1204,5 +1205,6 @@ export const en: Catalogue = {
 	...sales.en,
 	...offer.en,
 	...report.en,
-	...reportCharts.en
+	...reportCharts.en,
+	...payouts.en
 };

@@ -15,6 +15,7 @@ import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
+import * as payouts from './parts/payouts';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1211,5 +1212,6 @@ export const fr = {
 	...sales.fr,
 	...offer.fr,
 	...report.fr,
-	...reportCharts.fr
+	...reportCharts.fr,
+	...payouts.fr
 } as const;

@@ -19,6 +19,7 @@ export interface Notification {
 		| 'team_invitation_declined'
 		| 'team_member_left'
 		| 'deliverable_update'
+		| 'payout_update'
 		| 'deliverable_draft_due'
 		| 'deliverable_draft_late'
 		| 'deliverable_review_waiting'
@@ -52,6 +53,10 @@ export interface Notification {
 		platform?: string;
 		format?: string;
 		ordinal?: number;
+		/** payout_update: which payout of which instalment, for how much (actorName and event as above). */
+		payoutId?: string;
+		milestone?: string;
+		amountDzd?: number;
 		/** Deliverable reminders: the deadline (ISO), the stats window, the withdrawal and who asked for it, the asset. */
 		dueAt?: string;
 		window?: 'D1' | 'D7';
