@@ -31,6 +31,8 @@ export type NotificationKind = Extract<
 	| 'withdrawal_overdue'
 	| 'reuse_rights_ending'
 	| 'payout_update'
+	| 'payout_overdue'
+	| 'payout_dispute_waiting'
 >;
 
 /** Template parameters of the application notifications (ids and names, never private data). */
