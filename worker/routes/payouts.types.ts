@@ -68,7 +68,11 @@ export const PayoutItem = v.object({
 	resolvedAt: v.nullable(Iso),
 	resolution: v.nullable(v.picklist(['proof', 'paid', 'unpaid'])),
 	resolutionNote: v.nullable(v.string()),
-	cancelledAt: v.nullable(Iso)
+	cancelledAt: v.nullable(Iso),
+	creatorRip: v.pipe(
+		v.nullable(v.string()),
+		v.description('The creator’s RIP (20 digits, key checked), shown to the agreement’s brand only while the payout is due (overdue included) and not held; null otherwise and for everyone else.')
+	)
 });
 
 export const AgreementPayoutsResponse = v.object({
