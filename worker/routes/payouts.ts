@@ -8,8 +8,35 @@ import { type Router, route } from '../route';
 import { json, upload } from '../body';
 import { ById } from './params';
 import { PROOF_TYPES, MAX_PROOF_BYTES } from '../domain/file-types';
-import { addProof, agreementLedger, agreementPayouts, confirmPayout, disputePayout, ledgerBalance, markPaid, partyPayouts, payoutDetail, payoutProof, resolvePayout } from '../services/payouts';
-import { AgreementPayoutsResponse, BalanceResponse, DisputeBody, LedgerResponse, MarkPaidBody, PartyPayoutsQuery, PartyPayoutsResponse, PayoutResponse, ResolveBody } from './payouts.types';
+import {
+	addProof,
+	agreementLedger,
+	agreementPayouts,
+	confirmPayout,
+	disputePayout,
+	ledgerBalance,
+	markPaid,
+	partyPayouts,
+	payoutDetail,
+	payoutProof,
+	payoutStatement,
+	payoutStatementJson,
+	resolvePayout
+} from '../services/payouts';
+import { statementCsv } from '../domain/payout-statement';
+import { attachmentHeaders } from '../downloads';
+import {
+	AgreementPayoutsResponse,
+	BalanceResponse,
+	DisputeBody,
+	LedgerResponse,
+	MarkPaidBody,
+	PartyPayoutsQuery,
+	PartyPayoutsResponse,
+	PayoutResponse,
+	ResolveBody,
+	StatementResponse
+} from './payouts.types';
 
 const NOT_FOUND = { 404: { description: 'Not found, or not one of its parties' } };
 const WRONG_STATE = 'The payout is not at a step that allows this (`detail_payout_state`)';
@@ -41,6 +68,38 @@ export function payoutRoutes(r: Router) {
 			responses: { 200: { description: 'OK', schema: PartyPayoutsResponse }, 403: { description: 'A brand account without a brand' }, 404: { description: 'Neither a creator nor a brand member' } }
 		},
 		async (c, { ctx, query }) => c.json(await partyPayouts(ctx, { status: query.status }))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/me/payouts/statement',
+			summary:
+				'The caller’s payout statement (a creator’s, or the acting brand’s): each payout once, in the column of its status and the Algiers month it reached it; totals by month, by agreement and counterparty, and overall; the lines',
+			tags: ['payouts'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: StatementResponse }, 403: { description: 'A brand account without a brand' }, 404: { description: 'Neither a creator nor a brand member' } }
+		},
+		async (c, { ctx }) => c.json(await payoutStatementJson(ctx))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/me/payouts/statement.csv',
+			summary: 'The same statement’s lines as CSV (UTF-8 with a BOM, one payout a line, whole dinars, formula-safe cells), as a download',
+			tags: ['payouts'],
+			auth: 'user',
+			responses: { 200: { description: 'text/csv attachment' }, 403: { description: 'A brand account without a brand' }, 404: { description: 'Neither a creator nor a brand member' } }
+		},
+		async (_c, { ctx }) => {
+			const { side, statement } = await payoutStatement(ctx);
+			const body = new TextEncoder().encode(`\ufeff${statementCsv(statement)}`);
+			const day = new Date(ctx.now + 3_600_000).toISOString().slice(0, 10);
+			return new Response(body, { headers: attachmentHeaders({ type: 'text/csv; charset=utf-8', name: `wasla-releve-paiements-${side}-${day}.csv`, size: body.byteLength }) });
+		}
 	);
 
 	route(
