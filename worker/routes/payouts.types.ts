@@ -148,3 +148,39 @@ export const StatementResponse = v.object({
 		})
 	)
 });
+
+export const ReceiptVerifyQuery = v.object({
+	sha256: v.pipe(v.string('receipt_hash_invalid'), v.regex(/^[0-9a-f]{64}$/, 'receipt_hash_invalid'), v.description('The receipt hash printed in its footer: 64 lowercase hex digits.'))
+});
+
+export const ReceiptVerifyResponse = v.variant('valid', [
+	v.object({
+		valid: v.literal(true),
+		receipt: v.object({
+			payoutId: v.string(),
+			agreementId: v.string(),
+			brandId: v.string(),
+			creatorId: v.string(),
+			seq: v.number(),
+			milestone: v.picklist(PAYMENT_MILESTONES),
+			amountDzd: Dzd,
+			method: v.string(),
+			reference: v.string(),
+			paidAt: Iso,
+			confirmedAt: Iso,
+			sha256: v.string(),
+			brandName: v.string(),
+			creatorName: v.string(),
+			campaignTitle: v.string()
+		})
+	}),
+	v.object({
+		valid: v.literal(false),
+		reason: v.pipe(
+			v.picklist(['unknown', 'altered', 'unrecorded']),
+			v.description(
+				'unknown: not this payout’s receipt (or not confirmed); altered: the stored payout no longer hashes to what the chain recorded; unrecorded: confirmed before receipts were recorded'
+			)
+		)
+	})
+]);

@@ -5,3 +5,4 @@ export { planPayoutStatements, ensurePayouts } from './plan';
 export { fallDueOnChange } from './due';
 export { crisisOnWithdrawal } from './crisis';
 export { payoutStatement, payoutStatementJson } from './statement';
+export { payoutReceiptPdf, verifyReceipt } from './receipt';
