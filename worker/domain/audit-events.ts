@@ -113,11 +113,18 @@ export const AUDIT_EVENT_DATA = {
 	/** The brand attached a proof of payment (its SHA-256). */
 	payout_proof_added: v.object({ payoutId: v.string(), status: PayoutStatusSchema, proofSha256: Sha256, type: v.string() }),
 	/** The creator confirmed receiving it (the platform fee charged, 0 without one). */
-	payout_confirmed: v.object({ payoutId: v.string(), status: PayoutStatusSchema, amountDzd: Dinars, feeDzd: Dinars }),
+	payout_confirmed: v.object({ payoutId: v.string(), status: PayoutStatusSchema, amountDzd: Dinars, feeDzd: Dinars, receiptSha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))) }),
 	/** The creator disputed it, with a reason. */
 	payout_disputed: v.object({ payoutId: v.string(), status: PayoutStatusSchema, amountDzd: Dinars, reason: v.string() }),
 	/** A dispute resolved: the brand answered with proof, or an admin decided (paid or unpaid), with a note. */
-	payout_resolved: v.object({ payoutId: v.string(), status: PayoutStatusSchema, outcome: v.picklist(['proof', 'paid', 'unpaid']), note: v.string(), by: v.picklist(['brand', 'admin']) }),
+	payout_resolved: v.object({
+		payoutId: v.string(),
+		status: PayoutStatusSchema,
+		outcome: v.picklist(['proof', 'paid', 'unpaid']),
+		note: v.string(),
+		by: v.picklist(['brand', 'admin']),
+		receiptSha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)))
+	}),
 	/** A confirmed crisis withdrawal applied its payment effect: amounts reduced or cancelled, payouts made due, a refund. */
 	payouts_adjusted: v.object({
 		withdrawalId: v.string(),

@@ -54,6 +54,8 @@ export const MESSAGE_KINDS = {
 	reuse_rights_ending: 'deliverables',
 	// payouts of signed agreements (issue 13): the work's payment, so the same category as the work
 	payout_update: 'deliverables',
+	payout_overdue: 'deliverables',
+	payout_dispute_waiting: 'deliverables',
 	// messages
 	message_received: 'messages',
 	// team

@@ -17,6 +17,7 @@
  * flagged for a missing disclosure holds every unpaid payout of the agreement) and nobody can
  * pass it; the deadline does not run against the brand while held (`overdue` stays false).
  */
+import { checkRip } from './rip';
 import type { AgreementTerms, PaymentMilestone } from './agreement-terms';
 import type { PaymentEffect } from './crisis';
 import { addDays, algiersDayOf, endOfAlgiersDay } from './deliverables';
@@ -171,6 +172,19 @@ export function payoutHeld(p: { status: PayoutStatus | string }, flaggedPublicat
 /** Overdue: due, not held, and past its deadline (the deadline itself is on time). */
 export function payoutOverdue(p: { status: PayoutStatus | string; deadlineAt: number | null }, held: boolean, now: number): boolean {
 	return p.status === 'due' && !held && p.deadlineAt !== null && now > p.deadlineAt;
+}
+
+/**
+ * The creator's RIP as the payout shows it to `viewer` (issue 13, point 5): only to the
+ * agreement's brand, only while the payout is due (overdue included) and not held — the
+ * moment the brand has to pay — and only a RIP whose key checks (`checkRip`), as 20 digits.
+ * Null otherwise: to the creator (it is theirs, on their profile), to an admin, and for a
+ * payout that is scheduled, held, paid, confirmed, disputed or cancelled.
+ */
+export function ripShown(p: { status: PayoutStatus | string }, held: boolean, viewer: PayoutActor, rip: string | null): string | null {
+	if (viewer !== 'brand' || p.status !== 'due' || held || !rip) return null;
+	const checked = checkRip(rip);
+	return checked.ok ? checked.rip : null;
 }
 
 // ---- a crisis withdrawal ----------------------------------------------------------------------

@@ -43,6 +43,13 @@ export const LATE_FOR_MS = 7 * DAY_MS;
 /** Brands hear about reuse rights ending this long before they end. */
 export const RIGHTS_NOTICE_MS = 7 * DAY_MS;
 
+/**
+ * Payouts (issue 13): an overdue payout is reminded to the brand at its deadline, then again
+ * every this long while it stays overdue; a dispute that waits this long unresolved is
+ * reminded to the brand, then again every this long.
+ */
+export const PAYOUT_REMINDER_EVERY_MS = 3 * DAY_MS;
+
 /** Due a day before the deadline, until it. */
 const dueSoon = { after: -DUE_SOON_MS, repeatEvery: null, quietFor: 0, until: 0 } as const;
 /** Due at the deadline, once, within a week of it. */
@@ -77,7 +84,12 @@ export const REMINDER_RULES = {
 	/** A withdrawal under the crisis clause is past its deadline and not confirmed (anchor deadline_at): both parties. */
 	withdrawal_overdue: late,
 	/** Reuse rights on an asset end within 7 days (anchor rights_until): the brand. */
-	reuse_rights_ending: { after: -RIGHTS_NOTICE_MS, repeatEvery: null, quietFor: 0, until: 0 }
+	reuse_rights_ending: { after: -RIGHTS_NOTICE_MS, repeatEvery: null, quietFor: 0, until: 0 },
+	// Payouts (issue 13), both to the brand, which has to act.
+	/** A due payout, not held, past its deadline (anchor deadline_at): at the deadline, then every 3 days while unpaid. */
+	payout_overdue: { after: 0, repeatEvery: PAYOUT_REMINDER_EVERY_MS, quietFor: 0 },
+	/** A disputed payout unresolved 3 days after the dispute (anchor disputed_at), then every 3 days while disputed. */
+	payout_dispute_waiting: { after: PAYOUT_REMINDER_EVERY_MS, repeatEvery: PAYOUT_REMINDER_EVERY_MS, quietFor: 0 }
 } as const satisfies Partial<Record<MessageKind, ReminderRule>>;
 
 export type ReminderKind = keyof typeof REMINDER_RULES;

@@ -8,8 +8,42 @@ import { type Router, route } from '../route';
 import { json, upload } from '../body';
 import { ById } from './params';
 import { PROOF_TYPES, MAX_PROOF_BYTES } from '../domain/file-types';
-import { addProof, agreementLedger, agreementPayouts, confirmPayout, disputePayout, ledgerBalance, markPaid, partyPayouts, payoutDetail, payoutProof, resolvePayout } from '../services/payouts';
-import { AgreementPayoutsResponse, BalanceResponse, DisputeBody, LedgerResponse, MarkPaidBody, PartyPayoutsQuery, PartyPayoutsResponse, PayoutResponse, ResolveBody } from './payouts.types';
+import {
+	addProof,
+	agreementLedger,
+	agreementPayouts,
+	confirmPayout,
+	disputePayout,
+	ledgerBalance,
+	markPaid,
+	partyPayouts,
+	payoutDetail,
+	payoutProof,
+	payoutReceiptPdf,
+	payoutStatement,
+	payoutStatementJson,
+	resolvePayout,
+	verifyReceipt
+} from '../services/payouts';
+import * as v from 'valibot';
+import { statementCsv } from '../domain/payout-statement';
+import { attachmentHeaders } from '../downloads';
+import {
+	AgreementPayoutsResponse,
+	BalanceResponse,
+	DisputeBody,
+	LedgerResponse,
+	MarkPaidBody,
+	PartyPayoutsQuery,
+	PartyPayoutsResponse,
+	PayoutResponse,
+	ReceiptVerifyQuery,
+	ReceiptVerifyResponse,
+	ResolveBody,
+	StatementResponse
+} from './payouts.types';
+
+const ReceiptQuery = v.object({ lang: v.optional(v.picklist(['fr', 'ar', 'en'], 'locale_invalid')) });
 
 const NOT_FOUND = { 404: { description: 'Not found, or not one of its parties' } };
 const WRONG_STATE = 'The payout is not at a step that allows this (`detail_payout_state`)';
@@ -41,6 +75,38 @@ export function payoutRoutes(r: Router) {
 			responses: { 200: { description: 'OK', schema: PartyPayoutsResponse }, 403: { description: 'A brand account without a brand' }, 404: { description: 'Neither a creator nor a brand member' } }
 		},
 		async (c, { ctx, query }) => c.json(await partyPayouts(ctx, { status: query.status }))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/me/payouts/statement',
+			summary:
+				'The caller’s payout statement (a creator’s, or the acting brand’s): each payout once, in the column of its status and the Algiers month it reached it; totals by month, by agreement and counterparty, and overall; the lines',
+			tags: ['payouts'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: StatementResponse }, 403: { description: 'A brand account without a brand' }, 404: { description: 'Neither a creator nor a brand member' } }
+		},
+		async (c, { ctx }) => c.json(await payoutStatementJson(ctx))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/me/payouts/statement.csv',
+			summary: 'The same statement’s lines as CSV (UTF-8 with a BOM, one payout a line, whole dinars, formula-safe cells), as a download',
+			tags: ['payouts'],
+			auth: 'user',
+			responses: { 200: { description: 'text/csv attachment' }, 403: { description: 'A brand account without a brand' }, 404: { description: 'Neither a creator nor a brand member' } }
+		},
+		async (_c, { ctx }) => {
+			const { side, statement } = await payoutStatement(ctx);
+			const body = new TextEncoder().encode(`\ufeff${statementCsv(statement)}`);
+			const day = new Date(ctx.now + 3_600_000).toISOString().slice(0, 10);
+			return new Response(body, { headers: attachmentHeaders({ type: 'text/csv; charset=utf-8', name: `wasla-releve-paiements-${side}-${day}.csv`, size: body.byteLength }) });
+		}
 	);
 
 	route(
@@ -163,6 +229,49 @@ export function payoutRoutes(r: Router) {
 			}
 		},
 		async (c, { ctx, params, body }) => c.json(await resolvePayout(ctx, { payoutId: params.id, outcome: body.outcome, note: body.note }))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/payouts/:id/receipt.pdf',
+			summary:
+				'The receipt of a confirmed payout as an A4 PDF in French, Arabic (right to left) or English (`?lang`, default: the caller’s language): payer, payee, amount, method, reference, paid and confirmed dates, the agreement and its instalment, and on every page the receipt hash (`X-Receipt-Sha256`) recorded on the agreement’s audit chain at the confirmation',
+			tags: ['payouts'],
+			auth: 'user',
+			params: ById,
+			query: ReceiptQuery,
+			responses: {
+				200: { description: 'application/pdf attachment `wasla-recu-<id>-<lang>.pdf`' },
+				400: { description: 'Unknown language (`lang` other than fr, ar, en)' },
+				403: { description: 'An admin: receipts are the parties’' },
+				...NOT_FOUND,
+				409: { description: 'Not confirmed (`detail_receipt_unconfirmed`)' }
+			}
+		},
+		async (_c, { ctx, params, query }) => {
+			const pdf = await payoutReceiptPdf(ctx, { payoutId: params.id, lang: query.lang ?? ctx.locale });
+			return new Response(pdf.bytes as Uint8Array<ArrayBuffer>, {
+				headers: { ...attachmentHeaders({ type: 'application/pdf', name: pdf.filename, size: pdf.bytes.byteLength }), 'x-receipt-sha256': pdf.sha256 }
+			});
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/payouts/:id/receipt/verify',
+			summary:
+				'Checks a receipt’s hash (printed in its footer) for the payout it names: valid when the payout is confirmed, its stored facts hash to it and the agreement’s audit chain recorded it at the confirmation; the facts and names only then. Anyone holding a receipt may ask.',
+			tags: ['payouts'],
+			auth: 'public',
+			params: ById,
+			query: ReceiptVerifyQuery,
+			responses: { 200: { description: 'The verdict', schema: ReceiptVerifyResponse }, 400: { description: '`sha256` is not 64 lowercase hex digits' }, 404: { description: 'Not a payout id' } }
+		},
+		async (c, { ctx, params, query }) => c.json(await verifyReceipt(ctx, { payoutId: params.id, sha256: query.sha256 }))
 	);
 
 	route(

@@ -68,7 +68,11 @@ export const PayoutItem = v.object({
 	resolvedAt: v.nullable(Iso),
 	resolution: v.nullable(v.picklist(['proof', 'paid', 'unpaid'])),
 	resolutionNote: v.nullable(v.string()),
-	cancelledAt: v.nullable(Iso)
+	cancelledAt: v.nullable(Iso),
+	creatorRip: v.pipe(
+		v.nullable(v.string()),
+		v.description('The creator’s RIP (20 digits, key checked), shown to the agreement’s brand only while the payout is due (overdue included) and not held; null otherwise and for everyone else.')
+	)
 });
 
 export const AgreementPayoutsResponse = v.object({
@@ -102,3 +106,81 @@ export const LedgerResponse = v.object({
 export const BalanceResponse = v.object({ side: v.picklist(['brand', 'creator']), accounts: v.array(v.object({ account: v.string(), balanceDzd: Dzd })) });
 
 export const PartyPayoutsResponse = v.object({ side: v.picklist(['brand', 'creator']), payouts: v.array(PayoutItem) });
+
+const Amounts = {
+	scheduledDzd: v.pipe(Dzd, v.description('Scheduled: the milestone has not come yet (counted in the month of the signature).')),
+	dueDzd: v.pipe(Dzd, v.description('Due, not paid yet (in the month of the deadline); overdue included.')),
+	paidDzd: v.pipe(Dzd, v.description('Marked paid, awaiting the creator’s confirmation (in the month of the payment).')),
+	disputedDzd: v.pipe(Dzd, v.description('Disputed by the creator (in the month of the dispute).')),
+	confirmedDzd: v.pipe(Dzd, v.description('Confirmed received (in the month of the confirmation).')),
+	overdueDzd: v.pipe(Dzd, v.description('The part of `dueDzd` past its deadline and not held.')),
+	totalDzd: v.pipe(Dzd, v.description('scheduled + due + paid + disputed + confirmed'))
+};
+
+export const StatementResponse = v.object({
+	side: v.picklist(['brand', 'creator']),
+	months: v.array(v.object({ month: v.pipe(v.string(), v.description('YYYY-MM, Algiers time')), ...Amounts })),
+	agreements: v.array(
+		v.object({ agreementId: v.string(), campaignTitle: v.string(), counterparty: v.pipe(v.string(), v.description('The creator’s name for a brand, the brand’s for a creator')), ...Amounts })
+	),
+	totals: v.object(Amounts),
+	lines: v.array(
+		v.object({
+			id: v.string(),
+			agreementId: v.string(),
+			campaignTitle: v.string(),
+			counterparty: v.string(),
+			seq: v.number(),
+			milestone: v.string(),
+			amountDzd: Dzd,
+			status: v.picklist(PAYOUT_STATUSES),
+			column: v.picklist(['scheduled', 'due', 'paid', 'disputed', 'confirmed']),
+			month: v.string(),
+			overdue: v.boolean(),
+			held: v.boolean(),
+			createdAt: Iso,
+			deadlineAt: v.nullable(Iso),
+			paidAt: v.nullable(Iso),
+			disputedAt: v.nullable(Iso),
+			confirmedAt: v.nullable(Iso),
+			method: v.nullable(v.string()),
+			reference: v.nullable(v.string())
+		})
+	)
+});
+
+export const ReceiptVerifyQuery = v.object({
+	sha256: v.pipe(v.string('receipt_hash_invalid'), v.regex(/^[0-9a-f]{64}$/, 'receipt_hash_invalid'), v.description('The receipt hash printed in its footer: 64 lowercase hex digits.'))
+});
+
+export const ReceiptVerifyResponse = v.variant('valid', [
+	v.object({
+		valid: v.literal(true),
+		receipt: v.object({
+			payoutId: v.string(),
+			agreementId: v.string(),
+			brandId: v.string(),
+			creatorId: v.string(),
+			seq: v.number(),
+			milestone: v.picklist(PAYMENT_MILESTONES),
+			amountDzd: Dzd,
+			method: v.string(),
+			reference: v.string(),
+			paidAt: Iso,
+			confirmedAt: Iso,
+			sha256: v.string(),
+			brandName: v.string(),
+			creatorName: v.string(),
+			campaignTitle: v.string()
+		})
+	}),
+	v.object({
+		valid: v.literal(false),
+		reason: v.pipe(
+			v.picklist(['unknown', 'altered', 'unrecorded']),
+			v.description(
+				'unknown: not this payout’s receipt (or not confirmed); altered: the stored payout no longer hashes to what the chain recorded; unrecorded: confirmed before receipts were recorded'
+			)
+		)
+	})
+]);

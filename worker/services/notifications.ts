@@ -31,6 +31,8 @@ export type NotificationKind = Extract<
 	| 'withdrawal_overdue'
 	| 'reuse_rights_ending'
 	| 'payout_update'
+	| 'payout_overdue'
+	| 'payout_dispute_waiting'
 >;
 
 /** Template parameters of the application notifications (ids and names, never private data). */
@@ -140,6 +142,23 @@ export interface PayoutNotificationPayload {
 	amountDzd: number;
 }
 
+/** A payout reminder (payout_overdue, payout_dispute_waiting): which instalment of which campaign, how much, and since when. */
+export interface PayoutReminderPayload {
+	payoutId: string;
+	agreementId: string;
+	/** Lets erasing the creator blank their name here too (personal-data.ts matches on applicationId). */
+	applicationId: string;
+	campaignTitle: string;
+	brandName: string;
+	creatorName: string;
+	milestone: string;
+	amountDzd: number;
+	/** The deadline (overdue) or the dispute's time (dispute waiting), ISO 8601. */
+	since: string;
+	/** Who is reminded: the brand, or an admin (a dispute only). */
+	party: 'brand' | 'admin';
+}
+
 /** Template parameters stored with a notification (ids and names, never private data). */
 export type NotificationPayload =
 	| ApplicationNotificationPayload
@@ -148,7 +167,8 @@ export type NotificationPayload =
 	| ApplicantsReminderPayload
 	| DeliverableNotificationPayload
 	| DeliverableReminderPayload
-	| PayoutNotificationPayload;
+	| PayoutNotificationPayload
+	| PayoutReminderPayload;
 
 /**
  * The SQL condition "the recipient (`userColumn`) has not turned off this kind's category",

@@ -23,6 +23,7 @@ import { type NotificationPayload, notifyUserStatement } from './notifications';
 import { type OutboxMessage, queueEmailStatement } from './outbox';
 import { agreementUnsignedReminderEmail, applicantsWaitingReminderEmail } from './reminder-emails';
 import { DELIVERABLE_REMINDER_FINDERS } from './deliverable-reminders';
+import { PAYOUT_REMINDER_FINDERS } from './payout-reminders';
 
 /** One person a reminder goes to: what they see in-app, and the email in their language. */
 export interface ReminderDelivery {
@@ -253,5 +254,7 @@ export const REMINDER_FINDERS: { [K in ReminderKind]: (ctx: ServiceContext, limi
 	agreement_unsigned_reminder: agreementUnsigned,
 	applicants_waiting_reminder: applicantsWaiting,
 	// Issue 11: drafts, reviews, publications, stats, withdrawals and reuse rights (deliverable-reminders.ts).
-	...DELIVERABLE_REMINDER_FINDERS
+	...DELIVERABLE_REMINDER_FINDERS,
+	// Issue 13: overdue payouts and disputes waiting (payout-reminders.ts).
+	...PAYOUT_REMINDER_FINDERS
 };

@@ -14,9 +14,16 @@ import { sha256Hex } from '../../domain/encoding';
 import type { FileType } from '../../domain/file-types';
 import { type LedgerKind, MAX_FEE_BPS, platformFee } from '../../domain/ledger';
 import { type PayoutAction, type PayoutMethod, type PayoutStatus, payoutHeld, payoutTransactions } from '../../domain/payouts';
+import { receiptFacts, receiptSha256 } from '../../domain/payout-receipt';
 import { ledgerStatements, obligationId } from './ledger';
 import { type LoadedPayout, changePayout, commitPayout, flaggedPublications, guardPayout, notifyPayout, updatePayout } from './load';
 import { payoutDetail } from './read';
+
+/** The receipt hash of a payout confirmed now, for its confirmation's event (worker/domain/payout-receipt.ts). */
+async function receiptOf(p: Parameters<typeof receiptFacts>[0], confirmedAt: number): Promise<{ receiptSha256?: string }> {
+	const facts = receiptFacts(p, confirmedAt);
+	return facts ? { receiptSha256: await receiptSha256(facts) } : {};
+}
 
 /** A paid time may be a little ahead of the server's clock (the phone's), never more. */
 const CLOCK_SKEW_MS = 5 * 60_000;
@@ -110,10 +117,11 @@ export async function confirmPayout(ctx: CallerContext, input: { payoutId: strin
 		const { p } = loaded;
 		const to = guardPayout(loaded, 'confirm');
 		const ledger = stepLedger(ctx, loaded, 'confirm');
+		const receipt = await receiptOf(p, ctx.now);
 		await commitPayout(
 			ctx,
 			loaded,
-			[{ action: 'payout_confirmed', data: { payoutId: p.id, status: to, amountDzd: p.amount_dzd, feeDzd: platformFee(p.amount_dzd, feeBps(ctx.env)) } }],
+			[{ action: 'payout_confirmed', data: { payoutId: p.id, status: to, amountDzd: p.amount_dzd, feeDzd: platformFee(p.amount_dzd, feeBps(ctx.env)), ...receipt } }],
 			[updatePayout(ctx.db, loaded, ctx.now, 'status = $1, confirmed_at = $2', [to, ctx.now]), ...ledger.statements, ...notifyPayout(ctx.db, loaded, ctx.now, 'payout_confirmed')]
 		);
 	});
@@ -173,10 +181,11 @@ export async function resolvePayout(ctx: CallerContext, input: { payoutId: strin
 				: input.outcome === 'paid'
 					? 'status = $1, resolved_at = $2, resolution = $3, resolution_note = $4, confirmed_at = $2'
 					: 'status = $1, resolved_at = $2, resolution = $3, resolution_note = $4';
+		const receipt = input.outcome === 'paid' ? await receiptOf(p, ctx.now) : {};
 		await commitPayout(
 			ctx,
 			loaded,
-			[{ action: 'payout_resolved', data: { payoutId: p.id, status: to, outcome: input.outcome, note: input.note, by: loaded.actor === 'admin' ? 'admin' : 'brand' } }],
+			[{ action: 'payout_resolved', data: { payoutId: p.id, status: to, outcome: input.outcome, note: input.note, by: loaded.actor === 'admin' ? 'admin' : 'brand', ...receipt } }],
 			[updatePayout(ctx.db, loaded, ctx.now, set, [to, ctx.now, input.outcome, input.note]), ...ledger.statements, ...notifyPayout(ctx.db, loaded, ctx.now, 'payout_resolved')]
 		);
 	});

@@ -4,3 +4,5 @@ export { agreementPayouts, payoutDetail, payoutProof, agreementLedger, ledgerBal
 export { planPayoutStatements, ensurePayouts } from './plan';
 export { fallDueOnChange } from './due';
 export { crisisOnWithdrawal } from './crisis';
+export { payoutStatement, payoutStatementJson } from './statement';
+export { payoutReceiptPdf, verifyReceipt } from './receipt';

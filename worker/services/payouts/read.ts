@@ -12,7 +12,7 @@ import { iso, isoOrNull } from '../../domain/dates';
 import { type FileType, FILE_TYPES } from '../../domain/file-types';
 import { jsonObjectOr } from '../../domain/json';
 import { type LedgerKind, accountOwner } from '../../domain/ledger';
-import { type PayoutStatus, OPEN_STATUSES, payoutHeld, payoutOverdue } from '../../domain/payouts';
+import { type PayoutActor, type PayoutStatus, OPEN_STATUSES, payoutHeld, payoutOverdue, ripShown } from '../../domain/payouts';
 import { downloadName, downloadObject } from '../../downloads';
 import { load } from '../agreements/load';
 import { viewerOf } from '../viewer';
@@ -20,8 +20,8 @@ import { flaggedPublications, loadPayout } from './load';
 import { ensurePayouts } from './plan';
 import type { PayoutRow } from './rows';
 
-/** A payout as the API answers it. */
-export function payoutItem(p: PayoutRow, flagged: number, now: number) {
+/** A payout as the API answers it to `viewer`; `rip` is the creator's stored RIP (shown to the brand only while due, `ripShown`). */
+export function payoutItem(p: PayoutRow, flagged: number, now: number, viewer: PayoutActor = 'creator', rip: string | null = null) {
 	const held = payoutHeld(p, flagged);
 	return {
 		id: p.id,
@@ -46,8 +46,16 @@ export function payoutItem(p: PayoutRow, flagged: number, now: number) {
 		resolvedAt: isoOrNull(p.resolved_at),
 		resolution: p.resolution as 'proof' | 'paid' | 'unpaid' | null,
 		resolutionNote: p.resolution_note,
-		cancelledAt: isoOrNull(p.cancelled_at)
+		cancelledAt: isoOrNull(p.cancelled_at),
+		creatorRip: ripShown(p, held, viewer, rip)
 	};
+}
+
+/** The creator's stored RIP, read only for the brand side (the only one it may be shown to). */
+async function creatorRipFor(db: D1Database, viewer: PayoutActor, creatorId: string): Promise<string | null> {
+	if (viewer !== 'brand') return null;
+	const row = await db.prepare('SELECT payout_rip FROM creators WHERE id = ?1').bind(creatorId).first<{ payout_rip: string | null }>();
+	return row?.payout_rip ?? null;
 }
 
 /** GET /agreements/:id/payouts: the schedule as it stands, in order (the parties only). */
@@ -56,7 +64,8 @@ export async function agreementPayouts(ctx: CallerContext, input: { agreementId:
 	await ensurePayouts(ctx.db, ctx.now, row);
 	const { results } = await ctx.db.prepare('SELECT * FROM payouts WHERE agreement_id = ?1 ORDER BY seq').bind(row.id).all<PayoutRow>();
 	const flagged = await flaggedPublications(ctx.db, row.id);
-	const items = results.map((p) => payoutItem(p, flagged, ctx.now));
+	const rip = await creatorRipFor(ctx.db, party, row.creator_id);
+	const items = results.map((p) => payoutItem(p, flagged, ctx.now, party, rip));
 	return {
 		party,
 		held: flagged > 0,
@@ -77,18 +86,19 @@ export async function payoutDetail(ctx: CallerContext, payoutId: string) {
 	const loaded = await loadPayout(ctx, payoutId);
 	const { p } = loaded;
 	const marks = PAYOUT_AUDIT_ACTIONS.map((_, i) => `?${i + 2}`).join(', ');
-	const [events, flagged] = await Promise.all([
+	const [events, flagged, rip] = await Promise.all([
 		ctx.db
 			.prepare(`SELECT seq, at, actor_party, action, data FROM agreement_events WHERE agreement_id = ?1 AND action IN (${marks}) ORDER BY seq`)
 			.bind(p.agreement_id, ...PAYOUT_AUDIT_ACTIONS)
 			.all<{ seq: number; at: number; actor_party: string; action: string; data: string }>(),
-		flaggedPublications(ctx.db, p.agreement_id)
+		flaggedPublications(ctx.db, p.agreement_id),
+		creatorRipFor(ctx.db, loaded.actor, p.creator_id)
 	]);
 	const history = events.results
 		.map((e) => ({ e, data: jsonObjectOr<Record<string, unknown>>(e.data, {}) }))
 		.filter(({ e, data }) => concerns(e.action, data, p.id))
 		.map(({ e, data }) => ({ seq: e.seq, at: iso(e.at), actor: e.actor_party, action: e.action, data }));
-	return { party: loaded.actor, payout: payoutItem(p, flagged, ctx.now), history };
+	return { party: loaded.actor, payout: payoutItem(p, flagged, ctx.now, loaded.actor, rip), history };
 }
 
 /** GET /payouts/:id/proof: the proof file, for both parties (and an admin). 404 when there is none. */
@@ -159,11 +169,12 @@ export async function partyPayouts(ctx: CallerContext, input: { status: 'open' |
 	const statuses = input.status === 'open' ? [...OPEN_STATUSES, 'paid', 'disputed'] : null;
 	const { results } = await ctx.db
 		.prepare(
-			`SELECT p.*, (SELECT count(*) FROM deliverables d WHERE d.agreement_id = p.agreement_id AND d.publication_review = 'flagged' AND d.status <> 'withdrawn') AS flagged
+			`SELECT p.*, ${viewer.side === 'brand' ? '(SELECT cr.payout_rip FROM creators cr WHERE cr.id = p.creator_id)' : 'NULL'} AS creator_rip,
+			        (SELECT count(*) FROM deliverables d WHERE d.agreement_id = p.agreement_id AND d.publication_review = 'flagged' AND d.status <> 'withdrawn') AS flagged
 			 FROM payouts p WHERE p.${column} = ?1${statuses ? ` AND p.status IN (${statuses.map((s) => `'${s}'`).join(', ')})` : ''}
 			 ORDER BY p.deadline_at IS NULL, p.deadline_at, p.created_at, p.seq LIMIT 200`
 		)
 		.bind(id)
-		.all<PayoutRow & { flagged: number }>();
-	return { side: viewer.side, payouts: results.map((p) => payoutItem(p, p.flagged, ctx.now)) };
+		.all<PayoutRow & { flagged: number; creator_rip: string | null }>();
+	return { side: viewer.side, payouts: results.map((p) => payoutItem(p, p.flagged, ctx.now, viewer.side, p.creator_rip)) };
 }

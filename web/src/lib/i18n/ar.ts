@@ -418,6 +418,8 @@ export const ar: Catalogue = {
 	'notifications.kind.withdrawal_overdue': 'طلب {other} سحب {piece} لحملة «{campaign}»: انقضت المهلة في {date}. أكّد السحب.',
 	'notifications.kind.withdrawal_overdue.requester': 'لم يؤكد {other} سحب {piece} لحملة «{campaign}» الذي طلبته؛ انقضت المهلة في {date}.',
 	'notifications.kind.reuse_rights_ending': 'تذكير: تنتهي حقوق إعادة استخدامك لـ{piece} من {creator} («{campaign}») في {date}.',
+	'notifications.kind.payout_overdue': 'دفعة متأخرة: لا يزال {creator} ينتظر دفعة عن حملة «{campaign}».',
+	'notifications.kind.payout_dispute_waiting': 'اعتراض معلّق: يعترض {creator} على دفعة عن حملة «{campaign}» منذ أكثر من 3 أيام.',
 	'notifications.statsWindow.D1': 'اليوم الأول',
 	'notifications.statsWindow.D7': 'اليوم السابع',
 	'notifications.unreadSummary': 'غير المقروءة: {n}',

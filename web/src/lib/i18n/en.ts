@@ -418,6 +418,8 @@ export const en: Catalogue = {
 	'notifications.kind.withdrawal_overdue': '{other} asked for {piece} for "{campaign}" to be withdrawn: the time ran out on {date}. Confirm the withdrawal.',
 	'notifications.kind.withdrawal_overdue.requester': '{other} has not confirmed the withdrawal of {piece} for "{campaign}" that you asked for; the time ran out on {date}.',
 	'notifications.kind.reuse_rights_ending': 'Reminder: your reuse rights to {piece} by {creator} ("{campaign}") end on {date}.',
+	'notifications.kind.payout_overdue': 'Overdue payment: {creator} is still waiting for a payment for "{campaign}".',
+	'notifications.kind.payout_dispute_waiting': 'Dispute waiting: {creator} has disputed a payment for "{campaign}" for more than 3 days.',
 	'notifications.statsWindow.D1': 'D+1',
 	'notifications.statsWindow.D7': 'D+7',
 	'notifications.unreadSummary': 'Unread: {n}',

@@ -421,6 +421,8 @@ export const fr = {
 	'notifications.kind.withdrawal_overdue': '{other} a demandé le retrait de {piece} pour « {campaign} » : le délai a expiré le {date}. Confirmez le retrait.',
 	'notifications.kind.withdrawal_overdue.requester': 'Le retrait de {piece} pour « {campaign} » que vous avez demandé n’est pas confirmé par {other} ; le délai a expiré le {date}.',
 	'notifications.kind.reuse_rights_ending': 'Rappel : vos droits de réutilisation de {piece} de {creator} (« {campaign} ») prennent fin le {date}.',
+	'notifications.kind.payout_overdue': 'Paiement en retard : {creator} attend toujours un paiement pour « {campaign} ».',
+	'notifications.kind.payout_dispute_waiting': 'Contestation en attente : {creator} conteste un paiement pour « {campaign} » depuis plus de 3 jours.',
 	'notifications.statsWindow.D1': 'J+1',
 	'notifications.statsWindow.D7': 'J+7',
 	'notifications.unreadSummary': 'Non lues : {n}',
