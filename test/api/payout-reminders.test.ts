@@ -71,7 +71,7 @@ describe('payout_overdue', () => {
 		expect(sent[0].locale).toBe('ar');
 		expect(sent[0].subject).toBe('دفعة متأخرة: 12\u202f500\u00a0د.ج لـYanis Food عن حملة «Sérum éclat»');
 		expect(sent[0].text).toContain('في موعد أقصاه 10 مارس 2031');
-		expect(sent[0].text).toContain(`http://wasla.test/payouts/${payout.id}`);
+		expect(sent[0].text).toContain(`http://wasla.test/agreements/${s.agreementId}/payouts`);
 		const inApp = await notes(s.brand.user.id, 'payout_overdue');
 		expect(inApp).toHaveLength(2);
 		expect(inApp[0]).toMatchObject({ payoutId: payout.id, agreementId: s.agreementId, amountDzd: 12_500, creatorName: 'Yanis Food', party: 'brand', since: new Date(DEADLINE).toISOString() });

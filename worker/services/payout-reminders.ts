@@ -116,7 +116,7 @@ async function payoutOverdue(ctx: ServiceContext, limit: number): Promise<DueRem
 				sql: `EXISTS (SELECT 1 FROM payouts p WHERE p.id = ?9 AND p.status = 'due' AND p.deadline_at = ?10 AND ${NOT_HELD})`,
 				params: [row.id, row.anchor]
 			},
-			deliveries: deliveriesFor(kind, 'brand', await brandMembers(ctx, row.brand_id), row, ctx.now, `${ctx.origin}/payouts/${row.id}`)
+			deliveries: deliveriesFor(kind, 'brand', await brandMembers(ctx, row.brand_id), row, ctx.now, `${ctx.origin}/agreements/${row.agreement_id}/payouts`)
 		});
 	}
 	return due;
@@ -143,7 +143,7 @@ async function payoutDisputeWaiting(ctx: ServiceContext, limit: number): Promise
 		const dueAt = dueMoment(kind, row.anchor, ctx.now);
 		if (dueAt === null) continue;
 		const stillDue = { sql: "EXISTS (SELECT 1 FROM payouts p WHERE p.id = ?9 AND p.status = 'disputed' AND p.disputed_at = ?10)", params: [row.id, row.anchor] };
-		const link = `${ctx.origin}/payouts/${row.id}`;
+		const link = `${ctx.origin}/agreements/${row.agreement_id}/payouts`;
 		due.push({
 			kind,
 			subject: reminderSubject(row.id, 'brand'),
