@@ -188,6 +188,11 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.equal(await c.page.locator('#payout-1-confirm').count(), 0, 'nothing left to confirm');
 	const balance = await c.page.locator('#balance').innerText();
 	assert.ok(balance.includes('مستلَم ومؤكَّد'), `the balance says what was received, in plain words: ${balance}`);
+	// The receipt, in Arabic, from the confirmed payout's link; its hash is the one on the agreement's chain.
+	const receipt = await c.page.request.get(await c.page.locator('#payout-1-receipt-ar').getAttribute('href'));
+	assert.equal(receipt.status(), 200);
+	assert.equal(receipt.headers()['content-type'], 'application/pdf');
+	assert.match(receipt.headers()['x-receipt-sha256'] ?? '', /^[0-9a-f]{64}$/);
 	await fits(c.page, assert, 'creator, confirmed (ar)');
 	await screenshot('ar-7-creator-confirmed-360', c.page);
 

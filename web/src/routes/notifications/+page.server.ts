@@ -20,6 +20,8 @@ export interface Notification {
 		| 'team_member_left'
 		| 'deliverable_update'
 		| 'payout_update'
+		| 'payout_overdue'
+		| 'payout_dispute_waiting'
 		| 'deliverable_draft_due'
 		| 'deliverable_draft_late'
 		| 'deliverable_review_waiting'
