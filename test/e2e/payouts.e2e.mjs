@@ -55,7 +55,14 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await ok(
 		await creator('/creators/me', {
 			method: 'PUT',
-			json: { displayName: 'Amina Cuisine', wilaya: '13', niches: ['food'], accounts: [{ platform: 'instagram', handle: `amina.${stamp}`, followers: 15000 }], rates: { reel: 20000 } }
+			json: {
+				displayName: 'Amina Cuisine',
+				wilaya: '13',
+				niches: ['food'],
+				accounts: [{ platform: 'instagram', handle: `amina.${stamp}`, followers: 15000 }],
+				rates: { reel: 20000 },
+				payoutRip: '00799999001234567803'
+			}
 		})
 	);
 	const day = (n) => new Date(start + n * DAY).toISOString();
@@ -125,6 +132,9 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await screenshot('fr-1-brand-payouts-due-360', b.page);
 
 	// ---- a refused form keeps what was typed ----------------------------------------------------------
+	// The creator's RIP is shown to the brand on the payout it has to pay, grouped as a bank prints it.
+	assert.equal((await b.page.locator('#payout-1-rip').innerText()).trim(), '007 99999 0012345678 03');
+	assert.equal(await b.page.locator('#payout-2-rip').count(), 0, 'no RIP on the scheduled payout');
 	await b.page.locator('#payout-1-mark input[name="method"][value="ccp"]').check();
 	await b.page.locator('#payout-1-mark button').click();
 	await b.page.locator('#payout-1-ref-error').waitFor();
@@ -205,6 +215,20 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.match(await b.page.locator('#balance').innerText(), /Déjà payé/);
 	await fits(b.page, assert, 'brand, confirmed with history (fr)');
 	await screenshot('fr-8-brand-confirmed-history-360', b.page);
+
+	// ---- the statements: totals by month on both sides ------------------------------------------------
+	await b.page.locator('#statement-link').click();
+	await b.page.waitForURL('**/payouts');
+	const totals = await b.page.locator('#statement-totals').innerText();
+	assert.match(totals, /Confirmé\s+12[\s\u202f]000[\s\u00a0]DA/, `the brand's statement: ${totals}`);
+	assert.match(totals, /Prévu\s+12[\s\u202f]000[\s\u00a0]DA/);
+	assert.match(totals, /24[\s\u202f]000[\s\u00a0]DA/);
+	await fits(b.page, assert, 'brand, statement (fr)');
+	await screenshot('fr-9-brand-statement-360', b.page);
+	await c.page.goto('/payouts');
+	assert.match(await c.page.locator('#statement-totals').innerText(), /مؤكَّدة\s+12[\s\u202f]000[\s\u00a0]د\.ج/);
+	await fits(c.page, assert, 'creator, statement (ar)');
+	await screenshot('ar-10-creator-statement-360', c.page);
 
 	assert.deepEqual([...b.errors, ...c.errors], [], 'no script errors');
 }

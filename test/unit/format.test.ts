@@ -3,7 +3,7 @@
  * Worker really renders. U+202F groups thousands, U+00A0 glues the unit to the amount.
  */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDayHour, formatDzd, formatNumber, formatPercent } from '../../web/src/lib/format';
+import { formatDate, formatDateTime, formatDayHour, formatDzd, formatMonth, formatNumber, formatPercent } from '../../web/src/lib/format';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -123,5 +123,14 @@ describe('formatDayHour (a chart axis, Africa/Algiers)', () => {
 		expect(formatDayHour('2026-11-26T23:30:00Z')).toBe('27/11 00:30');
 		expect(formatDayHour(new Date('2026-12-31T23:00:00Z'))).toBe('01/01 00:00');
 		expect(formatDayHour('2026-12-05T09:05:00Z')).not.toMatch(/[\u200e\u200f\u061c]/);
+	});
+});
+
+describe('formatMonth (a statement month, already in Algiers time)', () => {
+	it('writes "YYYY-MM" as the month in words, and leaves anything else as it is', () => {
+		expect(formatMonth('2026-12', 'fr')).toBe('décembre 2026');
+		expect(formatMonth('2027-01', 'en')).toBe('January 2027');
+		expect(formatMonth('2026-12', 'ar')).toMatch(/2026/);
+		expect(formatMonth('2026-13', 'fr')).toBe('2026-13');
 	});
 });

@@ -1,6 +1,6 @@
 /** The payouts page's plain logic (web/src/lib/payouts.ts): which forms show, the balance in plain words, refusals, the paid date. */
 import { describe, expect, it } from 'vitest';
-import { balanceRows, paidAtOf, payoutForms, payoutProblem } from '../../web/src/lib/payouts';
+import { balanceRows, formatRip, paidAtOf, payoutForms, payoutProblem } from '../../web/src/lib/payouts';
 import { translator } from '../../web/src/lib/i18n';
 import { type PayoutAction, checkPayoutAction } from '../../worker/domain/payouts';
 
@@ -103,5 +103,12 @@ describe('paidAtOf', () => {
 	it('another day: noon in Algiers; anything else goes to the API as typed (it answers on `at`)', () => {
 		expect(paidAtOf('2026-03-10', now)).toBe('2026-03-10T12:00:00+01:00');
 		expect(paidAtOf('hier', now)).toBe('hier');
+	});
+});
+
+describe('formatRip', () => {
+	it('groups a RIP as a bank statement prints it: bank, agency, account, key', () => {
+		expect(formatRip('00799999000123456789')).toBe('007 99999 0001234567 89');
+		expect(formatRip('not a rip')).toBe('not a rip');
 	});
 });

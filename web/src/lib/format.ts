@@ -49,6 +49,7 @@ const decimals = perLocale((l) => new Intl.NumberFormat(NUMBER_LOCALE[l], { maxi
 const percents = perLocale((l) => new Intl.NumberFormat(NUMBER_LOCALE[l], { style: 'percent', maximumFractionDigits: 1 }));
 const dates = perLocale((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_OPTIONS));
 const dateTimes = perLocale((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_TIME_OPTIONS));
+const months = perLocale((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
 
 function finite(n: number, what: string): number {
 	if (typeof n !== 'number' || !Number.isFinite(n)) throw new RangeError(`${what}: expected a finite number, got ${String(n)}`);
@@ -108,6 +109,13 @@ function toDate(value: string | Date, what: string): Date {
 /** The calendar day in Algiers: fr "27 nov. 2026", ar "27 نوفمبر 2026", en "27 Nov 2026". */
 export function formatDate(value: string | Date, locale: Locale): string {
 	return dates[locale].format(toDate(value, 'formatDate'));
+}
+
+/** A calendar month written "YYYY-MM" (already in Algiers time) as words: fr "décembre 2026", ar "ديسمبر 2026". */
+export function formatMonth(month: string, locale: Locale): string {
+	const m = /^(\d{4})-(\d{2})$/.exec(month);
+	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month;
+	return months[locale].format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
 }
 
 /**

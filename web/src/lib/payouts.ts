@@ -33,6 +33,13 @@ export interface PayoutItem {
 	resolution: 'proof' | 'paid' | 'unpaid' | null;
 	resolutionNote: string | null;
 	cancelledAt: string | null;
+	/** The creator's RIP (20 digits): given to the brand only while this payout is due and not held. */
+	creatorRip?: string | null;
+}
+
+/** A RIP as it is printed on a bank statement: bank (3), agency (5), account (10), key (2). */
+export function formatRip(rip: string): string {
+	return /^\d{20}$/.test(rip) ? `${rip.slice(0, 3)} ${rip.slice(3, 8)} ${rip.slice(8, 18)} ${rip.slice(18)}` : rip;
 }
 
 export interface PayoutHistoryEvent {

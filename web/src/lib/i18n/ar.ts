@@ -13,6 +13,7 @@ import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
+import * as statement from './parts/statement';
 import * as payouts from './parts/payouts';
 
 export const ar: Catalogue = {
@@ -1205,5 +1206,6 @@ export const ar: Catalogue = {
 	...offer.ar,
 	...report.ar,
 	...reportCharts.ar,
+	...statement.ar,
 	...payouts.ar
 };

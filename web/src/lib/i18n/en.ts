@@ -13,6 +13,7 @@ import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
+import * as statement from './parts/statement';
 import * as payouts from './parts/payouts';
 
 export const en: Catalogue = {
@@ -1208,5 +1209,6 @@ export const en: Catalogue = {
 	...offer.en,
 	...report.en,
 	...reportCharts.en,
+	...statement.en,
 	...payouts.en
 };

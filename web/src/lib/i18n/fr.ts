@@ -15,6 +15,7 @@ import * as offer from './parts/offer';
 import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
+import * as statement from './parts/statement';
 import * as payouts from './parts/payouts';
 
 export const fr = {
@@ -1215,5 +1216,6 @@ export const fr = {
 	...offer.fr,
 	...report.fr,
 	...reportCharts.fr,
+	...statement.fr,
 	...payouts.fr
 } as const;
