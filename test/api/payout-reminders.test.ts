@@ -125,6 +125,9 @@ describe('payout_dispute_waiting', () => {
 		expect(brandMails[0].text).toContain('Depuis le 2 mai 2031');
 		const adminMails = await mails(adminMe.user.email, 'payout_dispute_waiting');
 		expect(adminMails.map((m) => m.subject)).toEqual(['Contestation en attente depuis 3\u00a0jours\u00a0: Café Tlemcen et Yanis Food']);
+		// The admin's email leads to the admins' queue, the brand's to the agreement's payouts page.
+		expect(adminMails[0].text).toContain('http://wasla.test/admin/disputes');
+		expect(brandMails[0].text).toContain(`http://wasla.test/agreements/${s.agreementId}/payouts`);
 		expect(await notes(adminMe.user.id, 'payout_dispute_waiting')).toEqual([expect.objectContaining({ payoutId: payout.id, party: 'admin' })]);
 
 		await runCron(disputedAt + 6 * DAY);

@@ -180,6 +180,14 @@ describe('dispute and resolution', () => {
 		await ok(await step(s.brand.client, first.id, 'mark-paid', MARK));
 		await ok(await step(s.creator.client, first.id, 'dispute', { reason: 'La référence donnée n’existe pas.' }));
 		const admin = await adminClient();
+		// The admins' queue lists it, with who is who and the creator's reason; the parties cannot read the queue.
+		type Queue = { disputes: { payoutId: string; disputeReason: string; brandName: string; creatorName: string; amountDzd: number; hasProof: boolean }[]; total: number };
+		const queue = (await (await admin.call('/admin/payouts/disputes')).json()) as Queue;
+		expect(queue.disputes.find((d) => d.payoutId === first.id)).toMatchObject({ disputeReason: 'La référence donnée n’existe pas.', amountDzd: 12_500, hasProof: false });
+		expect(queue.total).toBeGreaterThanOrEqual(1);
+		expect((await s.brand.client.call('/admin/payouts/disputes')).status).toBe(403);
+		expect((await s.creator.client.call('/admin/payouts/disputes')).status).toBe(403);
+		expect((await admin.call('/admin/payouts/disputes?page=0')).status).toBe(400);
 		await problem(await step(admin, first.id, 'resolve', { outcome: 'proof', note: 'Preuve ?' }), 403, 'forbidden');
 		const decided = await ok(await step(admin, first.id, 'resolve', { outcome: 'unpaid', note: 'Aucune trace du virement auprès d’Algérie Poste.' }));
 		expect(decided.payout).toMatchObject({ status: 'due', resolution: 'unpaid', paidAt: null, method: null });
@@ -192,6 +200,8 @@ describe('dispute and resolution', () => {
 		expect(balance[`brand:${s.brand.brandId}:cash`]).toBe(0);
 		const history = (await ok(await s.creator.client.call(`/payouts/${first.id}`))).history;
 		expect(history.at(-1)).toMatchObject({ action: 'payout_resolved', actor: 'system', data: { outcome: 'unpaid', by: 'admin' } });
+		// Decided: out of the queue.
+		expect(((await (await admin.call('/admin/payouts/disputes')).json()) as Queue).disputes.some((d) => d.payoutId === first.id)).toBe(false);
 	});
 });
 

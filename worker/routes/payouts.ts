@@ -10,6 +10,7 @@ import { ById } from './params';
 import { PROOF_TYPES, MAX_PROOF_BYTES } from '../domain/file-types';
 import {
 	addProof,
+	adminDisputes,
 	agreementLedger,
 	agreementPayouts,
 	confirmPayout,
@@ -29,6 +30,8 @@ import * as v from 'valibot';
 import { statementCsv } from '../domain/payout-statement';
 import { attachmentHeaders } from '../downloads';
 import {
+	AdminDisputesQuery,
+	AdminDisputesResponse,
 	AgreementPayoutsResponse,
 	BalanceResponse,
 	DisputeBody,
@@ -61,6 +64,20 @@ export function payoutRoutes(r: Router) {
 			responses: { 200: { description: 'OK', schema: AgreementPayoutsResponse }, ...NOT_FOUND }
 		},
 		async (c, { ctx, params }) => c.json(await agreementPayouts(ctx, { agreementId: params.id }))
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/admin/payouts/disputes',
+			summary: 'The admins’ queue: every payout still disputed, the oldest dispute first, 20 a page; an admin decides with POST /payouts/:id/resolve (paid or unpaid, with a note)',
+			tags: ['payouts'],
+			auth: 'admin',
+			query: AdminDisputesQuery,
+			responses: { 200: { description: 'OK', schema: AdminDisputesResponse }, 400: { description: 'A bad page' }, 401: { description: 'No session' }, 403: { description: 'Not an admin' } }
+		},
+		async (c, { ctx, query }) => c.json(await adminDisputes(ctx, { page: Number(query.page) }))
 	);
 
 	route(

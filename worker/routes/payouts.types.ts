@@ -184,3 +184,31 @@ export const ReceiptVerifyResponse = v.variant('valid', [
 		)
 	})
 ]);
+
+export const AdminDisputesQuery = v.object({
+	page: v.optional(v.pipe(v.string(), v.regex(/^\d{1,6}$/, 'page_invalid'), v.toNumber(), v.minValue(1, 'page_invalid')), '1')
+});
+
+export const AdminDisputesResponse = v.object({
+	disputes: v.array(
+		v.object({
+			payoutId: v.string(),
+			agreementId: v.string(),
+			seq: v.number(),
+			milestone: v.string(),
+			amountDzd: Dzd,
+			method: v.nullable(v.string()),
+			reference: v.nullable(v.string()),
+			paidAt: v.nullable(Iso),
+			disputedAt: Iso,
+			disputeReason: v.string(),
+			hasProof: v.boolean(),
+			campaignTitle: v.string(),
+			brandName: v.string(),
+			creatorName: v.string()
+		})
+	),
+	total: v.number(),
+	page: v.number(),
+	pageSize: v.number()
+});

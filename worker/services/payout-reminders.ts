@@ -153,7 +153,14 @@ async function payoutDisputeWaiting(ctx: ServiceContext, limit: number): Promise
 			deliveries: deliveriesFor(kind, 'brand', await brandMembers(ctx, row.brand_id), row, ctx.now, link)
 		});
 		for (const admin of admins) {
-			due.push({ kind, subject: reminderSubject(row.id, 'admin', admin.id), dueAt, recipient: { userId: admin.id }, stillDue, deliveries: deliveriesFor(kind, 'admin', [admin], row, ctx.now, link) });
+			due.push({
+				kind,
+				subject: reminderSubject(row.id, 'admin', admin.id),
+				dueAt,
+				recipient: { userId: admin.id },
+				stillDue,
+				deliveries: deliveriesFor(kind, 'admin', [admin], row, ctx.now, `${ctx.origin}/admin/disputes`)
+			});
 		}
 	}
 	return due;

@@ -6,3 +6,4 @@ export { fallDueOnChange } from './due';
 export { crisisOnWithdrawal } from './crisis';
 export { payoutStatement, payoutStatementJson } from './statement';
 export { payoutReceiptPdf, verifyReceipt } from './receipt';
+export { adminDisputes } from './admin';

@@ -14,6 +14,7 @@ import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
 import * as statement from './parts/statement';
+import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 
 export const ar: Catalogue = {
@@ -1207,5 +1208,6 @@ export const ar: Catalogue = {
 	...report.ar,
 	...reportCharts.ar,
 	...statement.ar,
+	...disputes.ar,
 	...payouts.ar
 };

@@ -14,6 +14,7 @@ import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
 import * as statement from './parts/statement';
+import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 
 export const en: Catalogue = {
@@ -1210,5 +1211,6 @@ export const en: Catalogue = {
 	...report.en,
 	...reportCharts.en,
 	...statement.en,
+	...disputes.en,
 	...payouts.en
 };

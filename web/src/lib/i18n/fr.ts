@@ -16,6 +16,7 @@ import * as sales from './parts/sales';
 import * as report from './parts/report';
 import * as reportCharts from './parts/report-charts';
 import * as statement from './parts/statement';
+import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 
 export const fr = {
@@ -1217,5 +1218,6 @@ export const fr = {
 	...report.fr,
 	...reportCharts.fr,
 	...statement.fr,
+	...disputes.fr,
 	...payouts.fr
 } as const;

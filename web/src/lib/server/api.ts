@@ -39,10 +39,10 @@ export async function sessionEnded(request: Request, res: Response): Promise<boo
 }
 
 /** POSTs JSON to the API and returns either the parsed body or the problem. */
-export async function apiJson<T>(fetch: typeof globalThis.fetch, path: string, method: string, body?: unknown) {
+export async function apiJson<T>(fetch: typeof globalThis.fetch, path: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
 	const res = await fetch(`/api/v1${path}`, {
 		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
+		headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
 		body: body === undefined ? undefined : JSON.stringify(body)
 	});
 	if (res.ok) return { ok: true as const, status: res.status, data: (res.status === 204 ? null : await res.json()) as T };
