@@ -3,7 +3,7 @@
  * give every fact and the receipt hash; the Arabic comes back in logical order with real
  * letters, the amount, the reference and the ids left to right.
  */
-import { execFileSync } from 'node:child_process';
+import { pdftotext } from './pdftotext';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,6 @@ import { renderReportPdf } from '../../contracts/pdf';
 import { type ReceiptFacts, buildReceiptDocument, receiptSha256 } from '../../worker/domain/payout-receipt';
 
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/u;
-const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 const PUNCTUATION = /[.,:،؛()—-]/gu;
 
 const FACTS: ReceiptFacts = {
@@ -48,11 +47,6 @@ afterAll(() => {
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function pdftotext(file: string, layout: boolean): string {
-	return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-		.replace(BIDI_MARKS, '')
-		.replace(/[\u00a0\u202f]/g, ' ');
-}
 const squash = (s: string) => s.replace(/\s+/gu, '').replace(PUNCTUATION, '');
 
 describe('French', () => {

@@ -4,7 +4,7 @@
  * (test/fixtures/campaign-reports.ts), next to their labels, and the Arabic text in logical
  * order with real letters and the numbers as written.
  */
-import { execFileSync } from 'node:child_process';
+import { pdftotext } from './pdftotext';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,6 @@ import { buildReportDocument } from '../../worker/domain/report-document';
 import { GENERATED_AT, fixtureReport } from '../fixtures/campaign-reports';
 
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/u;
-// pdftotext wraps right-to-left and left-to-right stretches in embedding marks.
-const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 // poppler's simple bidi pass may move a neutral '.', ':' or bracket next to a left-to-right
 // run ("(14:05" comes back as "(1405" before the bracket it follows on the page).
 const PUNCTUATION = /[.,:،؛()]/gu;
@@ -35,11 +33,6 @@ afterAll(() => {
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function pdftotext(file: string, layout: boolean): string {
-	return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-		.replace(BIDI_MARKS, '')
-		.replace(/[\u00a0\u202f]/g, ' ');
-}
 const squash = (s: string) => s.replace(/\s+/gu, '').replace(PUNCTUATION, '');
 
 /** The text after the first line holding `label`: its value, as printed on the same line. */
