@@ -2,14 +2,14 @@
 // a fixed client IP (its own rate-limit bucket) and the app's Origin, as the pages would.
 
 /**
- * A tiny API client with a cookie jar: `call(path, { method, json })` → Response. `clock`,
+ * A tiny API client with a cookie jar: `call(path, { method, json, headers })` → Response. `clock`,
  * when given, is called before each request for the instant to send as `x-wasla-dev-now`
  * (honoured by the development server only), to record what happened days ago.
  */
 export function apiClient(baseURL, ip, clock) {
 	const jar = new Map();
-	return async (p, { method, json } = {}) => {
-		const headers = { 'cf-connecting-ip': ip, origin: baseURL };
+	return async (p, { method, json, headers: extra } = {}) => {
+		const headers = { 'cf-connecting-ip': ip, origin: baseURL, ...extra };
 		if (clock) headers['x-wasla-dev-now'] = new Date(clock()).toISOString();
 		if (jar.size) headers.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 		if (json !== undefined) headers['content-type'] = 'application/json';

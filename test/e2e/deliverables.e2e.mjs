@@ -6,34 +6,11 @@
 // the creator records the post with its disclosure and reports the D+1 figures. Each page
 // must fit a 360 px screen; numbers and URLs stay left-to-right in Arabic.
 import { apiClient as client } from './api-client.mjs';
+import { PASSWORD, PNG, fits, signedIn } from './phone.mjs';
 
 export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats, live codes, the offer window, the sales desk and the report (creator ar, brand fr, 360 px)';
 
-const PHONE = { width: 360, height: 780 };
-const PASSWORD = 'motdepasse-sur-2026';
 const DAY = 86_400_000;
-// A 1×1 PNG: the draft's image (its type is read from these bytes).
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5275ede0000000049454e44ae426082', 'hex');
-
-async function signedIn(browser, baseURL, email, lang, ip) {
-	const context = await browser.newContext({ baseURL, locale: lang === 'ar' ? 'ar-DZ' : 'fr-FR', viewport: PHONE, extraHTTPHeaders: { 'cf-connecting-ip': ip } });
-	await context.addCookies([{ name: 'wasla_lang', value: lang, url: baseURL }]);
-	const page = await context.newPage();
-	const errors = [];
-	page.on('pageerror', (err) => errors.push(err.message));
-	await page.goto('/login');
-	await page.fill('input[name="email"]', email);
-	await page.fill('input[name="password"]', PASSWORD);
-	await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-	await page.waitForURL((url) => url.pathname !== '/login');
-	return { context, page, errors };
-}
-
-/** The page fits the phone: nothing wider than the viewport. */
-async function fits(page, assert, what) {
-	const width = await page.evaluate(() => document.documentElement.scrollWidth);
-	assert.ok(width <= PHONE.width, `${what}: ${width}px wide on a ${PHONE.width}px screen`);
-}
 
 /** The value of a datetime-local input for an instant, in Algiers time (UTC+1). */
 const algiersLocal = (ms) => new Date(ms + 3_600_000).toISOString().slice(0, 16);

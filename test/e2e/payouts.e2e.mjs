@@ -7,107 +7,16 @@
 // the creator sees the notice and the payout in Arabic, amounts and references left to
 // right, and confirms; the brand sees it confirmed, with the history both see. Each page
 // must fit a 360 px screen, with no script error.
-import { apiClient as client } from './api-client.mjs';
+import { PNG, fits, signedIn } from './phone.mjs';
+import { ok, signedAgreement } from './signed-agreement.mjs';
 
 export const name = 'payouts: the brand marks the signature payout paid (CCP, a reference, a proof), the creator confirms (brand fr, creator ar, 360 px)';
 
-const PHONE = { width: 360, height: 780 };
-const PASSWORD = 'motdepasse-sur-2026';
-const DAY = 86_400_000;
-// A 1×1 PNG: the proof of payment (its type is read from these bytes).
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5275ede0000000049454e44ae426082', 'hex');
 const REFERENCE = 'CCP-0042-778159';
-
-async function signedIn(browser, baseURL, email, lang, ip) {
-	const context = await browser.newContext({ baseURL, locale: lang === 'ar' ? 'ar-DZ' : 'fr-FR', viewport: PHONE, extraHTTPHeaders: { 'cf-connecting-ip': ip } });
-	await context.addCookies([{ name: 'wasla_lang', value: lang, url: baseURL }]);
-	const page = await context.newPage();
-	const errors = [];
-	page.on('pageerror', (err) => errors.push(err.message));
-	await page.goto('/login');
-	await page.fill('input[name="email"]', email);
-	await page.fill('input[name="password"]', PASSWORD);
-	await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
-	await page.waitForURL((url) => url.pathname !== '/login');
-	return { context, page, errors };
-}
-
-/** The page fits the phone: nothing wider than the viewport. */
-async function fits(page, assert, what) {
-	const width = await page.evaluate(() => document.documentElement.scrollWidth);
-	assert.ok(width <= PHONE.width, `${what}: ${width}px wide on a ${PHONE.width}px screen`);
-}
 
 export async function run({ browser, baseURL, screenshot, assert }) {
 	// ---- set-up: a signed agreement ---------------------------------------------------------------
-	const stamp = Date.now().toString(36);
-	const start = Date.now();
-	const brand = client(baseURL, '10.73.0.1');
-	const creator = client(baseURL, '10.73.0.2');
-	const ok = async (res, status = 200) => {
-		if (res.status !== status) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-		return res.status === 204 ? null : res.json();
-	};
-	const brandEmail = `marque.pay.${stamp}@example.dz`;
-	const creatorEmail = `createur.pay.${stamp}@example.dz`;
-	await ok(await brand('/auth/register', { json: { email: brandEmail, password: PASSWORD, role: 'brand', name: 'Épicerie Tlemcen', locale: 'fr' } }), 201);
-	await ok(await creator('/auth/register', { json: { email: creatorEmail, password: PASSWORD, role: 'creator', name: 'Amina Cuisine', locale: 'ar' } }), 201);
-	await ok(
-		await creator('/creators/me', {
-			method: 'PUT',
-			json: {
-				displayName: 'Amina Cuisine',
-				wilaya: '13',
-				niches: ['food'],
-				accounts: [{ platform: 'instagram', handle: `amina.${stamp}`, followers: 15000 }],
-				rates: { reel: 20000 },
-				payoutRip: '00799999001234567803'
-			}
-		})
-	);
-	const day = (n) => new Date(start + n * DAY).toISOString();
-	const { campaign } = await ok(
-		await brand('/campaigns', {
-			json: {
-				title: 'Miel de Tlemcen',
-				objective: 'whatsapp_sales',
-				offer: 'Pot de 500 g -10 %',
-				formats: ['reel'],
-				wilayas: ['13', '31'],
-				niches: ['food'],
-				followerMin: 5000,
-				followerMax: 40000,
-				budgetDzd: 90000,
-				startsAt: day(1),
-				endsAt: day(20),
-				applyBy: day(0.5)
-			}
-		}),
-		201
-	);
-	await ok(await brand(`/campaigns/${campaign.id}/publish`, { method: 'POST' }));
-	const { application } = await ok(
-		await creator(`/campaigns/${campaign.id}/applications`, { json: { pitch: 'Une recette au miel pour mes abonnés de Tlemcen.', feeDzd: 24000, formats: ['reel'] } }),
-		201
-	);
-	const { agreement } = await ok(await brand(`/applications/${application.id}/accept`, { method: 'POST' }));
-	const id = agreement.id;
-	const current = (await ok(await brand(`/agreements/${id}`))).agreement;
-	const terms = structuredClone(current.terms);
-	terms.parties.brand.representative = 'Karim Bensalah';
-	terms.parties.creator.legalName = 'Amina Brahimi';
-	await ok(await brand(`/agreements/${id}`, { method: 'PATCH', json: { terms } }));
-	await ok(await brand(`/agreements/${id}/send`, { method: 'POST' }));
-	const codeFor = async (who, email) => {
-		await ok(await who(`/agreements/${id}/sign/code`, { method: 'POST' }), 202);
-		const { messages } = await ok(await fetch(`${baseURL}/api/v1/dev/outbox?limit=50`));
-		return /\b(\d{3})\s?(\d{3})\b/
-			.exec(messages.find((m) => m.to === email && /\b\d{3}\s?\d{3}\b/.test(m.subject)).subject)
-			.slice(1)
-			.join('');
-	};
-	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Amina Brahimi', consent: true, code: await codeFor(creator, creatorEmail) } }));
-	await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Karim Bensalah', consent: true, code: await codeFor(brand, brandEmail) } }));
+	const { id, brand, brandEmail, creatorEmail } = await signedAgreement(baseURL, { tag: 'pay', ips: ['10.73.0.1', '10.73.0.2'], brandName: 'Épicerie Tlemcen', creatorName: 'Amina Cuisine' });
 	const planned = await ok(await brand(`/agreements/${id}/payouts`));
 	assert.deepEqual(
 		planned.payouts.map((p) => [p.milestone, p.amountDzd, p.status]),

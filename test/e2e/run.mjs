@@ -4,8 +4,9 @@
 // Debian's chromium, stops the server, and ends with one line: `N passed, N failed`.
 //
 // A test file exports `name` and `async function run({ browser, context, page, baseURL,
-// inboxURL, screenshot, assert, serverOutput })` (inboxURL: the web inbox of the local SMTP
-// server that `npm start` runs and the app delivers its emails to). Each test gets a fresh browser context (French, desktop
+// inboxURL, state, screenshot, assert, serverOutput })` (inboxURL: the web inbox of the local SMTP
+// server that `npm start` runs and the app delivers its emails to; state: the server's state
+// directory, for the CLI scripts that take `--persist-to`). Each test gets a fresh browser context (French, desktop
 // size); contexts the test opens itself are closed afterwards too.
 // Usage: npm run test:e2e [-- <part of a file name>]   E2E_VERBOSE=1 streams the server log.
 import { spawn } from 'node:child_process';
@@ -172,7 +173,7 @@ for (const file of files) {
 	try {
 		const mod = await import(pathToFileURL(path.join(here, file)).href);
 		name = mod.name ?? file;
-		await mod.run({ browser, context, page, baseURL, inboxURL, screenshot, assert, serverOutput: () => log });
+		await mod.run({ browser, context, page, baseURL, inboxURL, state, screenshot, assert, serverOutput: () => log });
 		passed += 1;
 		console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 	} catch (err) {
