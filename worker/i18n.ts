@@ -39,7 +39,7 @@ const fr = {
 	detail_rate_limited: 'Trop de tentatives. Réessayez dans quelques minutes.',
 	detail_internal: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, donnez-nous l’identifiant de requête.',
 	detail_wrong_password: 'Le mot de passe actuel est incorrect.',
-	detail_reset_link_invalid: 'Ce lien de réinitialisation ne fonctionne plus : il a déjà servi, un lien plus récent l’a remplacé, ou ses 30 minutes sont passées. Demandez-en un nouveau.',
+	detail_reset_link_invalid: 'Ce lien de réinitialisation ne fonctionne plus : il a déjà servi, un lien plus récent l’a remplacé, ou ses 30 minutes sont passées. Demandez-en un nouveau.',
 	detail_owner_only: 'Seul le propriétaire de la marque peut inviter.',
 	// campaigns (offers, plan, feed)
 	campaign_wilaya_unknown: 'Wilaya inconnue : utilisez le code officiel (01 à 69).',
