@@ -11,14 +11,14 @@ import { apiClient as client } from './api-client.mjs';
 
 export const name = 'payouts: the brand marks the signature payout paid (CCP, a reference, a proof), the creator confirms (brand fr, creator ar, 360 px)';
 
-const PHONE = { width: 360, height: 780 };
-const PASSWORD = 'motdepasse-sur-2026';
+export const PHONE = { width: 360, height: 780 };
+export const PASSWORD = 'motdepasse-sur-2026';
 const DAY = 86_400_000;
 // A 1×1 PNG: the proof of payment (its type is read from these bytes).
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5275ede0000000049454e44ae426082', 'hex');
 const REFERENCE = 'CCP-0042-778159';
 
-async function signedIn(browser, baseURL, email, lang, ip) {
+export async function signedIn(browser, baseURL, email, lang, ip) {
 	const context = await browser.newContext({ baseURL, locale: lang === 'ar' ? 'ar-DZ' : 'fr-FR', viewport: PHONE, extraHTTPHeaders: { 'cf-connecting-ip': ip } });
 	await context.addCookies([{ name: 'wasla_lang', value: lang, url: baseURL }]);
 	const page = await context.newPage();
@@ -33,7 +33,7 @@ async function signedIn(browser, baseURL, email, lang, ip) {
 }
 
 /** The page fits the phone: nothing wider than the viewport. */
-async function fits(page, assert, what) {
+export async function fits(page, assert, what) {
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	assert.ok(width <= PHONE.width, `${what}: ${width}px wide on a ${PHONE.width}px screen`);
 }
