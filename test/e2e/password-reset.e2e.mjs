@@ -113,6 +113,13 @@ export async function run({ browser, baseURL, inboxURL, screenshot, assert }) {
 	assert.equal(await page.locator('h1').innerText(), 'Ce lien ne fonctionne plus');
 	await fits(page, assert, 'fr used link');
 
+	// Links that were never ours: the same page, never a 5xx.
+	for (const odd of ['nope', 'x'.repeat(300), '%E2%82%AC', '..%2F..%2Fetc', `${link.split('/').pop()}x`]) {
+		const res = await fetch(`${baseURL}/password-reset/${odd}`, { headers: { cookie: 'wasla_lang=fr', 'cf-connecting-ip': '10.74.2.9' } });
+		assert.equal(res.status, 200, `/password-reset/${odd.slice(0, 20)}…`);
+		assert.ok((await res.text()).includes('Ce lien ne fonctionne plus'), `/password-reset/${odd.slice(0, 20)}… says the link does not work`);
+	}
+
 	// Only the new password signs in.
 	assert.equal((await api('/auth/login', { json: { email: creatorEmail, password: PASSWORD } })).status, 401);
 	assert.equal((await api('/auth/login', { json: { email: creatorEmail, password: newPassword } })).status, 200);

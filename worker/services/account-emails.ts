@@ -12,9 +12,9 @@ export function passwordResetEmail(locale: Locale, p: { to: string; link: string
 			subject: 'Réinitialiser votre mot de passe Wasla',
 			text:
 				`Bonjour,\n\nQuelqu’un, sans doute vous, a demandé à changer le mot de passe du compte Wasla de cette adresse.\n` +
-				`Pour choisir un nouveau mot de passe, ouvrez ce lien : ${p.link}\n\n` +
-				`Le lien ne sert qu’une fois et fonctionne pendant ${p.minutes} minutes. Le nouveau mot de passe ferme toutes les sessions ouvertes sur vos autres appareils.\n` +
-				`Vous n’avez rien demandé ? Ignorez ce message : votre mot de passe ne change pas.`
+				`Pour choisir un nouveau mot de passe, ouvrez ce lien\u00a0: ${p.link}\n\n` +
+				`Le lien ne sert qu’une fois et fonctionne pendant ${p.minutes}\u00a0minutes. Le nouveau mot de passe ferme toutes les sessions ouvertes sur vos autres appareils.\n` +
+				`Vous n’avez rien demandé\u00a0? Ignorez ce message\u00a0: votre mot de passe ne change pas.`
 		},
 		ar: {
 			subject: 'إعادة تعيين كلمة مرور حسابك في وصلة',

@@ -55,9 +55,7 @@ export async function requestPasswordReset(ctx: RequestContext, input: { email: 
 	const message = passwordResetEmail(account?.locale ?? ctx.locale, { to: email, link: resetLink(linkOrigin(ctx), token), minutes });
 	await db.batch([
 		db.prepare(`DELETE FROM password_resets WHERE used_at IS NULL AND user_id IN (SELECT id FROM users WHERE ${RESETTABLE})`).bind(email),
-		db
-			.prepare(`INSERT INTO password_resets (token_hash, user_id, created_at, expires_at, used_at) SELECT ?2, id, ?3, ?4, NULL FROM users WHERE ${RESETTABLE}`)
-			.bind(email, hash, now, expiresAt),
+		db.prepare(`INSERT INTO password_resets (token_hash, user_id, created_at, expires_at, used_at) SELECT ?2, id, ?3, ?4, NULL FROM users WHERE ${RESETTABLE}`).bind(email, hash, now, expiresAt),
 		queueEmailStatement(db, message, now, { sql: 'EXISTS (SELECT 1 FROM users WHERE email = ?6 AND password_hash IS NOT NULL)', params: [email] })
 	]);
 	if (account) securityLog(ctx, 'password reset requested', account.id);
@@ -71,7 +69,9 @@ async function liveReset(ctx: RequestContext, token: string): Promise<ResetRow &
 	if (!isResetTokenShape(token)) throw new AppError('reset_link_invalid');
 	const hash = await hashResetToken(token);
 	const row = await ctx.db
-		.prepare('SELECT r.user_id, r.expires_at, r.used_at, u.email, u.name, u.role, u.locale FROM password_resets r JOIN users u ON u.id = r.user_id WHERE r.token_hash = ?1 AND u.password_hash IS NOT NULL')
+		.prepare(
+			'SELECT r.user_id, r.expires_at, r.used_at, u.email, u.name, u.role, u.locale FROM password_resets r JOIN users u ON u.id = r.user_id WHERE r.token_hash = ?1 AND u.password_hash IS NOT NULL'
+		)
 		.bind(hash)
 		.first<ResetRow>();
 	if (!row || resetState({ expiresAt: row.expires_at, usedAt: row.used_at }, ctx.now) !== 'valid') throw new AppError('reset_link_invalid');

@@ -14,7 +14,8 @@ export const fr = {
 	'reset.choose.password': 'Nouveau mot de passe',
 	'reset.choose.submit': 'Enregistrer et me connecter',
 	'reset.invalid.title': 'Ce lien ne fonctionne plus',
-	'reset.invalid.text': 'Un lien de réinitialisation ne sert qu’une fois, pendant 30\u00a0minutes, et seul le dernier demandé fonctionne. Demandez-en un nouveau\u00a0: il arrive en quelques secondes.',
+	'reset.invalid.text':
+		'Un lien de réinitialisation ne sert qu’une fois, pendant 30\u00a0minutes, et seul le dernier demandé fonctionne. Demandez-en un nouveau\u00a0: il arrive en quelques secondes.',
 	'reset.invalid.again': 'Demander un nouveau lien'
 } as const;
 
