@@ -11,6 +11,7 @@ import { announceEmails, context, sameOrigin, session } from './middleware';
 import { problemBody, problemResponse } from './problem';
 import type { Router } from './route';
 import { accountRoutes } from './routes/accounts';
+import { passwordResetRoutes } from './routes/password-reset';
 import { teamRoutes } from './routes/team';
 import { referenceRoutes } from './routes/reference';
 import { devRoutes } from './routes/dev';
@@ -40,6 +41,7 @@ export const API_PREFIX = '/api/v1';
 /** Registers every API route on the router, in the order Hono matches them. */
 function registerRoutes(router: Router) {
 	accountRoutes(router);
+	passwordResetRoutes(router);
 	teamRoutes(router);
 	referenceRoutes(router);
 	creatorRoutes(router);

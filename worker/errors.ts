@@ -13,6 +13,8 @@ export const ERRORS = {
 	unauthenticated: { status: 401, title: 'Authentication required' },
 	/** Email and password do not match an account. */
 	invalid_credentials: { status: 401, title: 'Invalid credentials' },
+	/** A password-reset link that is unknown, already used, replaced by a newer one, or older than 30 minutes: nothing changed. */
+	reset_link_invalid: { status: 400, title: 'Reset link invalid' },
 	/** Signed in, but this role or membership may not do this. */
 	forbidden: { status: 403, title: 'Forbidden' },
 	/** A state-changing request from another site's Origin. */

@@ -39,6 +39,7 @@ const fr = {
 	detail_rate_limited: 'Trop de tentatives. Réessayez dans quelques minutes.',
 	detail_internal: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, donnez-nous l’identifiant de requête.',
 	detail_wrong_password: 'Le mot de passe actuel est incorrect.',
+	detail_reset_link_invalid: 'Ce lien de réinitialisation ne fonctionne plus : il a déjà servi, un lien plus récent l’a remplacé, ou ses 30 minutes sont passées. Demandez-en un nouveau.',
 	detail_owner_only: 'Seul le propriétaire de la marque peut inviter.',
 	// campaigns (offers, plan, feed)
 	campaign_wilaya_unknown: 'Wilaya inconnue : utilisez le code officiel (01 à 69).',
@@ -402,6 +403,7 @@ const ar: Record<MessageKey, string> = {
 	detail_rate_limited: 'محاولات كثيرة. أعد المحاولة بعد بضع دقائق.',
 	detail_internal: 'حدث خطأ غير متوقع. أعد المحاولة؛ وإن استمر، أرسل لنا معرّف الطلب.',
 	detail_wrong_password: 'كلمة المرور الحالية غير صحيحة.',
+	detail_reset_link_invalid: 'رابط إعادة التعيين هذا لم يعد صالحًا: سبق استعماله، أو حلّ محلّه رابط أحدث، أو انقضت مدته البالغة 30 دقيقة. اطلب رابطًا جديدًا.',
 	detail_owner_only: 'صاحب العلامة التجارية فقط يمكنه إرسال الدعوات.',
 	campaign_wilaya_unknown: 'ولاية غير معروفة: استعمل الرمز الرسمي (01 إلى 69).',
 	campaign_followers_order: 'يجب أن يكون الحد الأقصى للمتابعين أكبر من الحد الأدنى أو مساويًا له.',
@@ -758,6 +760,7 @@ const en: Record<MessageKey, string> = {
 	detail_rate_limited: 'Too many attempts. Try again in a few minutes.',
 	detail_internal: 'Something unexpected went wrong. Try again; if it persists, send us the request id.',
 	detail_wrong_password: 'The current password is wrong.',
+	detail_reset_link_invalid: 'This reset link no longer works: it was already used, a newer link replaced it, or its 30 minutes are over. Ask for a new one.',
 	detail_owner_only: 'Only the brand owner can invite teammates.',
 	campaign_wilaya_unknown: 'Unknown wilaya: use the official code (01 to 69).',
 	campaign_followers_order: 'The follower maximum must be at least the minimum.',

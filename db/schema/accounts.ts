@@ -101,6 +101,27 @@ export const sessions = sqliteTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
+/**
+ * Password-reset links (issue 14): one row per emailed link. Only the SHA-256 of the link's
+ * token is stored. A link works once (`used_at`), for 30 minutes (`expires_at`), and only
+ * while it is the user's latest: a new request deletes the older unused ones.
+ */
+export const passwordResets = sqliteTable(
+	'password_resets',
+	{
+		/** SHA-256 (hex) of the token in the emailed link; the token itself is never stored. */
+		tokenHash: text('token_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		/** When the link set a new password; null while unused. */
+		usedAt: integer('used_at')
+	},
+	(t) => [index('password_resets_user_idx').on(t.userId), index('password_resets_expires_idx').on(t.expiresAt)]
+);
+
 /** Fixed-window counters for rate limits: one row per key, reset when the window moves. */
 export const rateLimits = sqliteTable('rate_limits', {
 	key: text('key').primaryKey(),

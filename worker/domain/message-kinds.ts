@@ -29,6 +29,7 @@ export const MANDATORY_CATEGORIES: ReadonlySet<MessageCategory> = new Set(['acco
 export const MESSAGE_KINDS = {
 	// account security
 	team_invitation: 'account',
+	password_reset: 'account',
 	// signing
 	agreement_sent: 'signing',
 	signing_code: 'signing',

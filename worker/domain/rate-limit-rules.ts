@@ -21,7 +21,13 @@ export const LIMITS = {
 	/** Signing codes sent to one user for one agreement (keyed `<agreementId>:<userId>`). */
 	signingCode: { name: 'sign-code', max: 5, windowMs: 60 * 60 * 1000 },
 	/** Public PDF verifications from one IP (each one hashes and parses up to 10 MB). */
-	verifyIp: { name: 'verify:ip', max: 30, windowMs: 10 * 60 * 1000 }
+	verifyIp: { name: 'verify:ip', max: 30, windowMs: 10 * 60 * 1000 },
+	/** Password-reset requests from one IP, whatever the address (each may send an email). */
+	passwordResetIp: { name: 'pw-reset:ip', max: 20, windowMs: 60 * 60 * 1000 },
+	/** Password-reset requests for one address, whether or not an account has it (someone flooding an inbox). */
+	passwordResetAccount: { name: 'pw-reset:acct', max: 5, windowMs: 60 * 60 * 1000 },
+	/** New passwords set from reset links, from one IP (each one hashes a password). */
+	passwordResetConfirmIp: { name: 'pw-reset-confirm:ip', max: 30, windowMs: 15 * 60 * 1000 }
 } as const satisfies Record<string, Limit>;
 
 export function windowStart(now: number, limit: Limit): number {

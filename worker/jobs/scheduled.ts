@@ -13,7 +13,7 @@ import { deactivateCodes } from './deactivate-codes';
 
 export interface ScheduledReport {
 	at: string;
-	cleanup: { sessions: number; rateLimits: number; idempotencyKeys: number };
+	cleanup: { sessions: number; rateLimits: number; idempotencyKeys: number; passwordResets: number };
 	sealing: { sealed: number; failed: number };
 	/** Reminders written by this run (worker/jobs/send-reminders.ts), in total and by kind. */
 	reminders: RemindersReport;

@@ -1,4 +1,4 @@
-/** Accounts: register, login, logout, me, password, language. Teams and invitations: routes/team.ts. */
+/** Accounts: register, login, logout, me, password, language. Teams and invitations: routes/team.ts; forgotten passwords: routes/password-reset.ts. */
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../env';
@@ -11,7 +11,7 @@ import { deleteSession } from '../services/sessions';
 import { erasePersonalData, exportPersonalData } from '../services/personal-data';
 import { LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
 
-function setSessionCookie(c: Context<AppEnv>, token: string) {
+export function setSessionCookie(c: Context<AppEnv>, token: string) {
 	setCookie(c, SESSION_COOKIE, token, {
 		httpOnly: true,
 		sameSite: 'Lax',

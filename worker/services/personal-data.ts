@@ -173,7 +173,11 @@ export async function erasePersonalData(ctx: CallerContext) {
 				.bind(name, ERASED, user.id)
 		),
 		db.prepare('DELETE FROM brand_invitations WHERE email = ?1 AND accepted_at IS NULL').bind(user.email),
-		db.prepare('DELETE FROM rate_limits WHERE key IN (?1, ?2)').bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`),
+		db
+			.prepare('DELETE FROM rate_limits WHERE key IN (?1, ?2, ?3)')
+			.bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`, `${LIMITS.passwordResetAccount.name}:${user.email}`),
+		// An emailed reset link must not bring the erased login back.
+		db.prepare('DELETE FROM password_resets WHERE user_id = ?1').bind(user.id),
 		db.prepare('DELETE FROM brand_members WHERE user_id = ?1 AND role = ?2').bind(user.id, 'member'),
 		db
 			.prepare('UPDATE users SET email = ?2, name = ?4, password_hash = NULL, password_changed_at = ?3, current_brand_id = NULL WHERE id = ?1')

@@ -18,6 +18,7 @@ import * as reportCharts from './parts/report-charts';
 import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
+import * as passwordReset from './parts/password-reset';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1219,5 +1220,7 @@ export const fr = {
 	...reportCharts.fr,
 	...statement.fr,
 	...disputes.fr,
-	...payouts.fr
+	...payouts.fr,
+	// ---- forgotten password (issue 14) ----
+	...passwordReset.fr
 } as const;
