@@ -16,6 +16,7 @@ import * as reportCharts from './parts/report-charts';
 import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
+import * as firstHour from './parts/first-hour';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1209,5 +1210,6 @@ export const ar: Catalogue = {
 	...reportCharts.ar,
 	...statement.ar,
 	...disputes.ar,
-	...payouts.ar
+	...payouts.ar,
+	...firstHour.ar
 };

@@ -16,6 +16,7 @@ import * as reportCharts from './parts/report-charts';
 import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
+import * as firstHour from './parts/first-hour';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1212,5 +1213,6 @@ export const en: Catalogue = {
 	...reportCharts.en,
 	...statement.en,
 	...disputes.en,
-	...payouts.en
+	...payouts.en,
+	...firstHour.en
 };

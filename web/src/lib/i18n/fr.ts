@@ -18,6 +18,7 @@ import * as reportCharts from './parts/report-charts';
 import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
+import * as firstHour from './parts/first-hour';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1219,5 +1220,6 @@ export const fr = {
 	...reportCharts.fr,
 	...statement.fr,
 	...disputes.fr,
-	...payouts.fr
+	...payouts.fr,
+	...firstHour.fr
 } as const;
