@@ -124,7 +124,10 @@ export async function signAgreement(ctx: CallerContext, input: SignInput) {
 				);
 			}
 			// Both sides' inboxes: the creator and every member of the brand.
-			statements.push(notifyUserStatement(db, row.creator_user_id, 'agreement_completed', agreementNotice(row), now), notifyBrandStatement(db, row.brand_id, 'agreement_completed', agreementNotice(row), now));
+			statements.push(
+				notifyUserStatement(db, row.creator_user_id, 'agreement_completed', agreementNotice(row), now),
+				notifyBrandStatement(db, row.brand_id, 'agreement_completed', agreementNotice(row), now)
+			);
 		} else {
 			// The other party learns it is their turn.
 			const [to, lang, signer] = loaded.party === 'brand' ? ([row.creator_email, row.creator_locale, row.brand_name] as const) : ([row.owner_email, row.owner_locale, row.creator_name] as const);

@@ -119,7 +119,8 @@ export const ar: Record<Keys, string> = {
 	'ws.timeline.title': 'الجدول · {campaign}',
 	'ws.timeline.back': 'العودة إلى الحملة',
 	'ws.timeline.kicker': 'جدول المحتويات',
-	'ws.timeline.lead': '{n, plural, zero {لا محتوى} one {محتوى واحد} two {محتويان} few {# محتويات} many {# محتوى} other {# محتوى}} من {creators, plural, zero {دون عقد موقّع} one {عقد موقّع واحد} two {عقدين موقّعين} few {# عقود موقّعة} many {# عقدًا موقّعًا} other {# عقد موقّع}}، حسب تاريخ الاستحقاق.',
+	'ws.timeline.lead':
+		'{n, plural, zero {لا محتوى} one {محتوى واحد} two {محتويان} few {# محتويات} many {# محتوى} other {# محتوى}} من {creators, plural, zero {دون عقد موقّع} one {عقد موقّع واحد} two {عقدين موقّعين} few {# عقود موقّعة} many {# عقدًا موقّعًا} other {# عقد موقّع}}، حسب تاريخ الاستحقاق.',
 	'ws.timeline.summary': 'باختصار',
 	'ws.timeline.noneLate': 'لا شيء متأخر',
 	'ws.timeline.empty': 'لا يوجد محتوى بعد',
