@@ -8,15 +8,15 @@ export const fr = {
 	'checklist.allDone': 'Tout est prêt. Suivez vos contrats et vos livrables ci-dessous.',
 	'checklist.unavailable': 'Vos premiers pas n’ont pas pu être chargés. Réessayez dans un instant.',
 	'checklist.step.profile': 'Compléter votre profil',
-	'checklist.step.profile.text': 'Nom, wilaya, thématiques et au moins un compte avec ses abonnés : les marques filtrent d’abord là-dessus.',
+	'checklist.step.profile.text': 'Nom, wilaya, thématiques et au moins un compte avec ses abonnés : les marques filtrent d’abord là-dessus.',
 	'checklist.step.stats': 'Importer vos statistiques',
-	'checklist.step.stats.text': 'Vos publications récentes, par formulaire ou fichier CSV : elles prouvent votre engagement.',
+	'checklist.step.stats.text': 'Vos publications récentes, par formulaire ou fichier CSV : elles prouvent votre engagement.',
 	'checklist.step.mediaKit': 'Préparer votre kit média',
 	'checklist.step.mediaKit.text': 'Avec un tarif par format, votre page publique montre aux marques vos chiffres et vos prix.',
 	'checklist.step.application': 'Postuler à une première campagne',
 	'checklist.step.application.text': 'Les campagnes ouvertes qui correspondent à votre profil, les mieux adaptées d’abord.',
 	'checklist.step.agreement': 'Signer un premier contrat',
-	'checklist.step.agreement.text': 'Quand une marque accepte votre candidature, le contrat est préparé ici ; vous le signez avec un code reçu par e-mail.',
+	'checklist.step.agreement.text': 'Quand une marque accepte votre candidature, le contrat est préparé ici ; vous le signez avec un code reçu par e-mail.',
 	'checklist.missing': 'Il manque encore : {fields}.',
 	'checklist.field.displayName': 'le nom affiché',
 	'checklist.field.wilaya': 'la wilaya',
@@ -31,7 +31,7 @@ export const fr = {
 	'checklist.action.open': 'Voir les contrats',
 	'checklist.action.openOne': 'Voir le contrat',
 	'notifications.kind.agreement_sent': '{brand} vous a envoyé l’accord « {campaign} » à signer (version {version}).',
-	'notifications.kind.agreement_signed': '{other} a signé l’accord « {campaign} » : il ne manque plus que votre signature.',
+	'notifications.kind.agreement_signed': '{other} a signé l’accord « {campaign} » : il ne manque plus que votre signature.',
 	'notifications.kind.agreement_completed': 'L’accord « {campaign} » entre {brand} et {creator} est signé par les deux parties.'
 } as const;
 
