@@ -17,8 +17,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CREATORS, DEFAULT_SEED, generateSeed, seedStatements, type SeedData } from './generate';
 import { DEMO_BRAND_EMAIL, DEMO_CREATOR_EMAIL, DEMO_PASSWORD } from './demo-accounts';
-import { seedAgreements } from './agreements';
-import type { Env } from '../../worker/env';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const wranglerBin = path.join(root, 'node_modules', '.bin', 'wrangler');
@@ -114,7 +112,10 @@ async function main() {
 	const { getPlatformProxy } = await import('wrangler');
 	process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 	process.env.WRANGLER_SEND_METRICS = 'false';
-	const proxy = await getPlatformProxy<Env>({ configPath: path.join(root, 'wrangler.toml'), persist: { path: path.join(persistTo, 'v3') } });
+	// Loaded by a computed name: the module runs Worker code, type-checked with the Worker's types (tsconfig.json, through its test).
+	const agreementsModule = './agreements';
+	const { seedAgreements } = (await import(agreementsModule)) as { seedAgreements: (env: unknown, opts: { now: number }) => Promise<{ state: string }[]> };
+	const proxy = await getPlatformProxy({ configPath: path.join(root, 'wrangler.toml'), persist: { path: path.join(persistTo, 'v3') } });
 	try {
 		const agreements = await seedAgreements(proxy.env, { now: Date.now() });
 		if (agreements.length) {

@@ -18,7 +18,8 @@ const DAY = 86_400_000;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201e5275ede0000000049454e44ae426082', 'hex');
 const REFERENCE = 'CCP-0042-778159';
 
-async function signedIn(browser, baseURL, email, lang, ip) {
+/** Signs in through the login form on a 360 px phone in `lang` (shared with first-hour.e2e.mjs). */
+export async function signedIn(browser, baseURL, email, lang, ip, password = PASSWORD) {
 	const context = await browser.newContext({ baseURL, locale: lang === 'ar' ? 'ar-DZ' : 'fr-FR', viewport: PHONE, extraHTTPHeaders: { 'cf-connecting-ip': ip } });
 	await context.addCookies([{ name: 'wasla_lang', value: lang, url: baseURL }]);
 	const page = await context.newPage();
@@ -26,14 +27,14 @@ async function signedIn(browser, baseURL, email, lang, ip) {
 	page.on('pageerror', (err) => errors.push(err.message));
 	await page.goto('/login');
 	await page.fill('input[name="email"]', email);
-	await page.fill('input[name="password"]', PASSWORD);
+	await page.fill('input[name="password"]', password);
 	await page.locator('form:has(input[name="password"]) button[type="submit"]').click();
 	await page.waitForURL((url) => url.pathname !== '/login');
 	return { context, page, errors };
 }
 
 /** The page fits the phone: nothing wider than the viewport. */
-async function fits(page, assert, what) {
+export async function fits(page, assert, what) {
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	assert.ok(width <= PHONE.width, `${what}: ${width}px wide on a ${PHONE.width}px screen`);
 }
