@@ -33,7 +33,7 @@ async function readMail(context, inboxURL, to, subject) {
 export async function run({ browser, baseURL, inboxURL, screenshot, assert }) {
 	assert.ok(inboxURL, 'npm start printed the inbox URL');
 	const stamp = Date.now().toString(36);
-	const api = client(baseURL, '10.74.0.1');
+	const api = client(baseURL, '10.83.0.1');
 	const ok = async (res, status = 200) => {
 		if (res.status !== status) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
 		return res.status === 204 ? null : res.json();
@@ -44,11 +44,11 @@ export async function run({ browser, baseURL, inboxURL, screenshot, assert }) {
 	await ok(await api('/auth/register', { json: { email: brandEmail, password: PASSWORD, role: 'brand', name: 'Zitouna Kabylie', locale: 'ar' } }), 201);
 
 	// ---- another device, still signed in -----------------------------------------------------------
-	const other = await signedIn(browser, baseURL, creatorEmail, 'fr', '10.74.1.1');
+	const other = await signedIn(browser, baseURL, creatorEmail, 'fr', '10.83.1.1');
 	assert.equal(new URL(other.page.url()).pathname, '/dashboard');
 
 	// ---- French, phone: from the login page to the emailed link ----------------------------------------
-	const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport: PHONE, extraHTTPHeaders: { 'cf-connecting-ip': '10.74.2.1' } });
+	const context = await browser.newContext({ baseURL, locale: 'fr-FR', viewport: PHONE, extraHTTPHeaders: { 'cf-connecting-ip': '10.83.2.1' } });
 	await context.addCookies([{ name: 'wasla_lang', value: 'fr', url: baseURL }]);
 	const page = await context.newPage();
 	const errors = [];
@@ -115,7 +115,7 @@ export async function run({ browser, baseURL, inboxURL, screenshot, assert }) {
 
 	// Links that were never ours: the same page, never a 5xx.
 	for (const odd of ['nope', 'x'.repeat(300), '%E2%82%AC', '..%2F..%2Fetc', `${link.split('/').pop()}x`]) {
-		const res = await fetch(`${baseURL}/password-reset/${odd}`, { headers: { cookie: 'wasla_lang=fr', 'cf-connecting-ip': '10.74.2.9' } });
+		const res = await fetch(`${baseURL}/password-reset/${odd}`, { headers: { cookie: 'wasla_lang=fr', 'cf-connecting-ip': '10.83.2.9' } });
 		assert.equal(res.status, 200, `/password-reset/${odd.slice(0, 20)}…`);
 		assert.ok((await res.text()).includes('Ce lien ne fonctionne plus'), `/password-reset/${odd.slice(0, 20)}… says the link does not work`);
 	}
@@ -125,7 +125,7 @@ export async function run({ browser, baseURL, inboxURL, screenshot, assert }) {
 	assert.equal((await api('/auth/login', { json: { email: creatorEmail, password: newPassword } })).status, 200);
 
 	// ---- Arabic, phone, without JavaScript: the brand resets from the Arabic login page ---------------
-	const arContext = await browser.newContext({ baseURL, locale: 'ar-DZ', viewport: PHONE, javaScriptEnabled: false, extraHTTPHeaders: { 'cf-connecting-ip': '10.74.3.1' } });
+	const arContext = await browser.newContext({ baseURL, locale: 'ar-DZ', viewport: PHONE, javaScriptEnabled: false, extraHTTPHeaders: { 'cf-connecting-ip': '10.83.3.1' } });
 	await arContext.addCookies([{ name: 'wasla_lang', value: 'ar', url: baseURL }]);
 	const ar = await arContext.newPage();
 	await ar.goto('/login');

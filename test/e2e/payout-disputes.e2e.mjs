@@ -35,7 +35,7 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 	// ---- set-up: a signed agreement, the signature payout marked paid ---------------------------------
 	const { id, brand, creator, brandEmail, creatorEmail } = await signedAgreement(baseURL, {
 		tag: 'disp',
-		ips: ['10.74.0.1', '10.74.0.2'],
+		ips: ['10.81.0.1', '10.81.0.2'],
 		brandName: 'Dattes Biskra',
 		creatorName: 'Nour Cuisine'
 	});
@@ -45,7 +45,7 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 	await ok(await brand(`/payouts/${first.id}/mark-paid`, { json: { method: 'ccp', reference: 'CCP-7781-2026' }, headers: key() }));
 
 	// ---- the creator (Arabic) disputes it ---------------------------------------------------------------
-	const c = await signedIn(browser, baseURL, creatorEmail, 'ar', '10.74.1.2');
+	const c = await signedIn(browser, baseURL, creatorEmail, 'ar', '10.81.1.2');
 	await c.page.goto(payoutsPath);
 	assert.equal((await c.page.locator('#payout-1-status').innerText()).trim(), 'مدفوعة، بانتظار التأكيد');
 	await c.page.locator('#payout-1 details.pay-more summary').click();
@@ -62,7 +62,7 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 	await screenshot('ar-1-creator-disputed-360', c.page);
 
 	// ---- the brand (French) sees the reason, adds a proof, answers with it -------------------------------
-	const b = await signedIn(browser, baseURL, brandEmail, 'fr', '10.74.1.1');
+	const b = await signedIn(browser, baseURL, brandEmail, 'fr', '10.81.1.1');
 	await b.page.goto(payoutsPath);
 	assert.equal((await b.page.locator('#payout-1-status').innerText()).trim(), 'Contesté');
 	assert.ok((await b.page.locator('#payout-1').innerText()).includes(REASON), 'the brand reads the creator’s reason');
@@ -92,7 +92,7 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 	await ok(await creator(`/payouts/${second.id}/dispute`, { json: { reason: 'Aucune trace de ce paiement BaridiMob.' }, headers: key() }));
 	const adminEmail = `admin.${Date.now().toString(36)}@wasla.dz`;
 	const adminPassword = createAdmin(state, adminEmail);
-	const a = await signedIn(browser, baseURL, adminEmail, 'fr', '10.74.1.3', adminPassword);
+	const a = await signedIn(browser, baseURL, adminEmail, 'fr', '10.81.1.3', adminPassword);
 	await a.page.goto('/dashboard');
 	await a.page.locator('#admin-disputes').click();
 	await a.page.waitForURL('**/admin/disputes');
