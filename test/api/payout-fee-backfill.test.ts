@@ -18,7 +18,7 @@ import { MARK, ledgerOf, listPayouts, ok, step } from './payouts-scene';
 async function callWith(settings: Record<string, string>, client: Client, path: string, headers: Record<string, string> = {}) {
 	const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 	const req = new Request(`${ORIGIN}/api/v1${path}`, { method: 'POST', headers: { 'cf-connecting-ip': client.ip, cookie, ...headers } });
-	return worker.fetch(req, { ...env, ...settings } as typeof env, createExecutionContext());
+	return worker.fetch(req as Parameters<typeof worker.fetch>[0], { ...env, ...settings } as typeof env, createExecutionContext());
 }
 
 describe('the platform fee', () => {
