@@ -45,10 +45,11 @@ if (process.env.SKIP_BUILD !== '1' || !existsSync(path.join(root, 'web/.svelte-k
 	run('Building the app', bin('vite'), ['build'], { cwd: path.join(root, 'web') });
 }
 run('Applying D1 migrations (local)', bin('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state]);
-const seedOut = run('Seeding demo data', bin('tsx'), ['db/seed/cli.ts', '--persist-to', state]);
 // Signed agreements are sealed with the platform key: a self-signed development pair goes
 // into .dev.vars (git-ignored) unless one is already there. Production: wrangler secret put.
 run('Development seal key', bin('tsx'), ['scripts/dev-seal-key.ts', path.join(root, '.dev.vars')]);
+// (before seeding: the seeded agreements signed by both parties are sealed with it)
+const seedOut = run('Seeding demo data', bin('tsx'), ['db/seed/cli.ts', '--persist-to', state]);
 
 // Email: a local SMTP server and its web inbox, unless WASLA_MAIL=off (then the Worker uses the
 // SMTP_* of .dev.vars if any, or sends nothing and says so once). Ports: WASLA_SMTP_PORT and

@@ -34,6 +34,7 @@ import { analysisRoutes } from './routes/analysis';
 import { matchingRoutes } from './routes/matching';
 import { agreementDocumentRoutes } from './routes/agreement-documents';
 import { payoutRoutes } from './routes/payouts';
+import { creatorChecklistRoutes } from './routes/creator-checklist';
 import { openApiDocument, docsHeaders, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
@@ -63,6 +64,7 @@ function registerRoutes(router: Router) {
 	matchingRoutes(router);
 	agreementDocumentRoutes(router);
 	payoutRoutes(router);
+	creatorChecklistRoutes(router);
 	devRoutes(router);
 }
 

@@ -107,6 +107,25 @@ async function main() {
 		wrangler(['--persist-to', persistTo, '--yes', '--file', file]);
 		console.log(`Seeded ${summary(data)} (seed ${seed}, anchored at ${anchorDate}) from ${file}.`);
 	}
+	// Agreements for the accepted applications, through the app's own services (db/seed/agreements.ts):
+	// wrangler's platform proxy gives them the same local D1 and R2 that `wrangler dev` uses.
+	const { getPlatformProxy } = await import('wrangler');
+	process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+	process.env.WRANGLER_SEND_METRICS = 'false';
+	// Loaded by a computed name: the module runs Worker code, type-checked with the Worker's types (tsconfig.json, through its test).
+	const agreementsModule = './agreements';
+	const { seedAgreements } = (await import(agreementsModule)) as { seedAgreements: (env: unknown, opts: { now: number }) => Promise<{ state: string }[]> };
+	const proxy = await getPlatformProxy({ configPath: path.join(root, 'wrangler.toml'), persist: { path: path.join(persistTo, 'v3') } });
+	try {
+		const agreements = await seedAgreements(proxy.env, { now: Date.now() });
+		if (agreements.length) {
+			const byState = new Map<string, number>();
+			for (const a of agreements) byState.set(a.state, (byState.get(a.state) ?? 0) + 1);
+			console.log(`Seeded ${agreements.length} agreements (${[...byState].map(([state, n]) => `${n} ${state}`).join(', ')}).`);
+		}
+	} finally {
+		await proxy.dispose();
+	}
 	console.log(`Seeding took ${((Date.now() - started) / 1000).toFixed(1)} s. Demo logins:`);
 	console.log(`  Brand:   ${DEMO_BRAND_EMAIL} / ${DEMO_PASSWORD}`);
 	console.log(`  Creator: ${DEMO_CREATOR_EMAIL} / ${DEMO_PASSWORD}`);

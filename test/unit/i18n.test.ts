@@ -4,10 +4,12 @@ import { fr } from '../../web/src/lib/i18n/fr';
 import { ar } from '../../web/src/lib/i18n/ar';
 import { en } from '../../web/src/lib/i18n/en';
 import { LANGUAGE_NAMES, translator } from '../../web/src/lib/i18n';
+import { pluralNames } from '../../web/src/lib/i18n/plural';
 
 const catalogues = { fr, ar, en } as Record<'fr' | 'ar' | 'en', Record<string, string>>;
 const frKeys = Object.keys(fr).sort();
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names a text fills: its {placeholders} and the counts of its plural blocks ({n, plural, …}), each once. */
+const placeholders = (s: string) => [...new Set([...[...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]), ...pluralNames(s)])].sort();
 
 /** Texts that are legitimately the same in French and English (names, templates). */
 const SAME_IN_FR_AND_EN = new Set([

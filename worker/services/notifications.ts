@@ -16,6 +16,9 @@ export type NotificationKind = Extract<
 	| 'applicants_waiting_reminder'
 	| 'message_received'
 	| 'agreement_unsigned_reminder'
+	| 'agreement_sent'
+	| 'agreement_signed'
+	| 'agreement_completed'
 	| 'team_invitation_received'
 	| 'team_invitation_accepted'
 	| 'team_invitation_declined'
@@ -72,6 +75,22 @@ export interface AgreementReminderPayload {
 	party: 'brand' | 'creator';
 	/** Whether the other party has signed this version already. */
 	otherSigned: boolean;
+}
+
+/**
+ * An agreement moved on its way to signatures (issue 14, point 8): sent for signature (to the
+ * creator), signed by one party (to the other), signed by both (to both sides).
+ */
+export interface AgreementNotificationPayload {
+	agreementId: string;
+	/** Lets erasing the creator blank their name here too (personal-data.ts matches on applicationId). */
+	applicationId: string;
+	campaignTitle: string;
+	brandName: string;
+	creatorName: string;
+	version: number;
+	/** agreement_signed: the party who signed. */
+	signer?: 'brand' | 'creator';
 }
 
 /** A brand's applicants have waited more than 3 days (applicants_waiting_reminder); the link goes to the campaign with the oldest one. */
@@ -164,6 +183,7 @@ export type NotificationPayload =
 	| ApplicationNotificationPayload
 	| TeamNotificationPayload
 	| AgreementReminderPayload
+	| AgreementNotificationPayload
 	| ApplicantsReminderPayload
 	| DeliverableNotificationPayload
 	| DeliverableReminderPayload

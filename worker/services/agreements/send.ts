@@ -5,6 +5,8 @@ import { AppError } from '../../errors';
 import { readStoredTerms, validateTermsRules } from '../../domain/agreement-terms';
 import { agreementSentEmail } from '../agreement-emails';
 import { queueEmailStatement } from '../outbox';
+import { notifyUserStatement } from '../notifications';
+import { agreementNotice } from './notices';
 import { assertCodesFree } from '../attribution/codes';
 import { chainEvents, eventStatement, retryOnce } from './history';
 import { actorOf, guard, load, updateAgreement } from './load';
@@ -36,7 +38,9 @@ export async function sendAgreement(ctx: CallerContext, input: { agreementId: st
 			db.prepare('UPDATE agreement_versions SET frozen_at = ?3 WHERE agreement_id = ?1 AND version = ?2').bind(agreementId, row.version, now),
 			updateAgreement(db, loaded, "status = 'awaiting_signatures', sent_at = $1, updated_at = $1", [now]),
 			mail(row.owner_email, row.owner_locale),
-			mail(row.creator_email, row.creator_locale)
+			mail(row.creator_email, row.creator_locale),
+			// The creator's inbox too: the email may sit unread, the app is where they work.
+			notifyUserStatement(db, row.creator_user_id, 'agreement_sent', agreementNotice(row), now)
 		]);
 		return fresh(ctx, loaded);
 	});

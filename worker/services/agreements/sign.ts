@@ -8,6 +8,8 @@ import { t } from '../../i18n';
 import { SIGNING_CODE, codeState, consentSha256, consentText, hashSigningCode, isComplete, normaliseCode, sameHash } from '../../domain/signing';
 import { agreementCompletedEmail, agreementSignedEmail } from '../agreement-emails';
 import { queueEmailStatement } from '../outbox';
+import { notifyBrandStatement, notifyUserStatement } from '../notifications';
+import { agreementNotice } from './notices';
 import { chainEvents, eventStatement, retryOnce } from './history';
 import { actorOf, guard, load, signaturesOf, signedPartiesOf, updateAgreement } from './load';
 import { fresh } from './view';
@@ -121,11 +123,20 @@ export async function signAgreement(ctx: CallerContext, input: SignInput) {
 					queueEmailStatement(db, agreementCompletedEmail(lang, { to, brand: row.brand_name, creator: row.creator_name, campaign: row.campaign_title ?? '', version: row.version, link }), now)
 				);
 			}
+			// Both sides' inboxes: the creator and every member of the brand.
+			statements.push(
+				notifyUserStatement(db, row.creator_user_id, 'agreement_completed', agreementNotice(row), now),
+				notifyBrandStatement(db, row.brand_id, 'agreement_completed', agreementNotice(row), now)
+			);
 		} else {
 			// The other party learns it is their turn.
 			const [to, lang, signer] = loaded.party === 'brand' ? ([row.creator_email, row.creator_locale, row.brand_name] as const) : ([row.owner_email, row.owner_locale, row.creator_name] as const);
 			const link = `${origin}/agreements/${agreementId}/sign`;
 			statements.push(queueEmailStatement(db, agreementSignedEmail(lang, { to, signer, campaign: row.campaign_title ?? '', version: row.version, link }), now));
+			const notice = { ...agreementNotice(row), signer: loaded.party };
+			statements.push(
+				loaded.party === 'brand' ? notifyUserStatement(db, row.creator_user_id, 'agreement_signed', notice, now) : notifyBrandStatement(db, row.brand_id, 'agreement_signed', notice, now)
+			);
 		}
 		await db.batch(statements);
 		return fresh(ctx, loaded);

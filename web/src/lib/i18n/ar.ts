@@ -17,6 +17,7 @@ import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
+import * as firstHour from './parts/first-hour';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -489,7 +490,8 @@ export const ar: Catalogue = {
 
 	'applicants.title': 'الترشحات',
 	'applicants.kicker': 'حملة «{title}»',
-	'applicants.lead': 'المجموع: {n} ترشح. قارن الأرقام الرئيسية، ضع المترشحين في القائمة المختصرة، ثم اقبل أو ارفض مع ذكر السبب.',
+	'applicants.lead':
+		'المجموع: {n, plural, zero {لا يوجد أي ترشح} one {ترشح واحد} two {ترشحان} few {# ترشحات} many {# ترشحًا} other {# ترشح}}. قارن الأرقام الرئيسية، ضع المترشحين في القائمة المختصرة، ثم اقبل أو ارفض مع ذكر السبب.',
 	'applicants.tabs': 'التصفية حسب الحالة',
 	'applicants.tab.all': 'الكل',
 	'applicants.followers': 'المتابعون',
@@ -724,7 +726,7 @@ export const ar: Catalogue = {
 	'lang.switch.account': 'لغة الموقع ورسائلك الإلكترونية',
 	// ---- end security (issue 9) ----
 	// ---- campaigns (offers, plan, creator feed) ----
-	'dashboard.campaigns.all': 'عرض كل الحملات ({count})',
+	'dashboard.campaigns.all': '{count, plural, zero {عرض الحملات} one {عرض حملة واحدة} two {عرض الحملتين} few {عرض # حملات} many {عرض # حملة} other {عرض # حملة}}',
 	'nav.campaigns': 'الحملات',
 	'campaign.objective.visibility': 'الظهور والتعريف',
 	'campaign.objective.traffic': 'جلب الزوار إلى المحل أو الموقع',
@@ -790,7 +792,7 @@ export const ar: Catalogue = {
 	'campaigns.empty.brandText': 'أنشئ حملتك الأولى: هدف واحد، عرض واضح وملخص من صفحة واحدة. تنشرها عندما تكون جاهزة.',
 	'campaigns.empty.status': 'لا توجد حملات بهذه الحالة',
 	'campaigns.empty.statusText': 'اختر حالة أخرى أو اعرض كل حملاتك.',
-	'campaigns.count': 'عدد الحملات: {count}',
+	'campaigns.count': '{count, plural, zero {لا توجد أي حملة} one {حملة واحدة} two {حملتان} few {# حملات} many {# حملة} other {# حملة}}',
 	'campaigns.applyBy': 'الترشح إلى غاية {date}',
 	'campaigns.noApplyBy': 'آخر أجل غير محدد',
 	'campaigns.budget': 'الميزانية',
@@ -1007,17 +1009,19 @@ export const ar: Catalogue = {
 	'stats.csv.column': 'العمود',
 	'stats.csv.reason': 'المشكلة',
 	'stats.csv.wholeRow': 'السطر كله',
-	'stats.csv.importAll': 'استيراد {n} سطر',
+	'stats.csv.importAll': '{n, plural, zero {استيراد الأسطر} one {استيراد السطر} two {استيراد السطرين} few {استيراد # أسطر} many {استيراد # سطرًا} other {استيراد # سطر}}',
 	'stats.csv.importValid': 'استيراد الأسطر الصالحة فقط ({n})',
-	'stats.csv.done': 'تم استيراد {n} منشور.',
-	'stats.csv.doneRejected': 'تم تجاهل {n} سطر:',
+	'stats.csv.done':
+		'{n, plural, zero {لم يُستورد أي منشور.} one {تم استيراد منشور واحد.} two {تم استيراد منشورين.} few {تم استيراد # منشورات.} many {تم استيراد # منشورًا.} other {تم استيراد # منشور.}}',
+	'stats.csv.doneRejected': '{n, plural, zero {لم يُتجاهل أي سطر:} one {تم تجاهل سطر واحد:} two {تم تجاهل سطرين:} few {تم تجاهل # أسطر:} many {تم تجاهل # سطرًا:} other {تم تجاهل # سطر:}}',
 	'stats.csv.noneValid': 'لا يوجد أي سطر صالح: صحّح الملف ثم افحصه من جديد.',
-	'stats.csv.moreRows': '… و{n} أسطر أخرى.',
+	'stats.csv.moreRows': '… و{n, plural, zero {لا أسطر أخرى.} one {سطر آخر.} two {سطران آخران.} few {# أسطر أخرى.} many {# سطرًا آخر.} other {# سطر آخر.}}',
 	'stats.csv.hintFollowers': 'سجل المتابعين: الأعمدة platform وdate (YYYY-MM-DD) وfollowers، سطر لكل منصة ولكل يوم.',
 	'stats.csv.kind': 'محتوى الملف',
 	'stats.csv.kind.posts': 'إحصائيات المنشورات',
 	'stats.csv.kind.followers': 'سجل المتابعين',
-	'stats.csv.doneFollowers': 'تم استيراد {n} من قراءات المتابعين.',
+	'stats.csv.doneFollowers':
+		'{n, plural, zero {لم تُستورد أي قراءة للمتابعين.} one {تم استيراد قراءة واحدة للمتابعين.} two {تم استيراد قراءتين للمتابعين.} few {تم استيراد # قراءات للمتابعين.} many {تم استيراد # قراءة للمتابعين.} other {تم استيراد # قراءة للمتابعين.}}',
 	'stats.csv.fileRequired': 'اختر ملف CSV.',
 	'stats.shot.title': 'إرفاق لقطة شاشة للإحصائيات',
 	'stats.shot.hint': 'تختفي إحصائيات القصص بعد 24 ساعة: احتفظ بلقطة شاشة لها. PNG أو JPEG أو WebP، 5 ميغابايت على الأكثر.',
@@ -1071,7 +1075,8 @@ export const ar: Catalogue = {
 	'match.link': 'صناع المحتوى المقترحون',
 	'match.title': 'صناع المحتوى المقترحون',
 	'match.lead': 'صناع المحتوى الذين يستوفون شروط الحملة، مرتبون وفق خمسة معايير محسوبة من أرقامهم الخاصة. لكل تقييم شرح.',
-	'match.count': '{n} من صناع المحتوى يستوفون شروط الحملة.',
+	'match.count':
+		'{n, plural, zero {لا أحد من صناع المحتوى يستوفي شروط الحملة.} one {صانع محتوى واحد يستوفي شروط الحملة.} two {صانعا محتوى يستوفيان شروط الحملة.} few {# من صناع المحتوى يستوفون شروط الحملة.} many {# صانع محتوى يستوفون شروط الحملة.} other {# صانع محتوى يستوفون شروط الحملة.}}',
 	'match.back': 'العودة إلى الحملة',
 	'match.criterion.engagement': 'التفاعل',
 	'match.criterion.commentQuality': 'جودة التعليقات',
@@ -1212,5 +1217,6 @@ export const ar: Catalogue = {
 	...disputes.ar,
 	...payouts.ar,
 	// ---- forgotten password (issue 14) ----
-	...passwordReset.ar
+	...passwordReset.ar,
+	...firstHour.ar
 };

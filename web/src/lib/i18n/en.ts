@@ -17,6 +17,7 @@ import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
+import * as firstHour from './parts/first-hour';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -81,7 +82,7 @@ export const en: Catalogue = {
 	'agr.diff.after': 'After',
 	'agr.diff.unavailable': 'The changes of this version cannot be shown right now.',
 	'agr.audit.title': 'Audit trail',
-	'agr.audit.show': 'Show the {n} audit events',
+	'agr.audit.show': '{n, plural, one {Show the audit event} other {Show the # audit events}}',
 	'agr.audit.valid': 'Hash chain intact: no event has been changed or deleted since it was recorded.',
 	'agr.audit.invalid': 'Hash chain broken: the trail no longer matches the recorded fingerprints. Please contact support.',
 	'agr.audit.unavailable': 'The audit trail is not available right now.',
@@ -489,7 +490,7 @@ export const en: Catalogue = {
 
 	'applicants.title': 'Applications',
 	'applicants.kicker': 'Campaign "{title}"',
-	'applicants.lead': '{n} application(s) in total. Compare the key numbers, shortlist, then accept or decline with a reason.',
+	'applicants.lead': '{n, plural, one {# application in total.} other {# applications in total.}} Compare the key numbers, shortlist, then accept or decline with a reason.',
 	'applicants.tabs': 'Filter by status',
 	'applicants.tab.all': 'All',
 	'applicants.followers': 'Followers',
@@ -726,7 +727,7 @@ export const en: Catalogue = {
 	'lang.switch.account': 'Language of the site and of your emails',
 	// ---- end security (issue 9) ----
 	// ---- campaigns (offers, plan, creator feed) ----
-	'dashboard.campaigns.all': 'See all {count} campaigns',
+	'dashboard.campaigns.all': '{count, plural, one {See # campaign} other {See all # campaigns}}',
 	'nav.campaigns': 'Campaigns',
 	'campaign.objective.visibility': 'Visibility',
 	'campaign.objective.traffic': 'Traffic to the shop or website',
@@ -792,7 +793,7 @@ export const en: Catalogue = {
 	'campaigns.empty.brandText': 'Create your first campaign: one objective, one clear offer and a one-page brief. Publish it when it is ready.',
 	'campaigns.empty.status': 'No campaigns with this status',
 	'campaigns.empty.statusText': 'Pick another status or show all your campaigns.',
-	'campaigns.count': '{count} campaign(s)',
+	'campaigns.count': '{count, plural, one {# campaign} other {# campaigns}}',
 	'campaigns.applyBy': 'Apply by {date}',
 	'campaigns.noApplyBy': 'No deadline set',
 	'campaigns.budget': 'Budget',
@@ -1010,17 +1011,17 @@ export const en: Catalogue = {
 	'stats.csv.column': 'Column',
 	'stats.csv.reason': 'Problem',
 	'stats.csv.wholeRow': 'whole row',
-	'stats.csv.importAll': 'Import the {n} rows',
+	'stats.csv.importAll': '{n, plural, one {Import the row} other {Import the # rows}}',
 	'stats.csv.importValid': 'Import only the valid rows ({n})',
-	'stats.csv.done': '{n} post(s) imported.',
-	'stats.csv.doneRejected': '{n} row(s) skipped:',
+	'stats.csv.done': '{n, plural, one {# post imported.} other {# posts imported.}}',
+	'stats.csv.doneRejected': '{n, plural, one {# row skipped:} other {# rows skipped:}}',
 	'stats.csv.noneValid': 'No valid row: fix the file and check it again.',
-	'stats.csv.moreRows': '… and {n} more rows.',
+	'stats.csv.moreRows': '… and {n, plural, one {# more row.} other {# more rows.}}',
 	'stats.csv.hintFollowers': 'Follower history: columns platform, date (YYYY-MM-DD) and followers, one row per platform and day.',
 	'stats.csv.kind': 'What the file contains',
 	'stats.csv.kind.posts': 'Post statistics',
 	'stats.csv.kind.followers': 'Follower history',
-	'stats.csv.doneFollowers': '{n} follower reading(s) imported.',
+	'stats.csv.doneFollowers': '{n, plural, one {# follower reading imported.} other {# follower readings imported.}}',
 	'stats.csv.fileRequired': 'Choose a CSV file.',
 	'stats.shot.title': 'Attach a stats screenshot',
 	'stats.shot.hint': 'Story statistics vanish after 24 hours: keep a screenshot. PNG, JPEG or WebP, at most 5 MB.',
@@ -1074,7 +1075,7 @@ export const en: Catalogue = {
 	'match.link': 'Recommended creators',
 	'match.title': 'Recommended creators',
 	'match.lead': 'Creators who meet the campaign’s filters, ranked on five criteria computed from their own numbers. Every score is explained.',
-	'match.count': '{n} creator(s) meet the campaign’s filters.',
+	'match.count': '{n, plural, one {# creator meets the campaign’s filters.} other {# creators meet the campaign’s filters.}}',
 	'match.back': 'Back to the campaign',
 	'match.criterion.engagement': 'Engagement rate',
 	'match.criterion.commentQuality': 'Comment quality',
@@ -1215,5 +1216,6 @@ export const en: Catalogue = {
 	...disputes.en,
 	...payouts.en,
 	// ---- forgotten password (issue 14) ----
-	...passwordReset.en
+	...passwordReset.en,
+	...firstHour.en
 };

@@ -19,6 +19,7 @@ import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
+import * as firstHour from './parts/first-hour';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -83,7 +84,7 @@ export const fr = {
 	'agr.diff.after': 'Après',
 	'agr.diff.unavailable': 'Les changements de cette version ne peuvent pas être affichés pour le moment.',
 	'agr.audit.title': 'Journal d’audit',
-	'agr.audit.show': 'Afficher les {n} événements du journal',
+	'agr.audit.show': '{n, plural, one {Afficher l’événement du journal} other {Afficher les # événements du journal}}',
 	'agr.audit.valid': 'Chaîne d’empreintes intacte : aucun événement n’a été modifié ni supprimé depuis son enregistrement.',
 	'agr.audit.invalid': 'Chaîne d’empreintes rompue : le journal ne correspond plus aux empreintes enregistrées. Contactez le support.',
 	'agr.audit.unavailable': 'Le journal d’audit n’est pas disponible pour le moment.',
@@ -440,7 +441,7 @@ export const fr = {
 	// ---- applications, notifications (marketplace: applications) ----
 	'nav.applications': 'Candidatures',
 	'nav.notifications': 'Notifications ({n})',
-	'nav.notificationsLabel': 'Notifications : {n} non lue(s)',
+	'nav.notificationsLabel': 'Notifications : {n, plural, one {# non lue} other {# non lues}}',
 	'appl.status.pending': 'En attente',
 	'appl.status.shortlisted': 'Présélectionnée',
 	'appl.status.accepted': 'Acceptée',
@@ -492,7 +493,7 @@ export const fr = {
 
 	'applicants.title': 'Candidatures',
 	'applicants.kicker': 'Campagne « {title} »',
-	'applicants.lead': '{n} candidature(s) au total. Comparez les chiffres clés, présélectionnez, puis acceptez ou refusez avec un motif.',
+	'applicants.lead': '{n, plural, one {# candidature au total.} other {# candidatures au total.}} Comparez les chiffres clés, présélectionnez, puis acceptez ou refusez avec un motif.',
 	'applicants.tabs': 'Filtrer par statut',
 	'applicants.tab.all': 'Toutes',
 	'applicants.followers': 'Abonnés',
@@ -732,7 +733,7 @@ export const fr = {
 	'lang.switch.account': 'Langue du site et de vos e-mails',
 	// ---- end security (issue 9) ----
 	// ---- campaigns (offers, plan, creator feed) ----
-	'dashboard.campaigns.all': 'Voir les {count} campagnes',
+	'dashboard.campaigns.all': '{count, plural, one {Voir # campagne} other {Voir les # campagnes}}',
 	'nav.campaigns': 'Campagnes',
 	'campaign.objective.visibility': 'Visibilité',
 	'campaign.objective.traffic': 'Trafic vers la boutique ou le site',
@@ -798,7 +799,7 @@ export const fr = {
 	'campaigns.empty.brandText': 'Créez votre première campagne : un objectif, une offre claire et un brief d’une page. Vous la publierez quand elle sera prête.',
 	'campaigns.empty.status': 'Aucune campagne avec ce statut',
 	'campaigns.empty.statusText': 'Choisissez un autre statut ou affichez toutes vos campagnes.',
-	'campaigns.count': '{count} campagne(s)',
+	'campaigns.count': '{count, plural, one {# campagne} other {# campagnes}}',
 	'campaigns.applyBy': 'Candidatures jusqu’au {date}',
 	'campaigns.noApplyBy': 'Date limite non fixée',
 	'campaigns.budget': 'Budget total',
@@ -1016,17 +1017,17 @@ export const fr = {
 	'stats.csv.column': 'Colonne',
 	'stats.csv.reason': 'Problème',
 	'stats.csv.wholeRow': 'toute la ligne',
-	'stats.csv.importAll': 'Importer les {n} lignes',
+	'stats.csv.importAll': '{n, plural, one {Importer la ligne} other {Importer les # lignes}}',
 	'stats.csv.importValid': 'Importer seulement les lignes valides ({n})',
-	'stats.csv.done': '{n} publication(s) importée(s).',
-	'stats.csv.doneRejected': '{n} ligne(s) ignorée(s) :',
+	'stats.csv.done': '{n, plural, one {# publication importée.} other {# publications importées.}}',
+	'stats.csv.doneRejected': '{n, plural, one {# ligne ignorée :} other {# lignes ignorées :}}',
 	'stats.csv.noneValid': 'Aucune ligne valide : corrigez le fichier puis vérifiez-le à nouveau.',
-	'stats.csv.moreRows': '… et {n} autres lignes.',
+	'stats.csv.moreRows': '… et {n, plural, one {# autre ligne.} other {# autres lignes.}}',
 	'stats.csv.hintFollowers': 'Historique d’abonnés : colonnes platform, date (AAAA-MM-JJ) et followers, une ligne par plateforme et par jour.',
 	'stats.csv.kind': 'Contenu du fichier',
 	'stats.csv.kind.posts': 'Statistiques de publications',
 	'stats.csv.kind.followers': 'Historique d’abonnés',
-	'stats.csv.doneFollowers': '{n} relevé(s) d’abonnés importé(s).',
+	'stats.csv.doneFollowers': '{n, plural, one {# relevé d’abonnés importé.} other {# relevés d’abonnés importés.}}',
 	'stats.csv.fileRequired': 'Choisissez un fichier CSV.',
 	'stats.shot.title': 'Joindre une capture de statistiques',
 	'stats.shot.hint': 'Les statistiques des stories disparaissent après 24 h : gardez-en une capture. PNG, JPEG ou WebP, 5 Mo au plus.',
@@ -1080,7 +1081,7 @@ export const fr = {
 	'match.link': 'Créateurs recommandés',
 	'match.title': 'Créateurs recommandés',
 	'match.lead': 'Les créateurs qui remplissent les filtres de la campagne, classés sur cinq critères calculés à partir de leurs propres chiffres. Chaque note est expliquée.',
-	'match.count': '{n} créateur(s) remplissent les filtres de la campagne.',
+	'match.count': '{n, plural, one {# créateur remplit les filtres de la campagne.} other {# créateurs remplissent les filtres de la campagne.}}',
 	'match.back': 'Retour à la campagne',
 	'match.criterion.engagement': 'Engagement',
 	'match.criterion.commentQuality': 'Qualité des commentaires',
@@ -1222,5 +1223,6 @@ export const fr = {
 	...disputes.fr,
 	...payouts.fr,
 	// ---- forgotten password (issue 14) ----
-	...passwordReset.fr
+	...passwordReset.fr,
+	...firstHour.fr
 } as const;

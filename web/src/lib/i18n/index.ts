@@ -6,6 +6,7 @@
 import { fr } from './fr';
 import { ar } from './ar';
 import { en } from './en';
+import { selectPlurals } from './plural';
 
 export type Locale = 'fr' | 'ar' | 'en';
 export type Key = keyof typeof fr;
@@ -26,8 +27,12 @@ export function dirOf(locale: Locale): 'rtl' | 'ltr' {
 	return locale === 'ar' ? 'rtl' : 'ltr';
 }
 
-/** Returns a translator bound to one locale: `t('login.title')`, `t('x', { n: 3 })`. */
+/**
+ * Returns a translator bound to one locale: `t('login.title')`, `t('x', { n: 3 })`. A count
+ * written as a plural block (`{n, plural, one {…} other {…}}`, see plural.ts) takes the
+ * form of its language for `params.n`.
+ */
 export function translator(locale: Locale): Translate {
 	const cat = catalogues[locale];
-	return (key, params = {}) => cat[key].replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''));
+	return (key, params = {}) => selectPlurals(locale, cat[key], params).replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''));
 }

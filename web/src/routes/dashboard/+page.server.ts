@@ -5,6 +5,7 @@ import { createBrandAction, loadMyInvitations, type TeamInvitation } from '$lib/
 import type { Campaign } from '$lib/campaigns';
 import type { ApplicationOut } from '$lib/applications';
 import type { DueList } from '$lib/workspace';
+import type { Checklist } from '$lib/checklist';
 import type { Actions, PageServerLoad } from './$types';
 
 export interface Team {
@@ -22,13 +23,26 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') {
 		// The creator's applications card: the latest few, newest first.
-		const [mine, due] = me.user.role === 'creator' ? await Promise.all([apiJson<MyApplications>(fetch, '/me/applications', 'GET'), apiJson<DueList>(fetch, '/me/deliverables', 'GET')]) : [null, null];
-		return { me, team: null, teamFailed: false, campaigns: null, applications: mine?.ok ? mine.data : null, invitations: null, due: due?.ok ? due.data : null };
+		// The checklist: the creator's first steps, from what the account really holds.
+		const [mine, due, checklist] =
+			me.user.role === 'creator'
+				? await Promise.all([apiJson<MyApplications>(fetch, '/me/applications', 'GET'), apiJson<DueList>(fetch, '/me/deliverables', 'GET'), apiJson<Checklist>(fetch, '/me/checklist', 'GET')])
+				: [null, null, null];
+		return {
+			me,
+			team: null,
+			teamFailed: false,
+			campaigns: null,
+			applications: mine?.ok ? mine.data : null,
+			invitations: null,
+			due: due?.ok ? due.data : null,
+			checklist: checklist?.ok ? checklist.data : null
+		};
 	}
 	// Pending invitations (a short mention with a link) and the brands the user belongs to.
 	const invitations = await loadMyInvitations(fetch);
 	// A brand account without a brand (after leaving a team) is offered to create one.
-	if (!me.brand) return { me, team: null, teamFailed: false, campaigns: null, applications: null, invitations, due: null };
+	if (!me.brand) return { me, team: null, teamFailed: false, campaigns: null, applications: null, invitations, due: null, checklist: null };
 	const [res, latest, due] = await Promise.all([
 		apiJson<Team>(fetch, '/brands/me/team', 'GET'),
 		// The campaigns card: the latest few, newest first.
@@ -36,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 		// The deliverables card: what is late and next across the brand's signed agreements.
 		apiJson<DueList>(fetch, '/me/deliverables', 'GET')
 	]);
-	return { me, team: res.ok ? res.data : null, teamFailed: !res.ok, campaigns: latest.ok ? latest.data : null, applications: null, invitations, due: due.ok ? due.data : null };
+	return { me, team: res.ok ? res.data : null, teamFailed: !res.ok, campaigns: latest.ok ? latest.data : null, applications: null, invitations, due: due.ok ? due.data : null, checklist: null };
 };
 
 export const actions: Actions = {

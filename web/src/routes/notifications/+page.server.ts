@@ -14,6 +14,9 @@ export interface Notification {
 		| 'applicants_waiting_reminder'
 		| 'message_received'
 		| 'agreement_unsigned_reminder'
+		| 'agreement_sent'
+		| 'agreement_signed'
+		| 'agreement_completed'
 		| 'team_invitation_received'
 		| 'team_invitation_accepted'
 		| 'team_invitation_declined'
@@ -47,6 +50,9 @@ export interface Notification {
 		agreementId?: string;
 		party?: 'brand' | 'creator';
 		otherSigned?: boolean;
+		/** Agreement notifications: the version, and who signed (agreement_signed). */
+		version?: number;
+		signer?: 'brand' | 'creator';
 		waiting?: number;
 		/** deliverable_update: which piece, what happened, who did it. */
 		deliverableId?: string;
