@@ -42,6 +42,17 @@ describe('the development outbox exists only when APP_ENV is "development"', () 
 		expect(messages.find((m) => m.to === to)?.subject).toBe('Votre code de signature : 482913');
 	});
 
+	it('?to= lists only the emails sent to that address, however many others came later', async () => {
+		for (let i = 0; i < 3; i++) {
+			await queueEmailStatement(env.DB, { to: uniqueEmail('other'), subject: `Autre ${i}`, text: 'x', kind: 'signing_code', locale: 'fr' }, Date.now() + 1000 + i).run();
+		}
+		const bindings = { ...(env as unknown as Env), APP_ENV: 'development' };
+		const read = async (query: string) =>
+			((await (await createApp().fetch(new Request(`http://wasla.test/api/v1/dev/outbox${query}`), bindings)).json()) as { messages: { to: string; subject: string }[] }).messages;
+		expect(await read(`?limit=1&to=${encodeURIComponent(to)}`)).toEqual([expect.objectContaining({ to, subject: 'Votre code de signature : 482913' })]);
+		expect((await read('?limit=1'))[0]?.to).not.toBe(to);
+	});
+
 	it('the cron-at-a-time route is 404 outside development and runs the cron in development', async () => {
 		const call = (appEnv: string) =>
 			createApp().fetch(

@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { apiClient as client } from './api-client.mjs';
+import { signingCode } from './signed-agreement.mjs';
 
 export const name = 'agreements: sealed PDF passes pdfsig and pdftotext, /verify says valid / altered (fr, ar)';
 
@@ -65,13 +66,8 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await ok(await creator(`/agreements/${id}/proposals`, { json: { terms: terms2, note: 'Nom légal' } }), 201);
 	await ok(await brand(`/agreements/${id}/send`, { method: 'POST' }));
 
-	const codeFor = async (who, email) => {
-		await ok(await who(`/agreements/${id}/sign/code`, { method: 'POST' }), 202);
-		const { messages } = await ok(await fetch(`${baseURL}/api/v1/dev/outbox?limit=50`));
-		return /\b(\d{6})\b/.exec(messages.find((m) => m.to === email && /\b\d{6}\b/.test(m.subject)).subject)[1];
-	};
-	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Amel Bouzid', consent: true, code: await codeFor(creator, creatorEmail) } }));
-	const signed = (await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Karim Ait Ali', consent: true, code: await codeFor(brand, brandEmail) } }))).agreement;
+	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Amel Bouzid', consent: true, code: await signingCode(baseURL, creator, id, creatorEmail) } }));
+	const signed = (await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Karim Ait Ali', consent: true, code: await signingCode(baseURL, brand, id, brandEmail) } }))).agreement;
 	assert.equal(signed.status, 'signed');
 
 	// The sealed PDFs, read by poppler as any outside reader would.

@@ -28,7 +28,7 @@ async function signedIn(browser, baseURL, who, lang, ip, viewport = DESKTOP) {
 
 /** The latest signing code emailed to `to`, from the development outbox. */
 async function codeFor(page, to) {
-	const res = await page.request.get('/api/v1/dev/outbox');
+	const res = await page.request.get(`/api/v1/dev/outbox?to=${encodeURIComponent(to)}`);
 	if (!res.ok()) throw new Error(`GET /api/v1/dev/outbox → ${res.status()}`);
 	const { messages } = await res.json();
 	const mail = messages.find((m) => m.to === to && /\d{3}\s?\d{3}/.test(m.subject));

@@ -6,6 +6,7 @@
 // the creator records the post with its disclosure and reports the D+1 figures. Each page
 // must fit a 360 px screen; numbers and URLs stay left-to-right in Arabic.
 import { apiClient as client } from './api-client.mjs';
+import { signingCode } from './signed-agreement.mjs';
 import { PASSWORD, PNG, fits, signedIn } from './phone.mjs';
 
 export const name = 'deliverables: draft → changes → v2 → approve → publish → D+1 stats, live codes, the offer window, the sales desk and the report (creator ar, brand fr, 360 px)';
@@ -66,16 +67,8 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	terms.parties.creator.legalName = 'Yasmine Hadj';
 	await ok(await brand(`/agreements/${id}`, { method: 'PATCH', json: { terms } }));
 	await ok(await brand(`/agreements/${id}/send`, { method: 'POST' }));
-	const codeFor = async (who, email) => {
-		await ok(await who(`/agreements/${id}/sign/code`, { method: 'POST' }), 202);
-		const { messages } = await ok(await fetch(`${baseURL}/api/v1/dev/outbox?limit=50`));
-		return /\b(\d{3})\s?(\d{3})\b/
-			.exec(messages.find((m) => m.to === email && /\b\d{3}\s?\d{3}\b/.test(m.subject)).subject)
-			.slice(1)
-			.join('');
-	};
-	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Yasmine Hadj', consent: true, code: await codeFor(creator, creatorEmail) } }));
-	await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Samir Belkacem', consent: true, code: await codeFor(brand, brandEmail) } }));
+	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Yasmine Hadj', consent: true, code: await signingCode(baseURL, creator, id, creatorEmail) } }));
+	await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Samir Belkacem', consent: true, code: await signingCode(baseURL, brand, id, brandEmail) } }));
 	const { deliverables } = await ok(await brand(`/agreements/${id}/deliverables`));
 	assert.equal(deliverables.length, 1, 'one reel in the terms: one deliverable');
 	const path = `/deliverables/${deliverables[0].id}`;

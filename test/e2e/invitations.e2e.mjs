@@ -41,8 +41,8 @@ async function me(page) {
 
 /** The invitation email sent to `to` (latest first), from the development outbox. */
 async function mailTo(page, to) {
-	const { messages } = await (await page.request.get('/api/v1/dev/outbox')).json();
-	const mail = messages.find((m) => m.to === to);
+	const { messages } = await (await page.request.get(`/api/v1/dev/outbox?to=${encodeURIComponent(to)}`)).json();
+	const mail = messages[0];
 	if (!mail) throw new Error(`no email in the outbox for ${to}`);
 	return mail;
 }
@@ -63,7 +63,7 @@ async function inviteFromDashboard(page, assert, email) {
 	await page.goto('/dashboard');
 	await page.fill('#invite-email', email);
 	await page.locator('form[action="?/invite"] button[type="submit"]').click();
-	await page.locator('.notice[role="status"]', { hasText: email }).waitFor();
+	await page.locator(':is(.notice[role="status"], [role="status"] .notice)', { hasText: email }).waitFor();
 	assert.ok(await page.locator('.people li', { hasText: email }).locator('.badge', { hasText: 'En attente' }).isVisible(), 'the team list shows the invitation pending');
 }
 
@@ -113,7 +113,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 
 	// --- accept: the invitee now works in the inviter's brand --------------------------------------
 	await card.locator('form[action="?/accept"] button').click();
-	await invitee.page.locator('.notice[role="status"]', { hasText: 'Vous avez rejoint' }).waitFor();
+	await invitee.page.locator(':is(.notice[role="status"], [role="status"] .notice)', { hasText: 'Vous avez rejoint' }).waitFor();
 	who = await me(invitee.page);
 	assert.equal(who.brand.name, 'Atelier Lina Tlemcen');
 	assert.equal(who.brand.role, 'member');
@@ -127,7 +127,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await invitee.page.locator('.current-brand a').click();
 	await invitee.page.waitForURL((url) => url.pathname === '/settings');
 	await invitee.page.locator('form[action="?/switch"] button', { hasText: 'Boutique Amel' }).click();
-	await invitee.page.locator('.notice[role="status"]', { hasText: 'Vous travaillez maintenant dans' }).waitFor();
+	await invitee.page.locator(':is(.notice[role="status"], [role="status"] .notice)', { hasText: 'Vous travaillez maintenant dans' }).waitFor();
 	assert.equal((await me(invitee.page)).brand.id, ownBrand.id, 'switched back to the own brand');
 	const campaigns = await (await invitee.page.request.get('/api/v1/campaigns')).json();
 	assert.deepEqual(
@@ -146,7 +146,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await row.locator('summary').click();
 	assert.match(await row.locator('.hint').innerText(), /Ce que vous avez créé pour .*Atelier Lina Tlemcen.* lui reste/s);
 	await row.locator('form[action="?/leave"] button').click();
-	await invitee.page.locator('.notice[role="status"]', { hasText: 'Vous avez quitté' }).waitFor();
+	await invitee.page.locator(':is(.notice[role="status"], [role="status"] .notice)', { hasText: 'Vous avez quitté' }).waitFor();
 	const brands = await (await invitee.page.request.get('/api/v1/me/brands')).json();
 	assert.deepEqual(
 		brands.brands.map((b) => [b.name, b.role, b.current]),
@@ -163,7 +163,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await logIn(nojs.page, inviteeEmail);
 	await nojs.page.goto('/invitations');
 	await nojs.page.locator('.invitation form[action="?/decline"] button').click();
-	await nojs.page.locator('.notice[role="status"]', { hasText: 'Invitation refusée' }).waitFor();
+	await nojs.page.locator(':is(.notice[role="status"], [role="status"] .notice)', { hasText: 'Invitation refusée' }).waitFor();
 	assert.equal(await nojs.page.locator('.invitation').count(), 0, 'nothing left to answer');
 	assert.equal((await me(nojs.page)).brand.id, ownBrand.id);
 	await owner.page.goto('/dashboard');

@@ -1,5 +1,5 @@
-// Issue 10, point 3: a creator with three unread notifications — an accepted application, a
-// message and a signing reminder sent by the cron (run at a chosen time with POST
+// Issue 10, point 3: a creator with four unread notifications — an accepted application, a
+// message, the agreement sent to sign (issue 14, point 8) and a signing reminder sent by the cron (run at a chosen time with POST
 // /api/v1/dev/scheduled) — changes how they hear about messages without JavaScript, in
 // Arabic on a 360 px phone: signing and account are locked, a forged post to change signing
 // is refused. The inbox shows unread counts per category; "mark all read" clears them and the
@@ -109,7 +109,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	const c = await newUser(browser, baseURL, '10.73.0.3', { js: false, lang: 'ar', viewport: PHONE });
 	await logIn(c.page, creatorEmail);
 	await c.page.waitForSelector('html[lang="ar"][dir="rtl"]', { state: 'attached' });
-	assert.equal(await bell(c.page).getAttribute('aria-label'), 'الإشعارات: 3 غير مقروء', 'the header says 3 unread');
+	assert.equal(await bell(c.page).getAttribute('aria-label'), 'الإشعارات: 4 غير مقروء', 'the header says 4 unread');
 
 	await c.page.goto('/settings');
 	const section = c.page.locator('section[aria-labelledby="prefs-title"]');
@@ -152,8 +152,10 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 
 	// --- the inbox: unread counts per category, the reminder, mark all read --------------------------
 	await c.page.goto('/notifications?category=signing');
-	const note = c.page.locator(`.note a[href="/agreements/${id}/sign"]`);
-	assert.match(await note.innerText(), /تذكير: الاتفاق .*Deglet Nour.* مع .*Dattes de Tolga.* بانتظار توقيعك منذ أكثر من 48 ساعة/);
+	const notes = c.page.locator(`.note a[href="/agreements/${id}/sign"]`);
+	assert.equal(await notes.count(), 2, 'the agreement sent to sign and the reminder, both linking to the signing page');
+	assert.match(await notes.nth(1).innerText(), /أرسل إليك .*Dattes de Tolga.* الاتفاق «.*Deglet Nour/);
+	assert.match(await notes.first().innerText(), /تذكير: الاتفاق .*Deglet Nour.* مع .*Dattes de Tolga.* بانتظار توقيعك منذ أكثر من 48 ساعة/);
 	const counts = Object.fromEntries(
 		await c.page
 			.locator('.filters a')
@@ -179,7 +181,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await ok(await brand(`/applications/${application.id}/messages`, { json: { body: 'Pensez à signer quand vous pouvez.' } }), 201);
 	const inbox = await (await c.page.request.get('/api/v1/notifications')).json();
 	assert.equal(inbox.unread, 0);
-	assert.equal(inbox.total, 3);
+	assert.equal(inbox.total, 4);
 	assert.deepEqual(c.errors, []);
 
 	// --- the brand, with JavaScript: applications in the app only (enhanced form) --------------------

@@ -13,6 +13,18 @@ export async function ok(res, status = 200) {
 }
 
 /**
+ * Asks for a signing code as `who` (an API client) and reads it from the development outbox,
+ * filtered by address: the demo seed and other tests write many emails.
+ */
+export async function signingCode(baseURL, who, agreementId, email) {
+	await ok(await who(`/agreements/${agreementId}/sign/code`, { method: 'POST' }), 202);
+	const { messages } = await ok(await fetch(`${baseURL}/api/v1/dev/outbox?limit=20&to=${encodeURIComponent(email)}`));
+	const message = messages.find((m) => /\b\d{3}\s?\d{3}\b/.test(m.subject));
+	if (!message) throw new Error(`no signing code in ${email}'s emails`);
+	return /\b(\d{3})\s?(\d{3})\b/.exec(message.subject).slice(1).join('');
+}
+
+/**
  * A signed agreement between a new brand and a new creator. `tag` keeps emails and handles
  * apart between tests; `ips` are the two API clients' addresses (their own rate-limit buckets).
  */
@@ -71,15 +83,7 @@ export async function signedAgreement(baseURL, { tag, ips, brandName, creatorNam
 	terms.parties.creator.legalName = 'Amina Brahimi';
 	await ok(await brand(`/agreements/${id}`, { method: 'PATCH', json: { terms } }));
 	await ok(await brand(`/agreements/${id}/send`, { method: 'POST' }));
-	const codeFor = async (who, email) => {
-		await ok(await who(`/agreements/${id}/sign/code`, { method: 'POST' }), 202);
-		const { messages } = await ok(await fetch(`${baseURL}/api/v1/dev/outbox?limit=50`));
-		return /\b(\d{3})\s?(\d{3})\b/
-			.exec(messages.find((m) => m.to === email && /\b\d{3}\s?\d{3}\b/.test(m.subject)).subject)
-			.slice(1)
-			.join('');
-	};
-	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Amina Brahimi', consent: true, code: await codeFor(creator, creatorEmail) } }));
-	await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Karim Bensalah', consent: true, code: await codeFor(brand, brandEmail) } }));
+	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Amina Brahimi', consent: true, code: await signingCode(baseURL, creator, id, creatorEmail) } }));
+	await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Karim Bensalah', consent: true, code: await signingCode(baseURL, brand, id, brandEmail) } }));
 	return { id, brand, creator, brandEmail, creatorEmail };
 }

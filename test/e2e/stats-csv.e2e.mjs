@@ -39,7 +39,8 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 
 	await page.locator('form[action="?/import"] button[type="submit"]').click();
 	await page.waitForLoadState('domcontentloaded');
-	assert.ok((await page.locator('[role="status"]').first().textContent()).includes('2'), 'two readings imported');
+	// Two readings, said the Arabic way (the dual), not "2 قراءة".
+	assert.match(await page.locator('[role="status"]').first().textContent(), /تم استيراد قراءتين للمتابعين/, 'two readings imported');
 	assert.equal(await countTiktokPoints(), before + 2, 'only the valid rows were saved');
 	await screenshot('stats-followers-csv-imported-ar', page);
 	await context.close();

@@ -11,7 +11,9 @@ import { runScheduled } from '../jobs/scheduled';
 import { listOutbox } from '../services/outbox';
 
 const OutboxQuery = v.object({
-	limit: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(200)), '50')
+	limit: v.optional(v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(200)), '50'),
+	/** Only the emails sent to this address (the demo seed writes many). */
+	to: v.optional(v.pipe(v.string(), v.maxLength(254)))
 });
 
 const ScheduledBody = v.strictObject({
@@ -33,7 +35,7 @@ export function devRoutes(r: Router) {
 		},
 		async (c, { ctx, query }) => {
 			if (ctx.env.APP_ENV !== 'development') throw new AppError('not_found');
-			return c.json({ messages: await listOutbox(ctx.db, query.limit) });
+			return c.json({ messages: await listOutbox(ctx.db, query.limit, query.to) });
 		}
 	);
 

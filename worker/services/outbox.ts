@@ -49,10 +49,10 @@ export function queueEmailStatement(d1: D1Database, msg: OutboxMessage, now: num
 }
 
 /** The development outbox (GET /api/v1/dev/outbox): latest first, with each message's delivery status and attempts. */
-export async function listOutbox(d1: D1Database, limit: number) {
+export async function listOutbox(d1: D1Database, limit: number, to?: string) {
 	const { results } = await d1
-		.prepare('SELECT to_email AS "to", subject, text, created_at AS at, status, attempts FROM outbox ORDER BY created_at DESC, rowid DESC LIMIT ?1')
-		.bind(limit)
+		.prepare('SELECT to_email AS "to", subject, text, created_at AS at, status, attempts FROM outbox WHERE ?2 IS NULL OR to_email = ?2 ORDER BY created_at DESC, rowid DESC LIMIT ?1')
+		.bind(limit, to ?? null)
 		.all<{ to: string; subject: string; text: string; at: number; status: OutboxStatus; attempts: number }>();
 	return results.map((m) => ({ ...m, at: new Date(m.at).toISOString() }));
 }
