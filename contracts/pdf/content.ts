@@ -113,6 +113,22 @@ function awkwardSpaces(draws: GlyphDraw[], font: FontResource, resourceName: str
 	});
 }
 
+/**
+ * The characters of a cluster in the order the text has them. A ligature with a mark
+ * (lam-alef with tanwin: "لًا") lists the ligature's letters before the mark; the source
+ * says which letter the mark follows.
+ */
+function sourceOrder(chars: number[], source: string): number[] {
+	if (chars.length < 3) return chars;
+	const key = [...chars].sort().join(',');
+	const cps = Array.from(source, (c) => c.codePointAt(0) ?? 0);
+	for (let i = 0; i + chars.length <= cps.length; i++) {
+		const window = cps.slice(i, i + chars.length);
+		if ([...window].sort().join(',') === key) return window;
+	}
+	return chars;
+}
+
 interface GlyphDraw {
 	glyph: number;
 	rtl: boolean;
@@ -233,7 +249,10 @@ export class ContentBuilder {
 			// The cluster's characters in the dictionary's order: logical for left to right,
 			// mirrored back and reversed (visual) for right to left.
 			const logical = dir === 'rtl' ? [...cluster].reverse() : cluster;
-			let chars = logical.flatMap((g) => g.codePoints);
+			let chars = sourceOrder(
+				logical.flatMap((g) => g.codePoints),
+				segment.text
+			);
 			if (dir === 'rtl') chars = chars.map(mirrorCodePoint).reverse();
 			let text = String.fromCodePoint(...chars);
 			// poppler counts '.', ':', ',' and '،' with the digits (left to right) and would carry
