@@ -45,16 +45,16 @@ export class StructTree {
 	/** Writes the tree (or extends the document's own), the parent tree and /MarkInfo. */
 	write(doc: PDFDocument): void {
 		const { context, catalog } = doc;
-		let rootRef = catalog.get(PDFName.of('StructTreeRoot'));
+		const existing = catalog.get(PDFName.of('StructTreeRoot'));
 		let root: PDFDict;
 		let documentRef: PDFRef;
 		let nums: PDFArray;
-		if (rootRef instanceof PDFRef) {
-			root = context.lookup(rootRef, PDFDict);
+		if (existing instanceof PDFRef) {
+			root = context.lookup(existing, PDFDict);
 			documentRef = root.get(PDFName.of('K')) as PDFRef;
 			nums = root.lookup(PDFName.of('ParentTree'), PDFDict).lookup(PDFName.of('Nums'), PDFArray);
 		} else {
-			rootRef = context.nextRef();
+			const rootRef = context.nextRef();
 			documentRef = context.nextRef();
 			nums = context.obj([]);
 			root = context.obj({ Type: 'StructTreeRoot', K: documentRef, ParentTree: context.obj({ Nums: nums }), ParentTreeNextKey: 0 });

@@ -26,7 +26,15 @@ const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; rv:133.0) Gecko/20100101 Firefox/
 /** A brand and a creator whose legal names are written in Arabic, in every language. */
 function terms() {
 	return prefillTerms({
-		brand: { id: 'b1', name: 'عطور الصحراء', legalName: 'SARL عطور الصحراء', rcNumber: '13/00-0123456 B 21', nif: '000213012345678', representative: 'أمال بن علي', wilaya: { code: '13', nameFr: 'Tlemcen', nameAr: 'تلمسان' } },
+		brand: {
+			id: 'b1',
+			name: 'عطور الصحراء',
+			legalName: 'SARL عطور الصحراء',
+			rcNumber: '13/00-0123456 B 21',
+			nif: '000213012345678',
+			representative: 'أمال بن علي',
+			wilaya: { code: '13', nameFr: 'Tlemcen', nameAr: 'تلمسان' }
+		},
 		creator: { id: 'c1', displayName: 'Nour Beauty', handle: 'nour.beauty', legalName: 'نور الهدى سعيدي', autoEntrepreneurCard: 'AE-16-004512' },
 		campaign: { id: 'k1', title: 'Sérum Blida', objective: 'whatsapp_sales', reuseRightsDays: 45, startsAt: Date.UTC(2026, 10, 12, 9), endsAt: Date.UTC(2026, 11, 14, 9) },
 		application: { formats: ['reel', 'story'], feeDzd: 37_500, proposedDates: [] }
@@ -64,7 +72,11 @@ afterAll(() => {
 
 /** Footer lines: "Contrat : agr_… · Version : 3" (pdf.js puts the page number on the same line), the hash line, the page number. */
 const FOOTER = /^(Contrat|Agreement|العقد) ?:|^(Empreinte SHA-256|SHA-256 fingerprint|بصمة SHA-256) ?:|^(Page|صفحة|الصفحة) \d/;
-const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const flat = (s: string) =>
+	s
+		.replace(/[\u00a0\u202f]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 
 /** The body text as each reader gives it: lines in order, footers left out, joined by spaces. */
 async function readers(name: string): Promise<Record<'pdfjs' | 'poppler', string>> {
@@ -117,7 +129,9 @@ describe('Arabic', () => {
 test('a French agreement keeps the punctuation after an Arabic name', async () => {
 	for (const reader of ['pdfjs', 'poppler'] as const) {
 		const text = (await readers('fr'))[reader];
-		expect(text, reader).toContain('« la Marque » : SARL عطور الصحراء (nom commercial عطور الصحراء), représentée par أمال بن علي. « le Créateur » : نور الهدى سعيدي, connu sous le nom de Nour Beauty (@nour.beauty).');
+		expect(text, reader).toContain(
+			'« la Marque » : SARL عطور الصحراء (nom commercial عطور الصحراء), représentée par أمال بن علي. « le Créateur » : نور الهدى سعيدي, connu sous le nom de Nour Beauty (@nour.beauty).'
+		);
 		expect(text, reader).toContain('Représentée par : أمال بن علي');
 	}
 });

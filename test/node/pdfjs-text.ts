@@ -42,4 +42,8 @@ export async function pdfjsPages(bytes: Uint8Array): Promise<PdfjsPage[]> {
 	return pages;
 }
 
-const clean = (s: string) => s.replace(MARKS, '').replace(/[\u00a0\u202f]/g, ' ').trim();
+const clean = (s: string) =>
+	s
+		.replace(MARKS, '')
+		.replace(/[\u00a0\u202f]/g, ' ')
+		.trim();
