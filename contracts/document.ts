@@ -41,7 +41,7 @@ export interface CompletionCertificate {
 		/** "La marque" / "Le créateur" (in the certificate's language). */
 		partyLabel: string;
 		name: string;
-		/** ISO 8601 UTC. */
+		/** As the reader says it, in Algiers time (docMoment in contracts/clauses). */
 		signedAt: string;
 		ip: string;
 		userAgent: string;

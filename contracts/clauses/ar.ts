@@ -178,7 +178,7 @@ export const ar: LanguagePack = {
 		intro: 'تلخص هذه الشهادة أدلة توقيع العقد أعلاه، وقد حُررت بعد توقيع الطرفين.',
 		labels: {
 			signer: 'الموقّع',
-			signedAt: 'تاريخ التوقيع (UTC)',
+			signedAt: 'تاريخ التوقيع',
 			ip: 'عنوان IP',
 			userAgent: 'المتصفح',
 			documentSha256: 'بصمة الوثيقة (SHA-256)',

@@ -172,7 +172,7 @@ export const en: LanguagePack = {
 		intro: 'This certificate summarises the evidence of signature of the agreement above. It was issued when both Parties had signed.',
 		labels: {
 			signer: 'Signer',
-			signedAt: 'Signed at (UTC)',
+			signedAt: 'Signed on',
 			ip: 'IP address',
 			userAgent: 'Browser',
 			documentSha256: 'Document fingerprint (SHA-256)',

@@ -50,6 +50,26 @@ export function docDay(day: string, lang: DocLang): string {
 	return longDates[lang].format(d);
 }
 
+/** A time of day in Algiers, 24-hour clock with Latin digits: "15:07". */
+export const docClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
+
+const MOMENT: Record<DocLang, string> = {
+	fr: '{date} à {time} (heure d’Alger)',
+	ar: '{date} على الساعة {time} (بتوقيت الجزائر)',
+	en: '{date} at {time} (Algiers time)'
+};
+
+/**
+ * An instant as a reader of the document says it, in Algiers time (UTC+1, no summer time):
+ * "4 décembre 2026 à 15:07 (heure d’Alger)", "4 ديسمبر 2026 على الساعة 15:07 (بتوقيت الجزائر)",
+ * "4 December 2026 at 15:07 (Algiers time)". The digits are Latin: in Arabic the renderer
+ * lays the day, year and time out as left-to-right runs.
+ */
+export function docMoment(at: string | number | Date, lang: DocLang): string {
+	const d = at instanceof Date ? at : new Date(at);
+	return MOMENT[lang].replace('{date}', docDate(d, lang)).replace('{time}', docClock.format(d));
+}
+
 /** An instant (ISO 8601 or epoch ms) as a calendar day in Algiers. */
 export function docDate(at: string | number | Date, lang: DocLang): string {
 	const d = at instanceof Date ? at : new Date(at);

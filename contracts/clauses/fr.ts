@@ -174,7 +174,7 @@ export const fr: LanguagePack = {
 		intro: 'Ce certificat récapitule les preuves de signature du contrat ci-dessus. Il a été établi lorsque les deux Parties ont signé.',
 		labels: {
 			signer: 'Signataire',
-			signedAt: 'Signé le (UTC)',
+			signedAt: 'Signé le',
 			ip: 'Adresse IP',
 			userAgent: 'Navigateur',
 			documentSha256: 'Empreinte du document (SHA-256)',

@@ -11,7 +11,8 @@ import { fr } from './fr';
 import type { LanguagePack } from './types';
 
 export { diffTerms, type TermsChange } from './diff';
-export { docCount, docDate, docDay, docDzd, docNumber } from './format';
+export { docCount, docDate, docDay, docDzd, docMoment, docNumber } from './format';
+import { docMoment } from './format';
 export { VOCABULARY } from './labels';
 
 const PACKS: Record<DocLang, LanguagePack> = { fr, ar, en };
@@ -74,4 +75,32 @@ export interface CompletionCertificateText {
 export function buildCompletionCertificateText(lang: DocLang): CompletionCertificateText {
 	const c = PACKS[lang].certificate;
 	return { lang, title: c.title, intro: c.intro, labels: { ...c.labels }, legalNote: c.legalNote, partyLabels: { ...c.partyLabels }, footer: { ...PACKS[lang].footer } };
+}
+
+/** What a certificate of completion records, times as ISO 8601 instants. */
+export interface CompletionEvidence {
+	meta: CompletionCertificate['meta'];
+	signers: (Omit<CompletionCertificate['signers'][number], 'partyLabel'> & { party: 'brand' | 'creator' })[];
+	auditHead: string;
+	verifyUrl: string;
+}
+
+/**
+ * The certificate of completion in `lang`: the fixed texts, each signer under its party's
+ * label, and every signing time in Algiers time in the reader's format (docMoment).
+ */
+export function buildCompletionCertificate(lang: DocLang, evidence: CompletionEvidence): CompletionCertificate {
+	const text = buildCompletionCertificateText(lang);
+	return {
+		lang,
+		title: text.title,
+		intro: text.intro,
+		labels: text.labels,
+		legalNote: text.legalNote,
+		footer: text.footer,
+		meta: evidence.meta,
+		signers: evidence.signers.map(({ party, ...s }) => ({ ...s, partyLabel: text.partyLabels[party], signedAt: docMoment(s.signedAt, lang) })),
+		auditHead: evidence.auditHead,
+		verifyUrl: evidence.verifyUrl
+	};
 }

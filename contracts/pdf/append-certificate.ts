@@ -27,7 +27,7 @@ export async function appendCompletionCertificate(pdfBytes: Uint8Array, cert: Co
 	const value = { size: 9, leading: 14, color: INK } as const;
 
 	flow.newPage();
-	flow.paragraph(cert.title, { weight: 'bold', size: 18, leading: 28, align: 'center', color: ACCENT });
+	flow.paragraph(cert.title, { weight: 'bold', size: 18, leading: 28, align: 'center', color: ACCENT, role: 'H1' });
 	flow.space(6);
 	flow.rule(ACCENT, 0.8);
 	flow.space(6);
@@ -37,7 +37,7 @@ export async function appendCompletionCertificate(pdfBytes: Uint8Array, cert: Co
 	for (const signer of cert.signers) {
 		flow.ensure(20 + 6 * 14);
 		flow.space(6);
-		flow.paragraph(`${signer.partyLabel} — ${signer.name}`, { weight: 'bold', size: 11.5, leading: 20, color: ACCENT }, 3);
+		flow.paragraph(`${signer.partyLabel} — ${signer.name}`, { weight: 'bold', size: 11.5, leading: 20, color: ACCENT, role: 'H2' }, 3);
 		flow.row(cert.labels.signer, signer.name, label, value, labelWidth);
 		flow.row(cert.labels.signedAt, signer.signedAt, label, value, labelWidth);
 		flow.row(cert.labels.ip, signer.ip, label, value, labelWidth);

@@ -4,10 +4,11 @@
  * one is full. Footers are added afterwards, once the page count is known.
  */
 import { PDFName, type PDFDocument, type PDFPage, type PDFRef } from 'pdf-lib';
-import { ContentBuilder, type Rgb } from './content';
+import { ARTIFACT, ContentBuilder, type LineMarking, type Rgb } from './content';
 import { resetGlyphMeanings, type FontWeight, type LoadedFont } from './fonts';
 import { FontResource } from './font-resource';
 import { layoutParagraph, type Direction, type Line } from './shape';
+import { StructTree, type Role, type StructElement } from './tags';
 
 export const PAGE = { width: 595.28, height: 841.89 } as const;
 export const MARGIN = { left: 60, right: 60, top: 64, bottom: 84 } as const;
@@ -30,12 +31,12 @@ export function fontsFor(doc: PDFDocument, loaded: Record<FontWeight, LoadedFont
 	return { regular: make(doc.context, loaded.regular), bold: make(doc.context, loaded.bold) };
 }
 
-/** Resource name of a font for left-to-right runs; right-to-left runs use name + 'r'. */
+/**
+ * Resource names of every font dictionary drawn with so far: the weight's name for
+ * left-to-right runs, + 'r' for right-to-left ones, + 'v<n>' for a variant (see FontResource).
+ */
 export function fontResourceEntries(fonts: Fonts): [string, PDFRef][] {
-	return (['regular', 'bold'] as const).flatMap((weight): [string, PDFRef][] => [
-		[FONT_RESOURCE[weight], fonts[weight].refs.ltr],
-		[FONT_RESOURCE[weight] + 'r', fonts[weight].refs.rtl]
-	]);
+	return (['regular', 'bold'] as const).flatMap((weight) => fonts[weight].dictionaries().map(([suffix, ref]): [string, PDFRef] => [FONT_RESOURCE[weight] + suffix, ref]));
 }
 
 export function addFontResources(page: PDFPage, fonts: Fonts): void {
@@ -49,6 +50,8 @@ export interface TextStyle {
 	leading?: number;
 	color?: Rgb;
 	align?: 'start' | 'end' | 'center';
+	/** The structure element a paragraph becomes (default P). */
+	role?: Role;
 }
 
 export interface FlowPage {
@@ -58,6 +61,8 @@ export interface FlowPage {
 
 export class Flow {
 	readonly pages: FlowPage[] = [];
+	/** Headings and paragraphs in reading order, for the tagged PDF. */
+	readonly struct = new StructTree();
 	private y = 0;
 
 	constructor(
@@ -101,22 +106,29 @@ export class Flow {
 		const lines = this.lines(text, style);
 		const leading = style.leading ?? style.size * 1.45;
 		this.ensure(leading * Math.min(keepLines, Math.max(lines.length, 1)));
+		const element = this.struct.element(style.role ?? 'P');
 		for (const line of lines) {
 			this.ensure(leading);
 			this.y -= leading;
-			this.drawLine(line, style, MARGIN.left, this.contentWidth, this.y + (leading - style.size) * 0.6);
+			this.drawLine(line, style, MARGIN.left, this.contentWidth, this.y + (leading - style.size) * 0.6, this.current.content, this.marking(element));
 		}
 	}
 
+	/** Marks a line drawn now on the current page as content of `element`. */
+	private marking(element: StructElement): LineMarking {
+		const page = this.current.page;
+		return { tag: element.role, mcid: (lang) => this.struct.mcid(element, page, lang) };
+	}
+
 	/** Draws one laid-out line inside [x, x + width], aligned per style and direction. */
-	drawLine(line: Line, style: TextStyle, x: number, width: number, baseline: number, target = this.current.content): void {
+	drawLine(line: Line, style: TextStyle, x: number, width: number, baseline: number, target = this.current.content, marking: LineMarking = ARTIFACT): void {
 		const weight = style.weight ?? 'regular';
 		const align = style.align ?? 'start';
 		const rtl = this.direction === 'rtl';
 		let left = x;
 		if (align === 'center') left = x + (width - line.width) / 2;
 		else if ((align === 'start') === rtl) left = x + width - line.width;
-		target.line(line, this.fonts[weight], FONT_RESOURCE[weight], style.size, left, baseline, style.color ?? INK);
+		target.line(line, this.fonts[weight], FONT_RESOURCE[weight], style.size, left, baseline, style.color ?? INK, marking);
 	}
 
 	/**
@@ -134,11 +146,13 @@ export class Flow {
 		const rtl = this.direction === 'rtl';
 		const labelX = rtl ? MARGIN.left + valueWidth + gap : MARGIN.left;
 		const valueX = rtl ? MARGIN.left : MARGIN.left + labelWidth + gap;
+		const labelElement = this.struct.element('P');
+		const valueElement = this.struct.element('P');
 		for (let k = 0; k < count; k++) {
 			this.y -= leading;
 			const baseline = this.y + (leading - valueStyle.size) * 0.6;
-			if (labelLines[k]) this.drawLine(labelLines[k], labelStyle, labelX, labelWidth, baseline);
-			if (valueLines[k]) this.drawLine(valueLines[k], valueStyle, valueX, valueWidth, baseline);
+			if (labelLines[k]) this.drawLine(labelLines[k], labelStyle, labelX, labelWidth, baseline, this.current.content, this.marking(labelElement));
+			if (valueLines[k]) this.drawLine(valueLines[k], valueStyle, valueX, valueWidth, baseline, this.current.content, this.marking(valueElement));
 		}
 	}
 
@@ -168,11 +182,13 @@ export class Flow {
 		if (filled > 0) content.rects([{ x: this.direction === 'rtl' ? MARGIN.left + width - filled : MARGIN.left, y: this.y, w: filled, h: height }], color);
 	}
 
-	/** Writes every page's body content stream. */
+	/** Writes every page's body content stream, its font resources and the structure tree. */
 	finish(): void {
 		for (const { page, content } of this.pages) {
 			const ref: PDFRef = this.doc.context.register(this.doc.context.flateStream(content.toString()));
 			page.node.addContentStream(ref);
+			addFontResources(page, this.fonts);
 		}
+		this.struct.write(this.doc);
 	}
 }

@@ -19,14 +19,14 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Uint8A
 	const fonts = fontsFor(pdf, loaded, false);
 	const flow = new Flow(pdf, fonts, directionOf(doc.lang));
 
-	flow.paragraph(doc.title, { weight: 'bold', size: 19, leading: 30, align: 'center', color: ACCENT });
+	flow.paragraph(doc.title, { weight: 'bold', size: 19, leading: 30, align: 'center', color: ACCENT, role: 'H1' });
 	if (doc.subtitle) flow.paragraph(doc.subtitle, { size: 12, leading: 20, align: 'center', color: MUTED });
 	flow.space(10);
 	flow.rule(ACCENT, 0.8);
 	flow.space(8);
 
 	for (const party of doc.parties) {
-		flow.paragraph(party.label, { weight: 'bold', size: 11, leading: 18, color: ACCENT }, 3);
+		flow.paragraph(party.label, { weight: 'bold', size: 11, leading: 18, color: ACCENT, role: 'H2' }, 3);
 		for (const line of party.lines) flow.paragraph(line, { size: 10, leading: 15, color: INK });
 		flow.space(6);
 	}
@@ -38,7 +38,7 @@ export async function renderAgreementPdf(doc: AgreementDocument): Promise<Uint8A
 		flow.space(6);
 		// Keep a heading with the first lines of its clause.
 		flow.ensure(22 + 3 * 16);
-		flow.paragraph(`${clause.number}. ${clause.heading}`, { weight: 'bold', size: 12, leading: 22, color: ACCENT });
+		flow.paragraph(`${clause.number}. ${clause.heading}`, { weight: 'bold', size: 12, leading: 22, color: ACCENT, role: 'H2' });
 		for (const paragraph of clause.paragraphs) {
 			flow.paragraph(paragraph, { size: 10.5, leading: 16 }, 2);
 			flow.space(4);

@@ -30,7 +30,7 @@ function drawBlock(flow: Flow, block: ReportBlock): void {
 		if (block.heading) {
 			// Keep a heading with its first rows.
 			flow.ensure(19 + Math.min(block.rows.length, 3) * LABEL.leading);
-			flow.paragraph(block.heading, { weight: 'bold', size: 10.5, leading: 19, color: ACCENT });
+			flow.paragraph(block.heading, { weight: 'bold', size: 10.5, leading: 19, color: ACCENT, role: 'H3' });
 		}
 		for (const row of block.rows) flow.row(row.label, row.value, LABEL, VALUE, LABEL_WIDTH);
 		flow.space(6);
@@ -60,7 +60,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Uint8Array> 
 	const fonts = fontsFor(pdf, loaded, false);
 	const flow = new Flow(pdf, fonts, directionOf(doc.lang));
 
-	flow.paragraph(doc.title, { weight: 'bold', size: 19, leading: 30, align: 'center', color: ACCENT });
+	flow.paragraph(doc.title, { weight: 'bold', size: 19, leading: 30, align: 'center', color: ACCENT, role: 'H1' });
 	flow.paragraph(doc.subtitle, { weight: 'bold', size: 13, leading: 21, align: 'center', color: INK });
 	for (const line of doc.lines) flow.paragraph(line, { size: 9.5, leading: 15, align: 'center', color: MUTED });
 	flow.space(10);
@@ -72,7 +72,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Uint8Array> 
 		else flow.space(10);
 		// Keep a section heading with the first lines of its content.
 		flow.ensure(24 + 3 * 15);
-		flow.paragraph(section.heading, { weight: 'bold', size: 13, leading: 24, color: ACCENT });
+		flow.paragraph(section.heading, { weight: 'bold', size: 13, leading: 24, color: ACCENT, role: 'H2' });
 		flow.space(2);
 		for (const block of section.blocks) drawBlock(flow, block);
 	});

@@ -31,6 +31,12 @@ export interface Segment {
 export interface Line {
 	segments: Segment[];
 	width: number;
+	/** The same segments in logical (reading) order. */
+	logical: Segment[];
+	/** For each logical segment, its index in `segments` (a cached segment may appear twice). */
+	visualIndex: number[];
+	/** 0 for a left-to-right paragraph, 1 for a right-to-left one. */
+	baseLevel: number;
 }
 
 type Bidi = ReturnType<typeof bidiFactory>;
@@ -292,6 +298,8 @@ function buildLine(font: Font, words: Word[], space: Segment, baseLevel: number,
 		}
 	}
 	const segments = order.map((k) => logical[k]);
+	const visualIndex: number[] = [];
+	order.forEach((k, v) => (visualIndex[k] = v));
 	const units = segments.reduce((w, s) => w + s.width, 0);
-	return { segments, width: (units * size) / font.unitsPerEm };
+	return { segments, width: (units * size) / font.unitsPerEm, logical, visualIndex, baseLevel };
 }

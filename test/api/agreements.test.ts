@@ -170,6 +170,19 @@ describe('agreement lifecycle', () => {
 		expect((await sign(creator.client, id, creatorCode)).status).toBe(409);
 	});
 
+	it('records the browser the signer used, cleaned, as evidence for the certificate', async () => {
+		const s = await agreementScene({ brandName: 'Parfums Oran', creatorName: 'Sara Style' });
+		await sendReady(s);
+		const code = await requestCode(s.brand.client, s.brand.email, s.agreementId);
+		const res = await s.brand.client.call(`/agreements/${s.agreementId}/sign`, {
+			json: { fullName: 'Lina Benali', consent: true, code },
+			headers: { 'user-agent': ' Mozilla/5.0 (X11;\tLinux x86_64)   Firefox/133.0 ' }
+		});
+		expect(res.status).toBe(200);
+		const row = await env.DB.prepare('SELECT user_agent FROM agreement_signatures WHERE agreement_id = ?1').bind(s.agreementId).first<{ user_agent: string }>();
+		expect(row?.user_agent).toBe('Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0');
+	});
+
 	it('brand may sign first; the creator’s signature then completes it', async () => {
 		const s = await agreementScene({ brandName: 'Parfums Oran', creatorName: 'Sara Style' });
 		await sendReady(s);

@@ -12,7 +12,7 @@ import { AGREEMENT_DOCUMENTS, CERTIFICATES, SAMPLE_META } from '../fixtures/agre
 
 const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/u;
 // pdftotext wraps right-to-left and left-to-right stretches in embedding marks.
-const BIDI_MARKS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+const BIDI_MARKS = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 let dir = '';
 const files: Record<string, string> = {};

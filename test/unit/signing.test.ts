@@ -6,6 +6,7 @@ import {
 	SIGNING_CODE,
 	allowedActions,
 	checkAction,
+	cleanUserAgent,
 	codeState,
 	consentSha256,
 	consentText,
@@ -141,5 +142,22 @@ describe('consent text', () => {
 		expect(await consentSha256(texts.fr)).toBe(await sha256Hex(texts.fr));
 		expect(await consentSha256(texts.fr)).not.toBe(await consentSha256(texts.ar));
 		expect(consentText('fr', { ...p, version: 4 })).not.toBe(texts.fr);
+	});
+});
+
+describe("cleanUserAgent (the certificate's browser line)", () => {
+	it("keeps a browser's User-Agent as it is", () => {
+		const ua = 'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36';
+		expect(cleanUserAgent(ua)).toBe(ua);
+	});
+
+	it('drops control, bidi and invisible characters and collapses white space', () => {
+		expect(cleanUserAgent('Evil\u0000UA\u202E/1.0\t\u200B(X11)\u2066 ')).toBe('Evil UA /1.0 (X11)');
+		expect(cleanUserAgent(null)).toBe('');
+		expect(cleanUserAgent('\u0007\u202A')).toBe('');
+	});
+
+	it('keeps at most 512 characters', () => {
+		expect(cleanUserAgent('a'.repeat(600))).toHaveLength(512);
 	});
 });

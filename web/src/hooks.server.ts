@@ -6,6 +6,7 @@
  */
 import type { Handle, HandleFetch, HandleServerError } from '@sveltejs/kit';
 import { createApp } from '../../worker/app';
+import { cleanUserAgent } from '../../worker/domain/signing';
 import { pickLocale } from '../../worker/i18n';
 import { LANG_COOKIE } from '../../worker/middleware';
 import { problemBody, problemResponse } from '../../worker/problem';
@@ -66,6 +67,11 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
 	const headers = new Headers(request.headers);
 	const ip = event.request.headers.get('cf-connecting-ip') ?? safeClientAddress(event);
 	if (ip) headers.set('cf-connecting-ip', ip);
+	// The browser's own User-Agent, not the server's fetch: the API records it as signing
+	// evidence (the certificate's "Navigateur" row) and in sessions.
+	const userAgent = cleanUserAgent(event.request.headers.get('user-agent'));
+	if (userAgent) headers.set('user-agent', userAgent);
+	else headers.delete('user-agent');
 	headers.set('accept-language', event.locals.locale ?? 'fr');
 	headers.delete('origin');
 	const res = await fetch(new Request(request, { headers }));

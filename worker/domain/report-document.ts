@@ -13,7 +13,7 @@
  */
 import type { DocLang } from '../../contracts/document';
 import type { ReportBlock, ReportDocument, ReportSection } from '../../contracts/report-document';
-import { TIME_ZONE, docDate, docDzd, docNumber } from '../../contracts/clauses/format';
+import { docClock as clock, docDate, docDzd, docNumber } from '../../contracts/clauses/format';
 import type { Attention, Conversion, Costs, Intention, Recommendation } from './campaign-report';
 
 const NBSP = '\u00a0';
@@ -229,7 +229,6 @@ const ratios = Object.fromEntries((['fr', 'ar', 'en'] as const).map((l) => [l, n
 	DocLang,
 	Intl.NumberFormat
 >;
-const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
 
 export const NONE = '—';
 

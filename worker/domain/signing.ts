@@ -177,3 +177,20 @@ export function codeId(): string {
 	crypto.getRandomValues(b);
 	return toHex(b);
 }
+
+/** The longest user agent kept as signing evidence. */
+export const USER_AGENT_MAX = 512;
+
+/**
+ * A browser's User-Agent as signing evidence (agreement_signatures.user_agent, the
+ * certificate's "Navigateur" row): control, bidi and invisible format characters removed
+ * (they would scramble the certificate line), white space collapsed, at most 512 characters.
+ */
+export function cleanUserAgent(raw: string | null | undefined): string {
+	return (raw ?? '')
+		.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u206F\uFEFF\uFFF9-\uFFFB]|\p{Cs}/gu, ' ')
+		.replace(/\s+/gu, ' ')
+		.trim()
+		.slice(0, USER_AGENT_MAX)
+		.trim();
+}

@@ -17,7 +17,7 @@ import { AppError } from '../errors';
 import type { AuditActor } from '../domain/audit-chain';
 import { sha256Hex } from '../domain/encoding';
 import { iso } from '../domain/dates';
-import { buildAgreementDocument, buildCompletionCertificateText } from '../../contracts/clauses';
+import { buildAgreementDocument, buildCompletionCertificate, buildCompletionCertificateText } from '../../contracts/clauses';
 import type { DocLang } from '../../contracts/document';
 import { appendCompletionCertificate, renderAgreementPdf } from '../../contracts/pdf';
 import { fromPem, loadSignerCached, sealPdf, verifySealedPdf, type TrustedCertificates } from '../../contracts/seal';
@@ -109,18 +109,15 @@ async function sealAndStore(ctx: ServiceContext, doc: DocumentData, lang: DocLan
 		buildAgreementDocument({ agreementId: agreement.id, version: agreement.version, documentSha256: agreement.documentSha256, terms: agreement.terms, lang, verifyUrl })
 	);
 	const text = buildCompletionCertificateText(lang);
-	const withCertificate = await appendCompletionCertificate(rendered, {
-		lang,
-		title: text.title,
-		intro: text.intro,
-		labels: text.labels,
-		legalNote: text.legalNote,
-		footer: text.footer,
-		meta: { agreementId: agreement.id, version: agreement.version, documentSha256: agreement.documentSha256 },
-		signers: doc.signatures.map((s) => ({ ...s, partyLabel: text.partyLabels[s.party] })),
-		auditHead: doc.auditHead,
-		verifyUrl
-	});
+	const withCertificate = await appendCompletionCertificate(
+		rendered,
+		buildCompletionCertificate(lang, {
+			meta: { agreementId: agreement.id, version: agreement.version, documentSha256: agreement.documentSha256 },
+			signers: doc.signatures,
+			auditHead: doc.auditHead,
+			verifyUrl
+		})
+	);
 	const signer = await loadSignerCached(secrets.key, secrets.cert);
 	const sealed = await sealPdf(withCertificate, signer, {
 		reason: text.title,

@@ -5,7 +5,7 @@ import type { CallerContext } from '../../context';
 import type { Locale } from '../../env';
 import { AppError } from '../../errors';
 import { t } from '../../i18n';
-import { SIGNING_CODE, codeState, consentSha256, consentText, hashSigningCode, isComplete, normaliseCode, sameHash } from '../../domain/signing';
+import { SIGNING_CODE, cleanUserAgent, codeState, consentSha256, consentText, hashSigningCode, isComplete, normaliseCode, sameHash } from '../../domain/signing';
 import { agreementCompletedEmail, agreementSignedEmail } from '../agreement-emails';
 import { queueEmailStatement } from '../outbox';
 import { notifyBrandStatement, notifyUserStatement } from '../notifications';
@@ -50,7 +50,7 @@ function codeError(
 export async function signAgreement(ctx: CallerContext, input: SignInput) {
 	const { db, now, locale, origin, user } = ctx;
 	const { agreementId } = input;
-	const evidence = { ip: ctx.ip ?? '', userAgent: (ctx.userAgent ?? '').slice(0, 512) };
+	const evidence = { ip: ctx.ip ?? '', userAgent: cleanUserAgent(ctx.userAgent) };
 	return retryOnce(async () => {
 		const loaded = await load(ctx, agreementId);
 		const { row } = loaded;
