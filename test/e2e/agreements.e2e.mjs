@@ -2,7 +2,13 @@
 // accepts the demo creator's shortlisted application, opens its agreement from the
 // application page, edits the fee (and the identities needed to send), sends it; the
 // creator asks for a code, reads it from the dev outbox, signs; the brand signs too; both
-// see it signed, with an intact audit chain. Works on the seeded demo data.
+// see it signed, with an intact audit chain, and the certificate names each signer's browser
+// and Algiers times. Works on the seeded demo data.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 export const name = 'agreements: edit, send, code by email, sign both sides (fr), signed page (ar)';
 
 const DEMO_BRAND = { email: 'demo.marque@wasla.dz', password: 'wasla-demo-2026' };
@@ -136,6 +142,20 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.match(await text(page, '#audit-chain'), /Chaîne d’empreintes intacte/);
 	for (const lang of ['fr', 'ar', 'en']) assert.ok(await page.locator(`a[href="/api/v1/agreements/${agreementPath.split('/').pop()}/pdf?lang=${lang}"]`).count(), `download link in ${lang}`);
 	await screenshot('fr-3-brand-completed', page);
+
+	// Issue 14, point 11: signed in the browser, the certificate records each signer's browser
+	// (the pages forward the User-Agent to the API) and the times in Algiers time, no raw ISO.
+	const pdf = await page.request.get(`/api/v1/agreements/${agreementPath.split('/').pop()}/pdf?lang=fr`);
+	assert.equal(pdf.status(), 200);
+	const pdfFile = path.join(mkdtempSync(path.join(tmpdir(), 'wasla-cert-')), 'agreement-fr.pdf');
+	writeFileSync(pdfFile, await pdf.body());
+	const certificate = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+	const userAgents = [await cpage.evaluate(() => navigator.userAgent), await page.evaluate(() => navigator.userAgent)];
+	assert.equal(certificate.match(/Navigateur/g)?.length, 2, 'a browser row for each signer');
+	// A user agent wraps onto two lines of the value column: each of its words is there.
+	for (const ua of userAgents) for (const word of ua.split(' ')) assert.ok(certificate.includes(word), `the certificate holds "${word}" of ${ua}`);
+	assert.match(certificate, /\(heure d’Alger\)/, 'signing times in Algiers time');
+	assert.doesNotMatch(certificate, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, 'no raw ISO time');
 	await cpage.goto(agreementPath);
 	assert.equal(await text(cpage, '#agreement-status'), 'Signé');
 
