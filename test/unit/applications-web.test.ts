@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolate, parseDinars } from '../../web/src/lib/applications';
+import { feeFromRates, isolate, parseDinars } from '../../web/src/lib/applications';
 
 describe('apply form helpers', () => {
 	it.each([
@@ -20,5 +20,24 @@ describe('apply form helpers', () => {
 
 	it('isolates user text inside translated sentences', () => {
 		expect(isolate('Sérum été')).toBe('\u2068Sérum été\u2069');
+	});
+});
+
+describe('feeFromRates', () => {
+	it('adds the rates of the formats the creator priced, in the order asked', () => {
+		expect(feeFromRates(['reel', 'story', 'live'], { story: 5000, reel: 15000 })).toEqual({
+			total: 20000,
+			parts: [
+				{ format: 'reel', amount: 15000 },
+				{ format: 'story', amount: 5000 }
+			]
+		});
+	});
+
+	it('suggests nothing when no format asked has a rate', () => {
+		expect(feeFromRates(['live'], { story: 5000 })).toEqual({ total: null, parts: [] });
+		expect(feeFromRates(['reel'], null)).toEqual({ total: null, parts: [] });
+		expect(feeFromRates([], { reel: 15000 })).toEqual({ total: null, parts: [] });
+		expect(feeFromRates(['reel'], { reel: 0 })).toEqual({ total: null, parts: [] });
 	});
 });

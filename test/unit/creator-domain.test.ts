@@ -6,7 +6,7 @@ import { looksLikeCentimes, rateWarnings } from '../../worker/domain/rates';
 import { IMAGE_TYPES, sniffFileType } from '../../worker/domain/file-types';
 import { classifyComment, normaliseComment } from '../../worker/domain/comments';
 import { computeCreatorFeatures, DAY_MS, type FeaturePost } from '../../worker/domain/creator-features';
-import { MAX_IMPORT_ROWS, parsePostsCsv } from '../../worker/domain/stats-import';
+import { MAX_IMPORT_ROWS, parseFollowersCsv, parsePostsCsv, sampleFollowersCsv, samplePostsCsv, splitCommentSamples } from '../../worker/domain/stats-import';
 
 describe('normaliseAlgerianPhone', () => {
 	it.each([
@@ -244,6 +244,34 @@ describe('parsePostsCsv', () => {
 		const big = `${header}\n` + Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `instagram,r${i},reel,2026-11-20,1,1,1,1,1,1,0,`).join('\n');
 		expect(parsePostsCsv(big, now).tooManyRows).toBe(true);
 		expect(parsePostsCsv(`${header}\ninstagram,a,reel,2027-01-01,1,1,1,1,1,1,0,\n`, now).errors).toEqual([{ line: 2, column: 'postedAt', key: 'stats_date_future' }]);
+	});
+});
+
+describe('comment samples and the sample files', () => {
+	const now = Date.parse('2026-11-26T12:00:00Z');
+
+	it('splits comment samples on a bar with or without spaces', () => {
+		expect(splitCommentSamples('prix ?|livraison Oran ?')).toEqual(['prix ?', 'livraison Oran ?']);
+		expect(splitCommentSamples('a |b|  c | | ')).toEqual(['a', 'b', 'c']);
+		expect(splitCommentSamples('كم السعر؟|واش كاين توصيل')).toEqual(['كم السعر؟', 'واش كاين توصيل']);
+	});
+
+	it('offers a posts sample with every column that imports as it is, dated before now', () => {
+		const csv = samplePostsCsv(now);
+		expect(csv.split('\r\n')[0]).toBe('platform,ref,format,postedAt,views,reach,likes,comments,saves,shares,sponsored,commentSamples,caption');
+		const out = parsePostsCsv(csv, now);
+		expect(out.errors).toEqual([]);
+		expect(out.rows).toHaveLength(3);
+		expect(out.rows[0].commentSamples).toEqual(['Prix svp ?', 'Livraison à Oran ?', 'Dispo en rose ?']);
+		expect(out.rows[1].caption).toBe('Collaboration, code promo en story');
+		expect(out.rows[2].reach).toBeNull();
+		for (const row of out.rows) expect(row.postedAt).toBeLessThan(now);
+	});
+
+	it('offers a follower-history sample that imports as it is', () => {
+		const out = parseFollowersCsv(sampleFollowersCsv(now), now);
+		expect(out.errors).toEqual([]);
+		expect(out.rows.map((r) => `${r.platform} ${r.date} ${r.followers}`)).toEqual(['instagram 2026-10-27 17650', 'instagram 2026-11-11 17980', 'instagram 2026-11-25 18320', 'tiktok 2026-11-25 5200']);
 	});
 });
 

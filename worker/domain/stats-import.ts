@@ -16,8 +16,10 @@ export const MAX_METRIC = 1_000_000_000;
 /** Sample comments kept per post, and their length. */
 export const MAX_COMMENT_SAMPLES = 20;
 export const MAX_COMMENT_LENGTH = 500;
-/** Separator of the commentSamples CSV cell. */
+/** Separator of the commentSamples CSV cell, as written (and in the sample file). */
 export const COMMENT_SEPARATOR = ' | ';
+/** How the cell is read: a bar with or without spaces around it ("a|b", "a | b"). */
+const COMMENT_SPLIT = /\s*\|\s*/u;
 
 export const POST_CSV_COLUMNS = ['platform', 'ref', 'format', 'postedAt', 'views', 'reach', 'likes', 'comments', 'saves', 'shares', 'sponsored'] as const;
 export const OPTIONAL_CSV_COLUMNS = ['commentSamples', 'caption'] as const;
@@ -78,10 +80,10 @@ export function parsePostedAt(raw: string, now: number): number | { error: strin
 	return ms;
 }
 
-/** Splits a commentSamples cell on " | ", dropping empties, capped in count and length. */
+/** Splits a commentSamples cell on "|" (spaces around it optional), dropping empties, capped in count and length. */
 export function splitCommentSamples(cell: string): string[] {
 	return cell
-		.split(COMMENT_SEPARATOR)
+		.split(COMMENT_SPLIT)
 		.map((s) => s.trim())
 		.filter(Boolean)
 		.slice(0, MAX_COMMENT_SAMPLES)
@@ -271,4 +273,60 @@ export function parseFollowersCsv(text: string, now: number): ParsedRows<Followe
 		keyColumn: 'date',
 		duplicateKey: 'stats_date_duplicate'
 	});
+}
+
+/** One CSV cell: quoted when it holds a comma, a quote or a line break. */
+function csvCell(value: string | number): string {
+	const text = String(value);
+	return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Rows as CSV text (CRLF, as spreadsheets write it). */
+function csvText(columns: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+	return [columns, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The calendar day `daysAgo` days before `now`, in Algiers (UTC+1). */
+function dayBefore(now: number, daysAgo: number): string {
+	return new Date(now + 3_600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A posts CSV to download and fill in (issue 14): every column, required and optional, and
+ * three example rows dated in the last weeks so the file imports as it is — quotes around a
+ * caption with a comma, comment samples separated by " | ".
+ */
+export function samplePostsCsv(now: number): string {
+	const columns = [...POST_CSV_COLUMNS, ...OPTIONAL_CSV_COLUMNS];
+	const rows = [
+		[
+			'instagram',
+			'https://www.instagram.com/reel/EXEMPLE1/',
+			'reel',
+			dayBefore(now, 21),
+			18_400,
+			12_900,
+			1_250,
+			96,
+			140,
+			38,
+			'non',
+			'Prix svp ? | Livraison à Oran ? | Dispo en rose ?',
+			'Ma routine du matin, avec le sérum de chez moi'
+		],
+		['instagram', 'https://www.instagram.com/p/EXEMPLE2/', 'post', dayBefore(now, 14), 6_100, 4_800, 410, 22, 35, 6, 'oui', 'كم السعر؟ | واش كاين توصيل لوهران؟', 'Collaboration, code promo en story'],
+		['tiktok', 'https://www.tiktok.com/@exemple/video/7300000000000000001', 'reel', dayBefore(now, 7), 32_000, '', 2_900, 150, 210, 95, 'non', '', '']
+	];
+	return csvText(columns, rows);
+}
+
+/** A follower-history CSV to download and fill in: one row per platform and day. */
+export function sampleFollowersCsv(now: number): string {
+	const rows = [
+		['instagram', dayBefore(now, 30), 17_650],
+		['instagram', dayBefore(now, 15), 17_980],
+		['instagram', dayBefore(now, 1), 18_320],
+		['tiktok', dayBefore(now, 1), 5_200]
+	];
+	return csvText(FOLLOWER_CSV_COLUMNS, rows);
 }

@@ -52,6 +52,19 @@ export function parseDinars(raw: string): number | null | undefined {
 }
 
 /**
+ * The fee a creator would ask for these formats at their own rates (issue 14): the sum of
+ * the rates they set, and which formats it counts. `total` is null when none of the formats
+ * has a rate, so the form leaves the fee empty rather than suggesting 0 DA.
+ */
+export function feeFromRates(formats: readonly string[], rates: Readonly<Record<string, number>> | null | undefined): { total: number | null; parts: { format: string; amount: number }[] } {
+	const parts = formats.flatMap((format) => {
+		const amount = rates?.[format];
+		return typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0 ? [{ format, amount }] : [];
+	});
+	return { total: parts.length === 0 ? null : parts.reduce((sum, p) => sum + p.amount, 0), parts };
+}
+
+/**
  * Wraps user text (a campaign title, a name) in Unicode isolates (FSI … PDI) before it goes
  * into a translated sentence, so a Latin title inside Arabic text (or the reverse) keeps
  * its own direction without reordering the words around it.

@@ -64,6 +64,8 @@ export interface Task {
 export interface Wilaya {
 	code: string;
 	name: string;
+	/** The name in the other script (Arabic on French and English pages, French on Arabic ones), for search. */
+	alt?: string;
 }
 
 export interface CampaignWarning {

@@ -2,14 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
 import { requireMe } from '$lib/server/form';
 import { bodyFromValues, emptyValues, formFieldErrors, isObjective, valuesFromForm, withTemplate } from '$lib/server/campaign-form';
-import { loadTemplates, loadWilayas } from '$lib/server/campaign-pages';
+import { loadTemplates, loadWilayaChoices } from '$lib/server/campaign-pages';
 import type { Campaign, CampaignWarning } from '$lib/campaigns';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') error(403, 'forbidden');
-	const [wilayas, templates] = await Promise.all([loadWilayas(fetch, locals.locale), loadTemplates(fetch, locals.locale)]);
+	const [wilayas, templates] = await Promise.all([loadWilayaChoices(fetch, locals.locale), loadTemplates(fetch, locals.locale)]);
 	return { wilayas, templates, initial: emptyValues() };
 };
 

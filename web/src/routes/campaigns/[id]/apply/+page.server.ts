@@ -16,9 +16,13 @@ interface ForApplicant {
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 	const me = requireMe({ locals, url });
 	if (me.user.role !== 'creator') error(403, 'creators only');
-	const res = await apiJson<ForApplicant>(fetch, `/campaigns/${encodeURIComponent(params.id)}/application`, 'GET');
+	const [res, me2] = await Promise.all([
+		apiJson<ForApplicant>(fetch, `/campaigns/${encodeURIComponent(params.id)}/application`, 'GET'),
+		// The creator's own rates prefill the fee (issue 14); without them the field starts empty.
+		apiJson<{ creator: { rates: Record<string, number> | null } }>(fetch, '/creators/me', 'GET')
+	]);
 	if (!res.ok) error(res.status === 403 ? 403 : 404, res.problem.detail);
-	return { ...res.data, dateInputs: DATE_INPUTS };
+	return { ...res.data, dateInputs: DATE_INPUTS, rates: me2.ok ? (me2.data.creator.rates ?? {}) : {} };
 };
 
 export const actions: Actions = {

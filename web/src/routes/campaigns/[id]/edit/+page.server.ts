@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
 import { requireMe } from '$lib/server/form';
 import { bodyFromValues, formFieldErrors, isObjective, valuesFromCampaign, valuesFromForm, withTemplate } from '$lib/server/campaign-form';
-import { loadTemplates, loadWilayas } from '$lib/server/campaign-pages';
+import { loadTemplates, loadWilayaChoices } from '$lib/server/campaign-pages';
 import type { Campaign, CampaignWarning } from '$lib/campaigns';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 	const campaign = res.data.campaign;
 	// Only drafts and open campaigns can change; the others show their page instead.
 	if (campaign.status !== 'draft' && campaign.status !== 'open') redirect(303, `/campaigns/${campaign.id}`);
-	const [wilayas, templates] = await Promise.all([loadWilayas(fetch, locals.locale), loadTemplates(fetch, locals.locale)]);
+	const [wilayas, templates] = await Promise.all([loadWilayaChoices(fetch, locals.locale), loadTemplates(fetch, locals.locale)]);
 	return { campaign: { id: campaign.id, title: campaign.title, status: campaign.status }, initial: valuesFromCampaign(campaign), wilayas, templates };
 };
 
