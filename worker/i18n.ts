@@ -638,8 +638,8 @@ const ar: Record<MessageKey, string> = {
 	report_reason_few_orders: '{orders} مبيعات مُسلَّمة فقط (المطلوب {min} على الأقل).',
 	report_reason_paid_back: 'رقم الأعمال المُسلَّم يساوي {ratio} مرة من الأجر.',
 	report_reason_not_paid_back: 'رقم الأعمال المُسلَّم لا يغطي الأجر ({ratio} مرة).',
-	report_reason_returns_ok: 'مرتجعات معقولة: {percent} %.',
-	report_reason_returns_high: 'مرتجعات كثيرة: {percent} %.',
+	report_reason_returns_ok: 'مرتجعات معقولة: {percent}%.',
+	report_reason_returns_high: 'مرتجعات كثيرة: {percent}%.',
 	// deliverable drafts and reviews (issue 11, point 2)
 	draft_note_length: 'يجب ألا يتجاوز نص المسودة 8000 حرف.',
 	draft_content_required: 'أضف نصًا أو ملفًا: لا يمكن أن تكون المسودة فارغة.',

@@ -9,11 +9,11 @@
  *   "12 November 2026" (ar-DZ month names, as used in Algeria).
  */
 import type { DocLang } from '../document';
+import { NUMBER_LOCALE } from '../../worker/domain/numbers';
 
 export const TIME_ZONE = 'Africa/Algiers';
 const NBSP = '\u00a0';
 
-const NUMBER_LOCALE: Record<DocLang, string> = { fr: 'fr-DZ', ar: 'fr-DZ', en: 'en-GB' };
 const DATE_LOCALE: Record<DocLang, string> = { fr: 'fr-DZ', ar: 'ar-DZ-u-nu-latn', en: 'en-GB' };
 
 const integers = {

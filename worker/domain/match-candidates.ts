@@ -6,6 +6,7 @@
  */
 import { t, type Locale, type MessageKey } from '../i18n';
 import { parseJsonOr } from './json';
+import { formatDecimal } from './numbers';
 import { campaignQueryVector, campaignTerms, nicheWords } from './affinity';
 import { fits, type FitCampaign } from './campaign-fit';
 import type { CampaignFields } from './campaign-rules';
@@ -61,19 +62,9 @@ export const shares = (x: unknown): Record<string, number> => {
 // reasons in the viewer's language
 // ---------------------------------------------------------------------------------------
 
-const NUMBER_LOCALE: Record<Locale, string> = { fr: 'fr-FR', ar: 'ar-DZ', en: 'en-GB' };
-
-/** Numbers as the locale writes them (4,1 in French and Arabic, 4.1 in English; Latin digits). */
+/** Numbers as the whole app writes them (numbers.ts): "4,1" and "20 000" in French and Arabic, "4.1" in English. */
 export function formatNumber(locale: Locale, n: number): string {
-	return numberFormat(locale).format(n);
-}
-
-// Building an Intl.NumberFormat costs far more than using one: one per locale per isolate.
-const formats = new Map<Locale, Intl.NumberFormat>();
-function numberFormat(locale: Locale): Intl.NumberFormat {
-	let f = formats.get(locale);
-	if (!f) formats.set(locale, (f = new Intl.NumberFormat(NUMBER_LOCALE[locale], { maximumFractionDigits: 2, numberingSystem: 'latn' })));
-	return f;
+	return formatDecimal(n, locale);
 }
 
 export interface ReasonContext {

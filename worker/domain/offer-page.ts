@@ -4,6 +4,7 @@
  */
 import type { Locale } from '../i18n';
 import { IMAGE_TYPES } from './file-types';
+import { formatInteger } from './numbers';
 
 /** Products on one campaign's page: a dozen at most (counted in the INSERT itself). */
 export const OFFER_PRODUCTS_MAX = 12;
@@ -17,11 +18,8 @@ export const PRODUCT_PRICE_MAX_DZD = 10_000_000;
 export const OFFER_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 export const OFFER_PHOTO_TYPES = IMAGE_TYPES;
 
-const NNBSP = '\u202f';
 const NBSP = '\u00a0';
 
-/** Latin digits grouped by three with `sep`. */
-const grouped = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
 
 /**
  * A price as the app writes it (web/src/lib/format.ts formatDzd), Latin digits in every
@@ -30,8 +28,8 @@ const grouped = (n: number, sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\
  */
 export function formatPriceDzd(amount: number, locale: Locale): string {
 	if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`formatPriceDzd: whole dinars expected, got ${String(amount)}`);
-	if (locale === 'en') return `DZD${NBSP}${grouped(amount, ',')}`;
-	return `${grouped(amount, NNBSP)}${NBSP}${locale === 'ar' ? 'د.ج' : 'DA'}`;
+	if (locale === 'en') return `DZD${NBSP}${formatInteger(amount, locale)}`;
+	return `${formatInteger(amount, locale)}${NBSP}${locale === 'ar' ? 'د.ج' : 'DA'}`;
 }
 
 /**

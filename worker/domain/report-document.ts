@@ -15,6 +15,7 @@ import type { DocLang } from '../../contracts/document';
 import type { ReportBlock, ReportDocument, ReportSection } from '../../contracts/report-document';
 import { docClock as clock, docDate, docDzd, docNumber } from '../../contracts/clauses/format';
 import type { Attention, Conversion, Costs, Intention, Recommendation } from './campaign-report';
+import { NUMBER_LOCALE } from './numbers';
 
 const NBSP = '\u00a0';
 
@@ -224,8 +225,7 @@ export interface ReportForDocument {
 	formats: { format: string; attention: Attention }[];
 }
 
-const RATIO_LOCALE: Record<DocLang, string> = { fr: 'fr-DZ', ar: 'fr-DZ', en: 'en-GB' };
-const ratios = Object.fromEntries((['fr', 'ar', 'en'] as const).map((l) => [l, new Intl.NumberFormat(RATIO_LOCALE[l], { minimumFractionDigits: 2, maximumFractionDigits: 2 })])) as Record<
+const ratios = Object.fromEntries((['fr', 'ar', 'en'] as const).map((l) => [l, new Intl.NumberFormat(NUMBER_LOCALE[l], { minimumFractionDigits: 2, maximumFractionDigits: 2 })])) as Record<
 	DocLang,
 	Intl.NumberFormat
 >;

@@ -15,11 +15,12 @@ import { listScreenshots, MAX_SCREENSHOT_BYTES, readScreenshot, saveScreenshot }
 import { ByHandle, FollowersBody, PostsBody, PostsQuery, ProfileBody, ScreenshotFields } from './creators.types';
 import { IMAGE_TYPES } from '../domain/file-types';
 import { iso } from '../domain/dates';
+import { formatInteger } from '../domain/numbers';
 
 const msg = (locale: Locale, key: string, params: Record<string, string | number> = {}) => (isMessageKey(key) ? t(locale, key as MessageKey, params) : key);
 
 /** Amounts in messages grouped as the UI shows them: 25 000 (narrow no-break space), en 25,000. */
-const grouped = (locale: Locale, n: number) => (locale === 'en' ? n.toLocaleString('en-GB') : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f'));
+const grouped = (locale: Locale, n: number) => formatInteger(n, locale);
 
 const warningsOut = (locale: Locale, warnings: InputWarning[]) =>
 	warnings.map((w) => ({

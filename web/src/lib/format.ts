@@ -24,6 +24,7 @@
  *   (جانفي، فيفري، أفريل، ماي، جوان، جويلية، أوت …) from CLDR's ar-DZ; English in
  *   day-month-year order ("27 Nov 2026"), as in Algeria. Times use the 24-hour clock.
  */
+import { NUMBER_LOCALE } from '../../../worker/domain/numbers';
 import type { Locale } from './i18n';
 
 export const TIME_ZONE = 'Africa/Algiers';
@@ -31,8 +32,6 @@ export const TIME_ZONE = 'Africa/Algiers';
 const NBSP = '\u00a0';
 const LRM = '\u200e';
 
-/** Intl locale used for digits and grouping. Arabic deliberately shares the French one (see above). */
-const NUMBER_LOCALE: Record<Locale, string> = { fr: 'fr-DZ', ar: 'fr-DZ', en: 'en-GB' };
 /** Intl locale used for dates: ar-DZ brings the Algerian month names; -u-nu-latn pins Latin digits. */
 const DATE_LOCALE: Record<Locale, string> = { fr: 'fr-DZ', ar: 'ar-DZ-u-nu-latn', en: 'en-GB' };
 

@@ -6,6 +6,7 @@
 import { fr } from './fr';
 import { ar } from './ar';
 import { en } from './en';
+import { isolateFor } from './bidi';
 import { selectPlurals } from './plural';
 
 export type Locale = 'fr' | 'ar' | 'en';
@@ -30,9 +31,10 @@ export function dirOf(locale: Locale): 'rtl' | 'ltr' {
 /**
  * Returns a translator bound to one locale: `t('login.title')`, `t('x', { n: 3 })`. A count
  * written as a plural block (`{n, plural, one {…} other {…}}`, see plural.ts) takes the
- * form of its language for `params.n`.
+ * form of its language for `params.n`. A value that would be reordered by the sentence around
+ * it (an e-mail or a code in Arabic, an Arabic name in French) is isolated (bidi.ts).
  */
 export function translator(locale: Locale): Translate {
 	const cat = catalogues[locale];
-	return (key, params = {}) => selectPlurals(locale, cat[key], params).replace(/\{(\w+)\}/g, (_, p: string) => String(params[p] ?? ''));
+	return (key, params = {}) => selectPlurals(locale, cat[key], params).replace(/\{(\w+)\}/g, (_, p: string) => isolateFor(String(params[p] ?? ''), locale));
 }

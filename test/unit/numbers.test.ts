@@ -1,0 +1,63 @@
+// One number format per language (issue 14, point 7): the pages, the API's match reasons, the
+// offer pages and the PDFs write the same number the same way, so "20.000" never sits beside
+// "24 600" on an Arabic screen.
+import { describe, expect, it } from 'vitest';
+import { docDzd, docNumber } from '../../contracts/clauses/format';
+import { formatNumber as matchNumber } from '../../worker/domain/match-candidates';
+import { formatDecimal, formatInteger } from '../../worker/domain/numbers';
+import { formatPriceDzd } from '../../worker/domain/offer-page';
+import { formatDzd, formatNumber } from '../../web/src/lib/format';
+import { translator } from '../../web/src/lib/i18n';
+import { FSI, PDI, isolateFor } from '../../web/src/lib/i18n/bidi';
+
+const NNBSP = '\u202f';
+const LANGS = ['fr', 'ar', 'en'] as const;
+
+describe('one number format per language', () => {
+	it('groups thousands with a narrow no-break space in French and Arabic, a comma in English', () => {
+		expect(formatInteger(20_000, 'fr')).toBe(`20${NNBSP}000`);
+		expect(formatInteger(20_000, 'ar')).toBe(`20${NNBSP}000`);
+		expect(formatInteger(20_000, 'en')).toBe('20,000');
+		expect(formatDecimal(3.1, 'ar')).toBe('3,1');
+		expect(formatDecimal(3.1, 'en')).toBe('3.1');
+	});
+
+	it.each(LANGS)('writes every number the same way everywhere in %s', (lang) => {
+		for (const n of [0, 7, 1_234, 20_000, 24_600, 1_500_000]) {
+			const expected = formatInteger(n, lang);
+			expect(formatNumber(n, lang)).toBe(expected);
+			expect(matchNumber(lang, n)).toBe(expected);
+			expect(docNumber(n, lang)).toBe(expected);
+			expect(formatPriceDzd(n, lang)).toBe(formatDzd(n, lang));
+			expect(docDzd(n, lang)).toBe(formatDzd(n, lang));
+		}
+		expect(matchNumber(lang, 3.14)).toBe(formatNumber(3.14, lang));
+	});
+});
+
+describe('values isolated inside sentences', () => {
+	it('isolates Latin text, handles, e-mails and dashed numbers in Arabic, not plain counts', () => {
+		expect(isolateFor('demo.createur@wasla.dz', 'ar')).toBe(`${FSI}demo.createur@wasla.dz${PDI}`);
+		expect(isolateFor('@nour.beauty', 'ar')).toBe(`${FSI}@nour.beauty${PDI}`);
+		expect(isolateFor('NOUR-10', 'ar')).toBe(`${FSI}NOUR-10${PDI}`);
+		expect(isolateFor('15-04', 'ar')).toBe(`${FSI}15-04${PDI}`);
+		expect(isolateFor(`12${NNBSP}500`, 'ar')).toBe(`12${NNBSP}500`);
+		expect(isolateFor('3,1%', 'ar')).toBe('3,1%');
+		expect(isolateFor('حملة الصيف', 'ar')).toBe('حملة الصيف');
+	});
+
+	it('isolates Arabic text in French and English, not Latin text', () => {
+		expect(isolateFor('محمد بن علي', 'fr')).toBe(`${FSI}محمد بن علي${PDI}`);
+		expect(isolateFor('Nour Cosmetics', 'fr')).toBe('Nour Cosmetics');
+		expect(isolateFor('محمد', 'en')).toBe(`${FSI}محمد${PDI}`);
+		// Already isolated (applications.ts isolate()): not wrapped twice.
+		expect(isolateFor(`${FSI}محمد${PDI}`, 'fr')).toBe(`${FSI}محمد${PDI}`);
+	});
+
+	it('the translator isolates the values that need it', () => {
+		const ar = translator('ar');
+		expect(ar('agr.sign.codeSent', { email: 'demo@wasla.dz' })).toContain(`${FSI}demo@wasla.dz${PDI}`);
+		expect(translator('fr')('agr.sign.codeSent', { email: 'demo@wasla.dz' })).toContain(' demo@wasla.dz');
+		expect(translator('fr')('agr.list.with', { name: 'متجر نور' })).toBe(`Avec ${FSI}متجر نور${PDI}`);
+	});
+});

@@ -1,0 +1,31 @@
+/**
+ * Right-to-left text stays right (issue 14, point 7). A value put into a translated sentence
+ * — an e-mail, a handle, a promo code, a brand name, a date like "15-04" — is laid out by
+ * the Unicode bidi algorithm together with the sentence around it, so in Arabic "(@nour)"
+ * shows as "(nour@)" and the full stops of an e-mail jump to its front; in French an Arabic
+ * name next to punctuation drags the punctuation to the wrong side. Wrapped in FIRST STRONG
+ * ISOLATE … POP DIRECTIONAL ISOLATE (U+2068 … U+2069), the value is laid out on its own, in
+ * its own direction, and the sentence treats it as one neutral character.
+ *
+ * Only values that need it are wrapped, so plain counts stay bare ("3 حملات", "12 500 DA"):
+ * in Arabic, anything with a Latin letter, an "@", or digits joined by "-", "/", "." or ":";
+ * in French and English, anything with a right-to-left letter.
+ */
+import type { Locale } from './index';
+
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+const LATIN_OR_HANDLE = /[A-Za-z\u00C0-\u024F@]|\d[-/.:]\d/u;
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+
+/** True when `value` must be isolated to keep its order inside a sentence in `locale`. */
+export function needsIsolation(value: string, locale: Locale): boolean {
+	if (value === '' || value.startsWith(FSI)) return false;
+	return locale === 'ar' ? LATIN_OR_HANDLE.test(value) : RTL_LETTER.test(value);
+}
+
+/** `value` wrapped in FSI … PDI when it needs it (see above), as it is otherwise. */
+export function isolateFor(value: string, locale: Locale): string {
+	return needsIsolation(value, locale) ? `${FSI}${value}${PDI}` : value;
+}
