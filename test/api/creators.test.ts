@@ -173,6 +173,50 @@ describe('PUT /creators/me', () => {
 	});
 });
 
+describe('choosing the media kit address (issue 14, point 7)', () => {
+	it('gives an Arabic name a neutral handle, then lets the creator choose one', async () => {
+		const c = await creatorClient('نور الهدى');
+		expect(c.handle).toMatch(/^createur\.[0-9a-z]+$/);
+		const res = await c.client.call('/creators/me', { method: 'PUT', json: profile({ displayName: 'نور الهدى', handle: ' @Nour.Elhouda ' }) });
+		expect(res.status).toBe(200);
+		const body = (await res.json()) as { creator: { handle: string; mediaKitUrl: string } };
+		expect(body.creator).toMatchObject({ handle: 'nour.elhouda', mediaKitUrl: '/c/nour.elhouda' });
+		expect((await new Client().call('/media-kits/nour.elhouda')).status).toBe(200);
+		expect((await new Client().call(`/media-kits/${c.handle}`)).status).toBe(404);
+		// Saving again with its own handle is not "taken".
+		expect((await c.client.call('/creators/me', { method: 'PUT', json: profile({ handle: 'nour.elhouda' }) })).status).toBe(200);
+	});
+
+	it('refuses a taken, reserved or malformed handle with a field error and changes nothing', async () => {
+		const first = await creatorClient();
+		await first.client.call('/creators/me', { method: 'PUT', json: profile({ handle: 'yasmine.oran' }) });
+		const c = await creatorClient();
+		const before = await row(c.creatorId);
+		const cases: [string, string][] = [
+			['Yasmine.Oran', 'Cette adresse est déjà prise par un autre créateur : choisissez-en une autre.'],
+			['admin', 'Cette adresse est réservée par Wasla : choisissez-en une autre.'],
+			['ya', 'Adresse invalide : 3 à 30 lettres latines sans accent, chiffres, point, tiret ou tiret bas, commençant et finissant par une lettre ou un chiffre.'],
+			['نور', 'Adresse invalide : 3 à 30 lettres latines sans accent, chiffres, point, tiret ou tiret bas, commençant et finissant par une lettre ou un chiffre.'],
+			['nour..dz', 'Adresse invalide : 3 à 30 lettres latines sans accent, chiffres, point, tiret ou tiret bas, commençant et finissant par une lettre ou un chiffre.'],
+			['.nour', 'Adresse invalide : 3 à 30 lettres latines sans accent, chiffres, point, tiret ou tiret bas, commençant et finissant par une lettre ou un chiffre.']
+		];
+		for (const [handle, message] of cases) {
+			const res = await c.client.call('/creators/me', { method: 'PUT', json: profile({ handle }) });
+			expect(res.status, handle).toBe(400);
+			expect(await res.json()).toEqual(invalid([{ path: 'handle', message }]));
+		}
+		expect(await row(c.creatorId)).toEqual(before);
+	});
+
+	it('two creators racing for one free handle: one gets it, the other a field error', async () => {
+		const [a, b] = await Promise.all([creatorClient(), creatorClient()]);
+		const results = await Promise.all([a, b].map((c) => c.client.call('/creators/me', { method: 'PUT', json: profile({ handle: 'lina.blida' }) })));
+		expect(results.map((r) => r.status).sort()).toEqual([200, 400]);
+		const owners = await env.DB.prepare("SELECT count(*) AS n FROM creators WHERE handle = 'lina.blida'").first<{ n: number }>();
+		expect(owners?.n).toBe(1);
+	});
+});
+
 describe('GET /creators/:id and the signed-agreement rule', () => {
 	it('never shows phone or RIP to the public, to other creators or to a brand without a signed agreement', async () => {
 		const c = await creatorClient();

@@ -2,9 +2,10 @@
 // wilaya by typing its name in French or Arabic or its number, and a hidden ticked wilaya
 // stays ticked; the creator's apply form starts with the fee of their own rates and follows
 // the formats ticked; the stats page offers sample CSV files that import as they are.
-import { fits, signedIn } from './phone.mjs';
+import { apiClient } from './api-client.mjs';
+import { PASSWORD, fits, signedIn } from './phone.mjs';
 
-export const name = 'form helps: wilaya search (fr, ar), the fee from the creator’s rates, sample CSV files that import';
+export const name = 'form helps: wilaya search (fr, ar), the fee from the creator’s rates, sample CSV files that import, a creator with an Arabic name chooses a handle shown left to right';
 
 const DEMO_BRAND = 'demo.marque@wasla.dz';
 const DEMO_CREATOR = 'demo.createur@wasla.dz';
@@ -123,6 +124,55 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.match((await followers.text()).replace(/^\ufeff/, ''), /^platform,date,followers\r\n/);
 		await fits(page, assert, 'stats page (fr)');
 		await screenshot('stats-samples-fr', page);
+		assert.deepEqual(errors, [], 'no script errors');
+		await context.close();
+	}
+
+	// ---- a creator with an Arabic name chooses their handle; it reads left to right in Arabic ------
+	{
+		const email = `nour.${Date.now()}@example.dz`;
+		const api = apiClient(baseURL, '10.88.0.3');
+		assert.equal((await api('/auth/register', { json: { email, password: PASSWORD, role: 'creator', name: 'نور الهدى', locale: 'ar' } })).status, 201);
+		const { context, page, errors } = await signedIn(browser, baseURL, email, 'ar', '10.88.0.4');
+		await page.goto('/profile');
+		const handle = page.locator('#handle');
+		assert.match(await handle.inputValue(), /^createur\./, 'an Arabic name gives a neutral Latin handle');
+		assert.equal(await handle.getAttribute('dir'), 'ltr');
+		const chosen = `nour.elhouda${Date.now() % 100000}`;
+		await page.locator('#wilaya').selectOption('09');
+		await page.locator('input[name="niches"]').first().check();
+		// Another creator's handle first: the field says so, in Arabic, and nothing is lost.
+		await handle.fill('@Admin');
+		await page.locator('form.form button[type="submit"]').last().click();
+		await page.locator('#handle-error').waitFor();
+		assert.match(await page.locator('#handle-error').textContent(), /محجوز/);
+		assert.equal(await handle.inputValue(), '@Admin', 'what was typed is kept');
+		await handle.fill(`@${chosen}`);
+		await page.locator('form.form button[type="submit"]').last().click();
+		await page.waitForFunction(() => !document.querySelector('#handle-error'));
+		const kit = await page.goto(`/c/${chosen}`);
+		assert.equal(kit?.status(), 200, 'the media kit answers at the chosen address');
+		// On the Arabic dashboard "@handle" reads left to right: the "@" is left of the name.
+		await page.goto('/dashboard');
+		const order = await page.evaluate((h) => {
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				const i = n.textContent.indexOf(`@${h}`);
+				if (i < 0) continue;
+				const rect = (from) => {
+					const r = document.createRange();
+					r.setStart(n, from);
+					r.setEnd(n, from + 1);
+					return r.getBoundingClientRect().left;
+				};
+				return { at: rect(i), first: rect(i + 1), last: rect(i + h.length) };
+			}
+			return null;
+		}, chosen);
+		assert.ok(order, 'the handle is on the dashboard');
+		assert.ok(order.at < order.first && order.first < order.last, `"@${chosen}" laid out left to right: ${JSON.stringify(order)}`);
+		await fits(page, assert, 'dashboard (ar)');
+		await screenshot('handle-chosen-ar', page);
 		assert.deepEqual(errors, [], 'no script errors');
 		await context.close();
 	}

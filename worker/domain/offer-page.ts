@@ -20,7 +20,6 @@ export const OFFER_PHOTO_TYPES = IMAGE_TYPES;
 
 const NBSP = '\u00a0';
 
-
 /**
  * A price as the app writes it (web/src/lib/format.ts formatDzd), Latin digits in every
  * language: fr "12 500 DA", ar "12 500 د.ج" (thousands by a narrow no-break space, which keeps

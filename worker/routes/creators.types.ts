@@ -4,6 +4,7 @@ import { AGE_BANDS, CONTENT_LANGUAGES, FORMATS, NICHES, PLATFORMS } from '../dom
 import { MAX_RATE_DZD } from '../domain/rates';
 import { normaliseAlgerianPhone } from '../domain/phone';
 import { checkRip } from '../domain/rip';
+import { handleProblem, normaliseHandle } from '../domain/accounts';
 import { multiLineCheck, singleLineCheck } from '../domain/text';
 import { UNKNOWN_PARAM } from '../route';
 import { MAX_CAPTION_LENGTH, MAX_COMMENT_LENGTH, MAX_COMMENT_SAMPLES, MAX_IMPORT_ROWS, MAX_METRIC } from '../domain/stats-import';
@@ -76,6 +77,18 @@ export const ProfileBody = v.strictObject({
 		v.minLength(2, 'name_length'),
 		v.maxLength(80, 'name_length'),
 		v.description('Name shown to brands and on the media kit: one line.')
+	),
+	handle: v.optional(
+		v.pipe(
+			v.string('invalid_type'),
+			v.maxLength(100, 'creator_handle_choice_invalid'),
+			v.transform(normaliseHandle),
+			v.check((h) => handleProblem(h) !== 'creator_handle_choice_invalid', 'creator_handle_choice_invalid'),
+			v.check((h) => handleProblem(h) !== 'creator_handle_reserved', 'creator_handle_reserved'),
+			v.description(
+				'The media kit’s address, /c/<handle>: 3–30 Latin letters, digits, ".", "_" or "-" (a leading "@" is dropped, stored lower case). Another creator’s handle is refused with a field error.'
+			)
+		)
 	),
 	wilaya: WilayaCode,
 	niches: v.pipe(uniqueList(NICHES, 'creator_niche', 1, 5), v.description('1 to 5 niches from the taxonomy.')),

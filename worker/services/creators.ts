@@ -156,11 +156,17 @@ export async function getMediaKit(ctx: ServiceContext, input: { handle: string }
  * Checks the private fields and business rules the schema cannot (wilaya exists, phone,
  * RIP key), collecting every field error at once; then the warnings on accepted values.
  */
-async function checkProfile(db: D1Database, input: ProfileInput) {
+/** True when another creator already has `handle`. */
+async function handleTaken(db: D1Database, handle: string, creatorId: string): Promise<boolean> {
+	return (await db.prepare('SELECT 1 FROM creators WHERE handle = ?1 AND id <> ?2').bind(handle, creatorId).first()) !== null;
+}
+
+async function checkProfile(db: D1Database, input: ProfileInput, creatorId: string) {
 	const fieldKeys: { path: string; key: string }[] = [];
 	const warnings: InputWarning[] = [];
 	const wilaya = await db.prepare('SELECT code FROM wilayas WHERE code = ?1').bind(input.wilaya).first();
 	if (!wilaya) fieldKeys.push({ path: 'wilaya', key: 'creator_wilaya_invalid' });
+	if (input.handle !== undefined && (await handleTaken(db, input.handle, creatorId))) fieldKeys.push({ path: 'handle', key: 'creator_handle_taken' });
 
 	let phone: string | null | undefined = input.phone === undefined ? undefined : null;
 	if (input.phone) {
@@ -191,13 +197,14 @@ async function checkProfile(db: D1Database, input: ProfileInput) {
 export async function updateOwnProfile(ctx: CallerContext, input: ProfileInput) {
 	const { db, now } = ctx;
 	const creatorId = await ownCreatorId(ctx);
-	const { phone, rip, warnings } = await checkProfile(db, input);
+	const { phone, rip, warnings } = await checkProfile(db, input, creatorId);
 	const sets: string[] = ['display_name = ?2', 'wilaya = ?3', 'niches = ?4', 'updated_at = ?5'];
 	const binds: unknown[] = [creatorId, input.displayName, input.wilaya, JSON.stringify(input.niches), now];
 	const set = (column: string, value: unknown) => {
 		binds.push(value);
 		sets.push(`${column} = ?${binds.length}`);
 	};
+	if (input.handle !== undefined) set('handle', input.handle);
 	if (input.languages !== undefined) set('languages', JSON.stringify(input.languages));
 	if (input.rates !== undefined) set('rates', JSON.stringify(Object.fromEntries(Object.entries(input.rates).filter(([, n]) => n !== undefined))));
 	if (input.ratesPublic !== undefined) set('rates_public', input.ratesPublic ? 1 : 0);
@@ -218,6 +225,14 @@ export async function updateOwnProfile(ctx: CallerContext, input: ProfileInput) 
 		}
 	}
 	stmts.unshift(db.prepare(`UPDATE creators SET ${sets.join(', ')} WHERE id = ?1`).bind(...binds));
-	await db.batch(stmts);
+	try {
+		await db.batch(stmts);
+	} catch (e) {
+		// Two creators choosing the same free handle at once: the unique index decides, and the
+		// loser gets the same field error as if it had been taken before (nothing was written).
+		if (input.handle !== undefined && /UNIQUE constraint failed: creators\.handle/u.test(String(e)))
+			throw new AppError('invalid_request', { fieldKeys: [{ path: 'handle', key: 'creator_handle_taken' }] });
+		throw e;
+	}
 	return { creator: await getOwnProfile(ctx), warnings };
 }

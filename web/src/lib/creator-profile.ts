@@ -45,6 +45,8 @@ export interface CreatorFeaturesOut {
 
 export interface ProfileValues {
 	displayName: string;
+	/** The media kit's address, /c/<handle>. */
+	handle: string;
 	wilaya: string;
 	bio: string;
 	niches: string[];
@@ -69,6 +71,7 @@ export function valuesFromProfile(p: CreatorProfile): ProfileValues {
 		.slice(0, AUDIENCE_ROWS);
 	return {
 		displayName: p.displayName,
+		handle: p.handle,
 		wilaya: p.wilaya ?? '',
 		bio: p.bio,
 		niches: p.niches,
@@ -99,6 +102,7 @@ const text = (data: FormData, name: string, max = 600) => {
 export function valuesFromForm(data: FormData): ProfileValues {
 	return {
 		displayName: text(data, 'displayName', 200),
+		handle: text(data, 'handle', 100),
 		wilaya: text(data, 'wilaya', 4),
 		bio: text(data, 'bio', 2000),
 		niches: data
@@ -151,6 +155,7 @@ export function bodyFromValues(v: ProfileValues) {
 	const gender = compact({ f: share(v.f), m: share(v.m) });
 	const body = {
 		displayName: v.displayName,
+		handle: v.handle,
 		wilaya: v.wilaya,
 		niches: v.niches,
 		languages: v.languages,

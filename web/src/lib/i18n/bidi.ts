@@ -29,3 +29,10 @@ export function needsIsolation(value: string, locale: Locale): boolean {
 export function isolateFor(value: string, locale: Locale): string {
 	return needsIsolation(value, locale) ? `${FSI}${value}${PDI}` : value;
 }
+
+const LRI = '\u2066';
+
+/** A handle, code or e-mail where no element can isolate it (an <option>, a title): "(@nour)" stays "(@nour)" in Arabic. */
+export function ltr(value: string): string {
+	return `${LRI}${value}${PDI}`;
+}

@@ -9,6 +9,8 @@ export const fr = {
 	'apply.fee.fromRates': 'Prérempli d’après vos tarifs ({detail}). Modifiez-le si vous proposez autre chose.',
 	'apply.fee.noRates': 'Indiquez un tarif par format dans votre profil et ce montant se remplira tout seul.',
 	'apply.fee.ratesLink': 'Mes tarifs',
+	'profile.kitHandle': 'Adresse de votre kit média',
+	'profile.kitHandleHint': 'Aujourd’hui {url}. Lettres latines sans accent, chiffres, point ou tiret : c’est l’adresse que vous envoyez aux marques. Si vous la changez, l’ancienne ne répond plus.',
 	'stats.csv.samples': 'Pas de fichier sous la main ? Partez d’un exemple prêt à importer :',
 	'stats.csv.samplePosts': 'Exemple de publications (CSV)',
 	'stats.csv.sampleFollowers': 'Exemple d’historique d’abonnés (CSV)'
@@ -26,6 +28,8 @@ export const ar: Record<Keys, string> = {
 	'apply.fee.fromRates': 'مملوء حسب أسعارك ({detail}). عدّله إن كنت تقترح شيئًا آخر.',
 	'apply.fee.noRates': 'أدخل سعرًا لكل صيغة في ملفك الشخصي وسيُملأ هذا المبلغ تلقائيًا.',
 	'apply.fee.ratesLink': 'أسعاري',
+	'profile.kitHandle': 'عنوان ملفك الإعلامي',
+	'profile.kitHandleHint': 'حاليًا {url}. حروف لاتينية دون تشكيل أو أرقام أو نقطة أو شرطة: هو العنوان الذي ترسله إلى العلامات التجارية. إن غيّرته، يتوقف العنوان القديم عن العمل.',
 	'stats.csv.samples': 'ليس لديك ملف؟ ابدأ من مثال جاهز للاستيراد:',
 	'stats.csv.samplePosts': 'مثال للمنشورات (CSV)',
 	'stats.csv.sampleFollowers': 'مثال لسجل المتابعين (CSV)'
@@ -41,6 +45,8 @@ export const en: Record<Keys, string> = {
 	'apply.fee.fromRates': 'Filled in from your rates ({detail}). Change it if you are offering something else.',
 	'apply.fee.noRates': 'Set a rate per format in your profile and this amount will fill itself in.',
 	'apply.fee.ratesLink': 'My rates',
+	'profile.kitHandle': 'Your media kit address',
+	'profile.kitHandleHint': 'Currently {url}. Unaccented Latin letters, digits, dot or dash: this is the address you send to brands. If you change it, the old one stops working.',
 	'stats.csv.samples': 'No file at hand? Start from an example that imports as it is:',
 	'stats.csv.samplePosts': 'Sample posts file (CSV)',
 	'stats.csv.sampleFollowers': 'Sample follower history (CSV)'
