@@ -44,6 +44,7 @@ describe('values isolated inside sentences', () => {
 		expect(isolateFor(`12${NNBSP}500`, 'ar')).toBe(`12${NNBSP}500`);
 		expect(isolateFor('3,1%', 'ar')).toBe('3,1%');
 		expect(isolateFor('حملة الصيف', 'ar')).toBe('حملة الصيف');
+		expect(isolateFor('SARL عطور الصحراء', 'ar')).toBe('SARL عطور الصحراء');
 	});
 
 	it('isolates Arabic text in French and English, not Latin text', () => {

@@ -8,8 +8,10 @@
  * its own direction, and the sentence treats it as one neutral character.
  *
  * Only values that need it are wrapped, so plain counts stay bare ("3 حملات", "12 500 DA"):
- * in Arabic, anything with a Latin letter, an "@", or digits joined by "-", "/", "." or ":";
- * in French and English, anything with a right-to-left letter.
+ * in Arabic, anything with a Latin letter, an "@", or digits joined by "-", "/", "." or ":", and
+ * no Arabic letter (a mixed name such as "SARL عطور الصحراء" reads right in the Arabic sentence
+ * as it is, and an isolate would lay it out left to right); in French and English, anything
+ * with a right-to-left letter.
  */
 import type { Locale } from './index';
 
@@ -22,7 +24,7 @@ const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 /** True when `value` must be isolated to keep its order inside a sentence in `locale`. */
 export function needsIsolation(value: string, locale: Locale): boolean {
 	if (value === '' || value.startsWith(FSI)) return false;
-	return locale === 'ar' ? LATIN_OR_HANDLE.test(value) : RTL_LETTER.test(value);
+	return locale === 'ar' ? LATIN_OR_HANDLE.test(value) && !RTL_LETTER.test(value) : RTL_LETTER.test(value);
 }
 
 /** `value` wrapped in FSI … PDI when it needs it (see above), as it is otherwise. */
