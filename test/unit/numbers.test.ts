@@ -8,7 +8,7 @@ import { formatDecimal, formatInteger } from '../../worker/domain/numbers';
 import { formatPriceDzd } from '../../worker/domain/offer-page';
 import { formatDzd, formatNumber } from '../../web/src/lib/format';
 import { translator } from '../../web/src/lib/i18n';
-import { FSI, PDI, isolateFor } from '../../web/src/lib/i18n/bidi';
+import { FSI, PDI, isolateDashedNumbers, isolateFor } from '../../web/src/lib/i18n/bidi';
 
 const NNBSP = '\u202f';
 const LANGS = ['fr', 'ar', 'en'] as const;
@@ -60,5 +60,15 @@ describe('values isolated inside sentences', () => {
 		expect(ar('agr.sign.codeSent', { email: 'demo@wasla.dz' })).toContain(`${FSI}demo@wasla.dz${PDI}`);
 		expect(translator('fr')('agr.sign.codeSent', { email: 'demo@wasla.dz' })).toContain(' demo@wasla.dz');
 		expect(translator('fr')('agr.list.with', { name: 'متجر نور' })).toBe(`Avec ${FSI}متجر نور${PDI}`);
+	});
+
+	it('keeps "15-04" and "18-24" in order after Arabic letters', () => {
+		expect(isolateDashedNumbers('القانون 15-04')).toBe('القانون \u206615-04\u2069');
+		expect(isolateDashedNumbers('18-24 و25-34')).toBe('\u206618-24\u2069 و\u206625-34\u2069');
+		expect(isolateDashedNumbers('12 500 د.ج')).toBe('12 500 د.ج');
+		expect(translator('ar')('agr.legal')).toContain('\u206615-04\u2069');
+		expect(translator('fr')('agr.legal')).toContain(' 15-04');
+		// Already isolated values are not wrapped again.
+		expect(isolateDashedNumbers(`${FSI}15-04${PDI}`)).toBe(`${FSI}15-04${PDI}`);
 	});
 });

@@ -38,3 +38,13 @@ const LRI = '\u2066';
 export function ltr(value: string): string {
 	return `${LRI}${value}${PDI}`;
 }
+
+/**
+ * Numbers joined by hyphens ("15-04", "18-24") isolated left to right in an Arabic text. After
+ * an Arabic letter the bidi algorithm reads digits as Arabic numbers, which a hyphen does not
+ * join, so "القانون 15-04" would show "04-15". Commas, colons, slashes and no-break spaces do
+ * join them ("3,1", "20:30", "12 500"), so only hyphens need this.
+ */
+export function isolateDashedNumbers(text: string): string {
+	return text.includes('-') ? text.replace(/(?<![\u2066\u2068\d])\d+(?:-\d+)+(?![\d\u2069])/gu, (m) => ltr(m)) : text;
+}

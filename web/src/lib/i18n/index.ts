@@ -6,7 +6,7 @@
 import { fr } from './fr';
 import { ar } from './ar';
 import { en } from './en';
-import { isolateFor } from './bidi';
+import { isolateDashedNumbers, isolateFor } from './bidi';
 import { selectPlurals } from './plural';
 
 export type Locale = 'fr' | 'ar' | 'en';
@@ -36,5 +36,6 @@ export function dirOf(locale: Locale): 'rtl' | 'ltr' {
  */
 export function translator(locale: Locale): Translate {
 	const cat = catalogues[locale];
-	return (key, params = {}) => selectPlurals(locale, cat[key], params).replace(/\{(\w+)\}/g, (_, p: string) => isolateFor(String(params[p] ?? ''), locale));
+	const fill = (key: Key, params: Record<string, string | number> = {}) => selectPlurals(locale, cat[key], params).replace(/\{(\w+)\}/g, (_, p: string) => isolateFor(String(params[p] ?? ''), locale));
+	return locale === 'ar' ? (key, params) => isolateDashedNumbers(fill(key, params)) : fill;
 }
