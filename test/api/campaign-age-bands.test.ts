@@ -93,7 +93,12 @@ describe('campaign target age bands', () => {
 
 	it('answer in Arabic when asked', async () => {
 		const res = await brand.call('/campaigns?lang=ar', { json: body({ ageBands: ['adults'] }) });
-		expect(await res.json()).toEqual(invalid([{ path: 'ageBands.0', message: 'فئة عمرية غير معروفة: \u206613-17\u2069 أو \u206618-24\u2069 أو \u206625-34\u2069 أو \u206635-44\u2069 أو \u206645-54\u2069 أو 55+.' }], 'بعض الحقول غير صالحة.'));
+		expect(await res.json()).toEqual(
+			invalid(
+				[{ path: 'ageBands.0', message: 'فئة عمرية غير معروفة: \u206613-17\u2069 أو \u206618-24\u2069 أو \u206625-34\u2069 أو \u206635-44\u2069 أو \u206645-54\u2069 أو 55+.' }],
+				'بعض الحقول غير صالحة.'
+			)
+		);
 	});
 
 	it('PATCH sets them, keeps them when left out, clears them with [], and changes nothing when refused', async () => {

@@ -173,6 +173,26 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.ok(order.at < order.first && order.first < order.last, `"@${chosen}" laid out left to right: ${JSON.stringify(order)}`);
 		await fits(page, assert, 'dashboard (ar)');
 		await screenshot('handle-chosen-ar', page);
+
+		// "القانون رقم 15-04" on the Arabic verification page: 15 stays left of 04.
+		await page.goto('/verify');
+		const law = await page.evaluate(() => {
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+				const i = n.textContent.indexOf('15-04');
+				if (i < 0) continue;
+				const left = (k) => {
+					const r = document.createRange();
+					r.setStart(n, k);
+					r.setEnd(n, k + 1);
+					return r.getBoundingClientRect().left;
+				};
+				return { one: left(i), dash: left(i + 2), zero: left(i + 3) };
+			}
+			return null;
+		});
+		assert.ok(law, 'the law number is on the page');
+		assert.ok(law.one < law.dash && law.dash < law.zero, `"15-04" reads left to right: ${JSON.stringify(law)}`);
 		assert.deepEqual(errors, [], 'no script errors');
 		await context.close();
 	}
