@@ -16,6 +16,7 @@ import { teamRoutes } from './routes/team';
 import { referenceRoutes } from './routes/reference';
 import { devRoutes } from './routes/dev';
 import { creatorRoutes } from './routes/creators';
+import { creatorLegalDetailsRoutes } from './routes/creator-legal-details';
 import { applicationRoutes } from './routes/applications';
 import { agreementRoutes } from './routes/agreements';
 import { deliverableRoutes } from './routes/deliverables';
@@ -46,6 +47,7 @@ function registerRoutes(router: Router) {
 	teamRoutes(router);
 	referenceRoutes(router);
 	creatorRoutes(router);
+	creatorLegalDetailsRoutes(router);
 	campaignRoutes(router);
 	applicationRoutes(router);
 	agreementRoutes(router);

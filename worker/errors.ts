@@ -43,6 +43,8 @@ export const ERRORS = {
 	idempotency_in_progress: { status: 409, title: 'Request in progress' },
 	/** The payout is held while a publication of the agreement lacks its agreed disclosure. */
 	payout_held: { status: 409, title: 'Payout held' },
+	/** An agreement sent for signature with required fields still empty: `errors` names each, and who must fill it; nothing changed. */
+	agreement_incomplete: { status: 422, title: 'Agreement incomplete' },
 	/** Readable input with row-level errors (e.g. a stats CSV); `errors` lists line and column of each. */
 	unprocessable: { status: 422, title: 'Unprocessable content' },
 	/** The body is larger than the route accepts. */

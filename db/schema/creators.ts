@@ -27,6 +27,16 @@ export const creators = sqliteTable(
 		phone: text('phone'),
 		/** Private: 20-digit RIP/RIB for payouts, key-checked. Same visibility as phone. */
 		payoutRip: text('payout_rip'),
+		/**
+		 * Private: the creator's legal identity for agreements (issue 14), kept for the next
+		 * draft. Legal name as on the ID card or the trade register; RC, NIF and
+		 * auto-entrepreneur card when the creator has them. Seen by the creator only; a new
+		 * draft agreement is prefilled from them.
+		 */
+		legalName: text('legal_name'),
+		legalRcNumber: text('legal_rc_number'),
+		legalNif: text('legal_nif'),
+		legalAutoEntrepreneurCard: text('legal_auto_entrepreneur_card'),
 		/** Whether the public media kit shows the rates. */
 		ratesPublic: integer('rates_public', { mode: 'boolean' }).notNull().default(false),
 		/** Sum of followers over accounts, kept in step for indexed range filters. */

@@ -56,14 +56,11 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	const id = agreement.id;
 
 	// The brand names its representative, the creator gives a legal name, the brand sends.
-	let current = (await ok(await brand(`/agreements/${id}`))).agreement;
+	const current = (await ok(await brand(`/agreements/${id}`))).agreement;
 	const terms1 = structuredClone(current.terms);
 	terms1.parties.brand.representative = 'Karim Ait Ali';
 	await ok(await brand(`/agreements/${id}`, { method: 'PATCH', json: { terms: terms1 } }));
-	current = (await ok(await creator(`/agreements/${id}`))).agreement;
-	const terms2 = structuredClone(current.terms);
-	terms2.parties.creator.legalName = 'Amel Bouzid';
-	await ok(await creator(`/agreements/${id}/proposals`, { json: { terms: terms2, note: 'Nom légal' } }), 201);
+	await ok(await creator(`/agreements/${id}/creator-details`, { method: 'PUT', json: { legalName: 'Amel Bouzid' } }));
 	await ok(await brand(`/agreements/${id}/send`, { method: 'POST' }));
 
 	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Amel Bouzid', consent: true, code: await signingCode(baseURL, creator, id, creatorEmail) } }));

@@ -1,7 +1,8 @@
 // The agreement journey in French, then the signed agreement in Arabic: the demo brand
 // accepts the demo creator's shortlisted application, opens its agreement from the
-// application page, edits the fee (and the identities needed to send), sends it; the
-// creator asks for a code, reads it from the dev outbox, signs; the brand signs too; both
+// application page, edits the fee (and what the brand must give to send); sending without the
+// creator's legal name is refused with a summary naming it, the creator fills it on the agreement
+// page, the brand sends; the creator asks for a code, reads it from the dev outbox, signs; the brand signs too; both
 // see it signed, with an intact audit chain, and the certificate names each signer's browser
 // and Algiers times. Works on the seeded demo data.
 import { execFileSync } from 'node:child_process';
@@ -102,7 +103,6 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await page.fill('input[name="paymentSchedule.0.amountDzd"]', '10000');
 	await page.fill('input[name="paymentSchedule.1.amountDzd"]', '10000');
 	await page.fill('input[name="parties.brand.representative"]', 'Yasmine Benali, gérante');
-	await page.fill('input[name="parties.creator.legalName"]', 'Imène Saidi');
 	if (!(await page.inputValue('input[name="publicationWindow.from"]'))) await page.fill('input[name="publicationWindow.from"]', '2026-12-10');
 	if (!(await page.inputValue('input[name="publicationWindow.to"]'))) await page.fill('input[name="publicationWindow.to"]', '2026-12-20');
 	await page.fill('textarea[name="note"]', 'Rémunération portée à 20 000 DA.');
@@ -116,14 +116,33 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.match(diff, /20\s?000/, 'the new fee is in the diff');
 	await screenshot('fr-1-brand-edited', page);
 
-	// --- send ----------------------------------------------------------------------------------
+	// --- send: the creator's legal name is missing, and the page says so ------------------------
+	assert.match(await text(page, '#todo'), /Nom légal du créateur · à compléter par le créateur/);
+	await page.locator('form[action="?/send"] button').click();
+	await page.locator('#send-errors .error-summary').waitFor();
+	assert.match(await text(page, '#send-errors'), /Nom légal du créateur\u00a0: à compléter par le créateur/);
+	assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('error-summary')), true, 'focus moves to the send summary');
+	assert.equal(await text(page, '#agreement-status'), 'Brouillon');
+
+	// --- the creator gives their legal name on the agreement page --------------------------------
+	const creator = await signedIn(browser, baseURL, DEMO_CREATOR, 'fr', '10.70.2.1', MOBILE);
+	const cpage = creator.page;
+	await cpage.goto(agreementPath);
+	await cpage.locator('#todo a[href="#cd-legalName"]').click();
+	assert.equal(await cpage.evaluate(() => document.activeElement?.id), 'cd-legalName', 'the checklist link focuses the input');
+	await cpage.fill('#cd-legalName', 'Imène Saidi');
+	await cpage.locator('#creator-details button').click();
+	await cpage.waitForURL((url) => url.searchParams.get('done') === 'details');
+	assert.match(await text(cpage, '#agreement-done'), /Votre identité légale est dans le contrat \(version 3\)/);
+
+	// --- the brand sends -------------------------------------------------------------------------
+	await page.goto(agreementPath);
+	assert.equal(await page.locator('#todo').count(), 0, 'nothing left to complete');
 	await page.locator('form[action="?/send"] button').click();
 	await page.waitForURL((url) => url.searchParams.get('done') === 'sent');
 	assert.equal(await text(page, '#agreement-status'), 'En attente de signature');
 
 	// --- the creator signs -----------------------------------------------------------------------
-	const creator = await signedIn(browser, baseURL, DEMO_CREATOR, 'fr', '10.70.2.1', MOBILE);
-	const cpage = creator.page;
 	await cpage.goto('/agreements');
 	await cpage.locator(`a[href="${agreementPath}"]`).first().click();
 	await cpage.waitForURL((url) => url.pathname === agreementPath);

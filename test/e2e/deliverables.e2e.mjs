@@ -64,8 +64,8 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	const current = (await ok(await brand(`/agreements/${id}`))).agreement;
 	const terms = structuredClone(current.terms);
 	terms.parties.brand.representative = 'Samir Belkacem';
-	terms.parties.creator.legalName = 'Yasmine Hadj';
 	await ok(await brand(`/agreements/${id}`, { method: 'PATCH', json: { terms } }));
+	await ok(await creator(`/agreements/${id}/creator-details`, { method: 'PUT', json: { legalName: 'Yasmine Hadj' } }));
 	await ok(await brand(`/agreements/${id}/send`, { method: 'POST' }));
 	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Yasmine Hadj', consent: true, code: await signingCode(baseURL, creator, id, creatorEmail) } }));
 	await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Samir Belkacem', consent: true, code: await signingCode(baseURL, brand, id, brandEmail) } }));

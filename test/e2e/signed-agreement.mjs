@@ -80,8 +80,9 @@ export async function signedAgreement(baseURL, { tag, ips, brandName, creatorNam
 	const current = (await ok(await brand(`/agreements/${id}`))).agreement;
 	const terms = structuredClone(current.terms);
 	terms.parties.brand.representative = 'Karim Bensalah';
-	terms.parties.creator.legalName = 'Amina Brahimi';
 	await ok(await brand(`/agreements/${id}`, { method: 'PATCH', json: { terms } }));
+	// The creator gives their own legal name (issue 14): the brand no longer types it.
+	await ok(await creator(`/agreements/${id}/creator-details`, { method: 'PUT', json: { legalName: 'Amina Brahimi' } }));
 	await ok(await brand(`/agreements/${id}/send`, { method: 'POST' }));
 	await ok(await creator(`/agreements/${id}/sign`, { json: { fullName: 'Amina Brahimi', consent: true, code: await signingCode(baseURL, creator, id, creatorEmail) } }));
 	await ok(await brand(`/agreements/${id}/sign`, { json: { fullName: 'Karim Bensalah', consent: true, code: await signingCode(baseURL, brand, id, brandEmail) } }));

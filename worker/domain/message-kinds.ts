@@ -36,6 +36,7 @@ export const MESSAGE_KINDS = {
 	agreement_signed: 'signing',
 	agreement_completed: 'signing',
 	agreement_unsigned_reminder: 'signing',
+	agreement_details_needed: 'signing',
 	// applications
 	application_received: 'applications',
 	application_shortlisted: 'applications',

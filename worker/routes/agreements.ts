@@ -10,6 +10,7 @@ import { queueSealing } from '../services/agreement-documents';
 import {
 	diffVersions,
 	editTerms,
+	fillCreatorDetails,
 	getAgreement,
 	getAuditTrail,
 	getVersion,
@@ -26,6 +27,7 @@ import {
 	AgreementResponse,
 	AuditResponse,
 	CodeResponse,
+	CreatorDetailsBody,
 	DiffQuery,
 	DiffResponse,
 	EditBody,
@@ -139,11 +141,39 @@ export function agreementRoutes(r: Router) {
 			params: ById,
 			responses: {
 				200: { description: 'Awaiting signatures', schema: AgreementResponse },
-				400: { description: 'Terms incomplete for sending (legal names, representative, publication window)' },
-				...WRITE
+				400: { description: 'Terms that break a rule of their own (e.g. instalments that do not add up to the fee)' },
+				...WRITE,
+				422: {
+					description:
+						'`agreement_incomplete`: required fields still empty (legal names, representative, publication window); `errors[]` names each (path `terms.…`) and who must fill it. Nothing changes, except that the creator is asked for their details when theirs are missing (once a day).'
+				}
 			}
 		},
 		async (c, { ctx, params }) => c.json(await sendAgreement(ctx, { agreementId: params.id }))
+	);
+
+	route(
+		r,
+		{
+			method: 'put',
+			path: '/agreements/:id/creator-details',
+			summary: 'The creator fills their own legal identity on a draft (legal name; RC, NIF or auto-entrepreneur card if any): a new version proposed by the creator',
+			tags: ['agreements'],
+			auth: 'user',
+			params: ById,
+			body: json(CreatorDetailsBody),
+			responses: {
+				200: { description: 'The details are in the current version (unchanged details add no version)', schema: AgreementResponse },
+				400: { description: 'Invalid details (field errors)' },
+				401: { description: 'No session' },
+				404: { description: 'Not found, or the caller is not the agreement’s creator' },
+				409: { description: '`invalid_state`: no longer a draft, or the agreement changed meanwhile' }
+			}
+		},
+		async (c, { ctx, params, body }) => {
+			const { remember, ...details } = body;
+			return c.json(await fillCreatorDetails(ctx, { agreementId: params.id, details, remember }));
+		}
 	);
 
 	route(

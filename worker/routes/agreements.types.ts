@@ -6,6 +6,7 @@ import { PERSONAL_DATA_ITEMS } from '../domain/agreement-terms';
 import { AUDIT_EVENT_DATA } from '../domain/audit-events';
 import { multiLineCheck, singleLineCheck } from '../domain/text';
 import { IdParam } from './params';
+import { REQUIRED_TO_SEND, creatorLegalEntries } from '../domain/agreement-details';
 
 const Note = (what: string) => v.optional(v.pipe(v.string('agreement_note_length'), v.trim(), multiLineCheck(), v.maxLength(500, 'agreement_note_length'), v.description(what)), '');
 
@@ -29,6 +30,21 @@ export const ProposalBody = v.strictObject({
 		v.maxLength(500, 'agreement_proposal_note_length'),
 		v.description('What the creator proposes and why, shown to the brand (3 to 500 characters).')
 	)
+});
+
+export const CreatorDetailsBody = v.strictObject({
+	...creatorLegalEntries,
+	remember: v.optional(v.pipe(v.boolean('invalid_type'), v.description('Keep these details on the creator’s profile for the next agreements (default true).')), true)
+});
+
+/** The creator's legal identity kept on their profile (PUT /creators/me/legal-details). */
+export const LegalDetailsBody = v.strictObject(creatorLegalEntries);
+
+export const LegalDetailsOut = v.object({
+	legalName: v.string(),
+	rcNumber: v.nullable(v.string()),
+	nif: v.nullable(v.string()),
+	autoEntrepreneurCard: v.nullable(v.string())
 });
 
 export const ReasonBody = v.strictObject({
@@ -126,6 +142,17 @@ export const AgreementOut = v.object({
 	canReopen: v.boolean(),
 	canVoid: v.boolean(),
 	canSign: v.boolean(),
+	canEditCreatorDetails: v.pipe(v.boolean(), v.description('The caller is the creator and the agreement is a draft: PUT /agreements/:id/creator-details fills their legal identity.')),
+	missing: v.pipe(
+		v.array(
+			v.object({
+				field: v.pipe(v.picklist(REQUIRED_TO_SEND.map((r) => r.field)), v.description('Dot path in the terms.')),
+				party: v.pipe(Party, v.description('Who must fill it.')),
+				label: v.pipe(v.string(), v.description('The field’s name in the request language.'))
+			})
+		),
+		v.description('Fields sending requires that are still empty (drafts only; empty once ready to send). POST /send answers 422 `agreement_incomplete` while any is left.')
+	),
 	versions: v.array(
 		v.object({ version: v.number(), authorParty: v.picklist(['brand', 'creator', 'system']), createdAt: Iso, note: v.string(), documentSha256: v.string(), frozenAt: v.nullable(Iso) })
 	),

@@ -396,9 +396,11 @@ async function currentStatus(db: D1Database, applicationId: string): Promise<App
 
 async function creatorUser(db: D1Database, creatorId: string) {
 	return db
-		.prepare('SELECT u.id, u.email, u.locale, cr.display_name, cr.handle FROM creators cr JOIN users u ON u.id = cr.user_id WHERE cr.id = ?1')
+		.prepare(
+			'SELECT u.id, u.email, u.locale, cr.display_name, cr.handle, cr.legal_name, cr.legal_rc_number, cr.legal_nif, cr.legal_auto_entrepreneur_card FROM creators cr JOIN users u ON u.id = cr.user_id WHERE cr.id = ?1'
+		)
 		.bind(creatorId)
-		.first<SqlPick<typeof users, 'id' | 'email' | 'locale'> & SqlPick<typeof creators, 'display_name' | 'handle'>>();
+		.first<SqlPick<typeof users, 'id' | 'email' | 'locale'> & SqlPick<typeof creators, 'display_name' | 'handle' | 'legal_name' | 'legal_rc_number' | 'legal_nif' | 'legal_auto_entrepreneur_card'>>();
 }
 
 /**
@@ -448,7 +450,16 @@ export async function acceptApplication(ctx: CallerContext, input: { application
 
 	const terms = prefillTerms({
 		brand: { id: campaign.brand_id, name: campaign.brand_name },
-		creator: { id: app.creator_id, displayName: creator.display_name, handle: creator.handle },
+		// The legal identity the creator keeps on their profile (issue 14): a new draft starts with it.
+		creator: {
+			id: app.creator_id,
+			displayName: creator.display_name,
+			handle: creator.handle,
+			legalName: creator.legal_name ?? '',
+			rcNumber: creator.legal_rc_number,
+			nif: creator.legal_nif,
+			autoEntrepreneurCard: creator.legal_auto_entrepreneur_card
+		},
 		campaign: {
 			id: campaign.id,
 			title: campaign.title,

@@ -14,6 +14,7 @@ import { jsonObjectOr, jsonStrings } from '../domain/json';
 import type { ProfileInput } from '../routes/creators.types';
 import { currentBrand } from './accounts';
 import { ownCreatorId } from './viewer';
+import { legalDetailsOut } from './creator-legal-details';
 
 /** The columns SELECT reads: the profile without its creation time. */
 type CreatorRow = Omit<SqlRow<typeof creators>, 'created_at'>;
@@ -82,11 +83,14 @@ function privateShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadPart
 		rates: jsonObjectOr<Record<string, number>>(row.rates, {}),
 		phone: row.phone,
 		payoutRip: row.payout_rip,
+		/** Kept for agreements (issue 14); null until given. */
+		legalDetails: legalDetailsOut(row),
 		updatedAt: iso(row.updated_at)
 	};
 }
 
-const SELECT = 'SELECT id, user_id, display_name, handle, wilaya, bio, niches, languages, rates, audience, phone, payout_rip, rates_public, followers_total, updated_at FROM creators';
+const SELECT =
+	'SELECT id, user_id, display_name, handle, wilaya, bio, niches, languages, rates, audience, phone, payout_rip, legal_name, legal_rc_number, legal_nif, legal_auto_entrepreneur_card, rates_public, followers_total, updated_at FROM creators';
 
 /** The caller's own profile, private fields included. */
 export async function getOwnProfile(ctx: CallerContext) {

@@ -17,6 +17,7 @@ export type NotificationKind = Extract<
 	| 'message_received'
 	| 'agreement_unsigned_reminder'
 	| 'agreement_sent'
+	| 'agreement_details_needed'
 	| 'agreement_signed'
 	| 'agreement_completed'
 	| 'team_invitation_received'

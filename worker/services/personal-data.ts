@@ -231,7 +231,7 @@ export async function erasePersonalData(ctx: CallerContext) {
 			db.prepare('DELETE FROM creator_accounts WHERE creator_id = ?1').bind(creator.id),
 			db
 				.prepare(
-					"UPDATE creators SET display_name = ?4, handle = ?2, bio = '', niches = '[]', languages = '[]', rates = '{}', audience = '{}', phone = NULL, payout_rip = NULL, rates_public = 0, followers_total = 0, updated_at = ?3 WHERE id = ?1"
+					"UPDATE creators SET display_name = ?4, handle = ?2, bio = '', niches = '[]', languages = '[]', rates = '{}', audience = '{}', phone = NULL, payout_rip = NULL, legal_name = NULL, legal_rc_number = NULL, legal_nif = NULL, legal_auto_entrepreneur_card = NULL, rates_public = 0, followers_total = 0, updated_at = ?3 WHERE id = ?1"
 				)
 				.bind(creator.id, handle, now, ERASED)
 		);

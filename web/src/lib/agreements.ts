@@ -38,6 +38,23 @@ export interface VersionInfo {
 export type AgreementAction = 'edit' | 'propose' | 'send' | 'reopen' | 'void' | 'request_code' | 'sign';
 
 /** GET /agreements/:id → { agreement } (worker/routes/agreements.types.ts AgreementOut). */
+/** A field sending still needs (GET /agreements/:id `missing`). */
+export interface MissingField {
+	/** Terms path, as the terms form names its input. */
+	field: string;
+	party: 'brand' | 'creator';
+	/** The field's name in the reader's language. */
+	label: string;
+}
+
+/** The creator's legal identity (the agreement's creator party, and what /profile/legal keeps). */
+export interface CreatorLegalValues {
+	legalName: string;
+	rcNumber: string;
+	nif: string;
+	autoEntrepreneurCard: string;
+}
+
 export interface AgreementView {
 	id: string;
 	applicationId: string;
@@ -65,6 +82,10 @@ export interface AgreementView {
 	canReopen: boolean;
 	canVoid: boolean;
 	canSign: boolean;
+	/** The creator may fill their own legal identity on this draft (PUT /agreements/:id/creator-details). */
+	canEditCreatorDetails: boolean;
+	/** Required fields still empty, for whoever must fill them: sending waits for all of them. */
+	missing: MissingField[];
 	versions: VersionInfo[];
 	/** The consent text for the current version in the request language, shown verbatim. */
 	consent: { lang: string; text: string; sha256: string };

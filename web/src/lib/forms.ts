@@ -16,6 +16,8 @@ export interface FormFailure<V extends Record<string, string> = Record<string, s
 export interface SummaryItem {
 	/** id of the input to focus, when the error belongs to a field the form shows. */
 	target?: string;
+	/** A link to the page where the field is (when it is not on this page). */
+	href?: string;
 	text: string;
 }
 

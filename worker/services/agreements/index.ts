@@ -23,3 +23,4 @@ export { type SignInput, signAgreement } from './sign';
 export { agreementChainVerdict, appendAgreementEvent, getAuditTrail, recordDownload } from './audit';
 export { agreementForDocument, agreementParty, signedAgreementForSealing } from './documents';
 export { firstVersionStatements } from './history';
+export { fillCreatorDetails } from './creator-details';

@@ -3,7 +3,9 @@ import type { CallerContext } from '../../context';
 import type { Locale } from '../../env';
 import { AppError } from '../../errors';
 import { readStoredTerms, validateTermsRules } from '../../domain/agreement-terms';
+import { missingForSending, missingMessage } from '../../domain/agreement-details';
 import { agreementSentEmail } from '../agreement-emails';
+import { agreementDetailsNeededEmail } from '../agreement-details-emails';
 import { queueEmailStatement } from '../outbox';
 import { notifyUserStatement } from '../notifications';
 import { agreementNotice } from './notices';
@@ -11,11 +13,34 @@ import { assertCodesFree } from '../attribution/codes';
 import { chainEvents, eventStatement, retryOnce } from './history';
 import { actorOf, guard, load, updateAgreement } from './load';
 import { fresh } from './view';
+import type { AgreementRow } from './rows';
+
+/** The creator is asked for their details at most once a day per agreement, however often the brand tries to send. */
+const DETAILS_NOTICE_EVERY_MS = 24 * 3_600_000;
+
+/**
+ * The creator's in-app notice and email asking for their legal details, unless they got
+ * one for this agreement in the last day (the condition reads the notifications table, so
+ * the email goes first in the batch).
+ */
+function askCreatorForDetails(db: D1Database, row: AgreementRow, origin: string, now: number): D1PreparedStatement[] {
+	const once = {
+		sql: "NOT EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = ?6 AND n.kind = 'agreement_details_needed' AND json_extract(n.payload, '$.agreementId') = ?7 AND n.created_at > ?8)",
+		params: [row.creator_user_id, row.id, now - DETAILS_NOTICE_EVERY_MS]
+	};
+	const link = `${origin}/agreements/${row.id}#creator-details`;
+	return [
+		queueEmailStatement(db, agreementDetailsNeededEmail(row.creator_locale, { to: row.creator_email, brand: row.brand_name, campaign: row.campaign_title ?? '', link }), now, once),
+		notifyUserStatement(db, row.creator_user_id, 'agreement_details_needed', agreementNotice(row), now, once)
+	];
+}
 
 /**
  * The brand sends the current version for signature: it is frozen, the agreement awaits
  * signatures, both parties get an email in their language. The terms must name the
- * signatories and the publication window first (400 listing what is missing).
+ * signatories and the publication window first: else 422 `agreement_incomplete` naming each
+ * empty field and who must fill it, nothing changed — except that when the creator's
+ * details are missing, the creator is asked for them (in the app and by email, once a day).
  */
 export async function sendAgreement(ctx: CallerContext, input: { agreementId: string }) {
 	const { db, now, origin } = ctx;
@@ -25,9 +50,14 @@ export async function sendAgreement(ctx: CallerContext, input: { agreementId: st
 		guard(loaded, 'send');
 		const terms = readStoredTerms(loaded.row.terms);
 		if (!terms) throw new AppError('invalid_state', { detailKey: 'detail_agreement_state' });
-		const missing = validateTermsRules(terms, { forSending: true });
-		if (missing.length) throw new AppError('invalid_request', { detailKey: 'detail_agreement_incomplete', fieldKeys: missing.map((p) => ({ path: `terms.${p.path}`, key: p.key })) });
 		const { row } = loaded;
+		const missing = missingForSending(terms, ctx.locale);
+		if (missing.length) {
+			if (missing.some((m) => m.party === 'creator')) await db.batch(askCreatorForDetails(db, row, origin, now));
+			throw new AppError('agreement_incomplete', { errors: missing.map((m) => ({ path: `terms.${m.field}`, message: missingMessage(m, ctx.locale) })) });
+		}
+		const problems = validateTermsRules(terms, { forSending: true });
+		if (problems.length) throw new AppError('invalid_request', { detailKey: 'detail_agreement_incomplete', fieldKeys: problems.map((p) => ({ path: `terms.${p.path}`, key: p.key })) });
 		await assertCodesFree(db, { brandId: row.brand_id, agreementId, terms, prefix: 'terms.' });
 		const [event] = await chainEvents(loaded.head, agreementId, actorOf(loaded), now, [{ action: 'sent', data: { version: row.version, documentSha256: row.document_sha256 } }]);
 		const link = `${origin}/agreements/${agreementId}`;

@@ -1,6 +1,7 @@
 /** The agreement as the API shows it to one of its parties: terms, versions, counting signatures, what they may do next, and the consent text to sign. */
 import type { CallerContext } from '../../context';
 import { readStoredTerms } from '../../domain/agreement-terms';
+import { missingForSending } from '../../domain/agreement-details';
 import { iso, isoOrNull } from '../../domain/dates';
 import { allowedActions, consentSha256, consentText, countingSignatures } from '../../domain/signing';
 import { contactsOf } from './contacts';
@@ -52,6 +53,10 @@ export async function view(ctx: CallerContext, loaded: LoadedAgreement) {
 			canReopen: actions.includes('reopen'),
 			canVoid: actions.includes('void'),
 			canSign: actions.includes('sign'),
+			/** The creator fills their own legal identity on a draft (PUT /agreements/:id/creator-details). */
+			canEditCreatorDetails: row.status === 'draft' && party === 'creator',
+			/** Required fields still empty, for whoever must fill them (issue 14): sending waits for all of them. */
+			missing: terms && row.status === 'draft' ? missingForSending(terms, locale) : [],
 			versions: versions.results.map((x) => ({
 				version: x.version,
 				authorParty: x.author_party,

@@ -19,6 +19,7 @@ import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
+import * as agreementDetails from './parts/agreement-details';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1222,5 +1223,6 @@ export const ar: Catalogue = {
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.ar,
 	...firstHour.ar,
-	...formHelpers.ar
+	...formHelpers.ar,
+	...agreementDetails.ar
 };

@@ -19,6 +19,7 @@ import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
+import * as agreementDetails from './parts/agreement-details';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1220,5 +1221,6 @@ export const en: Catalogue = {
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.en,
 	...firstHour.en,
-	...formHelpers.en
+	...formHelpers.en,
+	...agreementDetails.en
 };

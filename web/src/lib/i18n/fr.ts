@@ -21,6 +21,7 @@ import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
+import * as agreementDetails from './parts/agreement-details';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1227,5 +1228,6 @@ export const fr = {
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.fr,
 	...firstHour.fr,
-	...formHelpers.fr
+	...formHelpers.fr,
+	...agreementDetails.fr
 } as const;

@@ -15,6 +15,7 @@ export interface Notification {
 		| 'message_received'
 		| 'agreement_unsigned_reminder'
 		| 'agreement_sent'
+		| 'agreement_details_needed'
 		| 'agreement_signed'
 		| 'agreement_completed'
 		| 'team_invitation_received'

@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
 import { formString, requireMe } from '$lib/server/form';
 import { loadAgreement, stateAction } from '$lib/server/agreements';
@@ -9,6 +9,7 @@ import { fromAlgiersLocal } from '$lib/publication-stats';
 import { buildAgreementDocument } from '../../../../../contracts/clauses';
 import type { AgreementDocument } from '../../../../../contracts/document';
 import { upgradeTerms } from '$worker/domain/agreement-terms';
+import { legalDetailsBody, legalValuesOf, readLegalDetailsForm } from '$lib/server/legal-details';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -24,7 +25,15 @@ function documentOf(a: AgreementView, lang: 'fr' | 'ar' | 'en'): AgreementDocume
 	}
 }
 
-const DONE = ['sent', 'signed', 'completed', 'saved', 'proposed', 'voided', 'reopened'] as const;
+/** The creator party of the terms as a client reads them (null when the terms are not readable). */
+function creatorPartyOf(terms: Record<string, unknown>) {
+	const creator = (terms.parties as { creator?: Record<string, unknown> } | undefined)?.creator;
+	if (!creator || typeof creator.legalName !== 'string') return null;
+	const code = (x: unknown) => (typeof x === 'string' ? x : null);
+	return { legalName: creator.legalName, rcNumber: code(creator.rcNumber), nif: code(creator.nif), autoEntrepreneurCard: code(creator.autoEntrepreneurCard) };
+}
+
+const DONE = ['sent', 'signed', 'completed', 'saved', 'proposed', 'voided', 'reopened', 'details'] as const;
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 	requireMe({ locals, url });
@@ -51,6 +60,8 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 		diff: diff === null ? null : diff.ok ? diff.data : ('unavailable' as const),
 		diffTo: to,
 		done: (DONE as readonly string[]).includes(done ?? '') ? (done as (typeof DONE)[number]) : null,
+		// The creator's legal identity as the current terms hold it (the form on a draft).
+		creatorDetails: legalValuesOf(creatorPartyOf(agreement.terms)),
 		doneVersion: Number.parseInt(url.searchParams.get('n') ?? '', 10) || agreement.version
 	};
 };
@@ -68,6 +79,13 @@ export const actions: Actions = {
 		});
 		if (!res.ok) return fail(res.status, { offer: { values, ...formProblem(res.problem) } });
 		return { offer: { done: true as const } };
+	},
+	/** The creator fills their own legal identity on the draft (a new version), kept on their profile if they leave the box ticked. */
+	creatorDetails: async ({ request, fetch, params }) => {
+		const { values, remember } = readLegalDetailsForm(await request.formData());
+		const res = await apiJson<{ agreement: AgreementView }>(fetch, `/agreements/${encodeURIComponent(params.id)}/creator-details`, 'PUT', { ...legalDetailsBody(values), remember });
+		if (!res.ok) return fail(res.status, { creatorDetails: { values, remember, ...formProblem(res.problem) } });
+		redirect(303, `/agreements/${encodeURIComponent(params.id)}?done=details&n=${res.data.agreement.version}`);
 	},
 	send: (event) => stateAction(event, 'send'),
 	reopen: (event) => stateAction(event, 'reopen'),
