@@ -11,18 +11,7 @@ import { fits, type FitCampaign } from './campaign-fit';
 import type { CampaignFields } from './campaign-rules';
 import type { FormatFeatures } from './creator-features';
 import { SPONSORED_WINDOW_POSTS } from './creator-features';
-import {
-	affinityScore,
-	audienceFitScore,
-	campaignFormats,
-	commentQualityScore,
-	engagementScore,
-	partnershipLoadScore,
-	totalScore,
-	type Criterion,
-	type MatchWeights,
-	type Reason
-} from './matching';
+import { affinityScore, audienceFitScore, campaignFormats, commentQualityScore, engagementScore, partnershipLoadScore, totalScore, type Criterion, type MatchWeights, type Reason } from './matching';
 import type { Format } from './taxonomy';
 import type { EvidenceScore } from './match-why';
 
