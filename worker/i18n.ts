@@ -3,6 +3,8 @@
  * French is the source; the other catalogues must have every key (the compiler checks).
  * The locale is always passed in: nothing here is global or mutable.
  */
+import * as matchesPhone from './messages/matches-phone';
+
 /** The product's languages (kept here, free of Worker types, so Node scripts can import the catalogue). */
 export type Locale = 'fr' | 'ar' | 'en';
 
@@ -370,7 +372,8 @@ const fr = {
 	payout_note_length: 'Écrivez une note de 3 à 1 000 caractères.',
 	payout_outcome_invalid: 'Issue inconnue : proof, paid ou unpaid.',
 	detail_payout_proof_type: 'La preuve doit être une image (PNG, JPEG, WebP) ou un PDF.',
-	detail_payout_proof_too_large: 'La preuve dépasse 10 Mo.'
+	detail_payout_proof_too_large: 'La preuve dépasse 10 Mo.',
+	...matchesPhone.fr
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -732,7 +735,8 @@ const ar: Record<MessageKey, string> = {
 	payout_note_length: 'اكتب ملاحظة من 3 إلى 1000 حرف.',
 	payout_outcome_invalid: 'نتيجة غير معروفة: proof أو paid أو unpaid.',
 	detail_payout_proof_type: 'يجب أن يكون الإثبات صورة (PNG أو JPEG أو WebP) أو ملف PDF.',
-	detail_payout_proof_too_large: 'يتجاوز الإثبات 10 ميغابايت.'
+	detail_payout_proof_too_large: 'يتجاوز الإثبات 10 ميغابايت.',
+	...matchesPhone.ar
 };
 
 const en: Record<MessageKey, string> = {
@@ -1093,7 +1097,8 @@ const en: Record<MessageKey, string> = {
 	payout_note_length: 'Write a note of 3 to 1,000 characters.',
 	payout_outcome_invalid: 'Unknown outcome: proof, paid or unpaid.',
 	detail_payout_proof_type: 'The proof must be an image (PNG, JPEG, WebP) or a PDF.',
-	detail_payout_proof_too_large: 'The proof is larger than 10 MB.'
+	detail_payout_proof_too_large: 'The proof is larger than 10 MB.',
+	...matchesPhone.en
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };

@@ -73,6 +73,38 @@ export const applications = sqliteTable(
 	]
 );
 
+/**
+ * A brand invites a creator from its matches to apply to an open campaign (issue 14,
+ * point 6). One row per (campaign, creator): inviting again changes nothing. The creator
+ * sees the campaign first in their feed, marked invited; the brand sees "invited on …".
+ */
+export const campaignInvitations = sqliteTable(
+	'campaign_invitations',
+	{
+		id: text('id').primaryKey(),
+		campaignId: text('campaign_id')
+			.notNull()
+			.references(() => campaigns.id),
+		creatorId: text('creator_id')
+			.notNull()
+			.references(() => creators.id),
+		/** The brand (denormalised from the campaign) whose daily cap counts this invitation. */
+		brandId: text('brand_id')
+			.notNull()
+			.references(() => brands.id),
+		/** The team member who invited. */
+		invitedBy: text('invited_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('campaign_invitations_campaign_creator_uq').on(t.campaignId, t.creatorId),
+		index('campaign_invitations_creator_idx').on(t.creatorId),
+		index('campaign_invitations_brand_created_idx').on(t.brandId, t.createdAt)
+	]
+);
+
 /** The dated 14-day plan generated when a campaign is published (seed article: J1–J14). */
 export const campaignTasks = sqliteTable(
 	'campaign_tasks',

@@ -1,6 +1,6 @@
 // Recommended creators in the browser (issue 4): the demo brand opens its open campaign's
-// matches from the campaign page, reads the cards (total, five labelled bars with reasons,
-// risk flags with the penalty), changes a weight (the ranking follows it) and restores the
+// matches from the campaign page, reads the cards (total, five labelled bars with reasons behind
+// each card's details, risk flags with the penalty), changes a weight (the ranking follows it) and restores the
 // defaults, compares two creators side by side; the same in Arabic on a phone and a desktop.
 // Then a creator whose follower history has a spike explains the signal on /profile/signals
 // and sees it saved; the demo creator (no signal) sees the honest empty state.
@@ -129,7 +129,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		const boxes = page.locator('input[type="checkbox"][name="ids"]');
 		await boxes.nth(0).check();
 		await boxes.nth(2).check();
-		await page.getByRole('button', { name: 'Comparer la sélection (2 à 4)' }).click();
+		await page.locator('form.mp-bar').getByRole('button', { name: 'Comparer' }).click();
 		await page.waitForURL((url) => url.pathname.endsWith('/matches/compare'));
 		assert.match(new URL(page.url()).searchParams.get('ids') ?? '', /^[\w-]+,[\w-]+$/, '?ids=a,b');
 		assert.equal(await page.locator('.mt-table thead th').count(), 3, 'criterion column + 2 creators');
@@ -161,7 +161,8 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		);
 		for (const r of cards[0].reasons) assert.match(r, ARABIC, `Arabic reason: ${r}`);
 		assert.match(await page.locator('.mt-card:has(.mt-flags)').first().innerText(), /نقطة بسبب المخاطر/);
-		// bars fill from the inline start: the right edge in Arabic
+		// bars fill from the inline start: the right edge in Arabic (the criteria sit behind the card's details)
+		await page.locator('.mt-card details.mp-more > summary').first().click();
 		const fill = await page
 			.locator('.mt-card .mt-criteria .mt-bar')
 			.first()
@@ -206,7 +207,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		const boxes = page.locator('input[type="checkbox"][name="ids"]');
 		await boxes.nth(0).check();
 		await boxes.nth(1).check();
-		await page.getByRole('button', { name: 'Comparer la sélection (2 à 4)' }).click();
+		await page.locator('form.mp-bar').getByRole('button', { name: 'Comparer' }).click();
 		await page.waitForURL((url) => url.pathname.endsWith('/matches/compare'));
 		assert.equal(new URL(page.url()).searchParams.getAll('ids').length, 2, '?ids=a&ids=b from the plain form');
 		assert.equal(await page.locator('.mt-table thead th').count(), 3);

@@ -58,6 +58,42 @@ export function affinityTokens(text: string): string[] {
 	return out;
 }
 
+/**
+ * The words a reader would recognise for each stem: affinityTokens folds "boutiques" and
+ * "boutique" into "boutiqu", which is no word. For every word of the texts (lower-cased,
+ * accents kept) the stem it gives is mapped back to the form seen most often, ties to the
+ * shortest, then the first in alphabetical order, so "maquillag" reads "maquillage".
+ */
+export function surfaceWords(texts: readonly string[]): Map<string, string> {
+	const seen = new Map<string, Map<string, number>>();
+	for (const text of texts) {
+		for (const word of text.toLowerCase().split(/[^\p{L}\p{M}\p{N}@]+/u)) {
+			if (word === '') continue;
+			const tokens = affinityTokens(word);
+			if (tokens.length !== 1) continue;
+			const forms = seen.get(tokens[0]) ?? new Map<string, number>();
+			forms.set(word, (forms.get(word) ?? 0) + 1);
+			seen.set(tokens[0], forms);
+		}
+	}
+	const out = new Map<string, string>();
+	for (const [stem, forms] of seen) {
+		const best = [...forms].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0];
+		out.set(stem, best[0]);
+	}
+	return out;
+}
+
+/** Stems as readable words (the stem itself when no text showed one), duplicates dropped. */
+export function readableWords(stems: readonly string[], surface: ReadonlyMap<string, string>): string[] {
+	const out: string[] = [];
+	for (const stem of stems) {
+		const word = surface.get(stem) ?? stem;
+		if (!out.includes(word)) out.push(word);
+	}
+	return out;
+}
+
 function termFrequencies(texts: readonly string[]): Map<string, number> {
 	const tf = new Map<string, number>();
 	for (const text of texts) for (const token of affinityTokens(text)) tf.set(token, (tf.get(token) ?? 0) + 1);

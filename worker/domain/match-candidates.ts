@@ -7,25 +7,14 @@
 import { t, type Locale, type MessageKey } from '../i18n';
 import { parseJsonOr } from './json';
 import { formatDecimal } from './numbers';
-import { campaignQueryVector, campaignTerms, nicheWords } from './affinity';
+import { campaignQueryVector, campaignTerms, nicheWords, surfaceWords } from './affinity';
 import { fits, type FitCampaign } from './campaign-fit';
 import type { CampaignFields } from './campaign-rules';
 import type { FormatFeatures } from './creator-features';
 import { SPONSORED_WINDOW_POSTS } from './creator-features';
-import {
-	affinityScore,
-	audienceFitScore,
-	campaignFormats,
-	commentQualityScore,
-	engagementScore,
-	partnershipLoadScore,
-	totalScore,
-	type Criterion,
-	type CriterionScore,
-	type MatchWeights,
-	type Reason
-} from './matching';
+import { affinityScore, audienceFitScore, campaignFormats, commentQualityScore, engagementScore, partnershipLoadScore, totalScore, type Criterion, type MatchWeights, type Reason } from './matching';
 import type { Format } from './taxonomy';
+import type { EvidenceScore } from './match-why';
 
 export interface CandidateRow {
 	id: string;
@@ -92,7 +81,7 @@ export function renderReason(reason: Reason, ctx: ReasonContext): string {
 
 export interface Scored {
 	row: CandidateRow;
-	criteria: Record<Criterion, CriterionScore>;
+	criteria: Record<Criterion, EvidenceScore>;
 	total: ReturnType<typeof totalScore>;
 	risk: number;
 }
@@ -112,11 +101,13 @@ export function scoreCandidates(campaign: CampaignFields & { id: string }, rows:
 		.map((row) => ({ row, niches: parse<string[]>(row.niches, []) }))
 		.filter(({ row, niches }) => fits(fit, { wilaya: row.wilaya, niches, followersTotal: row.followers_total, rates: parse<Record<string, unknown>>(row.rates, {}) }));
 	const terms = passing.map(({ row }) => shares(parse(row.affinity_terms, {})));
-	const query = campaignQueryVector(campaignTerms(campaignTexts(campaign)), terms);
+	const texts = campaignTexts(campaign);
+	const query = campaignQueryVector(campaignTerms(texts), terms);
+	const surface = surfaceWords(texts);
 	return passing.map(({ row, niches }, i) => {
 		const audience = parse<{ wilayas?: unknown; ageBands?: unknown; countryShareDZ?: unknown }>(row.audience, {});
 		const postsTotal = row.posts_total ?? 0;
-		const criteria: Record<Criterion, CriterionScore> = {
+		const criteria: Record<Criterion, EvidenceScore> = {
 			engagement: engagementScore(
 				parse<Partial<Record<Format, FormatFeatures>>>(row.engagement_by_format, {}),
 				formats,
@@ -124,7 +115,7 @@ export function scoreCandidates(campaign: CampaignFields & { id: string }, rows:
 				(row.flag_codes ?? '').split(',').includes('engagement_incoherent')
 			),
 			commentQuality: commentQualityScore(shares(parse(row.comment_mix, {})), row.comments_sampled ?? 0),
-			affinity: affinityScore({ campaignNiches: campaign.niches, creatorNiches: niches, query, creatorTerms: terms[i], nichePartnerships: partnerships.get(row.id) ?? 0 }),
+			affinity: affinityScore({ campaignNiches: campaign.niches, creatorNiches: niches, query, creatorTerms: terms[i], nichePartnerships: partnerships.get(row.id) ?? 0, surface }),
 			partnershipLoad: partnershipLoadScore(row.sponsored_share ?? 0, Math.min(SPONSORED_WINDOW_POSTS, postsTotal)),
 			audienceFit: audienceFitScore(
 				{

@@ -10,7 +10,7 @@
  */
 import type { MessageKey } from '../i18n';
 import type { FormatFeatures } from './creator-features';
-import { cosine } from './affinity';
+import { cosine, readableWords } from './affinity';
 import { FORMATS, type Format } from './taxonomy';
 
 export const CRITERIA = ['engagement', 'commentQuality', 'affinity', 'partnershipLoad', 'audienceFit'] as const;
@@ -182,7 +182,9 @@ export function affinityScore(input: {
 	query: ReadonlyMap<string, number>;
 	creatorTerms: Record<string, number>;
 	nichePartnerships: number;
-}): CriterionScore & { sharedTerms: string[] } {
+	/** Stem → a word of the campaign's texts (affinity.ts surfaceWords), so the reason cites real words. */
+	surface?: ReadonlyMap<string, string>;
+}): CriterionScore & { sharedTerms: string[]; sharedWords: string[] } {
 	const shared = input.campaignNiches.filter((n) => input.creatorNiches.includes(n)).length;
 	const nicheShare = input.campaignNiches.length === 0 ? 1 : shared / input.campaignNiches.length;
 	const text = cosine(input.query, input.creatorTerms);
@@ -192,18 +194,20 @@ export function affinityScore(input: {
 		)
 	);
 	const hasText = Object.keys(input.creatorTerms).length > 0;
+	const sharedWords = readableWords(text.shared, input.surface ?? new Map());
 	return {
 		score,
 		confidence: hasText ? 'high' : 'medium',
 		estimated: false,
 		sharedTerms: text.shared,
+		sharedWords,
 		reason: {
 			key: text.shared.length > 0 ? 'match_affinity_words' : 'match_affinity',
 			params: {
 				shared,
 				niches: input.campaignNiches.length,
 				similarity: Math.round(text.value * 100) / 100,
-				words: text.shared.join(', '),
+				words: sharedWords.join(', '),
 				partnerships: input.nichePartnerships
 			}
 		}

@@ -43,6 +43,8 @@ export const MESSAGE_KINDS = {
 	application_accepted: 'applications',
 	application_declined: 'applications',
 	applicants_waiting_reminder: 'applications',
+	// a brand invites a creator from its matches to apply (issue 14, point 6)
+	campaign_invitation: 'applications',
 	// deliverables: drafts, reviews, publication, stats, withdrawals of signed agreements
 	deliverable_update: 'deliverables',
 	deliverable_draft_due: 'deliverables',

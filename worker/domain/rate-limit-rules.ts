@@ -27,7 +27,9 @@ export const LIMITS = {
 	/** Password-reset requests for one address, whether or not an account has it (someone flooding an inbox). */
 	passwordResetAccount: { name: 'pw-reset:acct', max: 5, windowMs: 60 * 60 * 1000 },
 	/** New passwords set from reset links, from one IP (each one hashes a password). */
-	passwordResetConfirmIp: { name: 'pw-reset-confirm:ip', max: 30, windowMs: 15 * 60 * 1000 }
+	passwordResetConfirmIp: { name: 'pw-reset-confirm:ip', max: 30, windowMs: 15 * 60 * 1000 },
+	/** New campaign invitations sent by one brand per UTC day (each one emails a creator): a brand picks, it does not spam. */
+	campaignInvitationsBrand: { name: 'campaign-invite:brand', max: 40, windowMs: 24 * 60 * 60 * 1000 }
 } as const satisfies Record<string, Limit>;
 
 export function windowStart(now: number, limit: Limit): number {

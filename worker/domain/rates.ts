@@ -41,3 +41,24 @@ export function rateWarnings(rates: Partial<Record<Format, number>>): RateWarnin
 	}
 	return out;
 }
+
+/** One of the creator's prices for a format the campaign asks for. */
+export interface FormatRate {
+	format: Format;
+	amountDzd: number;
+}
+
+/**
+ * The creator's prices for the campaign's formats (issue 14, point 6: on each match card),
+ * in the campaign's order; formats the creator does not price (missing, zero, not a whole
+ * number of dinars) are left out.
+ */
+export function ratesForFormats(rates: unknown, formats: readonly Format[]): FormatRate[] {
+	if (!rates || typeof rates !== 'object' || Array.isArray(rates)) return [];
+	const out: FormatRate[] = [];
+	for (const format of formats) {
+		const amount = (rates as Record<string, unknown>)[format];
+		if (typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0 && !out.some((r) => r.format === format)) out.push({ format, amountDzd: amount });
+	}
+	return out;
+}

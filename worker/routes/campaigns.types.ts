@@ -220,7 +220,13 @@ const Warning = v.object({
 export const CampaignResponse = v.object({ campaign: CampaignOut, tasks: v.optional(v.array(TaskOut)), warnings: v.optional(v.array(Warning)) });
 
 export const CampaignListResponse = v.object({
-	campaigns: v.array(v.object({ ...PublicCampaign, fit: v.optional(v.object({ score: v.number(), reasons: v.array(v.picklist(FIT_REASONS)) })) })),
+	campaigns: v.array(
+		v.object({
+			...PublicCampaign,
+			fit: v.optional(v.object({ score: v.number(), reasons: v.array(v.picklist(FIT_REASONS)) })),
+			invitedAt: v.optional(v.pipe(v.nullable(v.string()), v.description('Feed only: when the campaign’s brand invited the caller to apply (ISO 8601), or null; invited campaigns come first.')))
+		})
+	),
 	total: v.number(),
 	page: v.number(),
 	limit: v.number(),

@@ -5,7 +5,8 @@
 import { type Router, route } from '../route';
 import { json } from '../body';
 import { campaignMatches, campaignWeights, explainRiskFlag, ownRiskFlags, saveWeights } from '../services/matching';
-import { ByRiskCode, ExplanationBody, MatchesQuery, MatchesResponse, OwnRiskResponse, WeightsBody, WeightsOut } from './matching.types';
+import { inviteCreator } from '../services/campaign-invitations';
+import { ByRiskCode, ExplanationBody, InvitationBody, InvitationResponse, MatchesQuery, MatchesResponse, OwnRiskResponse, WeightsBody, WeightsOut } from './matching.types';
 import { ById } from './params';
 import * as v from 'valibot';
 
@@ -27,6 +28,33 @@ export function matchingRoutes(r: Router) {
 		async (c, { ctx, params, query }) => {
 			const out = await campaignMatches(ctx, { campaignId: params.id, limit: query.limit, offset: (query.page - 1) * query.limit, ids: query.ids, locale: query.lang ?? ctx.locale });
 			return c.json(out);
+		}
+	);
+
+	route(
+		r,
+		{
+			method: 'post',
+			path: '/campaigns/:id/invitations',
+			summary: 'Invite a creator to apply to this open campaign: they see it first in their feed, in their inbox and by email',
+			tags: ['matching'],
+			auth: 'brand',
+			params: ById,
+			body: json(InvitationBody),
+			responses: {
+				201: { description: 'Invited', schema: InvitationResponse },
+				200: { description: 'Already invited: the first invitation, unchanged', schema: InvitationResponse },
+				400: { description: 'Invalid body' },
+				401: { description: 'No session' },
+				403: { description: 'Not a brand user' },
+				404: { description: 'No such campaign (or another brand’s), or no such creator' },
+				409: { description: 'The campaign is not open' },
+				429: { description: 'The brand’s daily invitations are spent, with Retry-After' }
+			}
+		},
+		async (c, { ctx, params, body }) => {
+			const out = await inviteCreator(ctx, { campaignId: params.id, creatorId: body.creatorId });
+			return c.json({ invitation: out.invitation }, out.created ? 201 : 200);
 		}
 	);
 

@@ -4,6 +4,8 @@ import { CRITERIA } from '../domain/matching';
 import { RISK_CODES } from '../domain/risk-signals';
 import { multiLineCheck } from '../domain/text';
 import { UNKNOWN_PARAM } from '../route';
+import { FORMATS } from '../domain/taxonomy';
+import { ID_PATTERN } from './params';
 
 const Int = (def: number, min: number, max: number, d: string) =>
 	v.optional(
@@ -67,7 +69,16 @@ export const MatchesResponse = v.object({
 				score: v.number(),
 				flags: v.array(v.object({ code: v.picklist(RISK_CODES), score: v.number(), reason: v.string(), explanation: v.nullable(v.string()), explainedAt: v.nullable(v.string()) }))
 			}),
-			application: v.nullable(v.object({ id: v.string(), status: v.string() }))
+			application: v.nullable(v.object({ id: v.string(), status: v.string() })),
+			highlights: v.pipe(
+				v.array(v.object({ criterion: v.picklist(CRITERIA), text: v.string() })),
+				v.description('"Why this creator": one short line of evidence per criterion in `why`, in the requested language (never the criterion’s reason repeated).')
+			),
+			rates: v.pipe(
+				v.array(v.object({ format: v.picklist(FORMATS), amountDzd: v.number() })),
+				v.description('The creator’s prices for the campaign’s formats, in dinars (unpriced formats left out).')
+			),
+			invitedAt: v.pipe(v.nullable(v.string()), v.description('When the brand invited this creator to apply (ISO 8601), or null.'))
 		})
 	),
 	total: v.number(),
@@ -94,4 +105,12 @@ export const ExplanationBody = v.strictObject({
 export const OwnRiskResponse = v.object({
 	score: v.number(),
 	flags: v.array(v.object({ code: v.picklist(RISK_CODES), score: v.number(), reason: v.string(), computedAt: v.string(), explanation: v.nullable(v.string()), explainedAt: v.nullable(v.string()) }))
+});
+
+export const InvitationBody = v.strictObject({
+	creatorId: v.pipe(v.string('invitation_creator_id'), v.regex(ID_PATTERN, 'invitation_creator_id'), v.description('The creator to invite (an id from the campaign’s matches).'))
+});
+
+export const InvitationResponse = v.object({
+	invitation: v.object({ id: v.string(), campaignId: v.string(), creatorId: v.string(), invitedAt: v.pipe(v.string(), v.description('ISO 8601.')) })
 });

@@ -10,6 +10,7 @@ import type { AgeBand, CampaignStatus, Format, Niche, Objective } from '../domai
 import { iso, isoOrNull } from '../domain/dates';
 import { jsonArray, jsonObjectOr, jsonStrings } from '../domain/json';
 import { actingBrand } from './viewer';
+import { invitedAtByCampaign } from './campaign-invitations';
 
 /** A campaign with its brand's name (SELECT_CAMPAIGN): every column but the match weights, read by matching alone. */
 export type CampaignRow = Omit<SqlRow<typeof campaigns>, 'match_weights'> & { brand_name: SqlRow<typeof brands>['name'] };
@@ -375,16 +376,18 @@ export interface FeedFilters {
 	minBudget?: number;
 }
 
-type CreatorRow = SqlPick<typeof creators, 'wilaya' | 'niches' | 'followers_total' | 'rates'>;
+type CreatorRow = SqlPick<typeof creators, 'id' | 'wilaya' | 'niches' | 'followers_total' | 'rates'>;
 
 /**
  * The creator feed: open campaigns whose deadline is ahead and that pass every hard filter
  * of domain/campaign-fit.ts, best fit first. SQL narrows on the (status, apply_by) index
  * and applies the JSON filters with json_each; the fit score ranks the survivors in TS.
+ * Campaigns whose brand invited the creator come first (most recent invitation first),
+ * with `invitedAt`.
  */
 export async function creatorFeed(ctx: CallerContext, opts: Paging & FeedFilters) {
 	const { db, now } = ctx;
-	const row = await db.prepare('SELECT wilaya, niches, followers_total, rates FROM creators WHERE user_id = ?1').bind(ctx.user.id).first<CreatorRow>();
+	const row = await db.prepare('SELECT id, wilaya, niches, followers_total, rates FROM creators WHERE user_id = ?1').bind(ctx.user.id).first<CreatorRow>();
 	if (!row) throw new AppError('forbidden');
 	const creator: FitCreator = {
 		wilaya: row.wilaya,
@@ -403,12 +406,17 @@ export async function creatorFeed(ctx: CallerContext, opts: Paging & FeedFilters
 		.prepare(FEED_SQL)
 		.bind(now, creator.followersTotal, creator.wilaya, JSON.stringify(creator.niches), JSON.stringify(offered), opts.niche ?? null, opts.wilaya ?? null, opts.format ?? null, opts.minBudget ?? null)
 		.all<CampaignRow>();
+	const invited = await invitedAtByCampaign(db, row.id);
 	const ranked = rankForCreator(
 		results.map((r) => ({ row: r, id: r.id, ...rowFields(r) })),
 		creator,
 		now
-	);
+	).map((x, rank) => ({ ...x, rank, invitedAt: invited.get(x.campaign.id) ?? null }));
+	// Invited first (latest invitation first), then the fit order; Array.sort is stable.
+	ranked.sort((a, b) => (b.invitedAt ?? '').localeCompare(a.invitedAt ?? '') || a.rank - b.rank);
 	const start = (opts.page - 1) * opts.limit;
-	const page = ranked.slice(start, start + opts.limit).map(({ campaign, fit }: { campaign: { row: CampaignRow }; fit: Fit }) => ({ ...publicView(campaign.row), fit }));
+	const page = ranked
+		.slice(start, start + opts.limit)
+		.map(({ campaign, fit, invitedAt }: { campaign: { row: CampaignRow }; fit: Fit; invitedAt: string | null }) => ({ ...publicView(campaign.row), fit, invitedAt }));
 	return { campaigns: page, total: ranked.length, page: opts.page, limit: opts.limit, profileGaps: [] as FitFilter[] };
 }

@@ -11,8 +11,11 @@ import type { CallerContext } from '../context';
 import type { Locale } from '../env';
 import { AppError } from '../errors';
 import { compareScored, parse, renderReason, scoreCandidates, type CandidateRow, type ReasonContext } from '../domain/match-candidates';
-import { CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason, SHORTLIST_MARGIN } from '../domain/matching';
+import { campaignFormats, CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason, SHORTLIST_MARGIN } from '../domain/matching';
 import { RISK_CODES } from '../domain/risk-signals';
+import { matchHighlights } from '../domain/match-why';
+import { ratesForFormats } from '../domain/rates';
+import { invitedAtByCreator } from './campaign-invitations';
 import { iso, isoOrNull } from '../domain/dates';
 import { ownCampaign, rowFields } from './campaigns';
 import { ownCreatorId } from './viewer';
@@ -143,6 +146,12 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 	const flagsBy = new Map<string, FlagRow[]>();
 	for (const f of flagRows.results as FlagRow[]) flagsBy.set(f.creator_id, [...(flagsBy.get(f.creator_id) ?? []), f]);
 	const applications = new Map((applicationRows.results as { id: string; creator_id: string; status: string }[]).map((a) => [a.creator_id, { id: a.id, status: a.status }]));
+	const invited = await invitedAtByCreator(
+		db,
+		campaignId,
+		page.map((s) => s.row.id)
+	);
+	const formats = campaignFormats(campaign.formats);
 
 	const reasons: ReasonContext = { locale: opts.locale, wilayaNames: names };
 	const matches = page.map((s) => {
@@ -150,6 +159,7 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 			CRITERIA.map((c) => [c, { score: s.criteria[c].score, reason: renderReason(s.criteria[c].reason, reasons), confidence: s.criteria[c].confidence, estimated: s.criteria[c].estimated }])
 		) as Record<Criterion, { score: number; reason: string; confidence: string; estimated: boolean }>;
 		const niches = parse<string[]>(s.row.niches, []);
+		const why = strongestCriteria(s.criteria, weights);
 		return {
 			creatorId: s.row.id,
 			score: s.total.score,
@@ -165,7 +175,10 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 				mediaKitUrl: `/c/${s.row.handle}`
 			},
 			criteria,
-			why: strongestCriteria(s.criteria, weights),
+			why,
+			highlights: matchHighlights(s.criteria, why).map((h) => ({ criterion: h.criterion, text: renderReason(h.reason, reasons) })),
+			rates: ratesForFormats(parse<unknown>(s.row.rates, {}), formats),
+			invitedAt: invited.get(s.row.id) ?? null,
 			risk: {
 				score: s.risk,
 				flags: (flagsBy.get(s.row.id) ?? [])

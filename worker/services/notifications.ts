@@ -14,6 +14,7 @@ export type NotificationKind = Extract<
 	| 'application_accepted'
 	| 'application_declined'
 	| 'applicants_waiting_reminder'
+	| 'campaign_invitation'
 	| 'message_received'
 	| 'agreement_unsigned_reminder'
 	| 'agreement_sent'
@@ -179,8 +180,17 @@ export interface PayoutReminderPayload {
 	party: 'brand' | 'admin';
 }
 
+/** A brand invites the creator to apply to one of its open campaigns (campaign_invitation). */
+export interface CampaignInvitationPayload {
+	invitationId: string;
+	campaignId: string;
+	campaignTitle: string;
+	brandName: string;
+}
+
 /** Template parameters stored with a notification (ids and names, never private data). */
 export type NotificationPayload =
+	| CampaignInvitationPayload
 	| ApplicationNotificationPayload
 	| TeamNotificationPayload
 	| AgreementReminderPayload

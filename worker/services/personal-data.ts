@@ -60,6 +60,7 @@ export async function exportPersonalData(ctx: CallerContext) {
 			followerHistory: await all(db, 'SELECT platform, date, followers FROM follower_points WHERE creator_id = ?1 ORDER BY date', creator.id),
 			posts: await all(db, 'SELECT * FROM posts WHERE creator_id = ?1 ORDER BY posted_at', creator.id),
 			applications: await all(db, 'SELECT id, campaign_id, pitch, fee_dzd, formats, status, created_at FROM applications WHERE creator_id = ?1', creator.id),
+			campaignInvitations: await all(db, 'SELECT id, campaign_id, created_at FROM campaign_invitations WHERE creator_id = ?1 ORDER BY created_at', creator.id),
 			features: await db.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creator.id).first(),
 			riskFlags: (await db.prepare('SELECT * FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id).all()).results,
 			// Screenshot metadata; the images themselves are downloadable from /creators/me/screenshots/:id.

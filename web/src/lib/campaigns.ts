@@ -49,6 +49,8 @@ export interface Campaign {
 
 export interface FeedItem extends Campaign {
 	fit: { score: number; reasons: FitReason[] };
+	/** When the campaign's brand invited the creator to apply (ISO), or null; invited campaigns come first. */
+	invitedAt: string | null;
 }
 
 export interface Task {

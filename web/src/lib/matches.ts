@@ -5,6 +5,7 @@
  */
 import { CRITERIA, type Criterion, type MatchWeights } from '../../../worker/domain/matching';
 import { RISK_CODES, type RiskCode } from '../../../worker/domain/risk-signals';
+import type { Format } from '../../../worker/domain/taxonomy';
 import type { Key } from './i18n';
 
 export { CRITERIA, RISK_CODES };
@@ -43,6 +44,12 @@ export interface Match {
 	why: Criterion[];
 	risk: { score: number; flags: MatchFlag[] };
 	application: { id: string; status: string } | null;
+	/** "Why this creator": one line of evidence per criterion of `why`, in the viewer's language. */
+	highlights: { criterion: Criterion; text: string }[];
+	/** The creator's prices for the campaign's formats (dinars). */
+	rates: { format: Format; amountDzd: number }[];
+	/** When the brand invited this creator to apply (ISO), or null. */
+	invitedAt: string | null;
 }
 
 export interface MatchesOut {

@@ -20,6 +20,7 @@ import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
+import * as matchesPhone from './parts/matches-phone';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1224,5 +1225,6 @@ export const ar: Catalogue = {
 	...passwordReset.ar,
 	...firstHour.ar,
 	...formHelpers.ar,
-	...agreementDetails.ar
+	...agreementDetails.ar,
+	...matchesPhone.ar
 };

@@ -20,6 +20,7 @@ import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
+import * as matchesPhone from './parts/matches-phone';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1222,5 +1223,6 @@ export const en: Catalogue = {
 	...passwordReset.en,
 	...firstHour.en,
 	...formHelpers.en,
-	...agreementDetails.en
+	...agreementDetails.en,
+	...matchesPhone.en
 };

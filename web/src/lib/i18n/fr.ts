@@ -22,6 +22,7 @@ import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
+import * as matchesPhone from './parts/matches-phone';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1229,5 +1230,6 @@ export const fr = {
 	...passwordReset.fr,
 	...firstHour.fr,
 	...formHelpers.fr,
-	...agreementDetails.fr
+	...agreementDetails.fr,
+	...matchesPhone.fr
 } as const;

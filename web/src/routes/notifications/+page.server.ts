@@ -12,6 +12,7 @@ export interface Notification {
 		| 'application_accepted'
 		| 'application_declined'
 		| 'applicants_waiting_reminder'
+		| 'campaign_invitation'
 		| 'message_received'
 		| 'agreement_unsigned_reminder'
 		| 'agreement_sent'

@@ -1,6 +1,7 @@
 /**
  * The brand's recommended creators for one campaign (issue 4): the ranked matches with
- * their five criteria, reasons and risk, and the weights form (PUT/DELETE match-weights).
+ * their five criteria, reasons and risk, the weights form (PUT/DELETE match-weights) and the
+ * invitation to apply (POST invitations).
  */
 import { error, fail } from '@sveltejs/kit';
 import { apiJson, formProblem } from '$lib/server/api';
@@ -29,6 +30,15 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 };
 
 export const actions: Actions = {
+	/** Invites one creator to apply (POST /campaigns/:id/invitations); the page reloads with "invited on …". */
+	invite: async (event) => {
+		const data = await event.request.formData();
+		const creatorId = formString(data, 'creatorId', 64);
+		const name = formString(data, 'name', 200);
+		const res = await apiJson<{ invitation: { invitedAt: string } }>(event.fetch, `/campaigns/${encodeURIComponent(event.params.id)}/invitations`, 'POST', { creatorId });
+		if (!res.ok) return fail(res.status, { invite: { creatorId, name, detail: res.problem.detail || String(res.status) } });
+		return { invite: { creatorId, name, invitedAt: res.data.invitation.invitedAt } };
+	},
 	/** Saves the five weights; a refusal keeps what was typed and says why, per field. */
 	weights: async (event) => {
 		const data = await event.request.formData();
