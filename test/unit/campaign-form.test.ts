@@ -55,10 +55,10 @@ describe('campaign form ↔ API body', () => {
 
 	it('applies a template to the brief only', () => {
 		const v = { ...emptyValues(), title: 'Garde', formats: ['story'] };
-		const out = withTemplate(v, briefTemplate('whatsapp_sales', 'fr'));
+		const out = withTemplate(v, briefTemplate('whatsapp_sales', 'fr', { brandName: 'Yasmine', wilayaCount: 69 }));
 		expect(out.title).toBe('Garde');
 		expect(out.formats).toEqual(['story']);
-		expect(out.keyMessages.split('\n')[0]).toContain('INSTA-NOUR');
+		expect(out.keyMessages.split('\n')[0]).toContain('{mot-clé du créateur}');
 	});
 
 	it('reads ticked age bands (known ones only), leaves none out on create and clears them on edit', () => {
