@@ -18,6 +18,7 @@ import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
+import * as planTemplates from './parts/plan-templates';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1217,5 +1218,7 @@ export const en: Catalogue = {
 	...payouts.en,
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.en,
-	...firstHour.en
+	...firstHour.en,
+	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
+	...planTemplates.en
 };
