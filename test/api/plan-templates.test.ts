@@ -240,6 +240,7 @@ describe('the plan follows the campaign’s dates', () => {
 
 		const res = await brand.call(`/campaigns/${id}`, { method: 'PATCH', json: { applyBy: isoIn(8), startsAt: isoIn(12), endsAt: isoIn(15) } });
 		expect(res.status).toBe(200);
+		expect(((await res.json()) as { redated: number }).redated).toBe(13);
 		const after = ((await (await brand.call(`/campaigns/${id}/tasks`)).json()) as { tasks: Task[] }).tasks;
 		const due = dueOf(after);
 		expect(due.execution_publish).toBe(algiers(noonIn(12)));
@@ -256,7 +257,9 @@ describe('the plan follows the campaign’s dates', () => {
 		const id = await create(brand);
 		await publish(brand, id);
 		const before = await dbTasks(id);
-		expect((await brand.call(`/campaigns/${id}`, { method: 'PATCH', json: { title: 'Autre titre' } })).status).toBe(200);
+		const renamed = await brand.call(`/campaigns/${id}`, { method: 'PATCH', json: { title: 'Autre titre' } });
+		expect(renamed.status).toBe(200);
+		expect(((await renamed.json()) as { redated: number }).redated).toBe(0);
 		expect(await dbTasks(id)).toEqual(before);
 		expect((await brand.call(`/campaigns/${id}`, { method: 'PATCH', json: { startsAt: isoIn(30), endsAt: isoIn(20) } })).status).toBe(400);
 		expect((await brand.call(`/campaigns/${id}`, { method: 'PATCH', json: { startsAt: isoIn(7), offer: '[prix]' } })).status).toBe(422);

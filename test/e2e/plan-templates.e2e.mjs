@@ -2,8 +2,8 @@
 // template fills in the brand's name and leaves a marked token for each creator's keyword;
 // "Enregistrer et publier" with a "[…]" blank left is refused, the error names the blank
 // next to its field and the field is focused with the blank selected; once replaced the
-// campaign publishes, its plan sits on its own dates, and a step is ticked in one click
-// (and, without JavaScript, in one form submit).
+// campaign publishes, its plan sits on its own dates and follows them when they move, and a
+// step is ticked in one click (and, without JavaScript, in one form submit).
 import { fits, PHONE, signedIn } from './phone.mjs';
 
 export const name =
@@ -23,7 +23,8 @@ const LANGS = {
 		blank: '[votre offre, ex. pack à 3 500 DA]',
 		offer: 'Pack à 3 500 DA',
 		firstPosts: 'Suivre les premières publications',
-		day6: 'Jour 6'
+		day6: 'Jour 6',
+		day8: 'Jour 8'
 	},
 	ar: {
 		title: 'روتين الشمس — تجربة الخطة',
@@ -31,7 +32,8 @@ const LANGS = {
 		blank: '[عرضكم، مثلًا علبة بـ 3500 دج]',
 		offer: 'علبة بـ 3500 دج',
 		firstPosts: 'متابعة أولى المنشورات',
-		day6: 'اليوم 6'
+		day6: 'اليوم 6',
+		day8: 'اليوم 8'
 	}
 };
 
@@ -107,6 +109,18 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.equal(await page.locator('.task-toggle').first().getAttribute('aria-pressed'), 'true', `${lang}: ticked in one click, and it stays`);
 		await fits(page, assert, `published campaign with its plan (${lang})`);
 		await screenshot(`${lang}-plan`, page);
+
+		// Publications move two days later: the open steps follow, the ticked one stays.
+		const tickedWhen = await page.locator('.task-when').first().innerText();
+		await page.goto(`${path}/edit`);
+		await page.waitForLoadState('networkidle');
+		await page.fill('#campaign-startsAt', dayIn(7));
+		await page.fill('#campaign-endsAt', dayIn(11));
+		await page.locator('form.campaign-form button[type="submit"]:not([formaction])').click();
+		await page.waitForURL((url) => url.searchParams.has('saved'));
+		assert.ok(await page.locator('#plan-redated').isVisible(), `${lang}: the page says the plan followed the new dates`);
+		assert.ok((await tasks.filter({ hasText: L.firstPosts }).locator('.task-when').innerText()).includes(L.day8), `${lang}: “follow the first publications” moved to the new start (day 8)`);
+		assert.equal(await page.locator('.task-when').first().innerText(), tickedWhen, `${lang}: the ticked step keeps its date`);
 		assert.deepEqual(errors, [], `${lang}: no script errors`);
 
 		// ---- without JavaScript: one form submit ticks a step ------------------------------------

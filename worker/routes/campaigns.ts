@@ -128,7 +128,7 @@ export function campaignRoutes(r: Router) {
 		},
 		async (c, { ctx, params, body }) => {
 			const out = await updateCampaign(ctx, { campaignId: params.id, changes: body });
-			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings) });
+			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings), redated: out.redated });
 		}
 	);
 

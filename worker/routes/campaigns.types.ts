@@ -231,7 +231,8 @@ export const CampaignResponse = v.object({
 	campaign: CampaignOut,
 	tasks: v.optional(v.array(TaskOut)),
 	warnings: v.optional(v.array(Warning)),
-	codes: v.optional(CreatorCodesOut)
+	codes: v.optional(CreatorCodesOut),
+	redated: v.optional(v.pipe(v.number(), v.description('PATCH: how many unticked plan tasks were laid again on the new dates (0 when the dates did not change).')))
 });
 
 export const CampaignListResponse = v.object({

@@ -242,7 +242,7 @@ export async function updateCampaign(ctx: CallerContext, update: { campaignId: s
 			.prepare('UPDATE campaigns SET landing_url = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2')
 			.bind(id, row.status, input.landingUrl ?? null, now)
 			.run();
-		return { campaign: brandView((await findCampaign(db, id))!), warnings: [] };
+		return { campaign: brandView((await findCampaign(db, id))!), warnings: [], redated: 0 };
 	}
 	if (!CAMPAIGN_TRANSITIONS[row.status].editable) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
 	const f = merge(rowFields(row), input);
@@ -263,9 +263,10 @@ export async function updateCampaign(ctx: CallerContext, update: { campaignId: s
 	const datesMoved = f.applyBy !== row.apply_by || f.startsAt !== row.starts_at || f.endsAt !== row.ends_at;
 	// A published campaign whose dates move takes its open tasks along; ticked ones keep their date.
 	const redate = row.published_at !== null && datesMoved ? redateOpenTasks(db, id, row.published_at, f) : [];
-	const [res] = await db.batch([write, ...redate]);
+	const [res, ...moved] = await db.batch([write, ...redate]);
 	if (!res.meta.changes) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
-	return { campaign: brandView((await findCampaign(db, id))!), warnings: campaignWarnings(f) };
+	const redated = moved.reduce((n, r) => n + r.meta.changes, 0);
+	return { campaign: brandView((await findCampaign(db, id))!), warnings: campaignWarnings(f), redated };
 }
 
 const stepOrder = new Map(PLAN_STEPS.map((s, i) => [s.key, i]));

@@ -1,5 +1,10 @@
 /** Issue 14, points 5 and 10: blanks and creator tokens in the brief, the plan on the campaign's dates, one-click steps, save and publish. */
 export const fr = {
+	'plan.phase.framing': 'Cadrage',
+	'plan.phase.selection': 'Sélection et négociation',
+	'plan.phase.execution': 'Exécution et mesure',
+	'plan.phaseDates': '{phase} · du {from} au {to}',
+	'plan.phaseDay': '{phase} · le {date}',
 	'plan.title': 'Plan en 14 étapes',
 	'plan.lead': 'Chaque étape est datée sur cette campagne : fin des candidatures, début et fin des publications. Un clic sur une étape la coche ou la décoche.',
 	'plan.emptyText': 'En publiant, vous obtiendrez 14 étapes datées sur vos dates de candidature et de publication : cadrage, sélection et négociation, puis exécution et mesure.',
@@ -24,6 +29,11 @@ export const fr = {
 type Keys = keyof typeof fr;
 
 export const ar: Record<Keys, string> = {
+	'plan.phase.framing': 'التأطير',
+	'plan.phase.selection': 'الاختيار والتفاوض',
+	'plan.phase.execution': 'التنفيذ والقياس',
+	'plan.phaseDates': '{phase} · من {from} إلى {to}',
+	'plan.phaseDay': '{phase} · يوم {date}',
 	'plan.title': 'خطة من 14 خطوة',
 	'plan.lead': 'كل خطوة مؤرخة حسب تواريخ هذه الحملة: نهاية الترشحات، بداية المنشورات ونهايتها. نقرة واحدة على خطوة تؤشّرها أو تلغي تأشيرها.',
 	'plan.emptyText': 'عند النشر ستحصلون على 14 خطوة مؤرخة حسب تواريخ الترشح والنشر: التأطير، ثم الاختيار والتفاوض، ثم التنفيذ والقياس.',
@@ -45,6 +55,11 @@ export const ar: Record<Keys, string> = {
 };
 
 export const en: Record<Keys, string> = {
+	'plan.phase.framing': 'Framing',
+	'plan.phase.selection': 'Selection and negotiation',
+	'plan.phase.execution': 'Execution and measurement',
+	'plan.phaseDates': '{phase} · {from} to {to}',
+	'plan.phaseDay': '{phase} · on {date}',
 	'plan.title': '14-step plan',
 	'plan.lead': 'Each step is dated on this campaign: the application deadline, the first and last publication days. One click on a step ticks or unticks it.',
 	'plan.emptyText': 'When you publish you get 14 steps dated on your application and publication dates: framing, selection and negotiation, then execution and measurement.',

@@ -23,7 +23,8 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 			saved: url.searchParams.has('saved'),
 			published: url.searchParams.has('published'),
 			closed: url.searchParams.has('closed'),
-			centimes: url.searchParams.get('warn') === 'centimes'
+			centimes: url.searchParams.get('warn') === 'centimes',
+			redated: url.searchParams.has('redated')
 		}
 	};
 };

@@ -24,7 +24,7 @@ const noBlanks: FormBlank[] = [];
 export const actions: Actions = {
 	save: async ({ request, fetch, params }) => {
 		const values = valuesFromForm(await request.formData());
-		const res = await apiJson<{ campaign: Campaign; warnings: CampaignWarning[] }>(fetch, `/campaigns/${encodeURIComponent(params.id)}`, 'PATCH', bodyFromValues(values, 'edit'));
+		const res = await apiJson<{ campaign: Campaign; warnings: CampaignWarning[]; redated?: number }>(fetch, `/campaigns/${encodeURIComponent(params.id)}`, 'PATCH', bodyFromValues(values, 'edit'));
 		if (!res.ok) {
 			if (res.status === 404) error(404, res.problem.detail);
 			// An open campaign refused for a […] blank names it next to its field, like publishing does.
@@ -32,7 +32,8 @@ export const actions: Actions = {
 			return fail(res.status, { values, errors, detail, templateApplied: false, blanks });
 		}
 		const warn = res.data.warnings.some((w) => w.code === 'looks_like_centimes') ? '&warn=centimes' : '';
-		redirect(303, `/campaigns/${res.data.campaign.id}?saved=1${warn}`);
+		const redated = res.data.redated ? '&redated=1' : '';
+		redirect(303, `/campaigns/${res.data.campaign.id}?saved=1${warn}${redated}`);
 	},
 	/** "Enregistrer et publier" (drafts): saves, then publishes; a refusal comes back on the form, next to the fields. */
 	publish: async ({ request, fetch, params, locals }) => {
