@@ -98,7 +98,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.selectOption('#campaign-template', 'signups');
 		await page.click('button[formaction="?/template"]');
 		assert.equal(new URL(page.url()).pathname, '/campaigns/new');
-		assert.match(await page.inputValue('#campaign-keyMessages'), /Inscription en 2 minutes/);
+		assert.match(await page.inputValue('#campaign-keyMessages'), /Inscription chez Boutique Yasmine Cosmétiques en 2 minutes/);
 		await page.fill('#campaign-budget', '9000000');
 		await page.locator('#campaign-budget-warning').waitFor();
 		await screenshot('fr-js-form', page);
