@@ -1,5 +1,6 @@
 /** Issue 14, points 5 and 10: blanks and creator tokens in the brief, the plan on the campaign's dates, one-click steps, save and publish. */
 export const fr = {
+	'form.campaign.offerHintCount': 'Pack, remise, livraison, durée. Par exemple : « Pack à 3 500 DA, livraison dans les {count} wilayas, paiement à la livraison, 48 h ».',
 	'plan.phase.framing': 'Cadrage',
 	'plan.phase.selection': 'Sélection et négociation',
 	'plan.phase.execution': 'Exécution et mesure',
@@ -29,6 +30,7 @@ export const fr = {
 type Keys = keyof typeof fr;
 
 export const ar: Record<Keys, string> = {
+	'form.campaign.offerHintCount': 'علبة، تخفيض، توصيل، مدة. مثلًا: «علبة بـ 3500 دج، توصيل إلى {count} ولاية، الدفع عند الاستلام، لمدة 48 ساعة».',
 	'plan.phase.framing': 'التأطير',
 	'plan.phase.selection': 'الاختيار والتفاوض',
 	'plan.phase.execution': 'التنفيذ والقياس',
@@ -55,6 +57,7 @@ export const ar: Record<Keys, string> = {
 };
 
 export const en: Record<Keys, string> = {
+	'form.campaign.offerHintCount': 'Pack, discount, delivery, duration. For example: “Pack at 3,500 DA, delivery to all {count} wilayas, cash on delivery, 48 hours”.',
 	'plan.phase.framing': 'Framing',
 	'plan.phase.selection': 'Selection and negotiation',
 	'plan.phase.execution': 'Execution and measurement',
