@@ -70,6 +70,11 @@ describe('creator tokens', () => {
 			{ text: '.', kind: 'plain' }
 		]);
 		expect(textSegments('rien')).toEqual([{ text: 'rien', kind: 'plain' }]);
+		expect(textSegments('أرسلوا INSTA-SARA على واتساب', ['INSTA-SARA', 'SARA10'])).toEqual([
+			{ text: 'أرسلوا ', kind: 'plain' },
+			{ text: 'INSTA-SARA', kind: 'code' },
+			{ text: ' على واتساب', kind: 'plain' }
+		]);
 	});
 });
 

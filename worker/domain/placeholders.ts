@@ -101,21 +101,30 @@ export function fillBrief(b: Brief, codes: CreatorCodes): Brief {
 	return { keyMessages: b.keyMessages.map(fill), dos: b.dos.map(fill), donts: b.donts.map(fill), angle: fill(b.angle) };
 }
 
-/** A piece of text as shown: plain, a creator token (filled per creator) or a `[…]` blank (for the brand to replace). */
+/** A piece of text as shown: plain, a creator token (filled per creator), a `[…]` blank (for the brand to replace) or a creator's own code. */
 export interface TextSegment {
 	text: string;
-	kind: 'plain' | 'token' | 'blank';
+	kind: 'plain' | 'token' | 'blank' | 'code';
 }
 
-/** The text cut into plain runs, creator tokens and `[…]` blanks, so a page can mark the last two. */
-export function textSegments(text: string): TextSegment[] {
+/**
+ * The text cut into plain runs, creator tokens, `[…]` blanks and, when given, the creator's
+ * own codes (as filled in), so a page can mark them and isolate codes in Arabic text.
+ */
+export function textSegments(text: string, codes: readonly string[] = []): TextSegment[] {
 	const tokens = TOKEN_PATTERNS.map(([, p]) => p.source).join('|');
-	const pattern = new RegExp(`(${tokens})|(${BRACKETED.source})`, 'giu');
+	const literal = codes
+		.filter((c) => c !== '')
+		.sort((a, b) => b.length - a.length)
+		.map(escape);
+	const parts = [`(${tokens})`, `(${BRACKETED.source})`, ...(literal.length ? [`(${literal.join('|')})`] : [])];
+	const pattern = new RegExp(parts.join('|'), 'giu');
 	const out: TextSegment[] = [];
 	let last = 0;
 	for (const m of text.matchAll(pattern)) {
+		if (m[0] === '') continue;
 		if (m.index > last) out.push({ text: text.slice(last, m.index), kind: 'plain' });
-		out.push({ text: m[0], kind: m[1] !== undefined ? 'token' : 'blank' });
+		out.push({ text: m[0], kind: m[1] !== undefined ? 'token' : m[2] !== undefined ? 'blank' : 'code' });
 		last = m.index + m[0].length;
 	}
 	if (last < text.length) out.push({ text: text.slice(last), kind: 'plain' });
