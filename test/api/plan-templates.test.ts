@@ -5,8 +5,10 @@
  * on the campaign's own dates and follows them when they move.
  */
 import { env } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import worker from '../../worker/index';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Client, signUp } from './helpers';
+import { type Client, ORIGIN, signUp } from './helpers';
 import { creatorAccount } from './factories';
 import { signedScene } from './deliverables-scene';
 
@@ -206,6 +208,21 @@ describe('each signed creator reads their own codes in the brief', () => {
 		expect(brandView.campaign.brief).toEqual(brief);
 		// Reading changed nothing.
 		expect(JSON.parse(String((await dbRow(s.campaignId))!.brief))).toEqual(brief);
+	});
+});
+
+describe('the creator’s landing page', () => {
+	it('/o/<slug> shows the offer with that creator’s code in place of the token', async () => {
+		const s = await signedScene();
+		await env.DB.prepare('UPDATE campaigns SET offer = ?2 WHERE id = ?1').bind(s.campaignId, '-10 % avec le code {code promo du créateur}').run();
+		const { link, promoCode } = (await (await s.creator.client.call(`/agreements/${s.agreementId}/codes`)).json()) as { link: string; promoCode: string };
+		const ctx = createExecutionContext();
+		const res = await worker.fetch(new Request(`${ORIGIN}/o/${link.slice(3)}`, { headers: { 'cf-connecting-ip': '197.200.13.78' } }), env, ctx);
+		await waitOnExecutionContext(ctx);
+		expect(res.status).toBe(200);
+		const html = await res.text();
+		expect(html).toContain(`-10 % avec le code ${promoCode}`);
+		expect(html).not.toContain('{code promo du créateur}');
 	});
 });
 
