@@ -62,6 +62,8 @@ export type ErrorCode = keyof typeof ERRORS;
 export interface FieldError {
 	path: string;
 	message: string;
+	/** A `[…]` blank left in the field, as written (campaigns refused for placeholders). */
+	placeholder?: string;
 }
 
 export class AppError extends Error {

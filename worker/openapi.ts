@@ -27,7 +27,8 @@ const Problem: Json = {
 					path: { type: 'string' },
 					message: { type: 'string' },
 					line: { type: 'integer', description: 'For an uploaded file (CSV): the line, 1 for the header' },
-					column: { type: 'string', description: 'For an uploaded file (CSV): the column' }
+					column: { type: 'string', description: 'For an uploaded file (CSV): the column' },
+					placeholder: { type: 'string', description: 'For a campaign refused with `[…]` blanks left: the blank, as written' }
 				}
 			}
 		},

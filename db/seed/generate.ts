@@ -26,7 +26,7 @@ import {
 	users
 } from '../schema';
 import { hashPassword } from '../../worker/domain/password';
-import { algiersDay, planCampaign } from '../../worker/domain/campaign-plan';
+import { algiersDay, PLAN_STEPS, planCampaign } from '../../worker/domain/campaign-plan';
 import { computeCreatorFeatures, profileInputs } from '../../worker/domain/creator-features';
 import { DEMO_BRAND_EMAIL, DEMO_CREATOR_EMAIL, DEMO_PASSWORD } from './demo-accounts';
 
@@ -1098,15 +1098,15 @@ const CAMPAIGNS: CampaignSpec[] = [
 	// Demo brand (Oran cosmetics): one campaign in every status.
 	{
 		brand: 0, status: 'draft', title: 'Lancement du sérum vitamine C', objective: 'visibility', ages: ['18-24', '25-34'],
-		offer: 'Sérum offert + 15 % de remise pour les abonnées avec le code', budget: 180_000,
+		offer: 'Sérum offert + 15 % de remise pour les abonnées avec le code {code promo du créateur}', budget: 180_000,
 		keyMessages: ['Vitamine C stabilisée, éclat en 2 semaines', 'Fabriqué en Algérie, 2 900 DA'],
 		dos: ['Montrer la texture en gros plan', 'Routine du matin réelle'], donts: ['Pas de promesse médicale', 'Pas de filtre beauté'],
 		angle: 'Avant/après honnête sur 14 jours', formats: ['reel', 'story'], wilayas: ['31', '16', '09', '27'], niches: ['beauty', 'lifestyle']
 	},
 	{
 		brand: 0, status: 'open', title: 'Crèmes solaires : la routine été', objective: 'whatsapp_sales', ages: ['18-24', '25-34'],
-		offer: 'Pack écran solaire + brume à 3 500 DA, livraison 58 wilayas, paiement à la livraison', budget: 240_000,
-		keyMessages: ['SPF 50 texture légère, pas de traces blanches', 'Commande sur WhatsApp avec le mot-clé'],
+		offer: 'Pack écran solaire + brume à 3 500 DA, livraison dans toute l’Algérie, paiement à la livraison', budget: 240_000,
+		keyMessages: ['SPF 50 texture légère, pas de traces blanches', 'Commande sur WhatsApp avec le mot-clé {mot-clé du créateur}'],
 		dos: ['Parler des peaux grasses et mixtes', 'Afficher le mot-clé WhatsApp à l’écran'], donts: ['Pas de comparaison avec une autre marque'],
 		angle: 'Une journée à la plage sans coup de soleil', formats: ['story', 'reel'], wilayas: ['31', '16', '09', '22', '46'], niches: ['beauty', 'lifestyle']
 	},
@@ -1119,7 +1119,7 @@ const CAMPAIGNS: CampaignSpec[] = [
 	},
 	{
 		brand: 0, status: 'completed', title: 'Ouverture de la 2e boutique à Oran', objective: 'traffic',
-		offer: 'Un soin offert pour toute visite en boutique avec le code', budget: 150_000,
+		offer: 'Un soin offert pour toute visite en boutique avec le code {code promo du créateur}', budget: 150_000,
 		keyMessages: ['Nouvelle boutique à Oran centre', 'Conseil peau gratuit sur place'],
 		dos: ['Filmer en boutique', 'Donner l’adresse exacte'], donts: ['Pas de prix barrés inventés'],
 		angle: 'Visite guidée de la boutique', formats: ['reel', 'post', 'story'], wilayas: ['31', '27', '46', '22'], niches: ['beauty', 'lifestyle']
@@ -1160,7 +1160,7 @@ const CAMPAIGNS: CampaignSpec[] = [
 	},
 	{
 		brand: 3, status: 'open', title: 'Accessoires smartphone -15 %', objective: 'traffic', ages: ['18-24'],
-		offer: 'Coques, chargeurs et écouteurs à -15 % avec le code', budget: 140_000, followers: [5_000, 30_000],
+		offer: 'Coques, chargeurs et écouteurs à -15 % avec le code {code promo du créateur}', budget: 140_000, followers: [5_000, 30_000],
 		keyMessages: ['Chargeurs certifiés, garantie 6 mois', 'Retrait en boutique à Sétif'], dos: ['Tester la charge rapide à l’écran'],
 		donts: ['Pas de comparatif avec une contrefaçon nommée'], angle: 'Le kit indispensable pour 3 000 DA',
 		formats: ['reel', 'story'], wilayas: ['19', '34', '05', '28'], niches: ['tech', 'gaming']
@@ -1179,7 +1179,7 @@ const CAMPAIGNS: CampaignSpec[] = [
 	},
 	{
 		brand: 5, status: 'active', title: 'Tenues de sport femmes & hommes', objective: 'whatsapp_sales', ages: ['18-24', '25-34'],
-		offer: 'Ensemble à 4 200 DA, -10 % avec le code', budget: 200_000, followers: [10_000, 50_000],
+		offer: 'Ensemble à 4 200 DA, -10 % avec le code {code promo du créateur}', budget: 200_000, followers: [10_000, 50_000],
 		keyMessages: ['Tissu respirant', 'Tailles du S au XXL'], dos: ['Séance réelle avec la tenue'], donts: ['Pas de marque concurrente visible'],
 		angle: 'Un entraînement complet dans la tenue', formats: ['reel', 'story'], wilayas: ['09', '16', '42', '35'], niches: ['sport', 'fitness_health']
 	},
@@ -1349,14 +1349,16 @@ function buildCampaigns(seed: number, cal: Calendar, brandIds: string[], roster:
 }
 
 /**
- * The plan a published campaign got when it was published (same pure function as the
- * API); steps due before the anchor day are done, at 18:00 Algiers time on their day.
+ * The plan a published campaign got when it was published, on its own dates (same pure
+ * function as the API); steps due before the anchor day are done, at 18:00 Algiers time
+ * on their day.
  */
 function planTasks(c: Row<typeof campaigns>, cal: Calendar): Row<typeof campaignTasks>[] {
 	if (c.publishedAt === null) return [];
 	const today = algiersDay(cal.anchorMs);
-	return planCampaign(c.publishedAt).map((task) => ({
-		id: `${c.id.replace('seed-ca-', 'seed-ta-')}-${String(task.day).padStart(2, '0')}`,
+	return planCampaign(c.publishedAt, { applyBy: c.applyBy, startsAt: c.startsAt, endsAt: c.endsAt }).map((task) => ({
+		// Numbered by the step's place in the article (days may repeat now that the plan follows the campaign's dates).
+		id: `${c.id.replace('seed-ca-', 'seed-ta-')}-${String(PLAN_STEPS.findIndex((s) => s.key === task.key) + 1).padStart(2, '0')}`,
 		campaignId: c.id,
 		day: task.day,
 		phase: task.phase,

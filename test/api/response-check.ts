@@ -21,7 +21,9 @@ const Problem = v.strictObject({
 	status: v.number(),
 	code: v.pipe(v.string(), v.minLength(1)),
 	detail: v.pipe(v.string(), v.minLength(1)),
-	errors: v.optional(v.array(v.strictObject({ path: v.string(), message: v.pipe(v.string(), v.minLength(1)), line: v.optional(v.number()), column: v.optional(v.string()) }))),
+	errors: v.optional(
+		v.array(v.strictObject({ path: v.string(), message: v.pipe(v.string(), v.minLength(1)), line: v.optional(v.number()), column: v.optional(v.string()), placeholder: v.optional(v.string()) }))
+	),
 	requestId: v.pipe(v.string(), v.minLength(1))
 });
 

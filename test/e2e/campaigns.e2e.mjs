@@ -1,6 +1,6 @@
 // Campaign offers in the browser: the one-page form without JavaScript (template applied by
-// a form post, values kept, errors in the summary), publishing with the 14-day plan and
-// ticking a step, in Arabic on a phone; then with JavaScript in French (template filled in
+// a form post, values kept, errors in the summary), publishing with the 14-step plan (the
+// template's "[…]" blank replaced first) and ticking a step in one submit, in Arabic on a phone; then with JavaScript in French (template filled in
 // place, live centimes warning) and the creator feed's filters.
 export const name = 'campaigns: one-page form with templates, publish and plan, creator feed filters';
 
@@ -43,7 +43,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.selectOption('#campaign-template', 'whatsapp_sales');
 		await page.click('button[formaction="?/template"]');
 		await page.waitForLoadState('domcontentloaded');
-		assert.match(await page.inputValue('#campaign-keyMessages'), /INSTA-NOUR/, 'the template filled the key messages');
+		assert.match(await page.inputValue('#campaign-keyMessages'), /\{كلمة صانع المحتوى المفتاحية\}/, 'the template filled the key messages, with a token for each creator’s keyword');
 		assert.equal(await page.inputValue('#campaign-title'), 'عبايات الصيف الخفيفة', 'title kept');
 		assert.ok(await page.isChecked('#format-reel'), 'format kept');
 		assert.equal(await page.inputValue('#campaign-budget'), '12000000', 'budget kept');
@@ -57,7 +57,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.waitForLoadState('domcontentloaded');
 		assert.match(await page.locator('.error-summary').innerText(), /آخر أجل للترشح/, 'date error in the summary');
 		assert.equal(await page.getAttribute('#campaign-applyBy', 'aria-invalid'), 'true');
-		assert.match(await page.inputValue('#campaign-keyMessages'), /INSTA-NOUR/, 'brief kept after a refusal');
+		assert.match(await page.inputValue('#campaign-keyMessages'), /\{كلمة صانع المحتوى المفتاحية\}/, 'brief kept after a refusal');
 		await screenshot('ar-nojs-errors', page);
 
 		await page.fill('#campaign-applyBy', day(now + 5 * DAY));
@@ -72,17 +72,20 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.goto(`${path}/edit`);
 		await page.check('#wilaya-09');
 		await page.check('#niche-modest_fashion');
+		// The template's offer is a "[…]" blank: publishing refuses it until it is replaced.
+		const messages = await page.inputValue('#campaign-keyMessages');
+		await page.fill('#campaign-keyMessages', messages.replace('[عرضكم، مثلًا علبة بـ 3500 دج]', 'عباية بـ 5500 دج'));
 		await submitSave(page);
 		await page.waitForURL((url) => url.searchParams.has('saved'));
 		await page.locator('form[action="?/publish"] button').click();
 		await page.waitForURL((url) => url.searchParams.has('published'));
-		assert.equal(await page.locator('.task').count(), 14, 'the 14-day plan is shown');
+		assert.equal(await page.locator('.task').count(), 14, 'the 14-step plan is shown');
 		assert.equal(await page.locator('.phase').count(), 3, 'grouped in three phases');
-		await page.check('.task input[type="checkbox"] >> nth=0');
-		await page.locator('form[action="?/tasks"] button[type="submit"]').click();
+		// One submit ticks a step (each step is its own form).
+		await page.locator('.task-toggle >> nth=0').click();
 		await page.waitForLoadState('domcontentloaded');
 		await page.goto(path);
-		assert.ok(await page.isChecked('.task input[type="checkbox"] >> nth=0'), 'the first step stays done');
+		assert.equal(await page.getAttribute('.task-toggle >> nth=0', 'aria-pressed'), 'true', 'the first step stays done');
 		assert.ok(await page.locator(`a[href="${path}/applicants"]`).count(), 'applicants link once open');
 		await screenshot('ar-nojs-published-plan', page);
 		await context.close();
@@ -95,7 +98,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.selectOption('#campaign-template', 'signups');
 		await page.click('button[formaction="?/template"]');
 		assert.equal(new URL(page.url()).pathname, '/campaigns/new');
-		assert.match(await page.inputValue('#campaign-keyMessages'), /Inscription en 2 minutes/);
+		assert.match(await page.inputValue('#campaign-keyMessages'), /Inscription chez Boutique Yasmine Cosmétiques en 2 minutes/);
 		await page.fill('#campaign-budget', '9000000');
 		await page.locator('#campaign-budget-warning').waitFor();
 		await screenshot('fr-js-form', page);

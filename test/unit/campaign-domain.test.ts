@@ -1,42 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { algiersDay, PLAN_DAYS, PLAN_PHASES, planCampaign } from '../../worker/domain/campaign-plan';
+import { algiersDay } from '../../worker/domain/campaign-plan';
 import { compareFit, failedFilters, type FitCampaign, type FitCreator, fitScore, offeredFormats, profileGaps, rankForCreator } from '../../worker/domain/campaign-fit';
 import { BRIEF_TEMPLATES, briefTemplate } from '../../worker/domain/brief-templates';
 import { budgetLooksLikeCentimes, CAMPAIGN_TRANSITIONS, type CampaignFields, checkCampaign, cleanBrief, missingForPublish, normaliseAgeBands } from '../../worker/domain/campaign-rules';
 import { AGE_BANDS, CAMPAIGN_STATUSES, OBJECTIVES } from '../../worker/domain/taxonomy';
+import { findPlaceholders } from '../../worker/domain/placeholders';
 
 const DAY = 86_400_000;
 
-describe('14-day plan', () => {
-	it('dates 14 tasks from the Algiers day of publication, phases in the article’s order', () => {
-		const tasks = planCampaign(Date.parse('2026-11-26T10:00:00Z'));
-		expect(tasks).toHaveLength(PLAN_DAYS);
-		expect(tasks.map((t) => t.day)).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
-		expect(tasks[0]).toMatchObject({ day: 1, phase: 'framing', key: 'framing_objective', dueDate: '2026-11-26' });
-		expect(tasks[13]).toMatchObject({ day: 14, phase: 'execution', key: 'execution_decide', dueDate: '2026-12-09' });
-		expect(tasks.filter((t) => t.phase === 'framing').map((t) => t.day)).toEqual([1, 2, 3]);
-		expect(tasks.filter((t) => t.phase === 'selection').map((t) => t.day)).toEqual([4, 5, 6, 7]);
-		expect(tasks.filter((t) => t.phase === 'execution').map((t) => t.day)).toEqual([8, 9, 10, 11, 12, 13, 14]);
-		expect(new Set(tasks.map((t) => t.key)).size).toBe(14);
-		expect(PLAN_PHASES).toEqual(['framing', 'selection', 'execution']);
-	});
-
-	it('publishing at 23:30 UTC is already the next day in Algiers (UTC+1)', () => {
-		expect(planCampaign(Date.parse('2026-11-26T23:30:00Z'))[0].dueDate).toBe('2026-11-27');
-		expect(planCampaign(Date.parse('2026-11-26T22:59:59Z'))[0].dueDate).toBe('2026-11-26');
-		expect(algiersDay(Date.parse('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
-	});
-
-	it('crosses month and year ends without gaps', () => {
-		const tasks = planCampaign(Date.parse('2026-12-25T12:00:00Z'));
-		expect(tasks.map((t) => t.dueDate).slice(5, 9)).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
-		for (let i = 1; i < tasks.length; i++) expect(Date.parse(tasks[i].dueDate) - Date.parse(tasks[i - 1].dueDate)).toBe(DAY);
-	});
-
-	it('refuses a time that is not a number', () => {
-		expect(() => planCampaign(Number.NaN)).toThrow(RangeError);
-	});
-});
+// The plan's own tests are in campaign-plan.test.ts.
 
 const now = Date.parse('2026-11-26T10:00:00Z');
 const creator = (over: Partial<FitCreator> = {}): FitCreator => ({ wilaya: '16', niches: ['beauty', 'fashion'], followersTotal: 20_000, rates: { reel: 15_000, story: 6_000 }, ...over });
@@ -133,11 +105,11 @@ describe('brief templates', () => {
 				if (lang === 'ar') expect(b.angle).toMatch(/[\u0600-\u06ff]/);
 			}
 		}
-		expect(briefTemplate('whatsapp_sales', 'fr').keyMessages.join(' ')).toMatch(/INSTA-NOUR.*58 wilayas, paiement à la livraison/s);
+		expect(briefTemplate('whatsapp_sales', 'fr', { brandName: 'Yasmine', wilayaCount: 69 }).keyMessages.join(' ')).toMatch(/\{mot-clé du créateur\}.*69 wilayas, paiement à la livraison/s);
 	});
 
 	it('returns a copy the caller may change', () => {
-		briefTemplate('visibility', 'fr').dos.push('x');
+		briefTemplate('visibility', 'fr', { wilayaCount: 69 }).dos.push('x');
 		expect(BRIEF_TEMPLATES.visibility.fr.dos).not.toContain('x');
 	});
 });
@@ -213,6 +185,18 @@ describe('demo seed: campaign plans', () => {
 		}
 		// Steps due before the anchor day are done; later ones are not.
 		expect(data.campaignTasks.every((t) => (t.doneAt !== null) === t.dueDate < '2026-11-26')).toBe(true);
+	});
+
+	it('lays each plan on its campaign’s own dates, and no seeded campaign holds a […] blank', async () => {
+		const { generateSeed } = await import('../../db/seed/generate');
+		const data = await generateSeed({ anchorDate: '2026-11-26', creators: 4 });
+		for (const c of data.campaigns) {
+			expect(findPlaceholders({ title: c.title, offer: c.offer, brief: JSON.parse(c.brief) }), c.id).toEqual([]);
+			if (c.publishedAt === null || c.startsAt === null || c.applyBy === null) continue;
+			const due = Object.fromEntries(data.campaignTasks.filter((t) => t.campaignId === c.id).map((t) => [t.key, t.dueDate]));
+			if (c.startsAt >= c.publishedAt) expect(due.execution_publish, c.id).toBe(algiersDay(c.startsAt));
+			if (c.applyBy >= c.publishedAt) expect(due.selection_shortlist, c.id).toBe(algiersDay(c.applyBy));
+		}
 	});
 });
 

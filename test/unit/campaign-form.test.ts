@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { algiersDate, bodyFromValues, emptyValues, formFieldErrors, valuesFromForm, withTemplate } from '../../web/src/lib/server/campaign-form';
+import { algiersDate, bodyFromValues, campaignFormProblem, emptyValues, formFieldErrors, valuesFromForm, withTemplate } from '../../web/src/lib/server/campaign-form';
 import { briefTemplate } from '../../worker/domain/brief-templates';
 
 const form = (entries: [string, string][]) => {
@@ -53,12 +53,32 @@ describe('campaign form ↔ API body', () => {
 		expect(formFieldErrors({ 'wilayas.3': 'w', 'brief.dos.0': 'd', 'brief.dos.1': 'd2', title: 't' })).toEqual({ wilayas: 'w', dos: 'd', title: 't' });
 	});
 
+	it('shows every […] blank of a field next to it, and lists the blanks to focus', () => {
+		const out = campaignFormProblem({
+			detail: 'Des blancs restent.',
+			errors: [
+				{ path: 'brief.keyMessages.0', message: 'Remplacez « [a] ».', placeholder: '[a]' },
+				{ path: 'brief.keyMessages.2', message: 'Remplacez « [b] ».', placeholder: '[b]' },
+				{ path: 'offer', message: 'Remplacez « [c] ».', placeholder: '[c]' },
+				{ path: 'wilayas.1', message: 'w1' },
+				{ path: 'wilayas.2', message: 'w2' }
+			]
+		});
+		expect(out.errors).toEqual({ keyMessages: 'Remplacez « [a] ». Remplacez « [b] ».', offer: 'Remplacez « [c] ».', wilayas: 'w1' });
+		expect(out.blanks).toEqual([
+			{ field: 'keyMessages', text: '[a]' },
+			{ field: 'keyMessages', text: '[b]' },
+			{ field: 'offer', text: '[c]' }
+		]);
+		expect(out.detail).toBe('Des blancs restent.');
+	});
+
 	it('applies a template to the brief only', () => {
 		const v = { ...emptyValues(), title: 'Garde', formats: ['story'] };
-		const out = withTemplate(v, briefTemplate('whatsapp_sales', 'fr'));
+		const out = withTemplate(v, briefTemplate('whatsapp_sales', 'fr', { brandName: 'Yasmine', wilayaCount: 69 }));
 		expect(out.title).toBe('Garde');
 		expect(out.formats).toEqual(['story']);
-		expect(out.keyMessages.split('\n')[0]).toContain('INSTA-NOUR');
+		expect(out.keyMessages.split('\n')[0]).toContain('{mot-clé du créateur}');
 	});
 
 	it('reads ticked age bands (known ones only), leaves none out on create and clears them on edit', () => {

@@ -6,9 +6,10 @@ import { t } from '../i18n';
 import { type Router, route } from '../route';
 import { json } from '../body';
 import { ById } from './params';
-import { briefTemplate, type TemplateLang } from '../domain/brief-templates';
+import type { TemplateLang } from '../domain/brief-templates';
 import type { CampaignWarning } from '../domain/campaign-rules';
 import { OBJECTIVES } from '../domain/taxonomy';
+import { listBriefTemplates } from '../services/brief-templates';
 import { closeCampaign, createCampaign, creatorFeed, listBrandCampaigns, listTasks, publishCampaign, readCampaign, setTaskDone, updateCampaign } from '../services/campaigns';
 import {
 	CampaignCreateBody,
@@ -79,7 +80,8 @@ export function campaignRoutes(r: Router) {
 		{
 			method: 'get',
 			path: '/brief-templates',
-			summary: 'Starting briefs per objective (key messages, do/don’t, angle) in French, Arabic or English',
+			summary:
+				'Starting briefs per objective (key messages, do/don’t, angle) in French, Arabic or English, with the brand’s name and the number of wilayas filled in; `{…}` creator tokens stay for each signed creator’s own codes, `[…]` blanks are for the brand to replace before publishing',
 			tags: ['campaigns'],
 			auth: 'user',
 			query: TemplatesQuery,
@@ -87,8 +89,7 @@ export function campaignRoutes(r: Router) {
 		},
 		async (c, { ctx, query }) => {
 			const lang: TemplateLang = query.lang ?? ctx.locale;
-			const objectives = query.objective ? [query.objective] : OBJECTIVES;
-			return c.json({ templates: objectives.map((objective) => ({ objective, lang, ...briefTemplate(objective, lang) })) });
+			return c.json(await listBriefTemplates(ctx, { objectives: query.objective ? [query.objective] : OBJECTIVES, lang }));
 		}
 	);
 
@@ -97,7 +98,8 @@ export function campaignRoutes(r: Router) {
 		{
 			method: 'get',
 			path: '/campaigns/:id',
-			summary: 'A campaign: everything with its plan for the owning brand; the public offer of an open campaign for creators',
+			summary:
+				'A campaign: everything with its plan for the owning brand; the public offer of an open campaign for creators, with their own keyword, promo code and link in place of the creator tokens once their agreement is signed',
 			tags: ['campaigns'],
 			auth: 'user',
 			params: ById,
@@ -111,16 +113,22 @@ export function campaignRoutes(r: Router) {
 		{
 			method: 'patch',
 			path: '/campaigns/:id',
-			summary: 'Edit a draft or open campaign (any subset of fields; the result is validated as a whole)',
+			summary: 'Edit a draft or open campaign (any subset of fields; the result is validated as a whole); moving the dates of a published one re-dates its unticked plan tasks',
 			tags: ['campaigns'],
 			auth: 'brand',
 			params: ById,
 			body: json(CampaignPatchBody),
-			responses: { 200: { description: 'Saved', schema: CampaignResponse }, 400: { description: 'Invalid input' }, ...brandOnly, 409: { description: 'Not editable in its status' } }
+			responses: {
+				200: { description: 'Saved', schema: CampaignResponse },
+				400: { description: 'Invalid input' },
+				...brandOnly,
+				409: { description: 'Not editable in its status' },
+				422: { description: 'An open campaign would keep `[…]` blanks: `errors` names each one (`placeholder`) and its field (`path`); nothing changed' }
+			}
 		},
 		async (c, { ctx, params, body }) => {
 			const out = await updateCampaign(ctx, { campaignId: params.id, changes: body });
-			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings) });
+			return c.json({ campaign: out.campaign, warnings: warnings(ctx.locale, out.warnings), redated: out.redated });
 		}
 	);
 
@@ -129,7 +137,7 @@ export function campaignRoutes(r: Router) {
 		{
 			method: 'post',
 			path: '/campaigns/:id/publish',
-			summary: 'Publish a draft (draft → open) and generate its dated 14-day plan',
+			summary: 'Publish a draft (draft → open) and generate its 14-step plan, dated on the campaign’s deadline, start and end',
 			tags: ['campaigns'],
 			auth: 'brand',
 			params: ById,
@@ -137,7 +145,8 @@ export function campaignRoutes(r: Router) {
 				200: { description: 'Open, with its plan', schema: CampaignResponse },
 				400: { description: 'Missing what creators need; `errors` lists the fields' },
 				...brandOnly,
-				409: { description: '`already_published`: a retry can be treated as success' }
+				409: { description: '`already_published`: a retry can be treated as success' },
+				422: { description: '`[…]` blanks are left: `errors` names each one (`placeholder`) and its field (`path`); still a draft' }
 			}
 		},
 		async (c, { ctx, params }) => c.json(await publishCampaign(ctx, { campaignId: params.id }))

@@ -217,7 +217,23 @@ const Warning = v.object({
 	asDinars: v.pipe(v.number(), v.description('The amount in dinars if the figure was meant in centimes.'))
 });
 
-export const CampaignResponse = v.object({ campaign: CampaignOut, tasks: v.optional(v.array(TaskOut)), warnings: v.optional(v.array(Warning)) });
+/** A signed creator's own codes, which replaced the creator tokens of the brief they read. */
+const CreatorCodesOut = v.pipe(
+	v.object({
+		keyword: v.optional(v.pipe(v.string(), v.description('Their WhatsApp keyword (replaces `{mot-clé du créateur}`).'))),
+		promo: v.optional(v.pipe(v.string(), v.description('Their promo code (replaces `{code promo du créateur}`).'))),
+		link: v.optional(v.pipe(v.string(), v.description('Their tracked link (replaces `{lien suivi du créateur}`).')))
+	}),
+	v.description('Only for a creator whose agreement on this campaign is signed.')
+);
+
+export const CampaignResponse = v.object({
+	campaign: CampaignOut,
+	tasks: v.optional(v.array(TaskOut)),
+	warnings: v.optional(v.array(Warning)),
+	codes: v.optional(CreatorCodesOut),
+	redated: v.optional(v.pipe(v.number(), v.description('PATCH: how many unticked plan tasks were laid again on the new dates (0 when the dates did not change).')))
+});
 
 export const CampaignListResponse = v.object({
 	campaigns: v.array(

@@ -1,10 +1,12 @@
-/** Campaign offers on D1: create, edit, publish (with the 14-day plan), close, read, list, feed. */
+/** Campaign offers on D1: create, edit, publish (with the 14-day plan on the campaign's dates), close, read, list, feed. */
 import type { brands, campaignTasks, campaigns, creators } from '../../db/schema';
 import type { SqlPick, SqlRow } from '../../db/schema/sql-row';
 import type { CallerContext } from '../context';
 import { AppError } from '../errors';
 import { campaignWarnings, CAMPAIGN_DEFAULTS, CAMPAIGN_TRANSITIONS, type CampaignFields, checkCampaign, cleanBrief, missingForPublish, normaliseAgeBands, type Brief } from '../domain/campaign-rules';
-import { planCampaign } from '../domain/campaign-plan';
+import { PLAN_STEPS, planCampaign } from '../domain/campaign-plan';
+import { type CreatorCodes, fillBrief, fillCreatorTokens, findPlaceholders } from '../domain/placeholders';
+import { t } from '../i18n';
 import { type Fit, type FitCreator, profileGaps, rankForCreator, type FitFilter } from '../domain/campaign-fit';
 import type { AgeBand, CampaignStatus, Format, Niche, Objective } from '../domain/taxonomy';
 import { iso, isoOrNull } from '../domain/dates';
@@ -119,6 +121,19 @@ async function validate(db: D1Database, f: CampaignFields): Promise<void> {
 	if (problems.length) throw new AppError('invalid_request', { fieldKeys: problems });
 }
 
+/**
+ * Refuses (422) a campaign that still holds `[…]` blanks, naming each one and its field:
+ * creators must never read "[votre offre]". Nothing is written before this check.
+ */
+function refusePlaceholders(ctx: CallerContext, f: CampaignFields): void {
+	const left = findPlaceholders(f);
+	if (left.length === 0) return;
+	throw new AppError('unprocessable', {
+		detailKey: 'detail_campaign_placeholders',
+		errors: left.map((p) => ({ path: p.path, message: t(ctx.locale, 'campaign_placeholder_left', { placeholder: p.text }), placeholder: p.text }))
+	});
+}
+
 /** Input of create/patch after schema validation: times as ISO strings. */
 export interface CampaignInput {
 	title?: string;
@@ -228,7 +243,7 @@ export async function updateCampaign(ctx: CallerContext, update: { campaignId: s
 			.prepare('UPDATE campaigns SET landing_url = ?3, updated_at = ?4 WHERE id = ?1 AND status = ?2')
 			.bind(id, row.status, input.landingUrl ?? null, now)
 			.run();
-		return { campaign: brandView((await findCampaign(db, id))!), warnings: [] };
+		return { campaign: brandView((await findCampaign(db, id))!), warnings: [], redated: 0 };
 	}
 	if (!CAMPAIGN_TRANSITIONS[row.status].editable) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
 	const f = merge(rowFields(row), input);
@@ -237,27 +252,51 @@ export async function updateCampaign(ctx: CallerContext, update: { campaignId: s
 		// An open campaign stays publishable; its deadline is only checked when it changes.
 		const missing = missingForPublish(f, now).filter((p) => p.key !== 'campaign_apply_past' || input.applyBy !== undefined);
 		if (missing.length) throw new AppError('invalid_request', { fieldKeys: missing });
+		refusePlaceholders(ctx, f);
 	}
-	const res = await db
+	const write = db
 		.prepare(
 			`UPDATE campaigns SET title = ?3, objective = ?4, offer = ?5, brief = ?6, formats = ?7, wilayas = ?8, niches = ?9, follower_min = ?10,
 			 follower_max = ?11, budget_dzd = ?12, reuse_rights_days = ?13, starts_at = ?14, ends_at = ?15, apply_by = ?16, age_bands = ?17,
 			 updated_at = ?18, landing_url = ?19 WHERE id = ?1 AND status = ?2`
 		)
-		.bind(id, row.status, ...fieldValues(f), now, input.landingUrl === undefined ? row.landing_url : input.landingUrl)
-		.run();
+		.bind(id, row.status, ...fieldValues(f), now, input.landingUrl === undefined ? row.landing_url : input.landingUrl);
+	const datesMoved = f.applyBy !== row.apply_by || f.startsAt !== row.starts_at || f.endsAt !== row.ends_at;
+	// A published campaign whose dates move takes its open tasks along; ticked ones keep their date.
+	const redate = row.published_at !== null && datesMoved ? redateOpenTasks(db, id, row.published_at, f) : [];
+	const [res, ...moved] = await db.batch([write, ...redate]);
 	if (!res.meta.changes) throw new AppError('invalid_state', { detailKey: 'detail_campaign_not_editable' });
-	return { campaign: brandView((await findCampaign(db, id))!), warnings: campaignWarnings(f) };
+	const redated = moved.reduce((n, r) => n + r.meta.changes, 0);
+	return { campaign: brandView((await findCampaign(db, id))!), warnings: campaignWarnings(f), redated };
 }
 
+const stepOrder = new Map(PLAN_STEPS.map((s, i) => [s.key, i]));
+
+/** The plan in date order, then the article's order (several steps may share a day). */
 async function tasksOf(db: D1Database, campaignId: string) {
-	const { results } = await db.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE campaign_id = ?1 ORDER BY day, key').bind(campaignId).all<TaskRow>();
-	return results.map(taskView);
+	const { results } = await db.prepare('SELECT id, day, phase, key, due_date, done_at FROM campaign_tasks WHERE campaign_id = ?1 ORDER BY due_date, day').bind(campaignId).all<TaskRow>();
+	return results.sort((a, b) => a.due_date.localeCompare(b.due_date) || (stepOrder.get(a.key) ?? 99) - (stepOrder.get(b.key) ?? 99)).map(taskView);
 }
 
 /**
- * draft → open: checks what creators need, stamps published_at and writes the dated
- * 14-day plan in one batch. A campaign already published gets `already_published`.
+ * Statements that move the unticked tasks of a published campaign to the plan of its new
+ * dates (guarded on the campaign still being open, like the update they run with).
+ */
+function redateOpenTasks(db: D1Database, campaignId: string, publishedAt: number, f: CampaignFields): D1PreparedStatement[] {
+	return planCampaign(publishedAt, f).map((task) =>
+		db
+			.prepare(
+				`UPDATE campaign_tasks SET due_date = ?3, day = ?4 WHERE campaign_id = ?1 AND key = ?2 AND done_at IS NULL
+				 AND EXISTS (SELECT 1 FROM campaigns WHERE id = ?1 AND status = 'open')`
+			)
+			.bind(campaignId, task.key, task.dueDate, task.day)
+	);
+}
+
+/**
+ * draft → open: checks what creators need and that no `[…]` blank is left, stamps
+ * published_at and writes the 14-step plan, dated on the campaign's own deadline, start
+ * and end, in one batch. A campaign already published gets `already_published`.
  */
 export async function publishCampaign(ctx: CallerContext, input: { campaignId: string }) {
 	const { db, now } = ctx;
@@ -266,9 +305,10 @@ export async function publishCampaign(ctx: CallerContext, input: { campaignId: s
 	if (row.published_at !== null || row.status !== 'draft') throw new AppError('already_published');
 	const missing = missingForPublish(rowFields(row), now);
 	if (missing.length) throw new AppError('invalid_request', { detailKey: 'detail_campaign_incomplete', fieldKeys: missing });
+	refusePlaceholders(ctx, rowFields(row));
 	// Tasks first, each guarded on the draft status, then the status flip: one atomic batch,
 	// so a concurrent publish cannot write the plan twice.
-	const stmts = planCampaign(now).map((t) =>
+	const stmts = planCampaign(now, rowFields(row)).map((t) =>
 		db
 			.prepare(
 				`INSERT INTO campaign_tasks (id, campaign_id, day, phase, key, due_date)
@@ -295,9 +335,33 @@ export async function closeCampaign(ctx: CallerContext, input: { campaignId: str
 }
 
 /**
+ * The creator's own codes for this campaign, from their signed agreement (none before it is
+ * signed): what replaces the `{…}` creator tokens of the brief they read.
+ */
+async function signedCodes(ctx: CallerContext, campaignId: string): Promise<CreatorCodes | null> {
+	const { results } = await ctx.db
+		.prepare(
+			`SELECT ac.kind AS kind, ac.code AS code, (SELECT slug FROM tracked_links tl WHERE tl.agreement_id = a.id) AS slug
+			 FROM agreements a JOIN creators cr ON cr.id = a.creator_id JOIN attribution_codes ac ON ac.agreement_id = a.id
+			 WHERE a.campaign_id = ?1 AND cr.user_id = ?2 AND a.status = 'signed'`
+		)
+		.bind(campaignId, ctx.user.id)
+		.all<{ kind: string; code: string; slug: string | null }>();
+	if (results.length === 0) return null;
+	const codes: CreatorCodes = {};
+	for (const r of results) {
+		if (r.kind === 'keyword') codes.keyword = r.code;
+		if (r.kind === 'promo') codes.promo = r.code;
+		if (r.slug) codes.link = `${ctx.origin}/l/${r.slug}`;
+	}
+	return codes;
+}
+
+/**
  * A campaign as the caller may see it: the owning brand gets everything with its plan; a
  * creator open campaigns, and any campaign they applied to (they keep the brief while they
- * execute it), without internal fields; anyone else a 404.
+ * execute it), without internal fields, and once their agreement is signed with its creator
+ * tokens replaced by their own keyword, promo code and link (`codes`); anyone else a 404.
  */
 export async function readCampaign(ctx: CallerContext, input: { campaignId: string }) {
 	const { db, user } = ctx;
@@ -312,7 +376,10 @@ export async function readCampaign(ctx: CallerContext, input: { campaignId: stri
 		const applied = await db.prepare('SELECT 1 AS x FROM applications a JOIN creators c ON c.id = a.creator_id WHERE a.campaign_id = ?1 AND c.user_id = ?2').bind(id, user.id).first();
 		if (!applied) throw new AppError('not_found');
 	}
-	return { campaign: publicView(row) };
+	const view = publicView(row);
+	const codes = await signedCodes(ctx, id);
+	if (!codes) return { campaign: view };
+	return { campaign: { ...view, offer: fillCreatorTokens(view.offer, codes), brief: fillBrief(view.brief, codes) }, codes };
 }
 
 export async function listTasks(ctx: CallerContext, input: { campaignId: string }) {

@@ -12,6 +12,7 @@ import { type StreamedUploadBody, discardStored } from '../../body';
 import { iso } from '../../domain/dates';
 import type { ImageType } from '../../domain/file-types';
 import { OFFER_PRODUCTS_MAX } from '../../domain/offer-page';
+import { fillCreatorTokens } from '../../domain/placeholders';
 import { daySalt, deviceClass, visitorHash } from '../../domain/tracked-links';
 import { LINK_SQL, type LinkRow, saltSecret } from './links';
 import { ownCampaign } from './conversions';
@@ -190,7 +191,10 @@ export async function readOfferPage(db: D1Database, slug: string): Promise<{ lin
 			.bind(slug)
 	]);
 	const row = link.results[0] as OfferPageRow | undefined;
-	return row ? { link: row, products: products.results as ProductRow[] } : null;
+	if (!row) return null;
+	// The campaign's offer may name "{code promo du créateur}": this page is one creator's, so it shows their code.
+	const offer = fillCreatorTokens(row.offer, { keyword: row.keyword ?? undefined, promo: row.promo ?? undefined });
+	return { link: { ...row, offer }, products: products.results as ProductRow[] };
 }
 
 /** A product photo by a creator's page: the product must be of the link's campaign. */

@@ -21,6 +21,7 @@ import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
 import * as matchesPhone from './parts/matches-phone';
+import * as planTemplates from './parts/plan-templates';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1226,5 +1227,7 @@ export const ar: Catalogue = {
 	...firstHour.ar,
 	...formHelpers.ar,
 	...agreementDetails.ar,
-	...matchesPhone.ar
+	...matchesPhone.ar,
+	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
+	...planTemplates.ar
 };

@@ -21,6 +21,7 @@ import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
 import * as matchesPhone from './parts/matches-phone';
+import * as planTemplates from './parts/plan-templates';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1224,5 +1225,7 @@ export const en: Catalogue = {
 	...firstHour.en,
 	...formHelpers.en,
 	...agreementDetails.en,
-	...matchesPhone.en
+	...matchesPhone.en,
+	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
+	...planTemplates.en
 };

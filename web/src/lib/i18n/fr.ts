@@ -23,6 +23,7 @@ import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
 import * as matchesPhone from './parts/matches-phone';
+import * as planTemplates from './parts/plan-templates';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1231,5 +1232,7 @@ export const fr = {
 	...firstHour.fr,
 	...formHelpers.fr,
 	...agreementDetails.fr,
-	...matchesPhone.fr
+	...matchesPhone.fr,
+	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
+	...planTemplates.fr
 } as const;

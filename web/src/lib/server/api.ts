@@ -10,7 +10,8 @@ export interface Problem {
 	status: number;
 	code: string;
 	detail: string;
-	errors?: { path: string; message: string }[];
+	/** `placeholder`: a `[…]` blank left in the field (campaigns refused at publishing). */
+	errors?: { path: string; message: string; placeholder?: string }[];
 	requestId?: string;
 }
 

@@ -185,4 +185,33 @@ export function withTemplate(v: CampaignFormValues, b: Brief): CampaignFormValue
 	return { ...v, keyMessages: b.keyMessages.join('\n'), dos: b.dos.join('\n'), donts: b.donts.join('\n'), angle: b.angle };
 }
 
+/** A `[…]` blank the API refused, and the form field that holds it. */
+export interface FormBlank {
+	field: string;
+	text: string;
+}
+
+/**
+ * A refused campaign as the form shows it: one message per field (every blank of a field
+ * named, not only the first), the blanks to point at, and the problem's detail.
+ */
+export function campaignFormProblem(problem: { detail: string; errors?: { path: string; message: string; placeholder?: string }[] }): {
+	errors: Record<string, string>;
+	blanks: FormBlank[];
+	detail: string;
+} {
+	const messages: Record<string, string[]> = {};
+	const blanks: FormBlank[] = [];
+	for (const e of problem.errors ?? []) {
+		const field = fieldOf(e.path);
+		const list = (messages[field] ??= []);
+		if (e.placeholder !== undefined) {
+			blanks.push({ field, text: e.placeholder });
+			if (!list.includes(e.message)) list.push(e.message);
+		} else if (list.length === 0) list.push(e.message);
+	}
+	const errors = Object.fromEntries(Object.entries(messages).map(([field, list]) => [field, list.join(' ')]));
+	return { errors, blanks, detail: Object.values(errors).includes(problem.detail) ? '' : problem.detail };
+}
+
 export const isObjective = (s: string): s is (typeof OBJECTIVES)[number] => (OBJECTIVES as readonly string[]).includes(s);
