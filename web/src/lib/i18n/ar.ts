@@ -18,6 +18,7 @@ import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
+import * as layoutPhone from './parts/layout-phone';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1218,5 +1219,6 @@ export const ar: Catalogue = {
 	...payouts.ar,
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.ar,
-	...firstHour.ar
+	...firstHour.ar,
+	...layoutPhone.ar
 };

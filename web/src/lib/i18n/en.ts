@@ -18,6 +18,7 @@ import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
+import * as layoutPhone from './parts/layout-phone';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1217,5 +1218,6 @@ export const en: Catalogue = {
 	...payouts.en,
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.en,
-	...firstHour.en
+	...firstHour.en,
+	...layoutPhone.en
 };

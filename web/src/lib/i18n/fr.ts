@@ -20,6 +20,7 @@ import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as firstHour from './parts/first-hour';
+import * as layoutPhone from './parts/layout-phone';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1224,5 +1225,6 @@ export const fr = {
 	...payouts.fr,
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.fr,
-	...firstHour.fr
+	...firstHour.fr,
+	...layoutPhone.fr
 } as const;
