@@ -1,26 +1,28 @@
 // Every page fits a phone (issue 14, points 3 and 13): each page of the app — the list below
 // must equal the `web/src/routes/**/+page.svelte` files, so a new page without a line here
 // fails this test — is opened as the user it is for (a guest, the demo brand, the demo
-// creator, an admin) on a 360 × 780 screen in French and in Arabic, and must not scroll
-// sideways; a failure names the widest element that sticks out. The API reference
-// (/api/docs, served by the Worker) too. On every page the phone header is one row (at most
-// 120 px), the navigation behind the "Menu" disclosure, which opens from the keyboard and
-// closes when a link is followed; on a 1280 px desktop the French "Se déconnecter" stays on one
-// line.
+// creator, an admin; a new brand with a long e-mail address and name on its dashboard and
+// settings) on a 360 × 780 screen in French and in Arabic, and must not scroll sideways; a
+// failure names the widest element that sticks out. The API reference (/api/docs, served by
+// the Worker) too. On every page the phone header is one row (at most 120 px), the
+// navigation behind the "Menu" disclosure, which opens from the keyboard and closes when a
+// link is followed or on Escape; on a 1280 px desktop "Se déconnecter" stays on one line.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiClient } from './api-client.mjs';
-import { PHONE, openMenu, signedIn } from './phone.mjs';
+import { PASSWORD, PHONE, openMenu, signedIn } from './phone.mjs';
 
-export const name = 'every page fits a 360 px phone in French and Arabic (guest, brand, creator, admin, /api/docs); a one-row phone header with a menu';
+export const name = 'every page fits a 360 px phone in French and Arabic (guest, brand, creator, admin, a long e-mail, /api/docs); a one-row phone header with a menu';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DEMO_PASSWORD = 'wasla-demo-2026';
 const BRAND = 'demo.marque@wasla.dz';
 const CREATOR = 'demo.createur@wasla.dz';
 const ADMIN = 'admin.fits@wasla.dz';
+/** A new brand whose address and name have no place to break: e-mails wrap anywhere. */
+const LONG = { email: 'service.commercial.et.partenariats.influence@boutique-cosmetiques-naturelles-oran.dz', name: 'BoutiqueCosmétiquesNaturellesEtBioDOranEsSenia' };
 
 /** The route ids of the app: one per `+page.svelte` under web/src/routes ("(group)" folders dropped). */
 function appRoutes() {
@@ -101,7 +103,7 @@ async function demoIds(baseURL) {
 
 /**
  * Route id → who opens it and where (`ids` from demoIds). `lands`, when the page always
- * redirects, is where it lands (checked there instead).
+ * redirects, is where it lands (checked there instead); `shot` names a screenshot to keep.
  */
 const PAGES = {
 	'/': { who: 'guest', path: () => '/' },
@@ -116,7 +118,7 @@ const PAGES = {
 	'/agreements/application/[applicationId]': { who: 'creator', path: (ids) => `/agreements/application/${ids.applicationWithAgreement}`, lands: /^\/agreements\/[^/]+$/ },
 	'/applications': { who: 'creator', path: () => '/applications' },
 	'/applications/[id]': { who: 'creator', path: (ids) => `/applications/${ids.application}` },
-	'/c/[handle]': { who: 'guest', path: (ids) => `/c/${encodeURIComponent(ids.handle)}` },
+	'/c/[handle]': { who: 'guest', path: (ids) => `/c/${encodeURIComponent(ids.handle)}`, shot: 'media-kit' },
 	'/campaigns': { who: 'creator', path: () => '/campaigns' },
 	'/campaigns/[id]': { who: 'brand', path: (ids) => `/campaigns/${ids.campaign}` },
 	'/campaigns/[id]/applicants': { who: 'brand', path: (ids) => `/campaigns/${ids.campaign}/applicants` },
@@ -159,6 +161,8 @@ const EXTRA = [
 	{ who: 'brand', path: () => '/notifications' },
 	{ who: 'creator', path: () => '/settings' },
 	{ who: 'creator', path: (ids) => `/c/${encodeURIComponent(ids.handle)}` },
+	{ who: 'long', path: () => '/dashboard' },
+	{ who: 'long', path: () => '/settings', shot: 'long-email-settings' },
 	{ who: 'guest', path: () => '/api/docs' }
 ];
 
@@ -202,6 +206,8 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 
 	const ids = await demoIds(baseURL);
 	const adminPassword = createAdmin(state, ADMIN);
+	const register = await apiClient(baseURL, '10.87.0.3')('/auth/register', { json: { ...LONG, password: PASSWORD, role: 'brand' } });
+	assert.equal(register.status, 201, await register.text());
 
 	/** One phone-sized context per user, signed in through the login page. */
 	const users = {};
@@ -211,6 +217,7 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 	users.brand = await signedIn(browser, baseURL, BRAND, 'fr', '10.87.1.2', DEMO_PASSWORD);
 	users.creator = await signedIn(browser, baseURL, CREATOR, 'fr', '10.87.1.3', DEMO_PASSWORD);
 	users.admin = await signedIn(browser, baseURL, ADMIN, 'fr', '10.87.1.4', adminPassword);
+	users.long = await signedIn(browser, baseURL, LONG.email, 'fr', '10.87.1.6');
 
 	const visits = [...Object.entries(PAGES).map(([route, p]) => ({ route, ...p })), ...EXTRA.map((p) => ({ route: 'extra', ...p }))];
 	const failures = [];
@@ -238,6 +245,7 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 				const header = await page.locator('header.site-header').evaluate((h) => Math.round(h.getBoundingClientRect().height));
 				if (header > 120) failures.push(`${what}: the header is ${header}px tall`);
 			}
+			if (visit.shot) await screenshot(`${visit.shot}-${lang}`, page);
 			const over = await page.evaluate(overflow);
 			if (over) {
 				failures.push(`${what}: ${over.width}px wide; widest: ${over.offenders.map((o) => `${o.el} (${o.width}px “${o.text}”)`).join(' | ')}`);
