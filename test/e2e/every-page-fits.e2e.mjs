@@ -293,6 +293,8 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 		});
 		assert.equal(text, 'Se déconnecter');
 		assert.ok(height <= lineHeight + 1, `${who}: “Se déconnecter” is one line on a 1280px desktop (${height}px for a ${lineHeight}px line)`);
+		const [settingsTop, logoutTop] = await Promise.all([d.locator('header a[href="/settings"]').boundingBox(), logout.boundingBox()]).then((boxes) => boxes.map((b) => Math.round(b?.y ?? -1)));
+		assert.equal(logoutTop, settingsTop, `${who}: the navigation is one row on a 1280px desktop`);
 		await screenshot(`desktop-header-${who}`, d);
 	}
 
