@@ -99,8 +99,8 @@ export function openApiDocument(specs: Spec[], origin: string) {
 	};
 }
 
-/** The reference's only style, inline; the page's CSP allows exactly this text (by hash). */
-const DOCS_STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1f23}
+/** The reference's only style, inline; the page's CSP allows exactly this text (by hash). Long paths wrap anywhere, so it fits a 360 px phone. */
+const DOCS_STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1b1f23;overflow-wrap:anywhere}
 h1{color:#0f5c4d}section{border-top:1px solid #ddd;padding:.5rem 0}pre{background:#f4f6f5;padding:.75rem;overflow:auto;font-size:13px}
 .m{display:inline-block;min-width:4.5rem;text-align:center;border-radius:4px;color:#fff;font-size:.8rem;padding:.1rem .3rem}
 .m-get{background:#1d6fb8}.m-post{background:#0f7a4d}.m-put,.m-patch{background:#8a5a00}.m-delete{background:#a32020}`;

@@ -3,7 +3,7 @@
 // a page that answers; an unknown agreement and an unknown page show the styled error page
 // with the navigation, in French and in Arabic; saving the profile shows a confirmation that
 // is announced (a polite status region) and in view; the inbox shows "agreement sent".
-import { fits, signedIn } from './phone.mjs';
+import { fits, openMenu, signedIn } from './phone.mjs';
 
 export const name = 'first hour: the demo creator’s checklist, styled error pages (fr, ar), the profile saved in view, “agreement sent” in the inbox';
 
@@ -59,7 +59,8 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 			const res = await page.goto(path);
 			assert.equal(res?.status(), 404, `${path} is a 404`);
 			assert.ok(await page.locator('.error-card h1').isVisible(), `${path}: the styled error page (${lang})`);
-			assert.ok(await page.locator('header nav, nav').first().isVisible(), `${path}: the navigation (${lang})`);
+			await openMenu(page);
+			assert.ok(await page.locator('header nav.main-nav').isVisible(), `${path}: the navigation (${lang})`);
 			assert.equal(await page.locator('html').getAttribute('lang'), lang);
 		}
 		await fits(page, assert, `error page (${lang})`);

@@ -26,3 +26,11 @@ export async function fits(page, assert, what) {
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);
 	assert.ok(width <= PHONE.width, `${what}: ${width}px wide on a ${PHONE.width}px screen`);
 }
+
+/** Opens the phone header's navigation (the "Menu" disclosure) when it is folded away; a no-op on a desktop. */
+export async function openMenu(page) {
+	const summary = page.locator('header details.menu > summary');
+	if (!(await summary.isVisible())) return;
+	if ((await summary.locator('xpath=..').getAttribute('open')) === null) await summary.click();
+	await page.locator('header details.menu[open] nav').waitFor();
+}

@@ -10,6 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openMenu } from './phone.mjs';
 
 export const name = 'security headers and CSP, broken form posts are 4xx, language GET changes no account';
 
@@ -225,6 +226,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 				// Client-side navigation (page data by fetch) works under the policy too.
 				await page.goto(paths[0]);
 				await page.waitForLoadState('networkidle');
+				await openMenu(page);
 				const link = page.locator('header a[href="/settings"], header a[href="/login"]').first();
 				await link.click();
 				await page.waitForURL((url) => url.pathname === '/settings' || url.pathname === '/login');

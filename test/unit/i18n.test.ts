@@ -18,6 +18,7 @@ const SAME_IN_FR_AND_EN = new Set([
 	'pay.method.ccp',
 	'pay.method.baridimob',
 	'meta.titleSuffix',
+	'layout.menu',
 	'dashboard.admin.kicker',
 	'campaign.format.reel',
 	'campaign.format.story',

@@ -22,6 +22,7 @@ import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
 import * as matchesPhone from './parts/matches-phone';
 import * as planTemplates from './parts/plan-templates';
+import * as layoutPhone from './parts/layout-phone';
 
 export const ar: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1229,5 +1230,6 @@ export const ar: Catalogue = {
 	...agreementDetails.ar,
 	...matchesPhone.ar,
 	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
-	...planTemplates.ar
+	...planTemplates.ar,
+	...layoutPhone.ar
 };

@@ -22,6 +22,7 @@ import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
 import * as matchesPhone from './parts/matches-phone';
 import * as planTemplates from './parts/plan-templates';
+import * as layoutPhone from './parts/layout-phone';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1227,5 +1228,6 @@ export const en: Catalogue = {
 	...agreementDetails.en,
 	...matchesPhone.en,
 	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
-	...planTemplates.en
+	...planTemplates.en,
+	...layoutPhone.en
 };

@@ -24,6 +24,7 @@ import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
 import * as matchesPhone from './parts/matches-phone';
 import * as planTemplates from './parts/plan-templates';
+import * as layoutPhone from './parts/layout-phone';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1234,5 +1235,6 @@ export const fr = {
 	...agreementDetails.fr,
 	...matchesPhone.fr,
 	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
-	...planTemplates.fr
+	...planTemplates.fr,
+	...layoutPhone.fr
 } as const;
