@@ -54,6 +54,7 @@ describe('campaign invitations', () => {
 		// Another open campaign that fits the creator better (bigger budget), from another brand.
 		const better = await createCampaign(env, { brandId: other.brandId, title: 'Autre offre', formats: ['reel'], budgetDzd: 400_000 });
 		const before = await (await creator.client.call('/campaigns')).json();
+		expect(((await (await creator.client.call(`/campaigns/${campaignId}`)).json()) as { invitedAt: string | null }).invitedAt).toBeNull();
 		expect((before as { campaigns: { id: string; invitedAt: string | null }[] }).campaigns.map((c) => c.invitedAt)).toEqual((before as { campaigns: unknown[] }).campaigns.map(() => null));
 
 		const res = await invite(brand, campaignId, { creatorId: creator.creatorId });
@@ -73,6 +74,9 @@ describe('campaign invitations', () => {
 		const feed = (await (await creator.client.call('/campaigns')).json()) as { campaigns: { id: string; invitedAt: string | null }[] };
 		expect(feed.campaigns[0]).toMatchObject({ id: campaignId, invitedAt: invitation.invitedAt });
 		expect(feed.campaigns.find((c) => c.id === better)).toMatchObject({ invitedAt: null });
+		// The campaign's own page says so too, to the invited creator only.
+		expect(((await (await creator.client.call(`/campaigns/${campaignId}`)).json()) as { invitedAt: string | null }).invitedAt).toBe(invitation.invitedAt);
+		expect(((await (await creator.client.call(`/campaigns/${better}`)).json()) as { invitedAt: string | null }).invitedAt).toBeNull();
 
 		const matches = (await (await brand.client.call(`/campaigns/${campaignId}/matches`)).json()) as {
 			matches: { creatorId: string; invitedAt: string | null; rates: { format: string; amountDzd: number }[] }[];

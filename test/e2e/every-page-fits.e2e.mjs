@@ -277,6 +277,11 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 	await screenshot('menu-open-fr', page);
 	await page.keyboard.press('Escape');
 	assert.equal(await menu.getAttribute('open'), null, 'Escape closes the menu');
+	// A tap outside the open menu closes it, and goes nowhere.
+	await openMenu(page);
+	await page.locator('footer .footer-about p.muted').click({ position: { x: 5, y: 5 } });
+	await page.waitForFunction(() => !document.querySelector('header details.menu')?.open);
+	assert.equal(new URL(page.url()).pathname, '/settings', 'the tap outside followed no link');
 
 	// ---- the desktop header: "Se déconnecter" on one line -------------------------------------------
 	const desktop = await browser.newContext({ baseURL, locale: 'fr-FR', viewport: { width: 1280, height: 800 }, extraHTTPHeaders: { 'cf-connecting-ip': '10.87.1.5' } });

@@ -135,6 +135,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.equal(await note.count(), 1);
 		await note.click();
 		await page.waitForURL((url) => url.pathname === `/campaigns/${CAMPAIGN}`);
+		assert.match(await page.locator('#invited-note').innerText(), /Invité·e\s+La marque vous invite à candidater \(le \d/, 'the campaign page says the creator is invited');
 		await screenshot('fr-phone-5-creator-campaign', page);
 		assert.deepEqual(errors, []);
 	}

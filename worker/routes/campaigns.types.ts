@@ -232,7 +232,8 @@ export const CampaignResponse = v.object({
 	tasks: v.optional(v.array(TaskOut)),
 	warnings: v.optional(v.array(Warning)),
 	codes: v.optional(CreatorCodesOut),
-	redated: v.optional(v.pipe(v.number(), v.description('PATCH: how many unticked plan tasks were laid again on the new dates (0 when the dates did not change).')))
+	redated: v.optional(v.pipe(v.number(), v.description('PATCH: how many unticked plan tasks were laid again on the new dates (0 when the dates did not change).'))),
+	invitedAt: v.optional(v.pipe(v.nullable(v.string()), v.description('GET by a creator: when the campaign’s brand invited them to apply (ISO 8601), or null.')))
 });
 
 export const CampaignListResponse = v.object({

@@ -361,7 +361,8 @@ async function signedCodes(ctx: CallerContext, campaignId: string): Promise<Crea
  * A campaign as the caller may see it: the owning brand gets everything with its plan; a
  * creator open campaigns, and any campaign they applied to (they keep the brief while they
  * execute it), without internal fields, and once their agreement is signed with its creator
- * tokens replaced by their own keyword, promo code and link (`codes`); anyone else a 404.
+ * tokens replaced by their own keyword, promo code and link (`codes`), and when the brand
+ * invited them to apply (`invitedAt`, null when it did not); anyone else a 404.
  */
 export async function readCampaign(ctx: CallerContext, input: { campaignId: string }) {
 	const { db, user } = ctx;
@@ -377,9 +378,13 @@ export async function readCampaign(ctx: CallerContext, input: { campaignId: stri
 		if (!applied) throw new AppError('not_found');
 	}
 	const view = publicView(row);
-	const codes = await signedCodes(ctx, id);
-	if (!codes) return { campaign: view };
-	return { campaign: { ...view, offer: fillCreatorTokens(view.offer, codes), brief: fillBrief(view.brief, codes) }, codes };
+	const [codes, invitation] = await Promise.all([
+		signedCodes(ctx, id),
+		db.prepare('SELECT ci.created_at AS at FROM campaign_invitations ci JOIN creators c ON c.id = ci.creator_id WHERE ci.campaign_id = ?1 AND c.user_id = ?2').bind(id, user.id).first<{ at: number }>()
+	]);
+	const invitedAt = invitation ? iso(invitation.at) : null;
+	if (!codes) return { campaign: view, invitedAt };
+	return { campaign: { ...view, offer: fillCreatorTokens(view.offer, codes), brief: fillBrief(view.brief, codes) }, codes, invitedAt };
 }
 
 export async function listTasks(ctx: CallerContext, input: { campaignId: string }) {

@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 	const me = requireMe({ locals, url });
 	if (me.user.role === 'admin') error(404, 'not found');
-	const res = await apiJson<{ campaign: Campaign; tasks?: Task[]; codes?: Record<string, string> }>(fetch, `/campaigns/${encodeURIComponent(params.id)}`, 'GET');
+	const res = await apiJson<{ campaign: Campaign; tasks?: Task[]; codes?: Record<string, string>; invitedAt?: string | null }>(fetch, `/campaigns/${encodeURIComponent(params.id)}`, 'GET');
 	if (!res.ok) error(res.status === 404 ? 404 : res.status === 403 ? 403 : 500, res.problem.detail);
 	const wilayas = await loadWilayas(fetch, locals.locale);
 	return {
@@ -18,6 +18,8 @@ export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 		tasks: res.data.tasks ?? [],
 		/** A signed creator's own codes, already in the brief they read. */
 		codes: res.data.codes ?? null,
+		/** When the brand invited this creator to apply, or null. */
+		invitedAt: res.data.invitedAt ?? null,
 		wilayaNames: Object.fromEntries(wilayas.map((w) => [w.code, w.name])) as Record<string, string>,
 		notice: {
 			saved: url.searchParams.has('saved'),
