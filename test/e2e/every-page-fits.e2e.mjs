@@ -7,10 +7,10 @@
 // the Worker) too. On every page the phone header is one row (at most 120 px), the
 // navigation behind the "Menu" disclosure, which opens from the keyboard and closes when a
 // link is followed or on Escape; on a 1280 px desktop "Se déconnecter" stays on one line.
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createAdmin } from './admin.mjs';
 import { apiClient } from './api-client.mjs';
 import { PASSWORD, PHONE, openMenu, signedIn } from './phone.mjs';
 
@@ -39,18 +39,6 @@ function appRoutes() {
 					.join('/')
 		)
 		.sort();
-}
-
-/** An admin in the running app's database, through the script an operator runs; returns the printed password. */
-function createAdmin(state, email) {
-	const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/admin-create.ts', email, '--persist-to', state], {
-		cwd: root,
-		encoding: 'utf8',
-		env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` }
-	});
-	const password = /Password \(shown once[^)]*\): (\S+)/.exec(r.stdout)?.[1];
-	if (r.status !== 0 || !password) throw new Error(`admin-create failed (${r.status}): ${r.stdout}\n${r.stderr}`);
-	return password;
 }
 
 async function json(res) {

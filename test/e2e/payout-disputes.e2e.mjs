@@ -6,30 +6,15 @@
 // admin created with the real CLI (`scripts/admin-create.ts`): the admin finds it in the queue
 // from the dashboard, is refused without a note, decides "not paid" with a note; the brand
 // sees it to pay again with Wasla's decision. Each page fits a 360 px screen.
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createAdmin } from './admin.mjs';
 import { PNG, fits, signedIn } from './phone.mjs';
 import { ok, signedAgreement } from './signed-agreement.mjs';
 
 export const name = 'payout disputes: the creator disputes (ar), the brand answers with a proof (fr), the creator confirms; an admin decides another dispute from the queue (360 px)';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REASON = 'لم يصلني أي مبلغ على حساب CCP الخاص بي إلى غاية اليوم.';
 const ANSWER = 'Virement CCP du 3 décembre, reçu joint.';
 const ADMIN_NOTE = 'Aucun justificatif de la marque après relance : à payer de nouveau.';
-
-/** An admin in the running app's database, through the script an operator runs; returns the printed password. */
-function createAdmin(state, email) {
-	const r = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/admin-create.ts', email, '--persist-to', state], {
-		cwd: root,
-		encoding: 'utf8',
-		env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` }
-	});
-	const password = /Password \(shown once[^)]*\): (\S+)/.exec(r.stdout)?.[1];
-	if (r.status !== 0 || !password) throw new Error(`admin-create failed (${r.status}): ${r.stdout}\n${r.stderr}`);
-	return password;
-}
 
 export async function run({ browser, baseURL, state, screenshot, assert }) {
 	// ---- set-up: a signed agreement, the signature payout marked paid ---------------------------------
