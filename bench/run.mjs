@@ -1,4 +1,4 @@
-// `npm run bench [-- foundation|matching|seal|pdf|report-pdf|download|multipart|deliverables|links]`: every benchmark prints numbers, never
+// `npm run bench [-- foundation|matching|seal|pdf|report-pdf|download|multipart|deliverables|links|web]`: every benchmark prints numbers, never
 // asserts a time.
 // - foundation: the real Worker under wrangler dev with the demo data; wall-clock
 //   percentiles and CPU per request, net of /health measured in the same run.
@@ -10,6 +10,7 @@
 // - multipart: a 90 MB upload body through the streaming multipart reader vs. formData() (multipart.ts).
 // - deliverables: the hot reads of issue 11 (a deliverable, the lists, the timeline, the workspace pages) (deliverables.mjs).
 // - links: the tracked link redirect /l/<slug>, latency and CPU per click next to the Free plan's 10 ms (links.mjs).
+// - web: the JavaScript (gzip) each main page makes a phone download in Chromium, fr and ar, next to the 60 KB budget (web.mjs).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fmt, measure, root, startApp } from './lib.mjs';
@@ -17,6 +18,7 @@ import { runMatchingBench } from './matching.mjs';
 import { runDownloadBench } from './download.mjs';
 import { runDeliverablesBench } from './deliverables.mjs';
 import { runLinksBench } from './links.mjs';
+import { runWebBench } from './web.mjs';
 
 const wanted = process.argv.slice(2);
 const runs = (name) => wanted.length === 0 || wanted.includes(name);
@@ -26,7 +28,7 @@ const tsx = (file) => {
 };
 
 // Build once for the app benchmarks: they must measure the code in the tree (BENCH_BUILD=0 skips it).
-if ((runs('foundation') || runs('matching') || runs('download') || runs('deliverables') || runs('links')) && process.env.BENCH_BUILD !== '0') {
+if ((runs('foundation') || runs('matching') || runs('download') || runs('deliverables') || runs('links') || runs('web')) && process.env.BENCH_BUILD !== '0') {
 	const r = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: path.join(root, 'web'), stdio: ['ignore', 'ignore', 'inherit'] });
 	if (r.status !== 0) throw new Error('vite build failed');
 	process.env.BENCH_BUILD = '0';
@@ -40,6 +42,7 @@ if (runs('download')) await runDownloadBench();
 if (runs('multipart')) tsx('bench/multipart.ts');
 if (runs('deliverables')) await runDeliverablesBench();
 if (runs('links')) await runLinksBench();
+if (runs('web')) await runWebBench();
 
 async function foundation() {
 	const app = await startApp({ skipBuild: true });

@@ -189,7 +189,7 @@ function overflow() {
 	return { width, offenders: out.slice(0, 3) };
 }
 
-export async function run({ browser, baseURL, state, screenshot, assert }) {
+export async function run({ browser, baseURL, state, screenshot, assert, serverOutput }) {
 	// ---- the list covers every page of the app --------------------------------------------------
 	assert.deepEqual(Object.keys(PAGES).sort(), appRoutes(), 'every web/src/routes/**/+page.svelte has a line in PAGES (and no more)');
 
@@ -207,6 +207,11 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 	users.creator = await signedIn(browser, baseURL, CREATOR, 'fr', '10.87.1.3', DEMO_PASSWORD);
 	users.admin = await signedIn(browser, baseURL, ADMIN, 'fr', '10.87.1.4', adminPassword);
 	users.long = await signedIn(browser, baseURL, LONG.email, 'fr', '10.87.1.6');
+
+	// Each page is sent only its own messages (scripts/i18n-route-keys.mjs): one the scan missed
+	// shows as its key and is logged, in the browser (client render) or by the server (SSR).
+	const missing = [];
+	for (const [who, user] of Object.entries(users)) user.page.on('console', (m) => m.text().includes('i18n.missing_key') && missing.push(`${who} ${new URL(user.page.url()).pathname}: ${m.text()}`));
 
 	const visits = [...Object.entries(PAGES).map(([route, p]) => ({ route, ...p })), ...EXTRA.map((p) => ({ route: 'extra', ...p }))];
 	const failures = [];
@@ -243,6 +248,8 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 		}
 	}
 	assert.deepEqual(failures, [], `pages that do not fit a ${PHONE.width}px phone`);
+	assert.deepEqual(missing, [], 'every message a page shows was sent with it');
+	assert.deepEqual(serverOutput().match(/.*i18n\.missing_key.*/g) ?? [], [], 'no page rendered on the server missed a message');
 
 	// ---- the phone menu: keyboard, labelled, closes on navigation ------------------------------------
 	const { page } = users.creator;

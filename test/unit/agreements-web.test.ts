@@ -22,7 +22,7 @@ import {
 	type Terms,
 	type TermsValues
 } from '../../web/src/lib/agreements';
-import { catalogues, translator } from '../../web/src/lib/i18n';
+import { catalogues, translator } from '../../web/src/lib/server/i18n';
 import {
 	agreementTermsSchema,
 	CRISIS_PAYMENTS,

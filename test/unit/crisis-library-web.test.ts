@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { clauseText, crisisState, paymentEffectText } from '../../web/src/lib/crisis';
 import { apiQuery, readFilters, rightsText } from '../../web/src/lib/library';
-import { translator } from '../../web/src/lib/i18n';
+import { translator } from '../../web/src/lib/server/i18n';
 import { paymentEffect } from '../../worker/domain/crisis';
 import type { DeliverableDetail } from '../../web/src/lib/deliverables';
 

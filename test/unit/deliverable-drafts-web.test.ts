@@ -13,7 +13,7 @@ import {
 	roundsUsedUp
 } from '../../web/src/lib/deliverable-drafts';
 import type { DeliverableDetail, DeliverableStatus } from '../../web/src/lib/deliverables';
-import { translator } from '../../web/src/lib/i18n';
+import { translator } from '../../web/src/lib/server/i18n';
 
 const fr = translator('fr');
 const ar = translator('ar');

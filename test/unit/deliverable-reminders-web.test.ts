@@ -1,7 +1,7 @@
 /** The inbox's wording of the deliverable reminders (web/src/lib/deliverable-reminders.ts): the right sentence, day, link and icon per kind and side. */
 import { describe, expect, it } from 'vitest';
 import { DELIVERABLE_REMINDER_KINDS, isDeliverableReminder, reminderDate, reminderHref, reminderIcon, reminderSentence } from '../../web/src/lib/deliverable-reminders';
-import { translator } from '../../web/src/lib/i18n';
+import { translator } from '../../web/src/lib/server/i18n';
 import { REMINDER_KINDS } from '../../worker/domain/reminders';
 import { MESSAGE_KINDS } from '../../worker/domain/message-kinds';
 

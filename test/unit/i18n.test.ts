@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { fr } from '../../web/src/lib/i18n/fr';
 import { ar } from '../../web/src/lib/i18n/ar';
 import { en } from '../../web/src/lib/i18n/en';
-import { LANGUAGE_NAMES, translator } from '../../web/src/lib/i18n';
+import { LANGUAGE_NAMES, translator as pageTranslator } from '../../web/src/lib/i18n';
+import { translator } from '../../web/src/lib/server/i18n';
 import { pluralNames } from '../../web/src/lib/i18n/plural';
 
 const catalogues = { fr, ar, en } as Record<'fr' | 'ar' | 'en', Record<string, string>>;
@@ -81,6 +82,17 @@ describe('UI catalogues', () => {
 		expect(translator('fr')('dashboard.invite.sent', { email: 'a@b.dz' })).toBe('Invitation envoyée à a@b.dz.');
 		expect(translator('ar')('error.title', { status: 404 })).toBe('خطأ 404');
 		expect(translator('en')('home.signedIn', { name: 'Nour' })).toBe('Welcome back, Nour.');
+	});
+
+	it('a page’s translator knows only the messages it was sent: a missing one shows as its key and is reported', () => {
+		const missing: string[] = [];
+		const t = pageTranslator('ar', { 'error.title': ar['error.title'] }, (key) => missing.push(key));
+		expect(t('error.title', { status: 404 })).toBe('خطأ 404');
+		expect(t.has('error.title')).toBe(true);
+		expect(t.has('home.signedIn')).toBe(false);
+		expect(t.has('toString')).toBe(false);
+		expect(t('home.signedIn', { name: 'Nour' })).toBe('home.signedIn');
+		expect(missing).toEqual(['home.signedIn']);
 	});
 
 	it('names each language in itself', () => {

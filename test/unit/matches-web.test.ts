@@ -17,7 +17,8 @@ import {
 	weightsBody,
 	weightValue
 } from '../../web/src/lib/matches';
-import { catalogues, LOCALES } from '../../web/src/lib/i18n';
+import { LOCALES } from '../../web/src/lib/i18n';
+import { catalogues } from '../../web/src/lib/server/i18n';
 import { DEFAULT_WEIGHTS } from '../../worker/domain/matching';
 
 describe('comparison selection', () => {

@@ -7,7 +7,7 @@ import { formatNumber as matchNumber } from '../../worker/domain/match-candidate
 import { formatDecimal, formatInteger } from '../../worker/domain/numbers';
 import { formatPriceDzd } from '../../worker/domain/offer-page';
 import { formatDzd, formatNumber } from '../../web/src/lib/format';
-import { translator } from '../../web/src/lib/i18n';
+import { translator } from '../../web/src/lib/server/i18n';
 import { FSI, PDI, isolateDashedNumbers, isolateFor } from '../../web/src/lib/i18n/bidi';
 
 const NNBSP = '\u202f';

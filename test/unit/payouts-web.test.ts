@@ -1,7 +1,7 @@
 /** The payouts page's plain logic (web/src/lib/payouts.ts): which forms show, the balance in plain words, refusals, the paid date. */
 import { describe, expect, it } from 'vitest';
 import { balanceRows, formatRip, paidAtOf, payoutForms, payoutProblem } from '../../web/src/lib/payouts';
-import { translator } from '../../web/src/lib/i18n';
+import { translator } from '../../web/src/lib/server/i18n';
 import { type PayoutAction, checkPayoutAction } from '../../worker/domain/payouts';
 
 const base = { held: false, proof: null, disputedAt: null };

@@ -1,6 +1,6 @@
 /** Counts in the UI read naturally in each language (issue 14, point 8): the plural helper and the catalogues that use it. */
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../web/src/lib/i18n';
+import { translator } from '../../web/src/lib/server/i18n';
 import { fr } from '../../web/src/lib/i18n/fr';
 import { ar } from '../../web/src/lib/i18n/ar';
 import { en } from '../../web/src/lib/i18n/en';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DeliverableDetail, DeliverableItem, StatsOut } from '../../web/src/lib/deliverables';
-import { catalogues } from '../../web/src/lib/i18n';
+import { catalogues } from '../../web/src/lib/server/i18n';
 import {
 	algiersLocal,
 	canAnswerQuery,

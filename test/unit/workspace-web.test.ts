@@ -1,7 +1,7 @@
 /** The workspace pages' pure helpers (web/src/lib/workspace.ts): grouping by day, the due list's sections, RIP and phone for reading, the terms' codes and schedule. */
 import { describe, expect, it } from 'vitest';
 import { liveState, algiersDay, attributionOf, dayLabel, dueSections, dueText, formatPhone, formatRip, groupByDay, paymentScheduleOf } from '../../web/src/lib/workspace';
-import { translator } from '../../web/src/lib/i18n';
+import { translator } from '../../web/src/lib/server/i18n';
 
 const fr = translator('fr');
 

@@ -13,9 +13,9 @@ import type { FormatFeatures } from './creator-features';
 import { cosine, readableWords } from './affinity';
 import { FORMATS, type Format } from './taxonomy';
 
-export const CRITERIA = ['engagement', 'commentQuality', 'affinity', 'partnershipLoad', 'audienceFit'] as const;
-export type Criterion = (typeof CRITERIA)[number];
-export type MatchWeights = Record<Criterion, number>;
+import { CRITERIA, type Criterion, type MatchWeights } from './match-codes';
+
+export { CRITERIA, type Criterion, type MatchWeights };
 
 /**
  * Default weights (sum 100). Engagement on the right format and comments that ask to buy

@@ -11,8 +11,9 @@
 import { classifyComment } from './comments';
 import type { MessageKey } from '../i18n';
 
-export const RISK_CODES = ['follower_spike', 'engagement_incoherent', 'generic_comments', 'audience_abroad'] as const;
-export type RiskCode = (typeof RISK_CODES)[number];
+import { RISK_CODES, type RiskCode } from './match-codes';
+
+export { RISK_CODES, type RiskCode };
 
 export interface RiskReason {
 	key: MessageKey;

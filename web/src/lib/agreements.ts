@@ -8,7 +8,7 @@
  */
 import { FORMATS, PLATFORMS } from '../../../worker/domain/taxonomy';
 import { CRISIS_PAYMENTS, CRISIS_REQUESTERS, PAYMENT_MILESTONES, REUSE_CHANNELS, TERMS_LIMITS } from '../../../worker/domain/agreement-terms';
-import { catalogues, type Key, type Locale, type Translate } from './i18n';
+import type { Key, Locale, Translate } from './i18n';
 
 export { CRISIS_PAYMENTS, CRISIS_REQUESTERS, FORMATS, PAYMENT_MILESTONES, PLATFORMS, REUSE_CHANNELS, TERMS_LIMITS };
 
@@ -133,13 +133,10 @@ export interface DiffResult {
 
 // ---- labels ---------------------------------------------------------------------------------
 
-/** Whether the catalogues have a key (fr is the source; ar and en have every fr key). */
-const hasKey = (key: string): key is Key => key in catalogues.fr;
+/** `prefix + value` translated when the page's messages have it, else the raw value (a term added later never breaks a page). */
+export const labelOf = (t: Translate, prefix: string, value: unknown) => (t.has(`${prefix}${String(value)}`) ? t(`${prefix}${String(value)}` as Key) : String(value ?? '—'));
 
-/** `prefix + value` translated when the catalogue has it, else the raw value (a term added later never breaks a page). */
-export const labelOf = (t: Translate, prefix: string, value: unknown) => (hasKey(`${prefix}${String(value)}`) ? t(`${prefix}${String(value)}` as Key) : String(value ?? '—'));
-
-export const statusLabel = (t: Translate, s: string) => (hasKey(`agr.status.${s}`) ? t(`agr.status.${s}` as Key) : s);
+export const statusLabel = (t: Translate, s: string) => (t.has(`agr.status.${s}`) ? t(`agr.status.${s}` as Key) : s);
 export const partyLabel = (t: Translate, p: string) => t(p === 'brand' ? 'agr.party.brand' : 'agr.party.creator');
 /** Platform names are brand names: Latin in French and English, the usual Arabic spelling in Arabic. */
 const PLATFORM_NAMES: Record<(typeof PLATFORMS)[number], [latin: string, arabic: string]> = {

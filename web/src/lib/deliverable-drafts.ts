@@ -6,8 +6,7 @@
 import { DRAFT_TEXT, MAX_DRAFT_BYTES, extraRoundsUsed } from '../../../worker/domain/deliverable-drafts';
 import type { DeliverableDetail } from './deliverables';
 import { formatNumber } from './format';
-import type { Key, Locale, Translate } from './i18n';
-import { catalogues } from './i18n';
+import type { Locale, Translate } from './i18n';
 
 export { DRAFT_TEXT, MAX_DRAFT_BYTES };
 
@@ -58,8 +57,8 @@ export const submissionsUrl = (deliverableId: string) => `/api/v1/deliverables/$
 export function messageKindLabel(t: Translate, m: { kind: string; draftVersion: number | null; statsWindow: string | null }): string | null {
 	if (m.kind === 'comment') return null;
 	const key = `drafts.kind.${m.kind}`;
-	if (!(key in catalogues.fr)) return m.kind;
-	return t(key as Key, { n: m.draftVersion ?? '', window: m.statsWindow ?? '' });
+	if (!t.has(key)) return m.kind;
+	return t(key, { n: m.draftVersion ?? '', window: m.statsWindow ?? '' });
 }
 
 /** The brand's latest extra-round ask, shown to the creator asked to consent. */

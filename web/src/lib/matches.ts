@@ -3,8 +3,7 @@
  * rules the brand's matches page, the comparison and the creator's signals page share.
  * Plain TypeScript (no SvelteKit imports) so unit tests load it (test/unit/matches-web.test.ts).
  */
-import { CRITERIA, type Criterion, type MatchWeights } from '../../../worker/domain/matching';
-import { RISK_CODES, type RiskCode } from '../../../worker/domain/risk-signals';
+import { CRITERIA, RISK_CODES, type Criterion, type MatchWeights, type RiskCode } from '../../../worker/domain/match-codes';
 import type { Format } from '../../../worker/domain/taxonomy';
 import type { Key } from './i18n';
 

@@ -1,3 +1,4 @@
+import { messagesFor } from '$lib/server/route-messages';
 import type { LayoutServerLoad } from './$types';
 
 /** Unread notifications for the header link; read again on every navigation (url.pathname). */
@@ -7,8 +8,10 @@ async function unreadCount(fetch: typeof globalThis.fetch): Promise<number> {
 	return ((await res.json()) as { unread: number }).unread;
 }
 
-export const load: LayoutServerLoad = async ({ locals, fetch, url }) => ({
+/** The reader's language and the messages of this page in it (route.id: a 404 has none). */
+export const load: LayoutServerLoad = async ({ locals, fetch, url, route }) => ({
 	locale: locals.locale,
+	messages: messagesFor(locals.locale, route.id),
 	me: locals.me,
 	unread: locals.me && url.pathname !== '/notifications' ? await unreadCount(fetch) : 0
 });

@@ -12,7 +12,7 @@
  * (`idempotency_in_progress`): then the form keeps it, so its retry gets that request's answer.
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
-import { translator } from '../i18n';
+import { translator } from './i18n';
 import { type PayoutForm, paidAtOf, payoutProblem } from '../payouts';
 import type { Problem } from './api';
 import { formString } from './form';

@@ -11,7 +11,8 @@
  */
 import { error, redirect, type Cookies } from '@sveltejs/kit';
 import { LANG_COOKIE } from '$worker/middleware';
-import { isLocale, translator, type Locale } from '$lib/i18n';
+import { isLocale, type Locale } from '$lib/i18n';
+import { translator } from '$lib/server/i18n';
 import { apiJson } from '$lib/server/api';
 import { safeNext } from '$lib/safe-next';
 import type { RequestHandler } from './$types';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { apiJson } from '$lib/server/api';
-import { translator } from '$lib/i18n';
+import { translator } from '$lib/server/i18n';
 import type { CreatorProfile } from '$lib/creator-profile';
 import type { PageServerLoad } from './$types';
 

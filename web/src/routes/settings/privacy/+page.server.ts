@@ -3,7 +3,7 @@
  * (GET /api/v1/me/export) and erase the account (DELETE /api/v1/me), with what is kept and why.
  */
 import { fail, redirect } from '@sveltejs/kit';
-import { translator } from '$lib/i18n';
+import { translator } from '$lib/server/i18n';
 import { apiJson, formProblem } from '$lib/server/api';
 import { requireMe } from '$lib/server/form';
 import type { Actions, PageServerLoad } from './$types';

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { apiJson } from '$lib/server/api';
 import { requireMe } from '$lib/server/form';
 import { bodyFromValues, campaignFormProblem, type FormBlank, isObjective, valuesFromCampaign, valuesFromForm, withTemplate } from '$lib/server/campaign-form';
-import { translator } from '$lib/i18n';
+import { translator } from '$lib/server/i18n';
 import { loadTemplates, loadWilayaChoices } from '$lib/server/campaign-pages';
 import type { Campaign, CampaignWarning } from '$lib/campaigns';
 import type { Actions, PageServerLoad } from './$types';
