@@ -4,7 +4,7 @@
 // campaign timeline and the deliverable page (SSR + API) — measured for wall time and CPU
 // per request, net of /health in the same run. Prints numbers, asserts nothing.
 import { fmt, measure, startApp } from './lib.mjs';
-import { session, signedAgreement } from './download.mjs';
+import { demoSessions, signedAgreement } from './download.mjs';
 
 const N = Number(process.env.BENCH_AGREEMENTS ?? 8);
 
@@ -12,11 +12,7 @@ export async function runDeliverablesBench() {
 	const app = await startApp({ skipBuild: process.env.BENCH_BUILD === '0' });
 	try {
 		const { base } = app;
-		const demo = /Brand:\s+(\S+) \/ (\S+)/.exec(app.output());
-		const demoCreator = /Creator:\s+(\S+) \/ (\S+)/.exec(app.output());
-		if (!demo || !demoCreator) throw new Error(`no demo logins in the start output:\n${app.output()}`);
-		const brand = await session(base, demo[1], demo[2], '10.82.0.1');
-		const creator = await session(base, demoCreator[1], demoCreator[2], '10.82.0.2');
+		const { brand, creator } = await demoSessions(app, '10.82.0');
 		const me = await (await creator.call('GET', '/me')).json();
 		const profile = (await (await creator.call('GET', `/creators/${me.creator.id}`)).json()).creator;
 		const ids = [];

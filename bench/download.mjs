@@ -56,6 +56,14 @@ async function timed(send) {
 	return performance.now() - t;
 }
 
+/** The demo brand and creator that `npm start` printed, each signed in from its own address (`${ipPrefix}.1`, `.2`). */
+export async function demoSessions(app, ipPrefix) {
+	const demo = /Brand:\s+(\S+) \/ (\S+)/.exec(app.output());
+	const demoCreator = /Creator:\s+(\S+) \/ (\S+)/.exec(app.output());
+	if (!demo || !demoCreator) throw new Error(`no demo logins in the start output:\n${app.output()}`);
+	return { brand: await session(app.base, demo[1], demo[2], `${ipPrefix}.1`), creator: await session(app.base, demoCreator[1], demoCreator[2], `${ipPrefix}.2`) };
+}
+
 export async function session(base, email, password, ip) {
 	const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip }, body: JSON.stringify({ email, password }) });
 	if (!login.ok) throw new Error(`login ${email}: ${login.status}`);

@@ -6,7 +6,7 @@
 // (the 404 page) — for wall time and CPU per click, net of /health in the same run, next to
 // the Workers Free plan's 10 ms of CPU. Prints numbers, asserts nothing.
 import { fmt, measure, startApp } from './lib.mjs';
-import { session, signedAgreement } from './download.mjs';
+import { demoSessions, signedAgreement } from './download.mjs';
 
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
 
@@ -14,11 +14,7 @@ export async function runLinksBench() {
 	const app = await startApp({ skipBuild: process.env.BENCH_BUILD === '0' });
 	try {
 		const { base } = app;
-		const demo = /Brand:\s+(\S+) \/ (\S+)/.exec(app.output());
-		const demoCreator = /Creator:\s+(\S+) \/ (\S+)/.exec(app.output());
-		if (!demo || !demoCreator) throw new Error(`no demo logins in the start output:\n${app.output()}`);
-		const brand = await session(base, demo[1], demo[2], '10.83.0.1');
-		const creator = await session(base, demoCreator[1], demoCreator[2], '10.83.0.2');
+		const { brand, creator } = await demoSessions(app, '10.83.0');
 		const me = await (await creator.call('GET', '/me')).json();
 		const profile = (await (await creator.call('GET', `/creators/${me.creator.id}`)).json()).creator;
 

@@ -14,7 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { session } from './download.mjs';
+import { demoSessions } from './download.mjs';
 import { startApp } from './lib.mjs';
 
 const TARGET_KB = 60;
@@ -26,12 +26,7 @@ export async function runWebBench() {
 	let browser;
 	try {
 		const { base } = app;
-		const demo = /Brand:\s+(\S+) \/ (\S+)/.exec(app.output());
-		const demoCreator = /Creator:\s+(\S+) \/ (\S+)/.exec(app.output());
-		if (!demo || !demoCreator) throw new Error(`no demo logins in the start output:\n${app.output()}`);
-		// One API login each; the browser contexts share its session cookie (as every-page-fits does).
-		const brand = await session(base, demo[1], demo[2], '10.86.0.1');
-		const creator = await session(base, demoCreator[1], demoCreator[2], '10.86.0.2');
+		const { brand, creator } = await demoSessions(app, '10.86.0');
 		const ids = await demoIds(brand, creator);
 		const pages = [
 			{ page: 'home', path: '/', who: null },
