@@ -48,7 +48,10 @@ export default defineConfig(async () => {
 									SMTP_PORT: String(inject('smtpPort')),
 									SMTP_SECURE: 'off',
 									SMTP_FROM: 'Wasla <no-reply@wasla.test>',
-									INBOX_URL: inject('inboxUrl')
+									INBOX_URL: inject('inboxUrl'),
+									// test/api/fuzz.test.ts: runs per route and seed (`npm run fuzz` sets more runs and a random seed).
+									FUZZ_RUNS: process.env.FUZZ_RUNS ?? '',
+									FUZZ_SEED: process.env.FUZZ_SEED ?? ''
 								}
 							}
 						}))

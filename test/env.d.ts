@@ -6,6 +6,9 @@ declare namespace Cloudflare {
 		TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
 		/** The test SMTP server's inbox API (test/mail-inbox-setup.ts, scripts/mail-inbox.mjs). */
 		INBOX_URL: string;
+		/** test/api/fuzz.test.ts: runs per route ('' = the CI default) and seed ('random', a number, or '' = the fixed CI seed). */
+		FUZZ_RUNS: string;
+		FUZZ_SEED: string;
 	}
 	interface GlobalProps {
 		mainModule: typeof import('../worker/index');
