@@ -1,6 +1,6 @@
 /**
  * Which UI messages each page can show, read from the source at build time, so a page is
- * sent only its own messages in its reader's language (web/src/lib/server/i18n.ts), not the
+ * sent only its own messages in its reader’s language (web/src/lib/server/route-messages.ts), not the
  * three whole catalogues (issue 14, point 12).
  *
  * A route's files are its +page / +layout / +error files (Svelte, universal and server) and
