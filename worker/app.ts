@@ -37,6 +37,7 @@ import { agreementDocumentRoutes } from './routes/agreement-documents';
 import { payoutRoutes } from './routes/payouts';
 import { creatorChecklistRoutes } from './routes/creator-checklist';
 import { openApiDocument, docsHeaders, docsPage } from './openapi';
+import { logAuthzDenied } from './authz-log';
 
 export const API_PREFIX = '/api/v1';
 
@@ -77,11 +78,12 @@ export function routeSpecs(): Router['specs'] {
 	return router.specs;
 }
 
-/** The single error handler: an AppError as its problem+json, anything else logged and answered 500 without details. */
+/** The single error handler: an AppError as its problem+json (an authorization refusal logged as `authz.denied`), anything else logged and answered 500 without details. */
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
 	const locale = c.get('locale') ?? 'fr';
 	const requestId = c.get('requestId');
 	if (err instanceof AppError) {
+		logAuthzDenied(c, err.code, API_PREFIX);
 		const headers: Record<string, string> = {};
 		if (err.retryAfter) headers['retry-after'] = String(err.retryAfter);
 		const errors = err.errors ?? err.fieldKeys?.map((f) => ({ path: f.path, message: isMessageKey(f.key) ? t(locale, f.key) : f.key }));

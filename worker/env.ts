@@ -65,6 +65,11 @@ export interface Vars {
 	sessionHash: string | null;
 	/** `<user id>:<Idempotency-Key>` on an idempotent route once its key is claimed (worker/idempotency.ts). */
 	idempotencyKey?: string;
+	/**
+	 * The API route this request matched and its raw path parameters, set by worker/route.ts
+	 * before the role check: an authorization refusal is logged with them (worker/authz-log.ts).
+	 */
+	route?: { method: string; pattern: string; params: Record<string, string> };
 }
 
 export type AppEnv = { Bindings: Env; Variables: Vars };

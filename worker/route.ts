@@ -8,7 +8,7 @@
  * Order: role (401/403), the body's header checks (415, declared 413), the route's rate
  * limit (429), the body read and checked, the query, the path parameters.
  */
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv, SessionUser } from './env';
 import { type RequestContext, jobQueue } from './context';
@@ -137,6 +137,11 @@ export function route<A extends Auth, P extends ParamsSchema | undefined = undef
 	const declared = Object.keys(spec.params?.entries ?? {});
 	if (names.join() !== declared.join()) throw new Error(`route ${spec.method} ${spec.path}: params must declare exactly ${names.join(', ') || 'nothing'}`);
 	router.specs.push(spec as AnyRouteSpec);
+	// First: which route matched, so a refusal from here on is logged with its pattern (worker/authz-log.ts).
+	const matched: MiddlewareHandler<AppEnv> = async (c, next) => {
+		c.set('route', { method: spec.method.toUpperCase(), pattern: spec.path, params: c.req.param() as Record<string, string> });
+		await next();
+	};
 	const run = async (c: Context<AppEnv>) => {
 		const ctx = requestContext(c, requireRole(c, spec.auth));
 		spec.body?.precheck(c);
@@ -147,7 +152,7 @@ export function route<A extends Auth, P extends ParamsSchema | undefined = undef
 		return handler(c, { ctx, params, body, query } as Input<A, P, B, Q>);
 	};
 	if (!spec.idempotent) {
-		router.app.on(spec.method.toUpperCase(), spec.path, run);
+		router.app.on(spec.method.toUpperCase(), spec.path, matched, run);
 		return;
 	}
 	// Money-moving: the one idempotency middleware runs first (after the role and the body's header checks).
@@ -160,5 +165,5 @@ export function route<A extends Auth, P extends ParamsSchema | undefined = undef
 		},
 		maxBytes: spec.body?.maxBytes ?? 0
 	});
-	router.app.on(spec.method.toUpperCase(), spec.path, guard, run);
+	router.app.on(spec.method.toUpperCase(), spec.path, matched, guard, run);
 }

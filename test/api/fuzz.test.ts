@@ -19,22 +19,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Client, signUp } from './helpers';
 import { listDeliverables, signedScene } from './deliverables-scene';
-
-interface Operation {
-	method: string;
-	path: string;
-	jsonSchema?: Schema;
-	contentTypes: string[];
-	queryNames: string[];
-}
-interface Schema {
-	type?: string | string[];
-	properties?: Record<string, Schema>;
-	items?: Schema;
-	enum?: unknown[];
-	anyOf?: Schema[];
-	oneOf?: Schema[];
-}
+import { type Operation, type Schema, apiOperations } from './api-routes';
+import { dbSnapshot } from './db-snapshot';
 
 const RUNS = Number(env.FUZZ_RUNS) || 6;
 const SEED = env.FUZZ_SEED === 'random' ? Date.now() % 2 ** 31 : Number(env.FUZZ_SEED) || 20261206;
@@ -151,40 +137,14 @@ function requestFor(op: Operation): fc.Arbitrary<Sent> {
 	return fc.tuple(query, fc.oneof(...bodies)).map(([q, b]) => ({ query: q, ...b }));
 }
 
-/** Every table's rows, in a stable order; the rate-limit counters are left out (they count attempts). */
-async function snapshot(): Promise<string> {
-	const { results: tables } = await env.DB.prepare(
-		"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT IN ('rate_limits', 'd1_migrations') ORDER BY name"
-	).all<{ name: string }>();
-	const parts: string[] = [];
-	for (const { name } of tables) {
-		const { results } = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
-		parts.push(`${name}:${JSON.stringify(results.map((r) => JSON.stringify(r)).sort())}`);
-	}
-	return parts.join('\n');
-}
-
 describe('fuzzing every API route', () => {
 	const operations: Operation[] = [];
 	let clients: { name: string; client: Client }[] = [];
 	let ids: string[] = [];
 
 	beforeAll(async () => {
-		const doc = (await (await new Client().call('/openapi.json')).json()) as {
-			paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { name: string; in: string }[] }>>;
-		};
-		for (const [path, methods] of Object.entries(doc.paths)) {
-			for (const [method, op] of Object.entries(methods)) {
-				const content = op.requestBody?.content ?? {};
-				operations.push({
-					method: method.toUpperCase(),
-					path,
-					jsonSchema: content['application/json']?.schema,
-					contentTypes: Object.keys(content),
-					queryNames: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)
-				});
-			}
-		}
+		// The documented routes (development-only ones are left out).
+		operations.push(...apiOperations().filter((op) => !op.internal));
 		// A brand and a creator with a signed agreement, its campaign and deliverables, and a stranger of each role.
 		const s = await signedScene();
 		const [deliverable] = await listDeliverables(s.brand.client, s.agreementId);
@@ -217,7 +177,7 @@ describe('fuzzing every API route', () => {
 		let compared = 0;
 		const answers = new Map<string, number>();
 		for (const op of operations) {
-			const before = await snapshot();
+			const before = JSON.stringify(await dbSnapshot());
 			let onlyRefusals = true;
 			// Signing out and erasing the account take no body by contract: any signed-in call ends the session, so only a guest tries them.
 			const ends = op.path === '/auth/logout' || (op.path === '/me' && op.method === 'DELETE');
@@ -251,7 +211,7 @@ describe('fuzzing every API route', () => {
 			);
 			if (onlyRefusals) {
 				compared++;
-				if ((await snapshot()) !== before) failures.push(`${op.method} ${op.path}: refused requests changed the database`);
+				if (JSON.stringify(await dbSnapshot()) !== before) failures.push(`${op.method} ${op.path}: refused requests changed the database`);
 			}
 		}
 		const statuses = [...answers]
