@@ -48,3 +48,10 @@ export async function dbSnapshot(): Promise<DbSnapshot> {
 export function changedTables(before: DbSnapshot, after: DbSnapshot): string[] {
 	return Object.keys({ ...before.hashes, ...after.hashes }).filter((t) => before.counts[t] !== after.counts[t] || before.hashes[t] !== after.hashes[t]);
 }
+
+/** Every table's rows as text (to look for a value that must not have been stored anywhere). */
+export async function dbText(): Promise<string> {
+	const names = await tableNames();
+	const results = await env.DB.batch(names.map((name) => env.DB.prepare(`SELECT * FROM "${name}"`)));
+	return names.map((name, i) => `${name}: ${JSON.stringify(results[i].results)}`).join('\n');
+}
