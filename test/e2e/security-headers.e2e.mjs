@@ -3,18 +3,15 @@
 //   'none'…), nosniff and a strict Referrer-Policy; pages rendered for a signed-in user are
 //   `private, no-store`; the main pages render in Chromium with no CSP violation (fr and ar,
 //   demo brand and demo creator), and the inline recorder in app.html still runs;
-// - every form action (found by reading web/src/routes/**/+page.server.ts, so new ones are
-//   covered) answers a broken multipart body with a 400 problem, never a 5xx;
+// - every form action (found by reading web/src/routes/**/+page.server.ts with test/node/form-actions.mjs,
+//   so new ones are covered) answers a broken multipart body with a 400 problem, never a 5xx;
 // - a GET of /lang only sets the display cookie: following a link from another site does not
 //   change the account's language; the switcher posts, and works without JavaScript.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { formActions as allFormActions } from '../node/form-actions.mjs';
 import { openMenu } from './phone.mjs';
 
 export const name = 'security headers and CSP, broken form posts are 4xx, language GET changes no account';
 
-const ROUTES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/src/routes');
 const DEMO_BRAND = 'demo.marque@wasla.dz';
 const DEMO_CREATOR = 'demo.createur@wasla.dz';
 const DEMO_PASSWORD = 'wasla-demo-2026';
@@ -39,40 +36,13 @@ async function me(baseURL, cookie) {
 	return (await res.json()).user;
 }
 
-/** Every form action: { file, path (with sample params), name, url }. */
+/**
+ * Every form action, with sample params: read by the shared reader (test/node/form-actions.mjs),
+ * which follows spread and imported action objects that a regex over the file missed.
+ */
 export function formActions(params) {
-	const out = [];
-	const walk = (dir) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			const full = path.join(dir, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else if (entry.name === '+page.server.ts') {
-				const source = readFileSync(full, 'utf8');
-				const start = source.search(/export const actions\b[^=]*=\s*\{/);
-				if (start < 0) continue;
-				const block = source.slice(start).split(/\n\};?/)[0];
-				const names = [...block.matchAll(/^\t([A-Za-z_$][\w$]*)\s*[:(]/gm)].map((m) => m[1]);
-				const route = path
-					.relative(ROUTES, path.dirname(full))
-					.split(path.sep)
-					.filter((s) => s && !/^\(.*\)$/.test(s));
-				const urlPath =
-					'/' +
-					route
-						.map((seg, i) => {
-							const param = /^\[(\w+)\]$/.exec(seg);
-							if (!param) return seg;
-							const key = `${route[i - 1]}/${param[1]}`;
-							return encodeURIComponent(params[key] ?? params[param[1]] ?? 'nope');
-						})
-						.join('/');
-				for (const n of names) out.push({ file: path.relative(ROUTES, full), name: n, url: n === 'default' ? urlPath : `${urlPath}?/${n}` });
-			}
-		}
-	};
-	walk(ROUTES);
 	// Signing out last: on code that does not refuse the body, it would end the session.
-	return out.sort((a, b) => Number(a.url === '/logout') - Number(b.url === '/logout'));
+	return allFormActions(params).sort((a, b) => Number(a.url === '/logout') - Number(b.url === '/logout'));
 }
 
 function cspOf(res) {
