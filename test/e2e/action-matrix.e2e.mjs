@@ -99,6 +99,8 @@ export async function run({ baseURL, assert, serverOutput }) {
 		}
 	}
 
+	assert.notEqual(deliverableId, 'nope', 'the demo tenant has a deliverable');
+
 	/** What the demo tenant's owners read through the API: the same before and after every refused post. */
 	const paths = [
 		[brand, `/campaigns/${campaignId}`],
@@ -124,7 +126,7 @@ export async function run({ baseURL, assert, serverOutput }) {
 		[creator, '/me/notification-preferences'],
 		[creator, '/creators/me/screenshots']
 	];
-	if (deliverableId !== 'nope') paths.push([brand, `/deliverables/${deliverableId}`]);
+	paths.push([brand, `/deliverables/${deliverableId}`]);
 	const state = async () => {
 		const out = [];
 		for (const [call, p] of paths) {
@@ -160,6 +162,9 @@ export async function run({ baseURL, assert, serverOutput }) {
 		await res.arrayBuffer();
 		return { status: res.status, location: res.headers.get('location') ?? '' };
 	};
+	/** `who status` → how many, printed at the end. */
+	const tally = new Map();
+	const count = (who, r) => tally.set(`${who} ${r.status}`, (tally.get(`${who} ${r.status}`) ?? 0) + 1);
 	const toLogin = (r) => r.status === 303 && r.location.startsWith('/login');
 	const refused = (r) => r.status >= 400 && r.status < 500;
 
@@ -172,16 +177,19 @@ export async function run({ baseURL, assert, serverOutput }) {
 		}
 		if (entry.as === 'public') continue;
 		const guest = await post(action.url, '', '10.99.1.1');
+		count('guest', guest);
 		if (!toLogin(guest) && !refused(guest)) failures.push(`guest ${action.url} → ${guest.status} ${guest.location}`);
 		if (entry.object) {
 			for (const role of entry.as === 'user' ? ['brand', 'creator'] : entry.as === 'admin' ? [] : [entry.as]) {
 				const r = await post(action.url, cookies[role], `10.99.2.${role === 'brand' ? 1 : 2}`);
+				count(`stranger-${role}`, r);
 				if (!refused(r)) failures.push(`another tenant's ${role} ${action.url} → ${r.status} ${r.location}`);
 			}
 		} else if (entry.as === 'brand' || entry.as === 'creator' || entry.as === 'admin') {
 			// The demo tenant's other role (an admin-only action: the demo brand).
 			const [who, cookie] = entry.as === 'brand' ? ['demo creator', cookies.demoCreator] : ['demo brand', cookies.demoBrand];
 			const r = await post(action.url, cookie, '10.99.3.1');
+			count('wrong-role', r);
 			if (r.status < 300 || r.status >= 500) failures.push(`${who} (wrong role) ${action.url} → ${r.status}`);
 		}
 		const after = await state();
@@ -189,6 +197,7 @@ export async function run({ baseURL, assert, serverOutput }) {
 		if (changed.length > 0) failures.push(`${action.key}: refused posts changed ${changed.join(', ')}`);
 		before = after;
 	}
+	console.log(`action matrix: ${actions.length} actions, ${posts} posts; ${[...tally].map(([k, n]) => `${k}×${n}`).join(' ')}`);
 	assert.deepEqual(failures, []);
 	assert.ok(posts > 100, `${posts} posts`);
 	// The API refused the strangers' calls that the actions made for them, and logged each.
