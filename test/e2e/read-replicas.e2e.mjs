@@ -24,7 +24,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await ok(
 		await api('/creators/me', {
 			method: 'PUT',
-			json: { displayName: 'Lina Déco', wilaya: '31', niches: ['home'], accounts: [{ platform: 'instagram', handle: `lina.${stamp}`, followers: 9000 }], rates: { reel: 9000 } }
+			json: { displayName: 'Lina Déco', wilaya: '31', niches: ['home_decor'], accounts: [{ platform: 'instagram', handle: `lina.${stamp}`, followers: 9000 }], rates: { reel: 9000 } }
 		})
 	);
 	const { creator } = await ok(await api('/me'));
