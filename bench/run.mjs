@@ -62,6 +62,22 @@ async function foundation() {
 				.join('; ');
 			rows.push(['GET /api/v1/me (session lookup)', await measure(() => fetch(`${base}/api/v1/me`, { headers: { cookie } }), { pid: app.pid })]);
 			rows.push(['GET /dashboard (SSR + API, brand)', await measure(() => fetch(`${base}/dashboard`, { headers: { cookie } }), { pid: app.pid })]);
+			// Two of the read-replica routes (worker/d1-session.ts): the creator's feed and a public media kit.
+			const creatorDemo = app.output().match(/Creator:\s+(\S+) \/ (\S+)/);
+			if (creatorDemo) {
+				const creatorLogin = await fetch(`${base}/api/v1/auth/login`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'cf-connecting-ip': '10.77.255.1' },
+					body: JSON.stringify({ email: creatorDemo[1], password: creatorDemo[2] })
+				});
+				const creatorCookie = creatorLogin.headers
+					.getSetCookie()
+					.map((c) => c.split(';')[0])
+					.join('; ');
+				const { creator } = await (await fetch(`${base}/api/v1/me`, { headers: { cookie: creatorCookie } })).json();
+				rows.push(['GET /api/v1/campaigns (creator feed)', await measure(() => fetch(`${base}/api/v1/campaigns`, { headers: { cookie: creatorCookie } }), { pid: app.pid })]);
+				rows.push(['GET /api/v1/media-kits/:handle (guest)', await measure(() => fetch(`${base}/api/v1/media-kits/${creator.handle}`), { pid: app.pid })]);
+			}
 			// Each login costs one PBKDF2 at 100 000 iterations; vary the IP to stay under the rate limit.
 			rows.push([
 				'POST /api/v1/auth/login (PBKDF2 100k)',

@@ -8,6 +8,7 @@ import type { AppEnv } from './env';
 import { AppError } from './errors';
 import { isMessageKey, t } from './i18n';
 import { announceEmails, context, sameOrigin, session } from './middleware';
+import { d1Session, replicaRoutes } from './d1-session';
 import { problemBody, problemResponse } from './problem';
 import type { Router } from './route';
 import { accountRoutes } from './routes/accounts';
@@ -109,7 +110,8 @@ export function createApp() {
 	app.use('*', context);
 	app.onError(onError);
 	app.notFound((c) => problemResponse(problemBody('not_found', c.get('locale') ?? 'fr', { requestId: c.get('requestId') })));
-	app.use(`${API_PREFIX}/*`, announceEmails, sameOrigin, session);
+	// One D1 session per request, before the session lookup so that reads through it too (worker/d1-session.ts).
+	app.use(`${API_PREFIX}/*`, announceEmails, sameOrigin, d1Session(replicaRoutes(router.specs, API_PREFIX)), session);
 	app.route(API_PREFIX, api);
 	app.get('/api/docs', async (c) => c.html(docsPage(openApiDocument(router.specs, new URL(c.req.url).origin)), 200, await docsHeaders()));
 	return app;

@@ -61,6 +61,8 @@ export interface Vars {
 	now: number;
 	locale: Locale;
 	user: SessionUser | null;
+	/** The request's D1 handle: a D1 session started at the caller's bookmark (worker/d1-session.ts). */
+	db: D1Database;
 	/** SHA-256 of the current session token, when there is a session. */
 	sessionHash: string | null;
 	/** `<user id>:<Idempotency-Key>` on an idempotent route once its key is claimed (worker/idempotency.ts). */

@@ -101,7 +101,8 @@ export function idempotency(route: IdempotentRoute): MiddlewareHandler<AppEnv> {
 		// Too large: the body kind answers 413 before the handler does anything.
 		if (!bytes) return next();
 		const hash = await requestHash(c.req.method, c.req.url, bytes);
-		const db = c.env.DB;
+		// The request's D1 session (a money-moving route starts on the primary: worker/d1-session.ts).
+		const db = c.get('db');
 		const now = c.get('now');
 		const token = crypto.randomUUID();
 		const claimed = await db

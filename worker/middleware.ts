@@ -31,6 +31,8 @@ export const context: MiddlewareHandler<AppEnv> = async (c, next) => {
 	c.set('locale', pickLocale(c.req.query('lang'), getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
 	c.set('user', null);
 	c.set('sessionHash', null);
+	// The primary until worker/d1-session.ts starts the request's D1 session.
+	c.set('db', c.env.DB);
 	await next();
 	c.header('x-request-id', c.get('requestId'));
 	// Files (screenshots, PDFs) and JSON are read as what their Content-Type says, never sniffed.
@@ -64,7 +66,7 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 	const token = getCookie(c, SESSION_COOKIE);
 	if (token && token.length <= 128) {
-		const found = await resolveSession({ db: c.env.DB, now: c.get('now') }, token);
+		const found = await resolveSession({ db: c.get('db'), now: c.get('now') }, token);
 		if (found) {
 			c.set('user', found.user);
 			c.set('sessionHash', found.hash);

@@ -62,6 +62,13 @@ export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B
 	 * with the key 422, a concurrent one 409.
 	 */
 	idempotent?: boolean;
+	/**
+	 * Read-heavy (feed, matches, media kit, reports): its D1 session may start on a read
+	 * replica — at the caller's bookmark, or anywhere without one — instead of on the primary
+	 * (worker/d1-session.ts). A write it makes still goes to the primary, and the session
+	 * reads it back.
+	 */
+	replica?: boolean;
 }
 
 /** Any route's spec, as the router and the OpenAPI builder keep them. */
@@ -112,7 +119,8 @@ export function requireRole<A extends Auth>(c: Context<AppEnv>, auth: A): Caller
 export function requestContext<U extends SessionUser | null>(c: Context<AppEnv>, user: U): RequestContext<U> {
 	return {
 		env: c.env,
-		db: c.env.DB,
+		// The request's D1 session (worker/d1-session.ts): the primary or a replica, at the caller's bookmark.
+		db: c.get('db'),
 		files: c.env.FILES,
 		jobs: jobQueue(c.env),
 		now: c.get('now'),

@@ -171,6 +171,7 @@ export function attributionRoutes(r: Router) {
 				'The campaign report: attention (latest D+1/D+7 figures), intention (clicks, story replies, conversations, answers), conversion (delivered orders, revenue, average basket, code uses, returns) per creator, per format and in total; costs per click, conversation and order (whole dinars, rounded down) and revenue over fee; a "keep as ambassador" recommendation with its reasons',
 			tags: ['attribution'],
 			auth: 'brand',
+			replica: true,
 			params: ById,
 			responses: {
 				200: { description: 'OK', schema: ReportResponse },
@@ -197,6 +198,7 @@ export function attributionRoutes(r: Router) {
 			summary: 'The campaign report as CSV (UTF-8 with a byte-order mark, for spreadsheets): one row per creator, then the total; cells a spreadsheet would run as formulas are neutralised',
 			tags: ['attribution'],
 			auth: 'brand',
+			replica: true,
 			params: ById,
 			responses: {
 				200: { description: 'text/csv attachment' },

@@ -62,6 +62,7 @@ export function campaignRoutes(r: Router) {
 			summary: 'A brand’s own campaigns (newest first), or a creator’s feed of fitting open campaigns (best fit first)',
 			tags: ['campaigns'],
 			auth: 'user',
+			replica: true,
 			query: CampaignListQuery,
 			responses: { 200: { description: 'One page, with the total', schema: CampaignListResponse }, 400: { description: 'Invalid query' }, 403: { description: 'Admin accounts have no feed' } }
 		},

@@ -274,6 +274,7 @@ export function creatorRoutes(r: Router) {
 			summary: 'Public media kit by handle: profile, key numbers, recent posts; never contact or payout data',
 			tags: ['creators'],
 			auth: 'public',
+			replica: true,
 			params: ByHandle,
 			responses: { 200: { description: '{creator, wilayaName, recentPosts}' }, 404: { description: 'Unknown handle' } }
 		},

@@ -21,6 +21,7 @@ export function matchingRoutes(r: Router) {
 			summary: 'Creators that pass the campaign’s hard filters, scored on five criteria with reasons, best first',
 			tags: ['matching'],
 			auth: 'brand',
+			replica: true,
 			params: ById,
 			query: MatchesQuery,
 			responses: { 200: { description: 'Scored matches', schema: MatchesResponse }, 400: { description: 'Invalid query' }, ...brandOnly }

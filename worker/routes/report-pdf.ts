@@ -21,6 +21,7 @@ export function reportPdfRoutes(r: Router) {
 				'The campaign report as an A4 PDF in French, Arabic (right to left) or English (`?lang`, default: the caller’s language): the attribution rule, the three levels and their costs in total, the funnel, each creator with the recommendation and its reasons, attention per format. `X-Report-Generated-At` is the generation time printed in it',
 			tags: ['attribution'],
 			auth: 'brand',
+			replica: true,
 			params: ById,
 			query: ReportPdfQuery,
 			responses: {
