@@ -38,6 +38,8 @@ export default defineConfig(async () => {
 							main: './worker/index.ts',
 							wrangler: { configPath: './wrangler.toml' },
 							miniflare: {
+								// test/api/backup-restore.test.ts restores an export of DB into this empty database.
+								d1Databases: { DB: 'wasla-test-db', RESTORE_DB: 'wasla-restore-db' },
 								bindings: {
 									TEST_MIGRATIONS: migrations,
 									APP_ENV: 'development',

@@ -128,3 +128,27 @@ export const rateLimits = sqliteTable('rate_limits', {
 	windowStart: integer('window_start').notNull(),
 	count: integer('count').notNull()
 });
+
+/**
+ * What a user accepted, and when (issue 15, point 6): one row per document and version, written
+ * at sign-up for the terms and the privacy notice (versions in worker/domain/legal.ts). Kept
+ * after erasure with the pseudonymised `users` row: it is the proof the processing had a basis.
+ */
+export const userConsents = sqliteTable(
+	'user_consents',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		document: text('document', { enum: ['terms', 'privacy'] }).notNull(),
+		/** The document's version, `YYYY-MM-DD` of its text (LEGAL_DOCUMENTS). */
+		version: text('version').notNull(),
+		/** Epoch ms (UTC). */
+		acceptedAt: integer('accepted_at').notNull(),
+		/** The language the document was shown in. */
+		locale: text('locale', { enum: ['fr', 'ar', 'en'] }).notNull(),
+		/** `web`: the sign-up form's ticked box; `api`: a client that registered without `acceptTerms` (the current versions apply). */
+		source: text('source', { enum: ['web', 'api'] }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.document, t.version] })]
+);

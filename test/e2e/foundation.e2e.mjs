@@ -17,6 +17,7 @@ export async function run({ page, baseURL, screenshot, assert, serverOutput }) {
 	await page.fill('input[name="name"]', brandName);
 	await page.fill('input[name="email"]', email);
 	await page.fill('input[name="password"]', password);
+	await page.locator('#signup-terms').check();
 	await page.locator('form:has(input[name="email"]) button[type="submit"]').click();
 	await page.waitForURL((url) => url.pathname === '/dashboard');
 

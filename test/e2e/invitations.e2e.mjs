@@ -23,6 +23,7 @@ async function signUpBrand(page, brandName, email) {
 	await page.fill('input[name="name"]', brandName);
 	await page.fill('input[name="email"]', email);
 	await page.fill('input[name="password"]', PASSWORD);
+	await page.locator('#signup-terms').check();
 	await page.locator('form.signup button[type="submit"]').click();
 	await page.waitForURL((url) => url.pathname === '/dashboard');
 }
@@ -195,6 +196,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await samir.page.locator('#signup-join').check();
 	await samir.page.fill('input[name="name"]', 'Samir');
 	await samir.page.fill('input[name="password"]', PASSWORD);
+	await samir.page.locator('#signup-terms').check();
 	await samir.page.locator('form.signup button[type="submit"]').click();
 	await samir.page.waitForURL((url) => url.pathname === '/dashboard');
 	const samirMe = await me(samir.page);

@@ -51,6 +51,7 @@ async function journey({ browser, baseURL, screenshot, assert, lang }) {
 	await page.fill('input[name="name"]', brandName);
 	await page.fill('input[name="email"]', `marque.${lang}.${stamp}@example.dz`);
 	await page.fill('input[name="password"]', 'motdepasse-solide-42');
+	await checkBox(page, '#signup-terms');
 	await page.locator('form:has(input[name="email"]) button[type="submit"]').click();
 	await page.waitForURL((url) => url.pathname === '/dashboard');
 

@@ -35,6 +35,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	// Then a valid sign-up, the creator dashboard, and logout — all without JavaScript.
 	await page.fill('input[name="email"]', email);
 	await page.fill('input[name="password"]', 'motdepasse-solide-42');
+	await page.locator('#signup-terms').check();
 	await page.locator('form:has(input[name="email"]) button[type="submit"]').click();
 	await page.waitForURL((url) => url.pathname === '/dashboard');
 	assert.equal(await page.locator('h1').count(), 1);

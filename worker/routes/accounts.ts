@@ -7,9 +7,10 @@ import { json } from '../body';
 import { contentDisposition } from '../downloads';
 import { SESSION_ABSOLUTE_MS, SESSION_COOKIE } from '../domain/session-policy';
 import { changePassword, describeMe, loginUser, registerUser, saveLocale } from '../services/accounts';
+import { describeConsent } from '../services/consents';
 import { deleteSession } from '../services/sessions';
 import { erasePersonalData, exportPersonalData } from '../services/personal-data';
-import { LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
+import { ConsentResponse, LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
 
 export function setSessionCookie(c: Context<AppEnv>, token: string) {
 	setCookie(c, SESSION_COOKIE, token, {
@@ -39,6 +40,7 @@ export function accountRoutes(r: Router) {
 				201: { description: 'Created; sets the wasla_session cookie', schema: UserResponse },
 				400: { description: 'Invalid input, or an invitation that is not pending for this email' },
 				409: { description: 'Email taken' },
+				422: { description: 'acceptTerms is false: the terms and privacy notice were not accepted; nothing was created' },
 				429: { description: 'Rate limited' }
 			}
 		},
@@ -118,6 +120,19 @@ export function accountRoutes(r: Router) {
 			c.header('content-disposition', contentDisposition('wasla-export.json'));
 			return c.json(await exportPersonalData(ctx));
 		}
+	);
+
+	route(
+		r,
+		{
+			method: 'get',
+			path: '/me/consent',
+			summary: 'The versions of the terms and privacy notice the caller accepted, when, and the current versions (reacceptDue tells when to ask again)',
+			tags: ['accounts'],
+			auth: 'user',
+			responses: { 200: { description: 'OK', schema: ConsentResponse }, 401: { description: 'No session' } }
+		},
+		async (c, { ctx }) => c.json(await describeConsent(ctx))
 	);
 
 	route(

@@ -32,6 +32,14 @@ export const RegisterBody = v.strictObject({
 	role: v.pipe(v.picklist(['brand', 'creator'], 'role_invalid'), v.description('"brand" creates a brand organisation; "creator" a creator profile.')),
 	name: AccountName,
 	locale: v.optional(Locale),
+	acceptTerms: v.optional(
+		v.pipe(
+			v.boolean('invalid_type'),
+			v.description(
+				'The sign-up form\'s "I accept the terms and the privacy notice" box. false: 422, nothing is created. Absent (older clients): acceptance of the current versions is recorded with source "api"; true records source "web".'
+			)
+		)
+	),
 	acceptInvitation: v.optional(
 		v.pipe(
 			v.string('invalid_type'),
@@ -41,6 +49,26 @@ export const RegisterBody = v.strictObject({
 				'Brand accounts only: the id of a pending invitation addressed to this email (from the invitation link), to join that team instead of creating a brand. Never implied: without it, a brand sign-up creates its own brand.'
 			)
 		)
+	)
+});
+
+export const ConsentResponse = v.object({
+	documents: v.array(
+		v.object({
+			document: v.pipe(v.picklist(['terms', 'privacy']), v.description('terms: the terms of use (/legal/terms); privacy: the privacy notice (/legal/privacy).')),
+			currentVersion: v.pipe(v.string(), v.description('The version in force (YYYY-MM-DD).')),
+			effective: v.pipe(v.string(), v.description('The day the current version applies from (YYYY-MM-DD).')),
+			path: v.pipe(v.string(), v.description('The page where the text is read.')),
+			accepted: v.pipe(
+				v.nullable(v.object({ version: v.string(), acceptedAt: v.string(), locale: v.string(), source: v.picklist(['web', 'api']) })),
+				v.description('The latest version the caller accepted, or null.')
+			),
+			reacceptDue: v.pipe(v.boolean(), v.description('True when the caller has not accepted the current version: ask again.'))
+		})
+	),
+	accepted: v.pipe(
+		v.array(v.object({ document: v.picklist(['terms', 'privacy']), version: v.string(), acceptedAt: v.string(), locale: v.string(), source: v.picklist(['web', 'api']) })),
+		v.description('Every acceptance, oldest first.')
 	)
 });
 

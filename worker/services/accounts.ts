@@ -13,6 +13,7 @@ import { hashPassword, verifyPassword } from '../domain/password';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { invitationStatus, pickCurrentBrand } from '../domain/team-invitations';
 import { isUniqueViolation } from './conflicts';
+import { acceptCurrentVersionsStatements } from './consents';
 import { consume, refund } from './rate-limit';
 import { createSession, deleteOtherSessions } from './sessions';
 import { acceptStatements, findInvitation, timesOf } from './invitation-records';
@@ -40,6 +41,12 @@ export interface RegisterInput {
 	 * while signing up (brand accounts only): they join that team instead of creating a brand.
 	 */
 	acceptInvitation?: string;
+	/**
+	 * The sign-up form's "I accept the terms and the privacy notice" box. `false` refuses the
+	 * sign-up (422, nothing written); absent (API clients older than the box), acceptance of the
+	 * current versions is recorded with source `api`.
+	 */
+	acceptTerms?: boolean;
 }
 
 /** The invitation a sign-up explicitly accepts, or a 400 on that field that reveals nothing about it. */
@@ -61,6 +68,8 @@ async function invitationToAccept(ctx: ServiceContext, input: RegisterInput, ema
  */
 export async function registerUser(ctx: RequestContext, input: RegisterInput) {
 	const { db, now } = ctx;
+	// Before anything is counted or written: a refusal leaves the database as it was.
+	if (input.acceptTerms === false) throw new AppError('unprocessable', { detailKey: 'detail_terms_required', fieldKeys: [{ path: 'acceptTerms', key: 'terms_required' }] });
 	const email = normaliseEmail(input.email);
 	await consume(ctx, LIMITS.registerIp, ctx.ip ?? 'unknown');
 	await consume(ctx, LIMITS.registerAccount, email);
@@ -75,7 +84,8 @@ export async function registerUser(ctx: RequestContext, input: RegisterInput) {
 	const stmts: D1PreparedStatement[] = [
 		db
 			.prepare('INSERT INTO users (id, email, name, role, password_hash, locale, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
-			.bind(user.id, email, name, user.role, user.password_hash, user.locale, now)
+			.bind(user.id, email, name, user.role, user.password_hash, user.locale, now),
+		...acceptCurrentVersionsStatements(db, { userId, at: now, locale: user.locale, source: input.acceptTerms === true ? 'web' : 'api' })
 	];
 	if (invitation) {
 		// If the invitation was answered or withdrawn meanwhile, the account still exists,

@@ -7,9 +7,11 @@ import type { CallerContext } from '../context';
 import { sourcesOf } from '../domain/application-status';
 import { iso, isoOrNull } from '../domain/dates';
 import { parseJsonOr } from '../domain/json';
+import { KEPT_AFTER_ERASURE, LEGAL_DOCUMENTS, dataStorage } from '../domain/legal';
 import { LIMITS } from '../domain/rate-limit-rules';
 import { voidUnsignedAgreementsOfCreator } from './agreements';
 import { currentBrand } from './accounts';
+import { acceptedVersions } from './consents';
 
 async function all<T>(db: D1Database, sql: string, ...binds: unknown[]) {
 	return (
@@ -118,6 +120,12 @@ export async function exportPersonalData(ctx: CallerContext) {
 		messagesWritten: messages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		deliverableMessagesWritten: deliverableMessages.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		notifications: notifications.map((n) => ({ ...n, created_at: iso(n.created_at), read_at: isoOrNull(n.read_at) })),
+		// Which terms and privacy notice this person accepted, when, in which language, and how (issue 15, point 6).
+		consents: await acceptedVersions(db, user.id),
+		legalDocuments: LEGAL_DOCUMENTS,
+		// Where all of the above is stored, and what erasure would keep.
+		storage: dataStorage({ smtpHost: ctx.env.SMTP_HOST || null }),
+		keptAfterErasure: KEPT_AFTER_ERASURE,
 		notificationPreferences: (
 			await all<{ category: string; channel: string; updated_at: number }>(db, 'SELECT category, channel, updated_at FROM notification_preferences WHERE user_id = ?1', user.id)
 		).map((p) => ({ ...p, updated_at: iso(p.updated_at) }))
@@ -144,7 +152,9 @@ const ERASED = '—';
  * - kept, for legal retention: agreements signed by both parties (terms, signatures with
  *   their evidence, sealed PDFs) and every agreement's audit trail, whose events are
  *   hash-chained and would no longer verify if rewritten (Law 15-04 evidence of
- *   signature; commercial records); brand organisations, which belong to the company.
+ *   signature; commercial records); brand organisations, which belong to the company;
+ *   the user's consents (`user_consents`: which terms and privacy notice versions, when),
+ *   the proof that past processing had a basis, tied to the pseudonymised row.
  */
 export async function erasePersonalData(ctx: CallerContext) {
 	const { db, now, user } = ctx;

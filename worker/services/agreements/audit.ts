@@ -26,6 +26,12 @@ export async function agreementChainVerdict(ctx: ServiceContext, input: { agreem
 	return { valid: trail.chainValid && trail.events.length > 0, events: trail.events.length };
 }
 
+/** Re-walks the chain of `agreementId` in `db`, any database (a restored backup: services/backup.ts). */
+export async function chainVerdictIn(db: D1Database, agreementId: string) {
+	const trail = await readAuditTrail(db, agreementId);
+	return { valid: trail.chainValid, brokenAt: 'brokenAt' in trail ? trail.brokenAt : undefined, events: trail.events.length };
+}
+
 async function readAuditTrail(db: D1Database, agreementId: string) {
 	const { results } = await db
 		.prepare(

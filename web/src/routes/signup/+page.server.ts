@@ -38,12 +38,22 @@ export const actions: Actions = {
 			role: formString(data, 'role', 20),
 			name: formString(data, 'name', 200),
 			email: formString(data, 'email', 320),
-			acceptInvitation: formString(data, 'acceptInvitation', 100)
+			acceptInvitation: formString(data, 'acceptInvitation', 100),
+			// The required box: unticked, the API refuses the sign-up (422) and nothing is created.
+			acceptTerms: formString(data, 'acceptTerms', 10) === 'yes'
 		};
 		const password = formString(data, 'password', 1000);
 		// Joining a team is only ever the ticked box, and only for a brand account.
 		const join = values.role === 'brand' && values.acceptInvitation !== '' ? { acceptInvitation: values.acceptInvitation } : {};
-		const res = await apiJson(fetch, '/auth/register', 'POST', { role: values.role, name: values.name, email: values.email, password, locale: locals.locale, ...join });
+		const res = await apiJson(fetch, '/auth/register', 'POST', {
+			role: values.role,
+			name: values.name,
+			email: values.email,
+			password,
+			locale: locals.locale,
+			acceptTerms: values.acceptTerms,
+			...join
+		});
 		// The password is never sent back: the page shows it empty again.
 		if (!res.ok) return fail(res.status, { values, ...formProblem(res.problem) });
 		// event.fetch already applied the API's Set-Cookie (wasla_session) to this response.
