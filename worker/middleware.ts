@@ -31,6 +31,7 @@ export const context: MiddlewareHandler<AppEnv> = async (c, next) => {
 	c.set('locale', pickLocale(c.req.query('lang'), getCookie(c, LANG_COOKIE), c.req.header('accept-language')));
 	c.set('user', null);
 	c.set('sessionHash', null);
+	c.set('reauthAt', null);
 	await next();
 	c.header('x-request-id', c.get('requestId'));
 	// Files (screenshots, PDFs) and JSON are read as what their Content-Type says, never sniffed.
@@ -68,6 +69,7 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 		if (found) {
 			c.set('user', found.user);
 			c.set('sessionHash', found.hash);
+			c.set('reauthAt', found.reauthAt);
 		}
 	}
 	await next();

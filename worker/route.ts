@@ -18,6 +18,7 @@ import type { BodyKind, BodyOf } from './body';
 import type { Limit } from './domain/rate-limit-rules';
 import { consume } from './services/rate-limit';
 import { idempotency } from './idempotency';
+import { requireStepUp } from './services/step-up';
 
 type AnySchema = v.GenericSchema;
 
@@ -62,6 +63,12 @@ export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B
 	 * with the key 422, a concurrent one 409.
 	 */
 	idempotent?: boolean;
+	/**
+	 * A sensitive change (password, payout details, team, the second factor): the session must
+	 * have proved its user within 5 minutes (login or POST /auth/reauth), else 403
+	 * `reauth_required` before the body is read.
+	 */
+	stepUp?: boolean;
 }
 
 /** Any route's spec, as the router and the OpenAPI builder keep them. */
@@ -123,6 +130,7 @@ export function requestContext<U extends SessionUser | null>(c: Context<AppEnv>,
 		ip: c.req.header('cf-connecting-ip') ?? null,
 		userAgent: c.req.header('user-agent') ?? null,
 		sessionHash: c.get('sessionHash'),
+		reauthAt: c.get('reauthAt') ?? null,
 		idempotencyKey: c.get('idempotencyKey') ?? null
 	};
 }
@@ -139,6 +147,7 @@ export function route<A extends Auth, P extends ParamsSchema | undefined = undef
 	router.specs.push(spec as AnyRouteSpec);
 	const run = async (c: Context<AppEnv>) => {
 		const ctx = requestContext(c, requireRole(c, spec.auth));
+		if (spec.stepUp) requireStepUp(ctx);
 		spec.body?.precheck(c);
 		if (spec.throttle) await consume(ctx, spec.throttle, ctx.ip ?? 'unknown');
 		const body = spec.body ? await spec.body.read(c) : undefined;
