@@ -17,6 +17,7 @@ import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
+import * as security from './parts/security';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
@@ -1225,6 +1226,7 @@ export const ar: Catalogue = {
 	...payouts.ar,
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.ar,
+	...security.ar,
 	...firstHour.ar,
 	...formHelpers.ar,
 	...agreementDetails.ar,

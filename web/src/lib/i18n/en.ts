@@ -17,6 +17,7 @@ import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
+import * as security from './parts/security';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
@@ -1223,6 +1224,7 @@ export const en: Catalogue = {
 	...payouts.en,
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.en,
+	...security.en,
 	...firstHour.en,
 	...formHelpers.en,
 	...agreementDetails.en,

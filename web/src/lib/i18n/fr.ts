@@ -19,6 +19,7 @@ import * as statement from './parts/statement';
 import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
+import * as security from './parts/security';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
@@ -1230,6 +1231,7 @@ export const fr = {
 	...payouts.fr,
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.fr,
+	...security.fr,
 	...firstHour.fr,
 	...formHelpers.fr,
 	...agreementDetails.fr,
