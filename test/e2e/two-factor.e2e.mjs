@@ -65,7 +65,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 
 	// ---- sign out, sign in again: the password, then the code ---------------------------------------
 	await page.goto('/logout');
-	await page.locator('form[action="/logout"] button[type="submit"]').click();
+	await page.locator('main form[action="/logout"] button[type="submit"], .card form[action="/logout"] button[type="submit"]').first().click();
 	await page.waitForURL((url) => url.pathname === '/');
 	await page.goto('/login?next=/settings/security');
 	await page.fill('input[name="email"]', email);
