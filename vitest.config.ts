@@ -1,6 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,8 @@ export default defineConfig(async () => {
 									APP_URL: 'http://wasla.test',
 									SEAL_PRIVATE_KEY: seal.key,
 									SEAL_CERTIFICATE: seal.cert,
+									// A throw-away key per run for TOTP secrets at rest (worker/domain/two-factor.ts).
+									MFA_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
 									SMTP_HOST: '127.0.0.1',
 									SMTP_PORT: String(inject('smtpPort')),
 									SMTP_SECURE: 'off',

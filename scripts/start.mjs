@@ -3,7 +3,8 @@
 // web inbox (scripts/mail-inbox.mjs), serve one Worker on 127.0.0.1 that delivers its emails
 // to it. Offline by design: no Cloudflare account, no network calls.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -48,6 +49,20 @@ run('Applying D1 migrations (local)', bin('wrangler'), ['d1', 'migrations', 'app
 // Signed agreements are sealed with the platform key: a self-signed development pair goes
 // into .dev.vars (git-ignored) unless one is already there. Production: wrangler secret put.
 run('Development seal key', bin('tsx'), ['scripts/dev-seal-key.ts', path.join(root, '.dev.vars')]);
+// TOTP secrets are stored encrypted with a key from the MFA_ENCRYPTION_KEY secret: a random
+// development one goes into .dev.vars once (changing it would make enrolled authenticators unreadable).
+{
+	const devVarsPath = path.join(root, '.dev.vars');
+	const text = existsSync(devVarsPath) ? readFileSync(devVarsPath, 'utf8') : '';
+	if (!/^\s*MFA_ENCRYPTION_KEY\s*=/m.test(text)) {
+		const sep = text && !text.endsWith('\n') ? '\n' : '';
+		writeFileSync(
+			devVarsPath,
+			`${text}${sep}# Development key for TOTP secrets at rest. Production: wrangler secret put MFA_ENCRYPTION_KEY.\nMFA_ENCRYPTION_KEY="${randomBytes(32).toString('base64')}"\n`,
+			{ mode: 0o600 }
+		);
+	}
+}
 // (before seeding: the seeded agreements signed by both parties are sealed with it)
 const seedOut = run('Seeding demo data', bin('tsx'), ['db/seed/cli.ts', '--persist-to', state]);
 

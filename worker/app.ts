@@ -13,6 +13,7 @@ import { problemBody, problemResponse } from './problem';
 import type { Router } from './route';
 import { accountRoutes } from './routes/accounts';
 import { passwordResetRoutes } from './routes/password-reset';
+import { twoFactorRoutes } from './routes/two-factor';
 import { teamRoutes } from './routes/team';
 import { referenceRoutes } from './routes/reference';
 import { devRoutes } from './routes/dev';
@@ -46,6 +47,7 @@ export const API_PREFIX = '/api/v1';
 function registerRoutes(router: Router) {
 	accountRoutes(router);
 	passwordResetRoutes(router);
+	twoFactorRoutes(router);
 	teamRoutes(router);
 	referenceRoutes(router);
 	creatorRoutes(router);

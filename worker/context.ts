@@ -40,6 +40,8 @@ export interface RequestContext<U extends SessionUser | null = SessionUser | nul
 	userAgent: string | null;
 	/** SHA-256 of the session cookie's token, when there is a session (logout, login, password change). */
 	sessionHash: string | null;
+	/** When the session last proved its user (login or /reauth): sensitive changes need it within 5 minutes. */
+	reauthAt: number | null;
 	/** On an idempotent route (worker/idempotency.ts): `<user id>:<Idempotency-Key>`, written on the effect's ledger transactions. */
 	idempotencyKey?: string | null;
 }

@@ -22,6 +22,12 @@ export interface Env {
 	 */
 	LINK_SALT_SECRET?: string;
 	/**
+	 * The secret the AES-GCM key for TOTP secrets at rest is derived from (worker/domain/two-factor.ts):
+	 * a Worker secret (`wrangler secret put MFA_ENCRYPTION_KEY`; `.dev.vars` locally, written by
+	 * `npm start`). Changing it makes every enrolled authenticator unreadable.
+	 */
+	MFA_ENCRYPTION_KEY?: string;
+	/**
 	 * Email delivery over SMTP (worker/services/mail/smtp.ts): the server's host and port
 	 * (default 587, or 465 with SMTP_SECURE=tls), optional login (SMTP_USER, SMTP_PASSWORD:
 	 * Worker secrets), the sender (`Wasla <no-reply@wasla.dz>` or a bare address) and the
@@ -65,6 +71,8 @@ export interface Vars {
 	db: D1Database;
 	/** SHA-256 of the current session token, when there is a session. */
 	sessionHash: string | null;
+	/** When the current session last proved its user (login or /reauth); null without a session. */
+	reauthAt: number | null;
 	/** `<user id>:<Idempotency-Key>` on an idempotent route once its key is claimed (worker/idempotency.ts). */
 	idempotencyKey?: string;
 	/**

@@ -13,6 +13,10 @@ export const ERRORS = {
 	unauthenticated: { status: 401, title: 'Authentication required' },
 	/** Email and password do not match an account. */
 	invalid_credentials: { status: 401, title: 'Invalid credentials' },
+	/** The password was right, but the account has a second factor: give a TOTP or recovery code (`otp`, or POST /auth/login/second-factor with the pending login's cookie). */
+	mfa_required: { status: 401, title: 'Second factor required' },
+	/** A sensitive change (password, payout details, team, second factor) needs the password (and the second factor, when on) again: POST /auth/reauth, then retry within 5 minutes. */
+	reauth_required: { status: 403, title: 'Re-authentication required' },
 	/** A password-reset link that is unknown, already used, replaced by a newer one, or older than 30 minutes: nothing changed. */
 	reset_link_invalid: { status: 400, title: 'Reset link invalid' },
 	/** Signed in, but this role or membership may not do this. */

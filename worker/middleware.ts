@@ -33,6 +33,7 @@ export const context: MiddlewareHandler<AppEnv> = async (c, next) => {
 	c.set('sessionHash', null);
 	// The primary until worker/d1-session.ts starts the request's D1 session.
 	c.set('db', c.env.DB);
+	c.set('reauthAt', null);
 	await next();
 	c.header('x-request-id', c.get('requestId'));
 	// Files (screenshots, PDFs) and JSON are read as what their Content-Type says, never sniffed.
@@ -70,6 +71,7 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 		if (found) {
 			c.set('user', found.user);
 			c.set('sessionHash', found.hash);
+			c.set('reauthAt', found.reauthAt);
 		}
 	}
 	await next();

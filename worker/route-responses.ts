@@ -23,6 +23,7 @@ export interface RouteShape {
 	query?: unknown;
 	responses: Record<number, ResponseSpec>;
 	idempotent?: boolean;
+	stepUp?: boolean;
 }
 
 /** The declared responses, completed with the problems every route of this kind may answer. A route's own description wins. */
@@ -30,7 +31,11 @@ export function routeResponses(spec: RouteShape): Record<number, ResponseSpec> {
 	const shared: Record<number, ResponseSpec> = {};
 	if (spec.body !== undefined || spec.query !== undefined) shared[400] = { description: 'The body or query does not match its schema (`errors` lists each field)' };
 	if (spec.auth !== 'public') shared[401] = { description: 'No session, or an expired one' };
-	const forbidden = [...(spec.auth !== 'public' && spec.auth !== 'user' ? [`Signed in, but not as a ${spec.auth}`] : []), ...(spec.method !== 'get' ? ["The request's Origin is another site"] : [])];
+	const forbidden = [
+		...(spec.auth !== 'public' && spec.auth !== 'user' ? [`Signed in, but not as a ${spec.auth}`] : []),
+		...(spec.method !== 'get' ? ["The request's Origin is another site"] : []),
+		...(spec.stepUp ? ['The session has not confirmed the password (and second factor) in the last 5 minutes (`reauth_required`: POST /auth/reauth, then retry)'] : [])
+	];
 	if (forbidden.length > 0) shared[403] = { description: forbidden.join('; or ') };
 	if (spec.path.includes('/:')) shared[404] = { description: 'Nothing with this id that the caller may see' };
 	if (spec.body !== undefined) {

@@ -18,6 +18,7 @@ import type { BodyKind, BodyOf } from './body';
 import type { Limit } from './domain/rate-limit-rules';
 import { consume } from './services/rate-limit';
 import { idempotency } from './idempotency';
+import { requireStepUp } from './services/step-up';
 
 type AnySchema = v.GenericSchema;
 
@@ -69,6 +70,11 @@ export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B
 	 * reads it back.
 	 */
 	replica?: boolean;
+	 * A sensitive change (password, payout details, team, the second factor): the session must
+	 * have proved its user within 5 minutes (login or POST /auth/reauth), else 403
+	 * `reauth_required` before the body is read.
+	 */
+	stepUp?: boolean;
 }
 
 /** Any route's spec, as the router and the OpenAPI builder keep them. */
@@ -131,6 +137,7 @@ export function requestContext<U extends SessionUser | null>(c: Context<AppEnv>,
 		ip: c.req.header('cf-connecting-ip') ?? null,
 		userAgent: c.req.header('user-agent') ?? null,
 		sessionHash: c.get('sessionHash'),
+		reauthAt: c.get('reauthAt') ?? null,
 		idempotencyKey: c.get('idempotencyKey') ?? null
 	};
 }
@@ -152,6 +159,7 @@ export function route<A extends Auth, P extends ParamsSchema | undefined = undef
 	};
 	const run = async (c: Context<AppEnv>) => {
 		const ctx = requestContext(c, requireRole(c, spec.auth));
+		if (spec.stepUp) requireStepUp(ctx);
 		spec.body?.precheck(c);
 		if (spec.throttle) await consume(ctx, spec.throttle, ctx.ip ?? 'unknown');
 		const body = spec.body ? await spec.body.read(c) : undefined;

@@ -24,7 +24,20 @@ export const users = sqliteTable(
 		 * invitation). Null, or a brand they no longer belong to, falls back to the brand they
 		 * own, then their oldest membership (worker/services/accounts.ts `currentBrand`).
 		 */
-		currentBrandId: text('current_brand_id').references((): AnySQLiteColumn => brands.id)
+		currentBrandId: text('current_brand_id').references((): AnySQLiteColumn => brands.id),
+		/**
+		 * Second factor (issue 15): the TOTP secret, AES-GCM encrypted with the Worker secret
+		 * MFA_ENCRYPTION_KEY (worker/domain/two-factor.ts, `v1.<iv>.<ciphertext>`); null while the factor is off.
+		 */
+		totpSecret: text('totp_secret'),
+		/** When the factor was turned on (confirmed with a first code); null while off. */
+		totpEnabledAt: integer('totp_enabled_at'),
+		/** The last 30-second step a TOTP code was accepted for: a code of that step or an earlier one is a replay. */
+		totpLastStep: integer('totp_last_step'),
+		/** A secret being enrolled, encrypted like `totp_secret`, until a first code confirms it. */
+		totpPendingSecret: text('totp_pending_secret'),
+		/** When that enrolment started (it is refused after 15 minutes). */
+		totpPendingAt: integer('totp_pending_at')
 	},
 	(t) => [uniqueIndex('users_email_uq').on(t.email)]
 );
@@ -96,9 +109,52 @@ export const sessions = sqliteTable(
 		idleExpiresAt: integer('idle_expires_at').notNull(),
 		absoluteExpiresAt: integer('absolute_expires_at').notNull(),
 		ip: text('ip'),
-		userAgent: text('user_agent')
+		userAgent: text('user_agent'),
+		/**
+		 * When the user last proved who they are in this session (login, or the password and
+		 * second factor again on /reauth): sensitive changes need it within 5 minutes.
+		 */
+		reauthAt: integer('reauth_at')
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+/**
+ * Single-use recovery codes of the second factor: 10 per user, shown once; only their
+ * SHA-256 is stored. A used code keeps its row (`used_at`) until the codes are regenerated.
+ */
+export const recoveryCodes = sqliteTable(
+	'recovery_codes',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		/** SHA-256 (hex) of the normalised code (upper case, no dashes or spaces). */
+		codeHash: text('code_hash').notNull(),
+		createdAt: integer('created_at').notNull(),
+		usedAt: integer('used_at')
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.codeHash] })]
+);
+
+/**
+ * A login whose password was right but whose second factor is still awaited: the token in the
+ * HttpOnly cookie `wasla_login` (only its SHA-256 here), valid 5 minutes; a session is issued
+ * only once a TOTP or recovery code is given.
+ */
+export const loginChallenges = sqliteTable(
+	'login_challenges',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		/** Wrong codes given with this token; at 5 it is deleted and the password must be given again. */
+		failures: integer('failures').notNull().default(0)
+	},
+	(t) => [index('login_challenges_user_idx').on(t.userId), index('login_challenges_expires_idx').on(t.expiresAt)]
 );
 
 /**

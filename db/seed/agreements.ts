@@ -92,7 +92,8 @@ export async function seedAgreements(env: Env, opts: SeedAgreementsOptions): Pro
 		requestId: 'seed',
 		ip: '127.0.0.1',
 		userAgent: 'wasla-seed',
-		sessionHash: null
+		sessionHash: null,
+		reauthAt: null
 	});
 	const out: SeededAgreement[] = [];
 	const users = new Map<string, SessionUser>();

@@ -978,7 +978,12 @@ function buildCreator(seed: number, plan: CreatorPlan, cal: Calendar): CreatorRo
 			createdAt,
 			passwordChangedAt: null,
 			// Owners work in the brand they own by default (services/accounts.ts currentBrand).
-			currentBrandId: null
+			currentBrandId: null,
+			totpSecret: null,
+			totpEnabledAt: null,
+			totpLastStep: null,
+			totpPendingSecret: null,
+			totpPendingAt: null
 		},
 		creator: {
 			id: plan.id,
@@ -1435,7 +1440,12 @@ export async function generateSeed(opts: SeedOptions): Promise<SeedData> {
 			createdAt,
 			passwordChangedAt: null,
 			// Owners work in the brand they own by default (services/accounts.ts currentBrand).
-			currentBrandId: null
+			currentBrandId: null,
+			totpSecret: null,
+			totpEnabledAt: null,
+			totpLastStep: null,
+			totpPendingSecret: null,
+			totpPendingAt: null
 		});
 		data.brands.push({ id, name: b.name, ownerUserId: userId, whatsappPhone: null, createdAt });
 		data.brandMembers.push({ brandId: id, userId, role: 'owner', createdAt });

@@ -18,6 +18,7 @@ export function testContext<U extends SessionUser | null = null>(opts: { user?: 
 		requestId: 'test',
 		ip: null,
 		userAgent: null,
-		sessionHash: null
+		sessionHash: null,
+		reauthAt: null
 	};
 }

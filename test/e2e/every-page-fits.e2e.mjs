@@ -127,6 +127,7 @@ const PAGES = {
 	'/legal/privacy': { who: 'guest', path: () => '/legal/privacy' },
 	'/legal/terms': { who: 'guest', path: () => '/legal/terms' },
 	'/login': { who: 'guest', path: () => '/login' },
+	'/login/verify': { who: 'guest', path: () => '/login/verify' },
 	'/logout': { who: 'brand', path: () => '/logout' },
 	'/notifications': { who: 'creator', path: () => '/notifications' },
 	'/password-reset': { who: 'guest', path: () => '/password-reset' },
@@ -136,8 +137,10 @@ const PAGES = {
 	'/profile/legal': { who: 'creator', path: () => '/profile/legal' },
 	'/profile/signals': { who: 'creator', path: () => '/profile/signals' },
 	'/profile/stats': { who: 'creator', path: () => '/profile/stats' },
+	'/reauth': { who: 'brand', path: () => '/reauth?next=/settings' },
 	'/settings': { who: 'brand', path: () => '/settings' },
 	'/settings/privacy': { who: 'creator', path: () => '/settings/privacy' },
+	'/settings/security': { who: 'creator', path: () => '/settings/security' },
 	'/signup': { who: 'guest', path: () => '/signup' },
 	'/verify': { who: 'guest', path: () => '/verify' }
 };

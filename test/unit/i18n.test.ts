@@ -19,6 +19,8 @@ const SAME_IN_FR_AND_EN = new Set([
 	'pay.method.ccp',
 	'pay.method.baridimob',
 	'meta.titleSuffix',
+	// The label of the second-factor code field (/login/verify, /reauth).
+	'login.verify.code',
 	'layout.menu',
 	'dashboard.admin.kicker',
 	'campaign.format.reel',

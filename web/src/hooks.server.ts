@@ -11,8 +11,8 @@ import { pickLocale } from '../../worker/i18n';
 import { LANG_COOKIE } from '../../worker/middleware';
 import { problemBody, problemResponse } from '../../worker/problem';
 import { dirOf } from '$lib/i18n';
-import { loadMe, sessionEnded } from '$lib/server/api';
-import { loginRedirect } from '$lib/server/form';
+import { loadMe, reauthRequired, sessionEnded } from '$lib/server/api';
+import { loginRedirect, reauthRedirect } from '$lib/server/form';
 import { formBodyProblem, withPageHeaders } from '$lib/server/security';
 
 const api = createApp();
@@ -59,7 +59,8 @@ export const handle: Handle = async ({ event, resolve }) => {
  * Internal API calls carry the browser's IP and language, so rate limits and messages stay
  * per user. One whose answer says the session is missing or expired sends the browser to the
  * login page, which brings it back to this page afterwards: loads and form actions alike,
- * so no page handles that 401 itself.
+ * so no page handles that 401 itself. One refused for want of a fresh re-authentication
+ * (403 `reauth_required`) sends it to /reauth the same way.
  */
 export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
 	const url = new URL(request.url);
@@ -76,6 +77,8 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
 	headers.delete('origin');
 	const res = await fetch(new Request(request, { headers }));
 	if (await sessionEnded(request, res)) loginRedirect(event.url);
+	// A sensitive change asked from a page: confirm the password (and code) on /reauth, then back here.
+	if (await reauthRequired(res)) reauthRedirect(event.url);
 	return res;
 };
 

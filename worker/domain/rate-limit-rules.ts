@@ -18,6 +18,8 @@ export const LIMITS = {
 	loginIp: { name: 'login:ip', max: 30, windowMs: 15 * 60 * 1000 },
 	/** Failed logins for one account, whatever the IP. */
 	loginAccount: { name: 'login:acct', max: 5, windowMs: 15 * 60 * 1000 },
+	/** Wrong second-factor codes for one user outside login (confirming enrolment, re-authenticating); a right one gives its slot back. */
+	secondFactorUser: { name: '2fa:user', max: 10, windowMs: 15 * 60 * 1000 },
 	/** Signing codes sent to one user for one agreement (keyed `<agreementId>:<userId>`). */
 	signingCode: { name: 'sign-code', max: 5, windowMs: 60 * 60 * 1000 },
 	/** Public PDF verifications from one IP (each one hashes and parses up to 10 MB). */

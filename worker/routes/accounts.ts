@@ -11,6 +11,7 @@ import { describeConsent } from '../services/consents';
 import { deleteSession } from '../services/sessions';
 import { erasePersonalData, exportPersonalData } from '../services/personal-data';
 import { ConsentResponse, LocaleBody, LoginBody, MeResponse, PasswordChangeBody, RegisterBody, UserResponse } from './accounts.types';
+import { clearLoginChallengeCookie, secondFactorRequired } from './two-factor';
 
 export function setSessionCookie(c: Context<AppEnv>, token: string) {
 	setCookie(c, SESSION_COOKIE, token, {
@@ -60,13 +61,23 @@ export function accountRoutes(r: Router) {
 			tags: ['accounts'],
 			auth: 'public',
 			body: json(LoginBody),
-			responses: { 200: { description: 'Signed in; sets the wasla_session cookie', schema: UserResponse }, 401: { description: 'Wrong credentials' }, 429: { description: 'Rate limited' } }
+			responses: {
+				200: { description: 'Signed in; sets the wasla_session cookie', schema: UserResponse },
+				400: { description: 'Invalid input, or (two-factor accounts) a wrong, replayed or used `otp`' },
+				401: {
+					description:
+						'Wrong credentials (`invalid_credentials`); or the password is right but the account has two-factor authentication and no `otp` was given (`mfa_required`): a pending-login cookie (wasla_login, HttpOnly, 5 minutes) is set for POST /auth/login/second-factor'
+				},
+				429: { description: 'Rate limited' }
+			}
 		},
 		async (c, { ctx, body }) => {
-			const { user, session } = await loginUser(ctx, body);
+			const result = await loginUser(ctx, body);
+			if (result.challenge) return secondFactorRequired(c, result.challenge.token);
 			if (ctx.sessionHash) await deleteSession(ctx, ctx.sessionHash);
-			setSessionCookie(c, session.token);
-			return c.json({ user });
+			clearLoginChallengeCookie(c);
+			setSessionCookie(c, result.session.token);
+			return c.json({ user: result.user });
 		}
 	);
 
@@ -81,9 +92,10 @@ export function accountRoutes(r: Router) {
 		{
 			method: 'post',
 			path: '/auth/password',
-			summary: 'Change the password; every other session ends',
+			summary: 'Change the password (needs a re-authentication in the last 5 minutes); every other session ends',
 			tags: ['accounts'],
 			auth: 'user',
+			stepUp: true,
 			body: json(PasswordChangeBody),
 			responses: { 204: { description: 'Changed' }, 400: { description: 'Invalid input or wrong current password' } }
 		},

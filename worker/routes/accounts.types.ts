@@ -74,7 +74,16 @@ export const ConsentResponse = v.object({
 
 export const LoginBody = v.strictObject({
 	email: Email,
-	password: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX, 'password_length'))
+	password: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX, 'password_length')),
+	otp: v.optional(
+		v.pipe(
+			v.string('required'),
+			v.trim(),
+			v.nonEmpty('required'),
+			v.maxLength(20, 'totp_code_invalid'),
+			v.description('Only for accounts with two-factor authentication: a TOTP code or a recovery code. Without it such an account gets 401 `mfa_required` and a pending-login cookie (wasla_login).')
+		)
+	)
 });
 
 export const PasswordChangeBody = v.strictObject({

@@ -60,7 +60,11 @@ export function creatorRoutes(r: Router) {
 			tags: ['creators'],
 			auth: 'creator',
 			body: json(ProfileBody),
-			responses: { 200: { description: 'Saved: {creator, warnings:[{path, code, message}]}' }, 400: { description: 'Invalid input' }, 403: { description: 'Not a creator' } }
+			responses: {
+				200: { description: 'Saved: {creator, warnings:[{path, code, message}]}' },
+				400: { description: 'Invalid input' },
+				403: { description: 'Not a creator; or a new payoutRip without a re-authentication in the last 5 minutes (`reauth_required`): nothing saved' }
+			}
 		},
 		async (c, { ctx, body }) => {
 			const { creator, warnings } = await updateOwnProfile(ctx, body);

@@ -58,6 +58,7 @@ export function teamRoutes(r: Router) {
 			summary: 'Invite a teammate by email (brand owner). Nobody joins until the invitee accepts; inviting a pending address again resends it',
 			tags: ['brands'],
 			auth: 'brand',
+			stepUp: true,
 			body: json(InviteBody),
 			responses: {
 				201: { description: 'Invitation sent to the outbox (and to the invitee’s notifications when they have a brand account)', schema: InviteResponse },
@@ -76,6 +77,7 @@ export function teamRoutes(r: Router) {
 			summary: 'Withdraw an invitation of the current brand before it is answered (brand owner)',
 			tags: ['brands'],
 			auth: 'brand',
+			stepUp: true,
 			params: ById,
 			responses: {
 				204: { description: 'Withdrawn (also when it already was)' },

@@ -17,6 +17,7 @@ import { acceptCurrentVersionsStatements } from './consents';
 import { consume, refund } from './rate-limit';
 import { createSession, deleteOtherSessions } from './sessions';
 import { acceptStatements, findInvitation, timesOf } from './invitation-records';
+import { openLoginChallenge, secondFactorOf, useSecondFactor } from './two-factor';
 
 export interface PublicUser {
 	id: string;
@@ -113,9 +114,15 @@ export async function registerUser(ctx: RequestContext, input: RegisterInput) {
 
 /**
  * Checks the credentials under the per-IP and per-account limits and opens a new session
- * (never reusing a token). Waiting invitations are left for the user to answer.
+ * (never reusing a token). With a second factor on, the session opens only with a right
+ * `otp` (TOTP or recovery code); without one, a pending login (`challenge`) is opened
+ * instead and the code is asked for (services/two-factor.ts). Waiting invitations are left
+ * for the user to answer.
  */
-export async function loginUser(ctx: RequestContext, input: { email: string; password: string }) {
+export async function loginUser(
+	ctx: RequestContext,
+	input: { email: string; password: string; otp?: string }
+): Promise<{ user: PublicUser; session: { token: string }; challenge?: undefined } | { user: PublicUser; challenge: { token: string; expiresAt: number }; session?: undefined }> {
 	const email = normaliseEmail(input.email);
 	await consume(ctx, LIMITS.loginIp, ctx.ip ?? 'unknown');
 	// Counted atomically before the password work: parallel guesses each take a slot, so
@@ -125,9 +132,25 @@ export async function loginUser(ctx: RequestContext, input: { email: string; pas
 	const user = await ctx.db.prepare('SELECT id, email, name, role, locale, password_hash FROM users WHERE email = ?1').bind(email).first<UserRow>();
 	const ok = await verifyPassword(input.password, user?.password_hash ?? null);
 	if (!user || !ok) throw new AppError('invalid_credentials');
+	const factor = await secondFactorOf(ctx, user.id);
+	if (factor) {
+		// The password is right: its slot goes back, and each wrong code takes one (here or on the pending login).
+		if (input.otp === undefined) {
+			await refund(ctx, LIMITS.loginAccount, email);
+			return { user: toPublic(user), challenge: await openLoginChallenge(ctx, user.id) };
+		}
+		if (!(await useSecondFactor(ctx, factor, input.otp))) throw new AppError('invalid_request', { fieldKeys: [{ path: 'otp', key: 'totp_code_invalid' }] });
+	}
 	await refund(ctx, LIMITS.loginAccount, email);
 	const session = await createSession(ctx, user.id);
 	return { user: toPublic(user), session };
+}
+
+/** The public fields of a user, by id (after a login finished with a second factor). */
+export async function publicUser(ctx: ServiceContext, userId: string): Promise<PublicUser> {
+	const row = await ctx.db.prepare('SELECT id, email, name, role, locale, password_hash FROM users WHERE id = ?1').bind(userId).first<UserRow>();
+	if (!row) throw new AppError('invalid_credentials');
+	return toPublic(row);
 }
 
 /** Changes the caller's password and ends every other session of theirs (this one stays). */

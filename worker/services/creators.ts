@@ -6,6 +6,7 @@ import type { creatorAccounts, creatorFeatures, creators, posts as postsTable, w
 import type { SqlPick, SqlRow } from '../../db/schema/sql-row';
 import type { CallerContext, RequestContext, ServiceContext } from '../context';
 import { AppError } from '../errors';
+import { requireStepUp } from './step-up';
 import { normaliseAlgerianPhone } from '../domain/phone';
 import { checkRip } from '../domain/rip';
 import { rateWarnings } from '../domain/rates';
@@ -202,6 +203,11 @@ export async function updateOwnProfile(ctx: CallerContext, input: ProfileInput) 
 	const { db, now } = ctx;
 	const creatorId = await ownCreatorId(ctx);
 	const { phone, rip, warnings } = await checkProfile(db, input, creatorId);
+	if (rip !== undefined) {
+		// Payout details are a sensitive change: a new RIP (not the same one sent again) needs a fresh re-authentication.
+		const stored = await db.prepare('SELECT payout_rip FROM creators WHERE id = ?1').bind(creatorId).first<{ payout_rip: string | null }>();
+		if ((stored?.payout_rip ?? null) !== rip) requireStepUp(ctx);
+	}
 	const sets: string[] = ['display_name = ?2', 'wilaya = ?3', 'niches = ?4', 'updated_at = ?5'];
 	const binds: unknown[] = [creatorId, input.displayName, input.wilaya, JSON.stringify(input.niches), now];
 	const set = (column: string, value: unknown) => {

@@ -28,9 +28,9 @@ const UNREFERENCED_SHOT = 'id NOT IN (SELECT screenshot_id FROM deliverable_stat
 export async function exportPersonalData(ctx: CallerContext) {
 	const { db, now, user } = ctx;
 	const account = await db
-		.prepare('SELECT id, email, name, role, locale, created_at, password_changed_at FROM users WHERE id = ?1')
+		.prepare('SELECT id, email, name, role, locale, created_at, password_changed_at, totp_enabled_at FROM users WHERE id = ?1')
 		.bind(user.id)
-		.first<{ id: string; email: string; name: string; role: string; locale: string; created_at: number; password_changed_at: number | null }>();
+		.first<{ id: string; email: string; name: string; role: string; locale: string; created_at: number; password_changed_at: number | null; totp_enabled_at: number | null }>();
 	const sessions = await all<{ created_at: number; last_seen_at: number; ip: string | null; user_agent: string | null }>(
 		db,
 		'SELECT created_at, last_seen_at, ip, user_agent FROM sessions WHERE user_id = ?1 ORDER BY created_at',
@@ -103,7 +103,8 @@ export async function exportPersonalData(ctx: CallerContext) {
 	);
 	return {
 		exportedAt: iso(now),
-		account: account && { ...account, created_at: iso(account.created_at), password_changed_at: isoOrNull(account.password_changed_at) },
+		// The second factor: whether it is on and since when (never the secret or the recovery codes).
+		account: account && { ...account, created_at: iso(account.created_at), password_changed_at: isoOrNull(account.password_changed_at), totp_enabled_at: isoOrNull(account.totp_enabled_at) },
 		sessions: sessions.map((s) => ({ ...s, created_at: iso(s.created_at), last_seen_at: iso(s.last_seen_at) })),
 		brandMemberships: memberships.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: isoOrNull(i.accepted_at) })),
@@ -189,9 +190,15 @@ export async function erasePersonalData(ctx: CallerContext) {
 			.bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`, `${LIMITS.passwordResetAccount.name}:${user.email}`),
 		// An emailed reset link must not bring the erased login back.
 		db.prepare('DELETE FROM password_resets WHERE user_id = ?1').bind(user.id),
+		// The second factor goes with the login: recovery codes and pending logins.
+		db.prepare('DELETE FROM recovery_codes WHERE user_id = ?1').bind(user.id),
+		db.prepare('DELETE FROM login_challenges WHERE user_id = ?1').bind(user.id),
 		db.prepare('DELETE FROM brand_members WHERE user_id = ?1 AND role = ?2').bind(user.id, 'member'),
 		db
-			.prepare('UPDATE users SET email = ?2, name = ?4, password_hash = NULL, password_changed_at = ?3, current_brand_id = NULL WHERE id = ?1')
+			.prepare(
+				`UPDATE users SET email = ?2, name = ?4, password_hash = NULL, password_changed_at = ?3, current_brand_id = NULL,
+				 totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL, totp_pending_secret = NULL, totp_pending_at = NULL WHERE id = ?1`
+			)
 			.bind(user.id, `deleted-${user.id}@deleted.invalid`, now, ERASED),
 		db.prepare('DELETE FROM sessions WHERE user_id = ?1').bind(user.id)
 	];

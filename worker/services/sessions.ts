@@ -5,21 +5,25 @@ import type { RequestContext, ServiceContext } from '../context';
 import type { SessionUser } from '../env';
 import { hashSessionToken, newSessionTimes, newSessionToken, sessionState, slidIdleExpiry } from '../domain/session-policy';
 
-/** Starts a session for the user on the request's client (IP, user agent) and returns the cookie token (never stored). */
+/**
+ * Starts a session for the user on the request's client (IP, user agent) and returns the cookie
+ * token (never stored). Signing in is a proof of identity: the session may make sensitive
+ * changes for the next 5 minutes (`reauth_at`, worker/domain/two-factor.ts `stepUpFresh`).
+ */
 export async function createSession(ctx: RequestContext, userId: string) {
 	const { token, hash } = await newSessionToken();
 	const t = newSessionTimes(ctx.now);
 	await ctx.db
 		.prepare(
-			`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, idle_expires_at, absolute_expires_at, ip, user_agent)
-			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`
+			`INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, idle_expires_at, absolute_expires_at, ip, user_agent, reauth_at)
+			 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?3)`
 		)
 		.bind(hash, userId, t.createdAt, t.lastSeenAt, t.idleExpiresAt, t.absoluteExpiresAt, ctx.ip, ctx.userAgent?.slice(0, 300) ?? null)
 		.run();
 	return { token, hash, expiresAt: t.absoluteExpiresAt };
 }
 
-type SessionRow = SqlPick<typeof sessions, 'token_hash' | 'created_at' | 'last_seen_at' | 'idle_expires_at' | 'absolute_expires_at'> &
+type SessionRow = SqlPick<typeof sessions, 'token_hash' | 'created_at' | 'last_seen_at' | 'idle_expires_at' | 'absolute_expires_at' | 'reauth_at'> &
 	SqlPick<typeof users, 'id' | 'email' | 'name' | 'role' | 'locale'>;
 
 /**
@@ -32,7 +36,7 @@ export async function resolveSession(ctx: Pick<ServiceContext, 'db' | 'now'>, to
 	const hash = await hashSessionToken(token);
 	const row = await db
 		.prepare(
-			`SELECT s.token_hash, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at,
+			`SELECT s.token_hash, s.created_at, s.last_seen_at, s.idle_expires_at, s.absolute_expires_at, s.reauth_at,
 			        u.id, u.email, u.name, u.role, u.locale
 			 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1`
 		)
@@ -54,7 +58,12 @@ export async function resolveSession(ctx: Pick<ServiceContext, 'db' | 'now'>, to
 		await db.prepare('UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE token_hash = ?1').bind(hash, now, slidIdleExpiry(times, now)).run();
 	}
 	const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale };
-	return { hash, user };
+	return { hash, user, reauthAt: row.reauth_at };
+}
+
+/** Records that the session's user just proved who they are again (password, and second factor when on). */
+export async function markReauthenticated(ctx: ServiceContext, hash: string) {
+	await ctx.db.prepare('UPDATE sessions SET reauth_at = ?2 WHERE token_hash = ?1').bind(hash, ctx.now).run();
 }
 
 /** Ends one session (logout, or the one a new login replaces). */

@@ -26,6 +26,11 @@ export function loginUrl(path: string): string {
 	return `/login?next=${encodeURIComponent(path).replace(/%2F/gi, '/')}`;
 }
 
+/** The re-authentication page that brings the user back to `path` afterwards: /reauth?next=/settings. */
+export function reauthUrl(path: string): string {
+	return `/reauth?next=${encodeURIComponent(path).replace(/%2F/gi, '/')}`;
+}
+
 /**
  * The page to come back to after signing in: the path and query of `url`, without a form
  * action's `?/name` (after a form post, the user comes back to the page the form was on).

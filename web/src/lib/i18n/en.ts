@@ -18,6 +18,7 @@ import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as legal from './parts/legal';
+import * as security from './parts/security';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
@@ -1225,6 +1226,7 @@ export const en: Catalogue = {
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.en,
 	...legal.en,
+	...security.en,
 	...firstHour.en,
 	...formHelpers.en,
 	...agreementDetails.en,

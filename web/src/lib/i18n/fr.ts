@@ -20,6 +20,7 @@ import * as disputes from './parts/disputes';
 import * as payouts from './parts/payouts';
 import * as passwordReset from './parts/password-reset';
 import * as legal from './parts/legal';
+import * as security from './parts/security';
 import * as firstHour from './parts/first-hour';
 import * as formHelpers from './parts/form-helpers';
 import * as agreementDetails from './parts/agreement-details';
@@ -1232,6 +1233,7 @@ export const fr = {
 	// ---- forgotten password (issue 14) ----
 	...passwordReset.fr,
 	...legal.fr,
+	...security.fr,
 	...firstHour.fr,
 	...formHelpers.fr,
 	...agreementDetails.fr,

@@ -39,6 +39,20 @@ export async function sessionEnded(request: Request, res: Response): Promise<boo
 	return problem?.code === 'unauthenticated';
 }
 
+/**
+ * Whether the API refused a sensitive change because the session has not confirmed the
+ * password (and second factor) in the last 5 minutes (403 `reauth_required`). Then
+ * hooks.server.ts sends the browser to /reauth, which brings it back to the page.
+ */
+export async function reauthRequired(res: Response): Promise<boolean> {
+	if (res.status !== 403) return false;
+	const problem = (await res
+		.clone()
+		.json()
+		.catch(() => null)) as { code?: unknown } | null;
+	return problem?.code === 'reauth_required';
+}
+
 /** POSTs JSON to the API and returns either the parsed body or the problem. */
 export async function apiJson<T>(fetch: typeof globalThis.fetch, path: string, method: string, body?: unknown, headers: Record<string, string> = {}) {
 	const res = await fetch(`/api/v1${path}`, {

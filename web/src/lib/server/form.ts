@@ -1,6 +1,6 @@
 /** Reading submitted forms and guarding pages, for load functions and form actions. */
 import { redirect } from '@sveltejs/kit';
-import { loginUrl, returnPath } from '../safe-next';
+import { loginUrl, reauthUrl, returnPath } from '../safe-next';
 import type { Me } from './api';
 
 /** A text field as submitted (never null), capped so a huge post cannot blow up a page. */
@@ -16,6 +16,14 @@ export function formString(data: FormData, name: string, max = 1000): string {
  */
 export function loginRedirect(url: URL): never {
 	redirect(303, loginUrl(returnPath(url)));
+}
+
+/**
+ * A 303 to /reauth that brings the user back to the page of `url`: thrown by hooks.server.ts
+ * when a form action's API call needs a fresh confirmation of the password (and second factor).
+ */
+export function reauthRedirect(url: URL): never {
+	redirect(303, reauthUrl(returnPath(url)));
 }
 
 /** The signed-in user, or a 303 to the login page that returns to this page. */

@@ -16,6 +16,8 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const values = { email: formString(data, 'email', 320) };
 		const res = await apiJson<{ user: Me['user'] }>(fetch, '/auth/login', 'POST', { email: values.email, password: formString(data, 'password', 1000) });
+		// The password is right and the account has a second factor: the API set the pending-login cookie; the code is asked next.
+		if (!res.ok && res.problem.code === 'mfa_required') redirect(303, `/login/verify${url.search.startsWith('?next=') ? url.search : ''}`);
 		if (!res.ok) return fail(res.status, { values, ...formProblem(res.problem) });
 		// A browser that never chose a language gets the one saved on the account.
 		if (!cookies.get(LANG_COOKIE)) {

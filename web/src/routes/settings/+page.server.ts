@@ -14,17 +14,19 @@ interface BrandContact {
 /** The account, how they hear about each kind of message, and for a brand user the brands they belong to and how many invitations wait. */
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 	const me = requireMe({ locals, url });
-	const [mine, prefs, contact] = await Promise.all([
+	const [mine, prefs, contact, mfa] = await Promise.all([
 		me.user.role === 'brand' ? loadMyInvitations(fetch) : null,
 		apiJson<{ preferences: Preference[] }>(fetch, '/me/notification-preferences', 'GET'),
-		me.user.role === 'brand' && me.brand ? apiJson<{ contact: BrandContact }>(fetch, '/brands/me/contact', 'GET') : null
+		me.user.role === 'brand' && me.brand ? apiJson<{ contact: BrandContact }>(fetch, '/brands/me/contact', 'GET') : null,
+		apiJson<{ twoFactor: { enabled: boolean } }>(fetch, '/me/mfa', 'GET')
 	]);
 	return {
 		me,
 		brands: mine?.memberships ?? null,
 		pendingInvitations: mine?.invitations.length ?? 0,
 		preferences: prefs.ok ? prefs.data.preferences : [],
-		contact: contact?.ok ? contact.data.contact : null
+		contact: contact?.ok ? contact.data.contact : null,
+		twoFactor: mfa.ok && mfa.data.twoFactor.enabled
 	};
 };
 
