@@ -36,6 +36,7 @@ import { matchingRoutes } from './routes/matching';
 import { agreementDocumentRoutes } from './routes/agreement-documents';
 import { payoutRoutes } from './routes/payouts';
 import { creatorChecklistRoutes } from './routes/creator-checklist';
+import { dashboardRoutes } from './routes/dashboard';
 import { openApiDocument, docsHeaders, docsPage } from './openapi';
 
 export const API_PREFIX = '/api/v1';
@@ -67,6 +68,7 @@ function registerRoutes(router: Router) {
 	agreementDocumentRoutes(router);
 	payoutRoutes(router);
 	creatorChecklistRoutes(router);
+	dashboardRoutes(router);
 	devRoutes(router);
 }
 
