@@ -326,8 +326,12 @@ async function hotRouteCpu(app, world) {
 			{ n, warmup: 5, pid }
 		);
 	}
+	// The dashboard page and what it is made of: the /me every page asks (hooks.server.ts), the one API read of its cards.
 	await add('GET /dashboard (SSR, brand)', () => page(world.brand, '/dashboard'));
+	await add('  of which GET /api/v1/me (brand)', () => world.brand.call('GET', '/me'));
+	await add('  of which GET /api/v1/me/dashboard (brand)', () => world.brand.call('GET', '/me/dashboard'));
 	await add('GET /dashboard (SSR, creator)', () => page(world.creator, '/dashboard'));
+	await add('  of which GET /api/v1/me/dashboard (creator)', () => world.creator.call('GET', '/me/dashboard'));
 	return { health, rows };
 }
 
