@@ -4,7 +4,7 @@
  */
 import type { creators, users } from '../../db/schema';
 import type { SqlPick } from '../../db/schema/sql-row';
-import type { CallerContext, RequestContext, ServiceContext } from '../context';
+import { type CallerContext, type RequestContext, type ServiceContext, remembered } from '../context';
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { creatorHandle, normaliseEmail } from '../domain/accounts';
@@ -169,7 +169,11 @@ export interface BrandMembership extends Membership {
 }
 
 /** Every brand the user belongs to, oldest membership first, with the one they work in marked. */
-export async function brandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
+export function brandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
+	return remembered(ctx, `memberships:${userId}`, () => readBrandMemberships(ctx, userId));
+}
+
+async function readBrandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
 	const { results } = await ctx.db
 		.prepare(
 			`SELECT b.id, b.name, m.role, b.owner_user_id = m.user_id AS owns, m.created_at AS joinedAt, u.current_brand_id AS chosen

@@ -28,7 +28,9 @@ async function card<T>(read: Promise<T>): Promise<T | null> {
 }
 
 /** The caller's dashboard: a brand member's invitations, team, latest campaigns and due deliverables; a creator's applications, due deliverables and checklist. */
-export async function loadDashboard(ctx: CallerContext) {
+export async function loadDashboard(caller: CallerContext) {
+	// Read-only: the cards share one lookup of the caller's brands (or creator id) instead of one each.
+	const ctx: CallerContext = { ...caller, memo: new Map() };
 	const { user } = ctx;
 	const empty = { role: user.role, invitations: null, team: null, campaigns: null, applications: null, due: null, checklist: null };
 	if (user.role === 'creator') {
