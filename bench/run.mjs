@@ -1,4 +1,4 @@
-// `npm run bench [-- foundation|matching|seal|pdf|report-pdf|download|multipart|deliverables|links|web]`: every benchmark prints numbers, never
+// `npm run bench [-- foundation|matching|seal|pdf|report-pdf|download|multipart|deliverables|links|web|load]`: every benchmark prints numbers, never
 // asserts a time.
 // - foundation: the real Worker under wrangler dev with the demo data; wall-clock
 //   percentiles and CPU per request, net of /health measured in the same run.
@@ -10,6 +10,7 @@
 // - multipart: a 90 MB upload body through the streaming multipart reader vs. formData() (multipart.ts).
 // - deliverables: the hot reads of issue 11 (a deliverable, the lists, the timeline, the workspace pages) (deliverables.mjs).
 // - links: the tracked link redirect /l/<slug>, latency and CPU per click next to the Free plan's 10 ms (links.mjs).
+// - load: 50 concurrent clients for 30 s over the realistic mix, no error and every write found after, then CPU per request of the hot routes and the SSR dashboard next to 10 ms (load.mjs).
 // - web: the JavaScript (gzip) each main page makes a phone download in Chromium, fr and ar, next to the 60 KB budget (web.mjs).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { runDownloadBench } from './download.mjs';
 import { runDeliverablesBench } from './deliverables.mjs';
 import { runLinksBench } from './links.mjs';
 import { runWebBench } from './web.mjs';
+import { runLoadBench } from './load.mjs';
 
 const wanted = process.argv.slice(2);
 const runs = (name) => wanted.length === 0 || wanted.includes(name);
@@ -28,7 +30,7 @@ const tsx = (file) => {
 };
 
 // Build once for the app benchmarks: they must measure the code in the tree (BENCH_BUILD=0 skips it).
-if ((runs('foundation') || runs('matching') || runs('download') || runs('deliverables') || runs('links') || runs('web')) && process.env.BENCH_BUILD !== '0') {
+if ((runs('foundation') || runs('matching') || runs('download') || runs('deliverables') || runs('links') || runs('web') || runs('load')) && process.env.BENCH_BUILD !== '0') {
 	const r = spawnSync(path.join(root, 'node_modules', '.bin', 'vite'), ['build'], { cwd: path.join(root, 'web'), stdio: ['ignore', 'ignore', 'inherit'] });
 	if (r.status !== 0) throw new Error('vite build failed');
 	process.env.BENCH_BUILD = '0';
@@ -43,6 +45,7 @@ if (runs('multipart')) tsx('bench/multipart.ts');
 if (runs('deliverables')) await runDeliverablesBench();
 if (runs('links')) await runLinksBench();
 if (runs('web')) await runWebBench();
+if (runs('load')) await runLoadBench();
 
 async function foundation() {
 	const app = await startApp({ skipBuild: true });

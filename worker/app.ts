@@ -38,6 +38,7 @@ import { matchingRoutes } from './routes/matching';
 import { agreementDocumentRoutes } from './routes/agreement-documents';
 import { payoutRoutes } from './routes/payouts';
 import { creatorChecklistRoutes } from './routes/creator-checklist';
+import { dashboardRoutes } from './routes/dashboard';
 import { openApiDocument, docsHeaders, docsPage } from './openapi';
 import { logAuthzDenied } from './authz-log';
 
@@ -71,6 +72,7 @@ function registerRoutes(router: Router) {
 	agreementDocumentRoutes(router);
 	payoutRoutes(router);
 	creatorChecklistRoutes(router);
+	dashboardRoutes(router);
 	devRoutes(router);
 }
 

@@ -25,6 +25,12 @@ export interface ServiceContext {
 	locale: Locale;
 	/** The app's origin, for links in emails and PDFs (https://wasla.dz). */
 	origin: string;
+	/**
+	 * Lookups of the caller shared by the services one read-only request calls (the dashboard:
+	 * brand memberships, creator id), keyed by what was looked up. Absent everywhere else: a
+	 * request that writes must read what it wrote, never a remembered answer.
+	 */
+	memo?: Map<string, Promise<unknown>>;
 }
 
 /**
@@ -89,4 +95,15 @@ export function appOrigin(env: Env): string {
 	if (configured) return configured.replace(/\/+$/, '');
 	if (env.APP_ENV === 'development') return 'http://127.0.0.1:8787';
 	throw new Error('APP_URL is not configured: set it in wrangler.toml [vars] to the public origin (https://…)');
+}
+
+/** `read()` once per key within a context that carries a memo (see ServiceContext.memo); every time otherwise. */
+export function remembered<T>(ctx: Pick<ServiceContext, 'memo'>, key: string, read: () => Promise<T>): Promise<T> {
+	if (!ctx.memo) return read();
+	let found = ctx.memo.get(key) as Promise<T> | undefined;
+	if (!found) {
+		found = read();
+		ctx.memo.set(key, found);
+	}
+	return found;
 }

@@ -106,5 +106,6 @@ export const UserResponse = v.object({ user: UserOut });
 export const MeResponse = v.object({
 	user: UserOut,
 	brand: v.nullable(v.object({ id: v.string(), name: v.string(), role: v.picklist(['owner', 'member']) })),
-	creator: v.nullable(v.object({ id: v.string(), handle: v.string() }))
+	creator: v.nullable(v.object({ id: v.string(), handle: v.string() })),
+	unread: v.pipe(v.number(), v.description('The caller’s unread notifications, all categories (what the header shows).'))
 });

@@ -4,7 +4,7 @@
  */
 import type { creators, users } from '../../db/schema';
 import type { SqlPick } from '../../db/schema/sql-row';
-import type { CallerContext, RequestContext, ServiceContext } from '../context';
+import { type CallerContext, type RequestContext, type ServiceContext, remembered } from '../context';
 import type { Locale, SessionUser } from '../env';
 import { AppError } from '../errors';
 import { creatorHandle, normaliseEmail } from '../domain/accounts';
@@ -202,7 +202,11 @@ export interface BrandMembership extends Membership {
 }
 
 /** Every brand the user belongs to, oldest membership first, with the one they work in marked. */
-export async function brandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
+export function brandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
+	return remembered(ctx, `memberships:${userId}`, () => readBrandMemberships(ctx, userId));
+}
+
+async function readBrandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
 	const { results } = await ctx.db
 		.prepare(
 			`SELECT b.id, b.name, m.role, b.owner_user_id = m.user_id AS owns, m.created_at AS joinedAt, u.current_brand_id AS chosen
@@ -231,10 +235,17 @@ export function noBrandError(): AppError {
 	return new AppError('forbidden', { detailKey: 'detail_no_brand' });
 }
 
-/** The caller with the brand they work in, or their creator profile. */
+/**
+ * The caller with the brand they work in, or their creator profile, and how many of their
+ * notifications are unread: every page asks this once (hooks.server.ts) and its header shows
+ * the count, so no page needs a second request for it.
+ */
 export async function describeMe(ctx: CallerContext) {
-	const { user } = ctx;
-	const brand = user.role === 'brand' ? await currentBrand(ctx, user.id) : null;
-	const creator = user.role === 'creator' ? await ctx.db.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id).first<SqlPick<typeof creators, 'id' | 'handle'>>() : null;
-	return { user: toPublic(user), brand, creator };
+	const { user, db } = ctx;
+	const [brand, creator, unread] = await Promise.all([
+		user.role === 'brand' ? currentBrand(ctx, user.id) : null,
+		user.role === 'creator' ? db.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id).first<SqlPick<typeof creators, 'id' | 'handle'>>() : null,
+		db.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ?1 AND read_at IS NULL').bind(user.id).first<{ n: number }>()
+	]);
+	return { user: toPublic(user), brand, creator, unread: unread?.n ?? 0 };
 }

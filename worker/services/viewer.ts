@@ -3,7 +3,7 @@
  * user works in (`currentBrand`). The one lookup behind every access decision by party
  * (agreements, applications, campaigns, creators, matching).
  */
-import type { CallerContext, ServiceContext } from '../context';
+import { type CallerContext, type ServiceContext, remembered } from '../context';
 import { AppError } from '../errors';
 import type { Party } from '../domain/signing';
 import { currentBrand, type Membership, noBrandError } from './accounts';
@@ -11,9 +11,11 @@ import { currentBrand, type Membership, noBrandError } from './accounts';
 export type Viewer = { side: 'creator'; userId: string; creatorId: string } | { side: 'brand'; userId: string; brandId: string; brandName: string };
 
 /** The creator profile id of a user; null when they have none. */
-export async function creatorIdOf(ctx: ServiceContext, userId: string): Promise<string | null> {
-	const row = await ctx.db.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(userId).first<{ id: string }>();
-	return row?.id ?? null;
+export function creatorIdOf(ctx: ServiceContext, userId: string): Promise<string | null> {
+	return remembered(ctx, `creator:${userId}`, async () => {
+		const row = await ctx.db.prepare('SELECT id FROM creators WHERE user_id = ?1').bind(userId).first<{ id: string }>();
+		return row?.id ?? null;
+	});
 }
 
 /** The caller's own creator profile id (a creator user always has one, made at sign-up); 404 otherwise. */

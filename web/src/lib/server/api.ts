@@ -3,6 +3,8 @@ export interface Me {
 	user: { id: string; email: string; role: 'brand' | 'creator' | 'admin'; name: string; locale: 'fr' | 'ar' | 'en' };
 	brand: { id: string; name: string; role: 'owner' | 'member' } | null;
 	creator: { id: string; handle: string } | null;
+	/** Unread notifications, for the header. */
+	unread: number;
 }
 
 export interface Problem {
