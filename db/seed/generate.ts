@@ -1036,6 +1036,7 @@ function featuresRow(rows: CreatorRows, now: number): { features: Row<typeof cre
 		postsLast90d: f.postsLast90d,
 		followerGrowth30d: f.followerGrowth30d,
 		affinityTerms: JSON.stringify(f.affinityTerms),
+		observedNiches: JSON.stringify(f.observedNiches),
 		riskScore: f.risk.score,
 		qualityScore: f.qualityScore,
 		postsTotal: f.postsTotal,

@@ -524,7 +524,6 @@ export const NICHE_TOPICS: Record<Niche, readonly string[]> = {
 		'تربيه'
 	],
 	home_decor: [
-		'maison',
 		'home',
 		'deco',
 		'decoration',
@@ -702,7 +701,6 @@ export const NICHE_TOPICS: Record<Niche, readonly string[]> = {
 		'grwm',
 		'morning',
 		'matin',
-		'soiree',
 		'weekend',
 		'cafe',
 		'coffee',
