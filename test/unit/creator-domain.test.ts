@@ -202,6 +202,7 @@ describe('computeCreatorFeatures', () => {
 			postsLast90d: 0,
 			followerGrowth30d: null,
 			affinityTerms: {},
+			observedNiches: [],
 			risk: { score: 0, flags: [] },
 			postsTotal: 0,
 			commentsSampled: 0,
