@@ -24,7 +24,7 @@ const db = new DatabaseSync(
 );
 
 const SQL = `SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
-	f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.risk_score, f.posts_total, f.comments_sampled,
+	f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.observed_niches, f.risk_score, f.posts_total, f.comments_sampled,
 	(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes
 	FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id
 	WHERE c.wilaya IN (SELECT value FROM json_each(?1)) AND c.followers_total BETWEEN ?2 AND ?3

@@ -147,6 +147,11 @@ export const creatorFeatures = sqliteTable('creator_features', {
 	followerGrowth30d: real('follower_growth_30d'),
 	/** JSON {term: weight}: the creator's normalised bio, niches and captions as a unit TF-IDF vector (top terms). */
 	affinityTerms: text('affinity_terms').notNull().default('{}'),
+	/**
+	 * JSON [{niche, confidence, words}]: what the captions, hashtags and comments about the
+	 * posts are about (worker/domain/observed-niches.ts), most confident first.
+	 */
+	observedNiches: text('observed_niches').notNull().default('[]'),
 	/** Combined 0–100 risk of the current flags (creator_risk_flags), read by matching. */
 	riskScore: integer('risk_score').notNull().default(0),
 	/**
@@ -204,7 +209,9 @@ export const statsScreenshots = sqliteTable(
  * One row per (niche, creator) with the creator's wilaya and followers: the index that lets
  * matching find a campaign's candidates without reading every creator of a wilaya (niches
  * are a JSON array on creators). Kept in step with `creators` by triggers (migration
- * 0008_creator_niches), so every writer — API, seeder, tests — maintains it.
+ * 0008_creator_niches), so every writer — API, seeder, tests — maintains it. Since
+ * 0023_observed_niches it also holds a creator's trusted observed niches when their content
+ * disagrees with the declared ones (creator_features.observed_niches; observed-niches.ts).
  */
 export const creatorNiches = sqliteTable(
 	'creator_niches',

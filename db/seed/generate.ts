@@ -512,16 +512,21 @@ const COMMENTS = {
 		'كاين التوصيل لـ{cityAr}؟', 'livraison disponible à {cityFr} ?', 'inbox svp', 'dispo?', 'kifach ncommandi?',
 		'wach kayen paiement à la livraison?', 'كيفاش نطلب؟', 'prix + livraison l {city} svp', 'mazal kayen?'
 	],
+	// positive says something about this post, product or creator (API.md, "Comment labels");
+	// praise that could stand under any post is generic
 	positive: [
-		'tbarkallah 3lik', 'machallah 3lik ❤️', 'ماشاء الله تبارك الله', 'trop belle 😍', 'top 👌', 'merci pour le conseil 🙏',
-		'bravo, contenu de qualité', 'jarrabtou w 3jebni bzaf', 'الله يبارك', 'ya3tik saha', "c'est exactement ce que je cherchais",
-		'rak dima fel 9ima 🔥', 'روعة 😍', "j'adore ❤️", 'sa77a 3lik'
+		'la couleur te va trop bien 😍', 'merci pour le conseil 🙏', 'bravo, contenu de qualité', 'jarrabtou w 3jebni bzaf', 'نحب الطريقة لي تشرحي بيها',
+		"c'est exactement ce que je cherchais", 'الشرح واضح، يعطيك الصحة', 'the texture looks so soft', 'la vidéo est top, on voit bien le résultat',
+		'jarrabt el crème w 3jbatni', 'اللون يليق عليك بزاف', "l'explication est claire, merci"
 	],
 	negative: [
 		'ghali bzf', "c'est trop cher", 'jarrabtou w ma 3jebnich', "la qualité n'est pas top", 'سعر مبالغ فيه',
 		'ma repondiwch f inbox 😒', 'commande ma wsaltnich', 'pub pub pub… ma b9atch thi9a', 'déçue de la livraison', 'غالي بزاف'
 	],
-	generic: ['nice', 'top', 'bravo', 'waw', 'جميل', 'super', 'good', 'cool', 'ok', 'mzyan'],
+	generic: [
+		'nice', 'top', 'bravo', 'waw', 'جميل', 'super', 'good', 'cool', 'ok', 'mzyan', 'tbarkallah 3lik', 'machallah 3lik ❤️', 'ماشاء الله تبارك الله',
+		'trop belle 😍', 'الله يبارك', 'ya3tik saha', 'روعة 😍', "j'adore ❤️", 'sa77a 3lik', 'rak dima fel 9ima 🔥'
+	],
 	emoji: ['🔥🔥', '❤️', '😍😍😍', '👏👏', '💯', '🙌', '😂😂', '❤️‍🔥', '👍'],
 	spam: [
 		'follow me back', 'check my page', 'promo sur mon compte 👉', 'gagnez 50 000 DA par jour, écrivez-moi',
@@ -1036,6 +1041,7 @@ function featuresRow(rows: CreatorRows, now: number): { features: Row<typeof cre
 		postsLast90d: f.postsLast90d,
 		followerGrowth30d: f.followerGrowth30d,
 		affinityTerms: JSON.stringify(f.affinityTerms),
+		observedNiches: JSON.stringify(f.observedNiches),
 		riskScore: f.risk.score,
 		qualityScore: f.qualityScore,
 		postsTotal: f.postsTotal,

@@ -43,7 +43,7 @@ describe('POST /analysis/comments', () => {
 
 	it('answers in Arabic and English when asked', async () => {
 		const { client } = await signUp({ role: 'creator' });
-		const ar = await client.call('/analysis/comments?lang=ar', { json: { comments: ['wach kayen taille M', 'ما شاء الله'] } });
+		const ar = await client.call('/analysis/comments?lang=ar', { json: { comments: ['wach kayen taille M', 'ما شاء الله، الكريمة روعة'] } });
 		expect(ar.status).toBe(200);
 		expect(await ar.json()).toEqual({
 			results: [
@@ -63,7 +63,7 @@ describe('POST /analysis/comments', () => {
 
 	it('accepts 500 comments of 1 000 characters', async () => {
 		const { client } = await signUp({ role: 'brand' });
-		const comments = Array.from({ length: 500 }, (_, i) => `${i % 2 ? 'ch7al' : 'bravo'} ${'ا'.repeat(990)}`);
+		const comments = Array.from({ length: 500 }, (_, i) => `${i % 2 ? 'ch7al' : 'bravo la couleur'} ${'ا'.repeat(980)}`);
 		const res = await client.call('/analysis/comments', { json: { comments } });
 		expect(res.status).toBe(200);
 		const { results } = (await res.json()) as { results: Result[] };

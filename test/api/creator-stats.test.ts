@@ -15,7 +15,7 @@ const features = (creatorId: string) => env.DB.prepare('SELECT * FROM creator_fe
 
 const csv = (lines: string[]) => ({ method: 'POST', body: [HEADER, ...lines].join('\n'), headers: { 'content-type': 'text/csv; charset=utf-8' } });
 const goodLines = () => [
-	`instagram,https://ig/reel/1,reel,${day(3)},12000,9000,700,40,12,8,false,prix svp | ch7al? | top 👌`,
+	`instagram,https://ig/reel/1,reel,${day(3)},12000,9000,700,40,12,8,false,prix svp | ch7al? | top la couleur 👌`,
 	`instagram,https://ig/reel/2,reel,${day(10)},8000,6000,500,30,10,10,true,`,
 	`instagram,https://ig/story/3,story,${day(2)},3000,,0,0,0,30,0,"🔥 | بكم؟"`
 ];
@@ -126,7 +126,7 @@ describe('POST /creators/me/posts (JSON)', () => {
 					saves: 50,
 					shares: 50,
 					sponsored: false,
-					commentSamples: ['prix svp', 'top']
+					commentSamples: ['prix svp', 'top la texture']
 				},
 				{ ref: 'p2', format: 'post', postedAt: day(6), views: 2_000, likes: 150, comments: 40, sponsored: true }
 			]
@@ -182,7 +182,7 @@ describe('POST /creators/me/posts (CSV)', () => {
 			[3, 'https://ig/reel/2'],
 			[4, 'https://ig/story/3']
 		]);
-		expect(out.rows[0].commentSamples).toEqual(['prix svp', 'ch7al?', 'top 👌']);
+		expect(out.rows[0].commentSamples).toEqual(['prix svp', 'ch7al?', 'top la couleur 👌']);
 		expect(out.errors).toEqual([{ line: 5, column: 'format', path: 'format', message: 'Format inconnu : reel, story, post ou live.' }]);
 		expect(await count('posts', c.creatorId)).toBe(0);
 		expect(await features(c.creatorId)).toBeNull();

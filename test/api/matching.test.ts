@@ -25,7 +25,7 @@ interface Match {
 /** A creator through the real API: profile, then posts (5 reels, 9.1 % engagement on reach) and follower history. */
 async function creator(
 	name: string,
-	opts: { wilaya?: string; niches?: string[]; followers?: number; rates?: Record<string, number>; spike?: boolean; bio?: string; captions?: string; audience?: object }
+	opts: { wilaya?: string; niches?: string[]; followers?: number; rates?: Record<string, number>; spike?: boolean; bio?: string; captions?: string; audience?: object; comments?: string[] }
 ) {
 	const s = await signUp({ role: 'creator', name });
 	const followers = opts.followers ?? 12_000;
@@ -54,7 +54,7 @@ async function creator(
 		shares: 3,
 		sponsored: i === 0,
 		caption: opts.captions ?? 'Routine skincare sérum vitamine C',
-		commentSamples: ['ch7al le prix ?', 'livraison l Oran svp', 'trop beau 😍', 'nice', 'first']
+		commentSamples: opts.comments ?? ['ch7al le prix ?', 'livraison l Oran svp', 'trop beau ce sérum 😍', 'nice', 'first']
 	}));
 	expect((await s.client.call('/creators/me/posts', { json: { platform: 'instagram', posts } })).status).toBe(200);
 	const points = Array.from({ length: 40 }, (_, d) => ({
@@ -99,7 +99,7 @@ describe('campaign matches', () => {
 		offTopic = await creator('Sami Beauty Food', { niches: ['beauty', 'food'], bio: 'Recettes et gâteaux', captions: 'Chorba frik et bourek maison', wilaya: '09' });
 		// each fails exactly one hard filter
 		excluded.push((await creator('Wrong Wilaya', { wilaya: '31' })).id);
-		excluded.push((await creator('Wrong Niche', { niches: ['gaming'] })).id);
+		excluded.push((await creator('Wrong Niche', { niches: ['gaming'], captions: 'Session FIFA sur PS5, manette en main #gaming' })).id);
 		excluded.push((await creator('Too Big', { followers: 90_000 })).id);
 		excluded.push((await creator('No Reel Rate', { rates: { story: 5000 } })).id);
 	});
@@ -114,7 +114,7 @@ describe('campaign matches', () => {
 	});
 
 	it('follows profile changes: a creator who adds the campaign’s niche becomes a candidate, and leaves when removing it', async () => {
-		const s = await creator('Niche Later', { niches: ['gaming'] });
+		const s = await creator('Niche Later', { niches: ['gaming'], captions: 'Session FIFA sur PS5, manette en main #gaming' });
 		const has = async () => (await matches(brand.client, campaignId)).body.matches.some((m) => m.creatorId === s.id);
 		expect(await has()).toBe(false);
 		const put = (niches: string[]) =>
@@ -241,5 +241,51 @@ describe('campaign matches', () => {
 		const { Client } = await import('./helpers');
 		expect((await new Client().call(`/campaigns/${campaignId}/matches`)).status).toBe(401);
 		expect((await brand.client.call(`/campaigns/does-not-exist/matches`)).status).toBe(404);
+	});
+});
+
+describe('observed niches in matching (issue 16)', () => {
+	it('a creator declaring beauty whose content is food is matched and scored on food, the mismatch shown', async () => {
+		const brand = await brandAccount('Traiteur Blida');
+		const campaignId = await createCampaign(env, { brandId: brand.brandId, wilayas: ['16'], niches: ['food'], formats: ['reel'], followerMin: 5000, followerMax: 40000, title: 'Recettes du ramadan' });
+		const amel = await creator('Amel Cuisine', {
+			niches: ['beauty'],
+			bio: 'Beauté et bons plans',
+			captions: 'Chorba frik et bourek maison, la recette #cuisine',
+			comments: ['ch7al le prix ?', 'la recette marche trop bien, merci', 'nice', 'first', '😍😍']
+		});
+		const beautyOnly = await creator('Ines Glow', { niches: ['beauty'] });
+		const { status, body } = await matches(brand.client, campaignId);
+		expect(status).toBe(200);
+		const ids = body.matches.map((m) => m.creatorId);
+		expect(ids).toContain(amel.id);
+		// a beauty creator whose content is beauty stays out of a food campaign
+		expect(ids).not.toContain(beautyOnly.id);
+		const m = body.matches.find((x) => x.creatorId === amel.id) as unknown as Match & {
+			creator: { niches: string[]; observedNiches: { niche: string; confidence: number; words: string[] }[]; nicheCheck: { mismatch: boolean; observedOnly: string[] } };
+		};
+		expect(m.creator.niches).toEqual(['beauty']);
+		expect(m.creator.observedNiches[0]).toMatchObject({ niche: 'food' });
+		expect(m.creator.observedNiches[0].words).toEqual(expect.arrayContaining(['recette', 'chorba']));
+		expect(m.creator.nicheCheck).toMatchObject({ mismatch: true, observedOnly: ['food'] });
+		expect(m.criteria.affinity.reason).toMatch(/1 niche\(s\) sur 1 en commun/);
+
+		// the public profile and the media kit say the same
+		const profile = (await (await brand.client.call(`/creators/${amel.id}`)).json()) as {
+			creator: { handle: string; observedNiches: { niche: string }[]; nicheCheck: { mismatch: boolean; declaredOnly: string[] } };
+		};
+		expect(profile.creator.observedNiches.map((o) => o.niche)).toContain('food');
+		expect(profile.creator.nicheCheck).toMatchObject({ mismatch: true, declaredOnly: ['beauty'] });
+		const kit = (await (await brand.client.call(`/media-kits/${profile.creator.handle}`)).json()) as { creator: { observedNiches: { niche: string }[] } };
+		expect(kit.creator.observedNiches[0].niche).toBe('food');
+
+		// declaring food too ends the mismatch; the creator stays a candidate
+		const put = await amel.client.call('/creators/me', {
+			method: 'PUT',
+			json: { displayName: 'Amel Cuisine', wilaya: '16', niches: ['beauty', 'food'], accounts: [{ platform: 'instagram', handle: 'amel.cuisine', followers: 12000 }], rates: { reel: 15000 } }
+		});
+		expect(put.status).toBe(200);
+		const after = (await matches(brand.client, campaignId)).body.matches.find((x) => x.creatorId === amel.id) as unknown as { creator: { nicheCheck: { mismatch: boolean; confirmed: string[] } } };
+		expect(after.creator.nicheCheck).toMatchObject({ mismatch: false, confirmed: ['food'] });
 	});
 });

@@ -52,9 +52,11 @@ describe('classifyComment', () => {
 		['Livraison très en retard', 'negative', 'retard'],
 		// negation: "ma 3jebnich" is not "3jebni"
 		['ma 3jebnich', 'negative', 'ma 3jebnich'],
-		['3jebni', 'positive', '3jebni'],
-		['Machaaallah', 'positive', 'machallah'],
-		['ما شاءَ اللهُ', 'positive', 'ما شاء الله'],
+		// praise that names nothing of the post is generic (API.md, "Comment labels")
+		['3jebni', 'generic', '3jebni'],
+		['3jebni el produit', 'positive', '3jebni'],
+		['Machaaallah', 'generic', 'machallah'],
+		['ما شاءَ اللهُ', 'generic', 'ما شاء الله'],
 		// spam beats everything, links first
 		['Gagnez de l’argent, prix imbattable', 'spam', 'gagnez'],
 		['www.promo.xyz prix', 'spam', 'url'],
@@ -63,7 +65,8 @@ describe('classifyComment', () => {
 		['💰❓', 'purchase_intent', '💰❓'],
 		['💸💸', 'spam', '💸'],
 		['👎', 'negative', '👎'],
-		['❤️❤️', 'positive', '❤'],
+		['❤️❤️', 'generic', 'emoji_only'],
+		['la robe ❤️❤️', 'positive', '❤'],
 		['🔥🔥', 'generic', 'emoji_only'],
 		['wow 🔥', 'generic', 'wow'],
 		['@amina', 'generic', '@mention'],
@@ -76,7 +79,7 @@ describe('classifyComment', () => {
 
 	it('is deterministic and flags emoji-only comments', () => {
 		expect(classifyComment('prix svp')).toEqual(classifyComment('prix svp'));
-		expect(classifyComment('👏👏')).toMatchObject({ label: 'positive', cue: '👏', emojiOnly: true });
+		expect(classifyComment('👏👏')).toMatchObject({ label: 'generic', cue: 'emoji_only', emojiOnly: true });
 		expect(classifyComment('bravo 👏').emojiOnly).toBe(false);
 	});
 
@@ -145,14 +148,36 @@ describe('negation', () => {
 });
 
 describe('inflected verbs and wider vocabulary', () => {
-	it('reads inflected "like" verbs as praise', () => {
+	it('reads inflected "like" verbs as praise when they are about something, generic alone', () => {
 		expectCues([
-			['3ajbatni bzaf', 'positive', '3ajbatni'],
-			['عجبتني بزاف', 'positive', 'عجبتني'],
-			['wlh ghaya', 'positive', 'ghaya'],
-			['تبارك الرحمن', 'positive', 'تبارك'],
-			['Absolutely stunning', 'positive', 'stunning'],
-			['This is so good omg', 'positive', 'so good']
+			['3ajbatni bzaf', 'generic', '3ajbatni'],
+			['3ajbatni l couleur bzaf', 'positive', '3ajbatni'],
+			['عجبتني بزاف', 'generic', 'عجبتني'],
+			['عجبتني الريحة تاعو', 'positive', 'عجبتني'],
+			['wlh ghaya', 'generic', 'ghaya'],
+			['تبارك الرحمن', 'generic', 'تبارك'],
+			['Absolutely stunning', 'generic', 'stunning'],
+			['This is so good omg', 'generic', 'so good'],
+			['this serum is so good on dry skin', 'positive', 'so good']
+		]);
+	});
+
+	it('tells praise about the post (positive) from praise that could stand under any post (generic)', () => {
+		expectCues([
+			// the examples of API.md, "Comment labels"
+			['trop stylé 😘', 'generic', '😘'],
+			['rabi y7fdek', 'generic', 'no_cue'],
+			['so cute', 'generic', 'cute'],
+			['😍😍😍😍😍', 'generic', 'emoji_only'],
+			['le gloss rend super bien sur toi', 'positive', 'super bien'],
+			['نحب الطريقة لي تشرحي بيها', 'positive', 'نحب'],
+			['the colour suits you', 'positive', 'suits'],
+			// terms of address and blessings do not make praise specific
+			['tbarkallah 3lik khti ykhalik', 'generic', 'tbarkallah'],
+			['Vous êtes les meilleurs, merci beaucoup', 'generic', 'merci'],
+			// a friend shown the product is intent; a friend called to laugh is not
+			['@yasmine regarde le sérum', 'purchase_intent', 'regarde'],
+			['@yasmine regarde 😂', 'generic', 'regarde']
 		]);
 	});
 
@@ -248,7 +273,7 @@ describe('emoji', () => {
 			['💶?', 'purchase_intent', '💶?'],
 			['🤡🤡', 'negative', '🤡'],
 			['💔', 'negative', '💔'],
-			['💜💜', 'positive', '💜'],
+			['💜💜', 'generic', 'emoji_only'],
 			['🆓👉', 'spam', '👉']
 		]);
 	});

@@ -109,11 +109,14 @@ describe('classifyComment', () => {
 		['kayen livraison l Oran?', 'purchase_intent'],
 		['Disponible à Sétif ?', 'purchase_intent'],
 		['9adach?', 'purchase_intent'],
-		['tbarkallah 3lik', 'positive'],
-		['ماشاء الله تبارك الله', 'positive'],
-		['ما شاءَ اللهُ', 'positive'],
-		['ya3tik saha', 'positive'],
-		["j'adore ❤️", 'positive'],
+		// the seeder's bare praise is generic (API.md, "Comment labels"), its praise about the post positive
+		['tbarkallah 3lik', 'generic'],
+		['ماشاء الله تبارك الله', 'generic'],
+		['ما شاءَ اللهُ', 'generic'],
+		['ya3tik saha', 'generic'],
+		["j'adore ❤️", 'generic'],
+		['la couleur te va trop bien 😍', 'positive'],
+		['نحب الطريقة لي تشرحي بيها', 'positive'],
 		['ghali bzf', 'negative'],
 		["c'est trop cher", 'negative'],
 		['déçue de la livraison', 'negative'],
@@ -123,7 +126,7 @@ describe('classifyComment', () => {
 		['تابعني وأتابعك', 'spam'],
 		['visit https://spam.example', 'spam'],
 		['🔥🔥', 'generic'],
-		['❤️‍🔥', 'positive'], // hearts are praise since the issue-4 classifier (emojiOnly still says emoji only)
+		['❤️‍🔥', 'generic'], // emoji alone, however warm, could stand under any post
 		['nice', 'generic'],
 		['hmm', 'generic']
 	])('%s → %s', (text, label) => {
@@ -186,7 +189,7 @@ describe('computeCreatorFeatures', () => {
 				{ platform: 'instagram', date: '2026-11-26', followers: 11_000 },
 				{ platform: 'tiktok', date: '2026-11-20', followers: 500 }
 			],
-			comments: ['prix svp', 'ch7al?', 'top 👌', '🔥'],
+			comments: ['prix svp', 'ch7al?', 'la couleur te va trop bien 😍', '🔥'],
 			followersByPlatform: {},
 			now
 		});
@@ -199,6 +202,7 @@ describe('computeCreatorFeatures', () => {
 			postsLast90d: 0,
 			followerGrowth30d: null,
 			affinityTerms: {},
+			observedNiches: [],
 			risk: { score: 0, flags: [] },
 			postsTotal: 0,
 			commentsSampled: 0,

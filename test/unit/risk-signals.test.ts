@@ -215,10 +215,20 @@ describe('engagementIncoherent', () => {
 
 describe('genericComments', () => {
 	const intent = 'chhal le prix ? livraison l wahran ?';
-	it('flags when generic, emoji-only or spam comments are 60 % or more', () => {
+	it('flags when generic comments (emoji alone among them) are 60 % or more', () => {
 		const comments = [...Array(7).fill('🔥🔥🔥'), ...Array(3).fill(intent)];
 		// 7 of 10 = 70 % → 40 + 60 × 0.1 / 0.4 = 55
 		expect(genericComments(comments)).toEqual({ code: 'generic_comments', score: 55, reason: { key: 'risk_generic_comments', params: { percent: 70, count: 7, total: 10 } } });
+	});
+	it('counts praise that names nothing of the post (API.md "Comment labels"), not praise about it, nor spam', () => {
+		const pod = ['trop stylé 😘', 'rabi y7fdek', 'so cute', '😍😍😍', 'ما شاء الله', 'bravo', 'magnifique ❤️'];
+		const specific = ['le gloss rend super bien sur toi', 'نحب الطريقة لي تشرحي بيها', 'the colour suits you'];
+		// 7 generic of 10 → flagged, 70 %
+		expect(genericComments([...pod, ...specific])).toMatchObject({ code: 'generic_comments', reason: { params: { percent: 70, count: 7, total: 10 } } });
+		// the same 7 praises said about the post: 0 generic
+		expect(genericComments([...specific, ...specific, ...specific, 'superbe vidéo, on voit bien la texture'])).toBeNull();
+		// spam is another label: 7 spam + 3 intent is not a generic share
+		expect(genericComments([...Array(7).fill('follow me n3awdek follow'), ...Array(3).fill(intent)])).toBeNull();
 	});
 	it('stays quiet below the threshold or on too few comments', () => {
 		expect(genericComments([...Array(5).fill('😍'), ...Array(5).fill(intent)])).toBeNull();

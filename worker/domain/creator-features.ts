@@ -7,6 +7,7 @@ import { creatorTermVector, nicheWords } from './affinity';
 import { parseJsonOr } from './json';
 import { baseQuality } from './matching';
 import { classifyComment, COMMENT_LABELS, type CommentLabel } from './comments';
+import { observeNiches, type ObservedNiche } from './observed-niches';
 import { audienceAbroad, engagementIncoherent, followerSpike, genericComments, riskSummary, type RiskFlag, type RiskSummary } from './risk-signals';
 import { FORMATS, type Format } from './taxonomy';
 
@@ -56,6 +57,8 @@ export interface CreatorFeatures {
 	followerGrowth30d: number | null;
 	/** The creator's bio, niches and captions as a unit lnc term vector (affinity.ts). */
 	affinityTerms: Record<string, number>;
+	/** What the captions, hashtags and comments about the posts are about (observed-niches.ts). */
+	observedNiches: ObservedNiche[];
 	/** The four risk signals on the same data (risk-signals.ts). */
 	risk: RiskSummary;
 	/** Posts loaded (the last 90 days, and at least the last 30 posts). */
@@ -120,13 +123,10 @@ function sponsoredShare(posts: FeaturePost[]): number {
 	return round4(last.filter((p) => p.sponsored).length / last.length);
 }
 
-function commentMix(comments: string[]): Partial<Record<CommentLabel, number>> {
+function commentMix(comments: readonly { label: CommentLabel }[]): Partial<Record<CommentLabel, number>> {
 	if (comments.length === 0) return {};
 	const counts = new Map<CommentLabel, number>();
-	for (const text of comments) {
-		const { label } = classifyComment(text);
-		counts.set(label, (counts.get(label) ?? 0) + 1);
-	}
+	for (const { label } of comments) counts.set(label, (counts.get(label) ?? 0) + 1);
 	const out: Partial<Record<CommentLabel, number>> = {};
 	for (const label of COMMENT_LABELS) {
 		const n = counts.get(label);
@@ -191,13 +191,15 @@ function creatorRisk(input: FeatureInput, recent: FeaturePost[]): RiskSummary {
 export function computeCreatorFeatures(input: FeatureInput): CreatorFeatures {
 	const since = input.now - ENGAGEMENT_WINDOW_DAYS * DAY_MS;
 	const recent = input.posts.filter((p) => p.postedAt >= since && p.postedAt <= input.now);
+	const labelled = input.comments.map((text) => ({ text, label: classifyComment(text).label }));
 	const features = {
 		engagementByFormat: engagementByFormat(input.posts, input.followersByPlatform, since),
 		sponsoredShare: sponsoredShare(input.posts),
-		commentMix: commentMix(input.comments),
+		commentMix: commentMix(labelled),
 		postsLast90d: recent.length,
 		followerGrowth30d: followerGrowth(input.points, input.now),
 		affinityTerms: creatorTermVector([...(input.profileTexts ?? []), ...input.posts.map((p) => p.caption ?? '')]),
+		observedNiches: observeNiches({ captions: input.posts.map((p) => p.caption ?? ''), comments: labelled }),
 		risk: creatorRisk(input, recent),
 		postsTotal: input.posts.length,
 		commentsSampled: input.comments.length

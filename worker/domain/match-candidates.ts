@@ -15,6 +15,7 @@ import { SPONSORED_WINDOW_POSTS } from './creator-features';
 import { affinityScore, audienceFitScore, campaignFormats, commentQualityScore, engagementScore, partnershipLoadScore, totalScore, type Criterion, type MatchWeights, type Reason } from './matching';
 import type { Format } from './taxonomy';
 import type { EvidenceScore } from './match-why';
+import { effectiveNiches, parseObservedNiches } from './observed-niches';
 
 export interface CandidateRow {
 	id: string;
@@ -29,6 +30,8 @@ export interface CandidateRow {
 	sponsored_share: number | null;
 	comment_mix: string | null;
 	affinity_terms: string | null;
+	/** creator_features.observed_niches (JSON), null before the first import. */
+	observed_niches?: string | null;
 	risk_score: number | null;
 	posts_total: number | null;
 	comments_sampled: number | null;
@@ -97,9 +100,15 @@ export function scoreCandidates(campaign: CampaignFields & { id: string }, rows:
 	const formats: Format[] = campaignFormats(campaign.formats);
 	// SQL applied the hard filters already; fits() (the feed's reference rules) keeps a row
 	// that disagrees out of the scores.
+	// Affinity reads the declared niches, or the observed ones when the content disagrees
+	// with them (observed-niches.ts); the candidate search (creator_niches) holds both.
 	const passing = rows
-		.map((row) => ({ row, niches: parse<string[]>(row.niches, []) }))
-		.filter(({ row, niches }) => fits(fit, { wilaya: row.wilaya, niches, followersTotal: row.followers_total, rates: parse<Record<string, unknown>>(row.rates, {}) }));
+		.map((row) => {
+			const declared = parse<string[]>(row.niches, []);
+			const niches = effectiveNiches(declared, parseObservedNiches(parse<unknown>(row.observed_niches ?? '[]', [])));
+			return { row, niches, searchable: [...new Set([...declared, ...niches])] };
+		})
+		.filter(({ row, searchable }) => fits(fit, { wilaya: row.wilaya, niches: searchable, followersTotal: row.followers_total, rates: parse<Record<string, unknown>>(row.rates, {}) }));
 	const terms = passing.map(({ row }) => shares(parse(row.affinity_terms, {})));
 	const texts = campaignTexts(campaign);
 	const query = campaignQueryVector(campaignTerms(texts), terms);

@@ -229,17 +229,22 @@ export function engagementIncoherent(posts: readonly EngagementPost[], followers
 // generic_comments
 // ---------------------------------------------------------------------------------------
 
-/** Flag when generic + emoji-only + spam comments make at least this share (see tests). */
+/**
+ * Flag when generic comments make at least this share (see tests). Generic as API.md
+ * defines it ("Comment labels"): could stand under any post — emoji alone however many, or
+ * a word or two of praise with nothing about the post — what engagement pods and bought
+ * comments look like. Spam is not counted: it is aimed at the post's readers, not at
+ * inflating the creator, and the comment-quality criterion already weighs it.
+ */
 export const GENERIC_SHARE_THRESHOLD = 0.6;
 /** Fewer sample comments than this say nothing. */
 export const GENERIC_MIN_COMMENTS = 10;
 
-/** A high share of generic, emoji-only or spam comments. Score: 40 at the threshold, 100 at 100 %. */
+/** A high share of generic comments. Score: 40 at the threshold, 100 at 100 %. */
 export function genericComments(comments: readonly string[]): RiskFlag | null {
 	if (comments.length < GENERIC_MIN_COMMENTS) return null;
 	const generic = comments.filter((c) => {
-		const label = classifyComment(c).label;
-		return label === 'generic' || label === 'spam';
+		return classifyComment(c).label === 'generic';
 	}).length;
 	const share = generic / comments.length;
 	if (share < GENERIC_SHARE_THRESHOLD) return null;

@@ -159,12 +159,13 @@ export async function recomputeFeatures(ctx: ServiceContext, input: { creatorId:
 		db
 			.prepare(
 				`INSERT INTO creator_features (creator_id, computed_at, engagement_by_format, sponsored_share, comment_mix, posts_last_90d, follower_growth_30d,
-				   affinity_terms, risk_score, posts_total, comments_sampled, quality_score)
-				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+				   affinity_terms, risk_score, posts_total, comments_sampled, quality_score, observed_niches)
+				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
 				 ON CONFLICT (creator_id) DO UPDATE SET computed_at = excluded.computed_at, engagement_by_format = excluded.engagement_by_format,
 				   sponsored_share = excluded.sponsored_share, comment_mix = excluded.comment_mix, posts_last_90d = excluded.posts_last_90d,
 				   follower_growth_30d = excluded.follower_growth_30d, affinity_terms = excluded.affinity_terms, risk_score = excluded.risk_score,
-				   posts_total = excluded.posts_total, comments_sampled = excluded.comments_sampled, quality_score = excluded.quality_score`
+				   posts_total = excluded.posts_total, comments_sampled = excluded.comments_sampled, quality_score = excluded.quality_score,
+				   observed_niches = excluded.observed_niches`
 			)
 			.bind(
 				creatorId,
@@ -178,7 +179,8 @@ export async function recomputeFeatures(ctx: ServiceContext, input: { creatorId:
 				features.risk.score,
 				features.postsTotal,
 				features.commentsSampled,
-				features.qualityScore
+				features.qualityScore,
+				JSON.stringify(features.observedNiches)
 			),
 		...riskFlagStatements(db, creatorId, features.risk.flags, now)
 	]);

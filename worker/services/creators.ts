@@ -16,6 +16,8 @@ import type { ProfileInput } from '../routes/creators.types';
 import { currentBrand } from './accounts';
 import { ownCreatorId } from './viewer';
 import { legalDetailsOut } from './creator-legal-details';
+import { compareNiches, parseObservedNiches } from '../domain/observed-niches';
+import { parseJsonOr } from '../domain/json';
 
 /** The columns SELECT reads: the profile without its creation time. */
 type CreatorRow = Omit<SqlRow<typeof creators>, 'created_at'>;
@@ -56,7 +58,7 @@ async function loadParts(db: D1Database, creatorId: string) {
 			.all<SqlPick<typeof creatorAccounts, 'platform' | 'handle' | 'followers'>>(),
 		db.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creatorId).first<FeatureRow>()
 	]);
-	return { accounts: accounts.results, features: featuresOut(features) };
+	return { accounts: accounts.results, features: featuresOut(features), observedNiches: parseObservedNiches(parseJsonOr<unknown>(features?.observed_niches ?? '[]', [])) };
 }
 
 function publicShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts>>) {
@@ -74,6 +76,10 @@ function publicShape(row: CreatorRow, parts: Awaited<ReturnType<typeof loadParts
 		ratesPublic: row.rates_public === 1,
 		rates: row.rates_public === 1 ? jsonObjectOr<Record<string, number>>(row.rates, {}) : null,
 		features: parts.features,
+		/** What the content is about (issue 16): [{niche, confidence, words}], most confident first. */
+		observedNiches: parts.observedNiches,
+		/** Declared against observed: {confirmed, declaredOnly, observedOnly, mismatch}. */
+		nicheCheck: compareNiches(jsonStrings(row.niches), parts.observedNiches),
 		mediaKitUrl: mediaKitUrl(row.handle)
 	};
 }

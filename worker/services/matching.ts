@@ -5,6 +5,7 @@
  * indexed candidate query (creators_wilaya_followers_idx), one query for past partnerships,
  * then the page's risk flags and applications.
  */
+import { compareNiches, parseObservedNiches } from '../domain/observed-niches';
 import type { creatorRiskFlags } from '../../db/schema';
 import type { SqlRow } from '../../db/schema/sql-row';
 import type { CallerContext } from '../context';
@@ -90,7 +91,7 @@ function candidateStatements(db: D1Database, campaign: Parameters<typeof hardFil
 			WHERE ${priced} AND (?${idsAt} IS NULL OR c.id IN (SELECT value FROM json_each(?${idsAt})))
 			ORDER BY q DESC, c.id LIMIT ?${limitAt})
 		SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
-			f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.risk_score, f.posts_total, f.comments_sampled,
+			f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.observed_niches, f.risk_score, f.posts_total, f.comments_sampled,
 			(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes
 		FROM short JOIN creators c ON c.id = short.id LEFT JOIN creator_features f ON f.creator_id = c.id
 		ORDER BY short.q DESC, c.id`;
@@ -159,6 +160,7 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 			CRITERIA.map((c) => [c, { score: s.criteria[c].score, reason: renderReason(s.criteria[c].reason, reasons), confidence: s.criteria[c].confidence, estimated: s.criteria[c].estimated }])
 		) as Record<Criterion, { score: number; reason: string; confidence: string; estimated: boolean }>;
 		const niches = parse<string[]>(s.row.niches, []);
+		const observedNiches = parseObservedNiches(parse<unknown>(s.row.observed_niches ?? '[]', []));
 		const why = strongestCriteria(s.criteria, weights);
 		return {
 			creatorId: s.row.id,
@@ -171,6 +173,8 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 				handle: s.row.handle,
 				wilaya: s.row.wilaya,
 				niches,
+				observedNiches,
+				nicheCheck: compareNiches(niches, observedNiches),
 				followersTotal: s.row.followers_total,
 				mediaKitUrl: `/c/${s.row.handle}`
 			},

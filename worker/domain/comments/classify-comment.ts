@@ -14,9 +14,10 @@
  * money with a question mark → purchase intent, 👎 😡 → negative, 😍 ❤️ 👏 → positive);
  * then the generic word cues; a comment with none of these is generic with the cue `no_cue`.
  */
-import { ACKNOWLEDGEMENTS, CUE_GROUPS, EMOJI, NEGATION, REQUEST_WORDS, STEMS, THERE_IS_NO, WHEN_NEGATED, type CueTopic } from './lexicon';
+import { ACKNOWLEDGEMENTS, BARE_WORDS, CUE_GROUPS, LOOK_WORDS, EMOJI, NEGATION, REQUEST_WORDS, STEMS, THERE_IS_NO, WHEN_NEGATED, type CueTopic } from './lexicon';
 import { isEmojiOnly, matchKey, normaliseComment } from './normalise';
 import { AMBIGUOUS_WILAYAS, DIRECTIONS, WILAYA_NAMES } from './places';
+import { NICHE_TOPICS, POST_TOPICS } from './topics';
 
 export const COMMENT_LABELS = ['purchase_intent', 'positive', 'negative', 'generic', 'spam'] as const;
 export type CommentLabel = (typeof COMMENT_LABELS)[number];
@@ -95,6 +96,21 @@ const COMPILED: CompiledGroup[] = CUE_GROUPS.map((g) => ({
 }));
 const GENERIC = COMPILED[COMPILED.length - 1];
 const ACK = compile(ACKNOWLEDGEMENTS);
+/** Words about the post, the product or a subject (topics.ts): what makes praise specific. */
+const TOPICS = compile([...POST_TOPICS, ...Object.values(NICHE_TOPICS).flat()]);
+const BARE = new Set(BARE_WORDS.map(matchKey));
+const LOOK = compile(LOOK_WORDS);
+/** Words of the generic group: reactions and greetings, no subject. */
+const REACTION_WORDS = wordSetOf(CUE_GROUPS[CUE_GROUPS.length - 1].cues);
+function wordSetOf(cues: readonly string[]): Set<string> {
+	const out = new Set<string>();
+	for (const raw of cues) for (const w of matchKey(raw.replace(/\*$/, '')).split(' ')) if (w !== '') out.add(w);
+	return out;
+}
+/** Words of every praise cue, phrases split into their words ("trop belle" → "belle"). */
+const PRAISE_VOCABULARY = wordSetOf(CUE_GROUPS.filter((g) => g.label === 'positive').flatMap((g) => g.cues));
+/** Words a comment must hold, besides praise and bare words, to be about something: two, or one topic word. */
+const CONTENT_WORDS_NEEDED = 2;
 
 /** Single words (and prefixes) whose negation flips them: praise and complaint cues plus WHEN_NEGATED. */
 interface WordSet {
@@ -263,6 +279,29 @@ function negatedPolarity(n: Negated, forms: readonly string[]): 'negative' | 'po
 	return null;
 }
 
+/**
+ * Whether the comment says something about this post, product or creator (API.md, "Comment
+ * labels"): it names a topic (topics.ts: the video, the colour, a product, a recipe …), or
+ * it holds at least two words that are neither praise, a reaction nor a bare word
+ * (pronoun, intensifier, term of address, blessing). Praise without either could stand
+ * under any post: generic.
+ */
+function aboutThePost(doc: Doc): boolean {
+	const bare = new Set<number>();
+	doc.forms.forEach((forms, i) => {
+		if (forms.some((f) => BARE.has(f))) bare.add(i);
+	});
+	if (findCue(doc, TOPICS, bare)) return true;
+	let content = 0;
+	doc.forms.forEach((forms, i) => {
+		const t = doc.tokens[i];
+		if (bare.has(i) || t.length < 3 || /^\d+$/.test(t) || t.startsWith('@')) return;
+		if (forms.some((f) => PRAISE_VOCABULARY.has(f) || REACTION_WORDS.has(f)) || inSet(PRAISE_WORDS, forms) || POSITIVE_STEMS.some((re) => re.test(t))) return;
+		content += 1;
+	});
+	return content >= CONTENT_WORDS_NEEDED;
+}
+
 /** A wilaya named with a direction ("l setif", "لسطيف", "to Oran") or in a question. */
 function placeCue(doc: Doc): string | null {
 	for (let i = 0; i < doc.tokens.length; i++) {
@@ -337,12 +376,17 @@ export function classifyComment(text: string): CommentClassification {
 						.find((t) => SHOE_OR_CLOTHING_SIZE.test(t))
 				: undefined;
 			if (size) return found('purchase_intent', size, 'size');
+			// "@amina regarde le sérum": a friend shown the product
+			const look = doc.tokens.some((t) => t.startsWith('@')) ? findCue(doc, LOOK) : null;
+			if (look && aboutThePost(doc)) return found('purchase_intent', look.written, 'order');
 			const ack = doc.tokens.length <= 4 ? findCue(doc, ACK) : null;
 			if (ack) return found('generic', ack.written, 'reaction');
 		}
 		const cue = findCue(doc, group, group.label === 'negative' ? notComplaints : NONE);
 		if (group.label === 'negative' && !cue && complaint) return found('negative', complaint, 'complaint');
 		if (!cue) continue;
+		// praise that names nothing of the post could stand under any post
+		if (group.label === 'positive' && !group.unlessQuestion && !aboutThePost(doc)) return found('generic', cue.written, 'reaction');
 		if (group.label !== 'purchase_intent') return found(group.label, cue.written, group.topic);
 		// a delivery or order noun said with praise and no question is praise ("livraison rapide, merci")
 		if (group.yieldsToPraise && !doc.question) {
@@ -354,8 +398,10 @@ export function classifyComment(text: string): CommentClassification {
 	if (purchase) return purchase;
 	if (praise) return found('positive', praise, 'praise');
 	const like = liked();
-	if (like) return found('positive', like, 'praise');
+	if (like) return aboutThePost(doc) ? found('positive', like, 'praise') : found('generic', like, 'reaction');
 	const emoji = emojiCue(text);
+	// approving emoji say something only next to words about the post; alone, however many, they are generic
+	if (emoji?.label === 'positive' && (emojiOnly || !aboutThePost(doc))) return emojiOnly ? found('generic', 'emoji_only', 'emoji') : found('generic', emoji.cue, 'emoji');
 	if (emoji) return { ...emoji, topic: 'emoji', emojiOnly };
 	const cue = findCue(doc, GENERIC);
 	if (cue) return found('generic', cue.written, 'reaction');

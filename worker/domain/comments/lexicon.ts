@@ -214,7 +214,11 @@ export const CUE_GROUPS: readonly CueGroup[] = [
 			'impressive', 'happy', 'pleased', 'satisfied', 'glad', 'worth it', 'ماشاء الله', 'ما شاء الله', 'تبارك الله', 'تبارك', 'الله يبارك',
 			'بارك الله', 'روعه', 'رائع*', 'جميل جدا', 'جميله', 'حلو', 'حلوه', 'يعطيك الصحه', 'يعطيك', 'شكرا', 'عجبني', 'ممتاز*', 'القمه', 'انصح*',
 			'جوده', 'تحفه', 'زوين*', 'بالتوفيق', 'موفق*', 'نظيف', 'نقي', 'نقيه', 'مبروك', 'احسن', 'افضل', 'احلي', 'سعيد', 'فرحت', 'مليح', 'مليحه', 'يحفظك',
-			'يوفقك', 'يوفقكم', 'ينجحك', 'زين', 'زينه', 'اجمل', 'احسنت*', 'هايل', 'هايله', 'واعر', 'واعره', 'تعيش', 'ثقه', 'امانه', 'الامانه'
+			'يوفقك', 'يوفقكم', 'ينجحك', 'زين', 'زينه', 'اجمل', 'احسنت*', 'هايل', 'هايله', 'واعر', 'واعره', 'تعيش', 'ثقه', 'امانه', 'الامانه',
+			// useful, clear, it worked, it suits you: approval that is usually about something
+			'propre', 'utile', 'clair', 'claire', 'efficace', 'pratique', 'reussi*', 'sublime*', 'helpful', 'useful', 'genius', 'suits', 'works',
+			'worked', 'helped', 'premium', 'مفيد*', 'واضح*', 'ناجح*', 'نجحت', 'ساعدني', 'ساعدتني', 'نفعني', 'نفعتني', 'يليق*', 'مبدع*', 'ابداع', 'nf3atni',
+			'nf3ni', 'nfa3tni', 'nj7at', 'nja7*', 'mfid*', 'wad7*', 'chbab', 'chbeb', 'ja 3lik', 'jat 3lik', 'جا عليك', 'جات عليك', 'شابه', 'نحب', 'n7eb', 'n7ab', 'nhab'
 		]
 	},
 	{
@@ -228,6 +232,42 @@ export const CUE_GROUPS: readonly CueGroup[] = [
 		]
 	}
 ];
+
+/**
+ * Words that say nothing about a subject: pronouns, articles, intensifiers, terms of
+ * address, blessings and exclamations. Praise made only of these and praise words ("tu es
+ * trop belle ma chérie", "rabi y7fdek khti", "you look so cute omg") could stand under any
+ * post: it is generic (API.md, "Comment labels").
+ */
+export const BARE_WORDS: readonly string[] = [
+	// French
+	'je', 'j', 'tu', 't', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'toi', 'moi', 'te', 'me', 'se', 'es', 'est', 'etes', 'suis', 'sont', 'c',
+	'ce', 'cest', 'ca', 'cette', 'cet', 'ces', 'la', 'le', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'et', 'a', 'au', 'aux', 'en', 'ma', 'mon',
+	'mes', 'ta', 'ton', 'tes', 'sa', 'votre', 'vos', 'trop', 'tres', 'vraiment', 'tellement', 'grave', 'si', 'super', 'hyper', 'franchement', 'juste',
+	'toujours', 'encore', 'beaucoup', 'bcp', 'comme', 'que', 'qui', 'quel', 'quelle', 'quoi', 'oh', 'ah', 'wa', 'ouah', 'ouais', 'oui', 'non', 'bien',
+	'cherie', 'cheri', 'chere', 'puce', 'soeur', 'frere', 'reine', 'bisous', 'bisou', 'bises', 'continue', 'continuez', 'travail', 'courage', 'plus',
+	'fort', 'ptn', 'omg', 'mdr', 'style', 'stylee', 'canon', 'bombe', 'chou', 'ma belle', 'pour', 'avec', 'tout', 'toute', 'tous', 'rien', 'dire', 'mots',
+	'sans', 'lol', 'xd', 'jamais', 'vu', 'fait', 'bonne', 'bon', 'meilleure', 'meilleurs', 'meilleures', 'queen', 'dieu', 'allah', 'protege', 'benisse',
+	// English
+	'i', 'you', 'u', 'ur', 'your', 'youre', 're', 'are', 'is', 'it', 'its', 'this', 'that', 'so', 'very', 'really', 'too', 'the', 'an', 'my', 'mine',
+	'girl', 'girlie', 'sis', 'babe', 'dear', 'darling', 'just', 'always', 'much', 'yes', 'yess', 'literally', 'absolutely', 'ever', 'look', 'looks',
+	'looking', 'such', 'what', 'a', 'be', 'keep', 'going', 'up', 'of', 'all', 'wow', 'omgg', 'goddess', 'icon', 'slay', 'slayed', 'vibe', 'vibes', 'god',
+	'bless', 'blessed', 'work', 'job', 'with', 'and', 'for', 'me', 'we', 'us', 'here', 'again', 'one', 'oh', 'my', 'she', 'he', 'her', 'him', 'lovely',
+	// Darija in Latin letters
+	'wlh', 'wallah', 'wallahi', 'wlah', 'bzf', 'bzaf', 'bezaf', 'ya', 'yaw', 'khti', 'khouya', 'khoya', 'kho', 'sahbi', '7abibti', 'habibti', '7bibti',
+	'hbibti', 'rabi', 'allah', 'yhfdek', 'y7fdek', 'yahfdek', 'yehfdek', 'ykhalik', 'ykhalilek', 'yjazik', 'nti', 'nta', 'enti', 'rak', 'raki', 'rki',
+	'rahi', 'rahou', 'hadi', 'hada', 'gal3', 'ga3', 'kamel', 'dima', 'diman', 'l3omr', '3omri', '3lik', '3liha', '3lih', 'ana', 'hna', 'mais', 'w', 'b',
+	'f', 'fi', 'm3a', 'ta3', 'ta3ek', 'ta3k', 'ki', 'kima', 'wach', 'zin', 'zine', 'zwina', 'jmila', 'ghzala', 'ghzal', 'mchallah', 'tbarkellah',
+	'inchallah', 'nchallah', 'ouh', 'yemma', 'lala', 'lalla', 'bent', 'bnt', 'el', 'l', 'lah', 'lahy', 'rabi y7afdek', 'hbala', 'tahbel',
+	// Arabic script
+	'انت', 'انتي', 'انتِ', 'يا', 'والله', 'بزاف', 'جدا', 'كثير', 'اختي', 'خويا', 'حبيبتي', 'حبيبي', 'ربي', 'الله', 'يحفظك', 'يحميك', 'يخليك', 'يبارك',
+	'فيك', 'عليك', 'ما', 'شاء', 'هذا', 'هذه', 'هاذي', 'هادي', 'هاد', 'راكي', 'راك', 'ديما', 'دائما', 'حبي', 'قلبي', 'كل', 'في', 'من', 'على', 'و', 'انا',
+	'نحبك', 'نموت', 'عليها', 'بالتوفيق', 'ان', 'شاء', 'تبارك', 'الرحمن', 'اللهم', 'بارك', 'وفقك', 'اميره', 'ملكه', 'القلب', 'عمري', 'لي', 'ليك', 'لك',
+	'بصح', 'صح', 'قمر', 'القمر', 'غزال', 'غزاله', 'جميل', 'جميله', 'واو', 'اوف', 'يعطيك', 'الصحه', 'صحه', 'دايما', 'اكثر', 'زيد', 'كمل', 'استمري', 'استمر'
+];
+
+/** "Look at this": with an @mention and something about the post, a friend is shown the product (purchase intent). */
+export const LOOK_WORDS: readonly string[] = ['regarde*', 'chouf*', 'chof*', 'look', 'check this', 'شوف*', 'شفت'];
 
 /** Words that make a comment a request, like a question mark does. */
 export const REQUEST_WORDS: readonly string[] = ['svp', 'stp', 'please', 'pls', 'plz', 'من فضلك', 'عافاك', '3afak', 'afak', 'رجاء', 'ارجوك'];
