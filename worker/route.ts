@@ -70,6 +70,7 @@ export interface RouteSpec<A extends Auth, P extends ParamsSchema | undefined, B
 	 * reads it back.
 	 */
 	replica?: boolean;
+	/**
 	 * A sensitive change (password, payout details, team, the second factor): the session must
 	 * have proved its user within 5 minutes (login or POST /auth/reauth), else 403
 	 * `reauth_required` before the body is read.

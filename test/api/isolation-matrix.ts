@@ -155,6 +155,16 @@ export const MATRIX: Record<string, Entry> = {
 	'POST /auth/password/forgot': { why: 'public: asking a reset link names an email, answered the same whoever owns it' },
 	'POST /auth/password/reset/check': { why: 'public: the reset token is the credential' },
 	'POST /auth/password/reset': { why: 'public: the reset token is the credential' },
+	'GET /me/consent': {},
+	'GET /me/dashboard': {},
+	// Second factor (the caller's own account; no object in the path).
+	'POST /auth/login/second-factor': { why: 'public: the second step of signing in, the pending login cookie is the credential' },
+	'POST /auth/reauth': { body: json({ password: 'pas-le-bon-mot' }) },
+	'GET /me/mfa': {},
+	'POST /me/mfa/totp': { body: json({ password: 'pas-le-bon-mot' }) },
+	'POST /me/mfa/totp/confirm': { body: json({ code: '123456' }) },
+	'DELETE /me/mfa/totp': {},
+	'POST /me/mfa/recovery-codes': {},
 	// Team.
 	'GET /brands/me/team': {},
 	'POST /brands/me/invitations': { body: json({ email: 'recrue@example.dz' }) },

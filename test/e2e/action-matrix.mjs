@@ -72,6 +72,7 @@ export const ACTIONS = {
 	'/invitations?/accept': { as: 'user' },
 	'/invitations?/decline': { as: 'user' },
 	'/login': { as: 'public', why: 'signing in' },
+	'/login/verify': { as: 'public', why: 'the second step of signing in: the pending login cookie is the credential' },
 	'/logout': { as: 'public', why: 'signing out ends the session the request carries, if any' },
 	'/notifications?/readAll': { as: 'user' },
 	'/password-reset/[token]': { as: 'public', why: 'the reset token is the credential' },
@@ -85,6 +86,7 @@ export const ACTIONS = {
 	'/profile/stats?/preview': { as: 'creator' },
 	'/profile/stats?/import': { as: 'creator' },
 	'/profile/stats?/screenshot': { as: 'creator' },
+	'/reauth': { as: 'user' },
 	'/settings?/password': { as: 'user' },
 	'/settings?/preferences': { as: 'user' },
 	'/settings?/whatsapp': { as: 'brand' },
@@ -92,6 +94,10 @@ export const ACTIONS = {
 	'/settings?/leave': { as: 'brand' },
 	'/settings?/createBrand': { as: 'brand' },
 	'/settings/privacy?/erase': { as: 'user' },
+	'/settings/security?/enrol': { as: 'user' },
+	'/settings/security?/confirm': { as: 'user' },
+	'/settings/security?/regenerate': { as: 'user' },
+	'/settings/security?/disable': { as: 'user' },
 	'/signup': { as: 'public', why: 'signing up' },
 	'/verify': { as: 'public', why: 'anyone may check a signed PDF' }
 };
