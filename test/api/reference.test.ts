@@ -99,7 +99,7 @@ describe('OpenAPI', () => {
 			expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
 		}
 		const register = doc.paths['/auth/register'].post.requestBody!.content['application/json'].schema;
-		expect(Object.keys(register.properties).sort()).toEqual(['acceptInvitation', 'email', 'locale', 'name', 'password', 'role']);
+		expect(Object.keys(register.properties).sort()).toEqual(['acceptInvitation', 'acceptTerms', 'email', 'locale', 'name', 'password', 'role']);
 		expect(register.required.sort()).toEqual(['email', 'name', 'password', 'role']);
 		expect(register.properties.password).toMatchObject({ minLength: 8, maxLength: 128 });
 		expect(doc.paths['/dev/outbox']).toBeUndefined();
