@@ -6,7 +6,7 @@
 // never carried out. After each action the demo tenant's objects, read through the API as
 // their owners, are exactly as before, and the server logged the strangers' refusals as
 // `authz.denied`.
-import { apiClient } from './api-client.mjs';
+import { apiClient, sessionCookie } from './api-client.mjs';
 import { formActions } from '../node/form-actions.mjs';
 import { ACTIONS } from './action-matrix.mjs';
 
@@ -62,20 +62,6 @@ async function signUp(baseURL, role, ip) {
 	if (res.status !== 201) throw new Error(`sign-up ${role} → ${res.status} ${await res.text()}`);
 	const user = (await res.json()).user;
 	return { call, user };
-}
-
-/** The session cookie a client's jar holds (for posting forms as that user). */
-async function cookieOf(baseURL, email, password, ip) {
-	const res = await fetch(`${baseURL}/api/v1/auth/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip },
-		body: JSON.stringify({ email, password })
-	});
-	if (res.status !== 200) throw new Error(`login ${email} → ${res.status}`);
-	return res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
 }
 
 export async function run({ baseURL, assert, serverOutput }) {
@@ -141,10 +127,10 @@ export async function run({ baseURL, assert, serverOutput }) {
 		creator: await signUp(baseURL, 'creator', '10.99.0.4')
 	};
 	const cookies = {
-		brand: await cookieOf(baseURL, strangers.brand.user.email, 'motdepasse-sur', '10.99.0.5'),
-		creator: await cookieOf(baseURL, strangers.creator.user.email, 'motdepasse-sur', '10.99.0.6'),
-		demoBrand: await cookieOf(baseURL, 'demo.marque@wasla.dz', DEMO_PASSWORD, '10.99.0.7'),
-		demoCreator: await cookieOf(baseURL, 'demo.createur@wasla.dz', DEMO_PASSWORD, '10.99.0.8')
+		brand: await sessionCookie(baseURL, strangers.brand.user.email, 'motdepasse-sur', '10.99.0.5'),
+		creator: await sessionCookie(baseURL, strangers.creator.user.email, 'motdepasse-sur', '10.99.0.6'),
+		demoBrand: await sessionCookie(baseURL, 'demo.marque@wasla.dz', DEMO_PASSWORD, '10.99.0.7'),
+		demoCreator: await sessionCookie(baseURL, 'demo.createur@wasla.dz', DEMO_PASSWORD, '10.99.0.8')
 	};
 
 	const actions = formActions({ 'campaigns/id': campaignId, 'applications/id': applicationId, 'agreements/id': agreementId, 'deliverables/id': deliverableId, token: 'nope' });

@@ -22,3 +22,19 @@ export function apiClient(baseURL, ip, clock) {
 		return res;
 	};
 }
+
+/** The session cookie (`wasla_session=…`) of an API login from client IP `ip`, for posting pages' forms as that user. */
+export async function sessionCookie(baseURL, email, password, ip) {
+	const res = await fetch(`${baseURL}/api/v1/auth/login`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip },
+		body: JSON.stringify({ email, password })
+	});
+	if (res.status !== 200) throw new Error(`login ${email} → ${res.status}`);
+	const cookie = res.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.find((c) => c.startsWith('wasla_session='));
+	if (!cookie) throw new Error(`login ${email}: no session cookie`);
+	return cookie;
+}

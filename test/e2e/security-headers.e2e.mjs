@@ -9,6 +9,7 @@
 //   change the account's language; the switcher posts, and works without JavaScript.
 import { formActions as allFormActions } from '../node/form-actions.mjs';
 import { openMenu } from './phone.mjs';
+import { sessionCookie } from './api-client.mjs';
 
 export const name = 'security headers and CSP, broken form posts are 4xx, language GET changes no account';
 
@@ -16,20 +17,6 @@ const DEMO_BRAND = 'demo.marque@wasla.dz';
 const DEMO_CREATOR = 'demo.createur@wasla.dz';
 const DEMO_PASSWORD = 'wasla-demo-2026';
 const CSP_MESSAGE = /Content Security Policy|Refused to/i;
-
-/** Session cookie ("wasla_session=…") from an API login. */
-async function login(baseURL, email, password, ip) {
-	const res = await fetch(`${baseURL}/api/v1/auth/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', 'cf-connecting-ip': ip },
-		body: JSON.stringify({ email, password })
-	});
-	if (res.status !== 200) throw new Error(`login ${email} → ${res.status}`);
-	return res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.find((c) => c.startsWith('wasla_session='));
-}
 
 async function me(baseURL, cookie) {
 	const res = await fetch(`${baseURL}/api/v1/me`, { headers: { cookie } });
@@ -94,8 +81,8 @@ const BROKEN = [
 ];
 
 export async function run({ browser, baseURL, screenshot, assert }) {
-	const brandCookie = await login(baseURL, DEMO_BRAND, DEMO_PASSWORD, '10.91.0.1');
-	const creatorCookie = await login(baseURL, DEMO_CREATOR, DEMO_PASSWORD, '10.91.0.2');
+	const brandCookie = await sessionCookie(baseURL, DEMO_BRAND, DEMO_PASSWORD, '10.91.0.1');
+	const creatorCookie = await sessionCookie(baseURL, DEMO_CREATOR, DEMO_PASSWORD, '10.91.0.2');
 	// Each part runs even when an earlier one fails, so one run reports every broken point.
 	const failed = [];
 	const part = async (title, fn) => {
@@ -234,7 +221,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 			body: JSON.stringify({ email, password, role: 'brand', name: 'Boutique Langues' })
 		});
 		assert.equal(reg.status, 201);
-		const cookie = await login(baseURL, email, password, ip);
+		const cookie = await sessionCookie(baseURL, email, password, ip);
 		assert.equal((await me(baseURL, cookie)).locale, 'fr');
 
 		// A link on another site, followed in the browser with the Lax session cookie.
