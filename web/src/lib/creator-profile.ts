@@ -5,6 +5,7 @@
  * so the API names the field in its answer (nothing the user typed is lost).
  */
 import { AGE_BANDS, CONTENT_LANGUAGES, FORMATS, NICHES, PLATFORMS, type Format, type Platform } from '$worker/domain/taxonomy';
+import type { ObservedNiche, NicheComparison as NicheCheck } from '$worker/domain/observed-niches';
 
 export { AGE_BANDS, CONTENT_LANGUAGES, FORMATS, NICHES, PLATFORMS };
 export type { Format, Platform };
@@ -29,10 +30,16 @@ export interface CreatorProfile {
 	ratesPublic: boolean;
 	rates: Partial<Record<Format, number>> | null;
 	features: CreatorFeaturesOut | null;
+	/** What the content is about (issue 16, point 2); absent before the first import. */
+	observedNiches?: ObservedNiche[];
+	nicheCheck?: NicheCheck;
 	mediaKitUrl: string;
 	phone?: string | null;
 	payoutRip?: string | null;
 }
+
+/** A niche read from the captions and comments, and declared niches against observed ones (API.md). */
+export type { ObservedNiche, NicheComparison as NicheCheck } from '$worker/domain/observed-niches';
 
 export interface CreatorFeaturesOut {
 	computedAt: string;

@@ -6,6 +6,7 @@
 import { CRITERIA, RISK_CODES, type Criterion, type MatchWeights, type RiskCode } from '../../../worker/domain/match-codes';
 import type { Format } from '../../../worker/domain/taxonomy';
 import type { Key } from './i18n';
+import type { NicheComparison as NicheCheck, ObservedNiche } from '../../../worker/domain/observed-niches';
 
 export { CRITERIA, RISK_CODES };
 export type { Criterion, MatchWeights, RiskCode };
@@ -38,7 +39,17 @@ export interface Match {
 	score: number;
 	baseScore: number;
 	riskPenalty: number;
-	creator: { id: string; displayName: string; handle: string; wilaya: string | null; niches: string[]; followersTotal: number; mediaKitUrl: string };
+	creator: {
+		id: string;
+		displayName: string;
+		handle: string;
+		wilaya: string | null;
+		niches: string[];
+		followersTotal: number;
+		mediaKitUrl: string;
+		observedNiches?: ObservedNiche[];
+		nicheCheck?: NicheCheck;
+	};
 	criteria: Record<Criterion, CriterionOut>;
 	why: Criterion[];
 	risk: { score: number; flags: MatchFlag[] };
