@@ -34,6 +34,7 @@ import { deliverableStatsRoutes } from './routes/deliverable-stats';
 import { notificationRoutes } from './routes/notifications';
 import { campaignRoutes } from './routes/campaigns';
 import { analysisRoutes } from './routes/analysis';
+import { lookAlikeRoutes } from './routes/look-alikes';
 import { matchingRoutes } from './routes/matching';
 import { agreementDocumentRoutes } from './routes/agreement-documents';
 import { payoutRoutes } from './routes/payouts';
@@ -69,6 +70,7 @@ function registerRoutes(router: Router) {
 	notificationRoutes(router);
 	analysisRoutes(router);
 	matchingRoutes(router);
+	lookAlikeRoutes(router);
 	agreementDocumentRoutes(router);
 	payoutRoutes(router);
 	creatorChecklistRoutes(router);

@@ -277,6 +277,12 @@ export const MATRIX: Record<string, Entry> = {
 	'GET /campaigns/{id}/match-weights': { ids: campaign },
 	'PUT /campaigns/{id}/match-weights': { ids: campaign, body: json({ engagement: 50, commentQuality: 20, affinity: 10, partnershipLoad: 10, audienceFit: 10 }) },
 	'DELETE /campaigns/{id}/match-weights': { ids: campaign },
+	'GET /creators/{id}/similar': {
+		ids: (w) => ({ id: w.creator.creatorId }),
+		onlyRole: 'brand',
+		strangers: [],
+		why: 'the creator is public (their media kit); a ?campaignId= of another brand is 404, checked in test/api/look-alikes.test.ts; a creator is refused by role (403)'
+	},
 	'GET /creators/me/risk': {},
 	'PUT /creators/me/risk/{code}/explanation': {
 		ids: () => ({ code: 'follower_spike' }),

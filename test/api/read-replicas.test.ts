@@ -188,7 +188,7 @@ describe('D1 sessions and the bookmark cookie', () => {
 describe('which routes read from replicas', () => {
 	const isReplica = replicaRoutes(routeSpecs(), '/api/v1');
 
-	it('the feed, matches, media kit and reports, and only those GETs', () => {
+	it('the feed, matches, look-alikes, media kit and reports, and only those GETs', () => {
 		const declared = routeSpecs()
 			.filter((s) => s.replica)
 			.map((s) => `${s.method.toUpperCase()} ${s.path}`)
@@ -199,6 +199,7 @@ describe('which routes read from replicas', () => {
 			'GET /campaigns/:id/report',
 			'GET /campaigns/:id/report.csv',
 			'GET /campaigns/:id/report.pdf',
+			'GET /creators/:id/similar',
 			'GET /media-kits/:handle'
 		]);
 	});

@@ -131,7 +131,9 @@ describe('reasons', () => {
 		expect(l.id).toBe('twin');
 		expect(l.reasons.map((r) => r.factor)).toEqual(['content', 'niches', 'engagement']);
 		const fr = renderLookAlikeReason(l.reasons, ctx('fr'));
-		expect(fr).toMatch(/^Proche par\u00a0: les mots de ses contenus \((skincare|sérum|routine)(, (skincare|sérum|routine)){0,2}\), les mêmes thématiques et un engagement comparable en (Reels|stories)\.$/);
+		expect(fr).toMatch(
+			/^Proche par\u00a0: les mots de ses contenus \((skincare|sérum|routine)(, (skincare|sérum|routine)){0,2}\), les mêmes thématiques et un engagement comparable en (Reels|stories)\.$/
+		);
 		expect(fr).not.toMatch(/serum|maquillag/);
 		expect(renderLookAlikeReason(l.reasons, ctx('ar'))).toMatch(/^قريب من حيث: كلمات محتواه \(.+\)، نفس المجالات وتفاعل مماثل في (الريلز|القصص)\.$/);
 		expect(renderLookAlikeReason(l.reasons, ctx('en'))).toMatch(/^Close in the words of their content \(.+\), the same niches and comparable engagement on (Reels|Story)\.$/);

@@ -291,9 +291,7 @@ export function lookAlikes(source: LookAlikeProfile, candidates: readonly LookAl
 		.slice(0, opts.limit ?? LOOK_ALIKE_LIMIT);
 	return ranked.map((s) => {
 		const details: Details = { ...s.details, words: readableWords(s.details.words, opts.surface ?? new Map()).slice(0, REASON_WORDS) };
-		const order = [...LOOK_ALIKE_FACTORS].sort(
-			(a, b) => LOOK_ALIKE_WEIGHTS[b] * s.scores[b] - LOOK_ALIKE_WEIGHTS[a] * s.scores[a] || LOOK_ALIKE_FACTORS.indexOf(a) - LOOK_ALIKE_FACTORS.indexOf(b)
-		);
+		const order = [...LOOK_ALIKE_FACTORS].sort((a, b) => LOOK_ALIKE_WEIGHTS[b] * s.scores[b] - LOOK_ALIKE_WEIGHTS[a] * s.scores[a] || LOOK_ALIKE_FACTORS.indexOf(a) - LOOK_ALIKE_FACTORS.indexOf(b));
 		const reasons: LookAlike['reasons'] = [];
 		for (const factor of order) {
 			const score = s.scores[factor];

@@ -15,7 +15,8 @@ export const fr = {
 	similar_engagement: 'un engagement comparable en {format}',
 	similar_audience: '{percent} % d’audience dans les mêmes wilayas',
 	similar_audience_estimated: '{percent} % d’audience estimée dans les mêmes wilayas',
-	similar_audience_home: 'la même wilaya ({wilaya})'
+	similar_audience_home: 'la même wilaya ({wilaya})',
+	similar_campaign_id: 'Identifiant de campagne invalide.'
 } as const;
 
 export const ar: Record<keyof typeof fr, string> = {
@@ -30,7 +31,8 @@ export const ar: Record<keyof typeof fr, string> = {
 	similar_engagement: 'تفاعل مماثل في {format}',
 	similar_audience: '{percent}% من الجمهور في نفس الولايات',
 	similar_audience_estimated: '{percent}% من الجمهور المقدّر في نفس الولايات',
-	similar_audience_home: 'نفس الولاية ({wilaya})'
+	similar_audience_home: 'نفس الولاية ({wilaya})',
+	similar_campaign_id: 'معرّف الحملة غير صالح.'
 };
 
 export const en: Record<keyof typeof fr, string> = {
@@ -45,5 +47,6 @@ export const en: Record<keyof typeof fr, string> = {
 	similar_engagement: 'comparable engagement on {format}',
 	similar_audience: '{percent} % of the audience in the same wilayas',
 	similar_audience_estimated: '{percent} % of the estimated audience in the same wilayas',
-	similar_audience_home: 'the same wilaya ({wilaya})'
+	similar_audience_home: 'the same wilaya ({wilaya})',
+	similar_campaign_id: 'Invalid campaign id.'
 };

@@ -96,7 +96,7 @@ function taskView(t: TaskRow) {
 	return { id: t.id, day: t.day, phase: t.phase, key: t.key, dueDate: t.due_date, done: t.done_at !== null, doneAt: isoOrNull(t.done_at) };
 }
 
-async function findCampaign(db: D1Database, id: string): Promise<CampaignRow | null> {
+export async function findCampaign(db: D1Database, id: string): Promise<CampaignRow | null> {
 	return db.prepare(`${SELECT_CAMPAIGN} WHERE c.id = ?1`).bind(id).first<CampaignRow>();
 }
 

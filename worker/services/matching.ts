@@ -21,7 +21,7 @@ import { iso, isoOrNull } from '../domain/dates';
 import { ownCampaign, rowFields } from './campaigns';
 import { ownCreatorId } from './viewer';
 
-async function wilayaNames(db: D1Database): Promise<Map<string, { fr: string; ar: string }>> {
+export async function wilayaNames(db: D1Database): Promise<Map<string, { fr: string; ar: string }>> {
 	const { results } = await db.prepare('SELECT code, name_fr, name_ar FROM wilayas').all<{ code: string; name_fr: string; name_ar: string }>();
 	return new Map(results.map((w) => [w.code, { fr: w.name_fr, ar: w.name_ar }]));
 }
