@@ -120,6 +120,7 @@ const PAGES = {
 	'/campaigns/[id]/timeline': { who: 'brand', path: (ids) => `/campaigns/${ids.campaign}/timeline` },
 	'/campaigns/new': { who: 'brand', path: () => '/campaigns/new' },
 	'/content': { who: 'brand', path: () => '/content' },
+	'/creators/[id]/similar': { who: 'brand', path: (ids) => `/creators/${ids.compare[0]}/similar?campaignId=${ids.campaign}` },
 	'/dashboard': { who: 'creator', path: () => '/dashboard' },
 	'/deliverables': { who: 'creator', path: () => '/deliverables' },
 	'/deliverables/[id]': { who: 'creator', path: (ids) => `/deliverables/${ids.deliverable}` },

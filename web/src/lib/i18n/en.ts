@@ -25,6 +25,7 @@ import * as agreementDetails from './parts/agreement-details';
 import * as matchesPhone from './parts/matches-phone';
 import * as planTemplates from './parts/plan-templates';
 import * as layoutPhone from './parts/layout-phone';
+import * as similar from './parts/similar';
 
 export const en: Catalogue = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1241,5 +1242,6 @@ export const en: Catalogue = {
 	...matchesPhone.en,
 	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
 	...planTemplates.en,
-	...layoutPhone.en
+	...layoutPhone.en,
+	...similar.en
 };

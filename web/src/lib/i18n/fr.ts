@@ -27,6 +27,7 @@ import * as agreementDetails from './parts/agreement-details';
 import * as matchesPhone from './parts/matches-phone';
 import * as planTemplates from './parts/plan-templates';
 import * as layoutPhone from './parts/layout-phone';
+import * as similar from './parts/similar';
 
 export const fr = {
 	// ---- agreements UI (issue 5: list, agreement page, terms form, signing) ----
@@ -1248,5 +1249,6 @@ export const fr = {
 	...matchesPhone.fr,
 	// ---- brief blanks and the plan on the campaign's dates (issue 14) ----
 	...planTemplates.fr,
-	...layoutPhone.fr
+	...layoutPhone.fr,
+	...similar.fr
 } as const;
