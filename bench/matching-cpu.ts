@@ -5,6 +5,11 @@
  * reads, from the benchmark's D1 file, and times (process.cpuUsage) the part the Worker
  * runs: scoring every shortlisted creator, sorting, and writing the page's reasons.
  *
+ * Then the same for look-alikes (GET /creators/:id/similar): the route's own candidate
+ * query (services/look-alike-sql.ts) for a creator, and rankLookAlikes + the reasons of the
+ * 10; and a pool of LOOK_ALIKE_POOL rows whatever their niche, the most a request ever scores
+ * (a 5 000-creator bench never fills it). Target: 10 ms.
+ *
  *   tsx bench/matching-cpu.ts <persist dir>
  */
 import { readdirSync } from 'node:fs';
@@ -12,6 +17,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { CRITERIA, DEFAULT_WEIGHTS, SHORTLIST_MARGIN } from '../worker/domain/matching';
 import { renderReason, scoreCandidates } from '../worker/domain/match-candidates';
+import { profileOf, rankLookAlikes, renderLookAlikeReason, type LookAlikeRow } from '../worker/domain/look-alikes';
+import { LOOK_ALIKE_COLUMNS, LOOK_ALIKE_POOL, lookAlikeCandidates } from '../worker/services/look-alike-sql';
 
 const dir = process.argv[2];
 const folder = path.join(dir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
@@ -77,4 +84,48 @@ for (const [label, wilayas, niches, formats, min, max] of campaigns) {
 	console.log(
 		`Worker-side CPU, ${label}: ${rows.length} shortlisted rows → p50 ${samples[50].toFixed(2)} ms, p95 ${samples[95].toFixed(2)} ms (scoring + sort + reasons of 50, Node ${process.version})`
 	);
+}
+
+// ---- look-alikes ---------------------------------------------------------------------------
+function timeIt(once: () => void): { p50: number; p95: number } {
+	for (let i = 0; i < 20; i++) once();
+	const samples: number[] = [];
+	for (let i = 0; i < 100; i++) {
+		const t = cpuMs();
+		once();
+		samples.push(cpuMs() - t);
+	}
+	samples.sort((a, b) => a - b);
+	return { p50: samples[50], p95: samples[95] };
+}
+
+const source = db
+	.prepare(`SELECT ${LOOK_ALIKE_COLUMNS}, c.bio FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id WHERE c.niches LIKE '%beauty%' ORDER BY c.id LIMIT 1`)
+	.get() as unknown as LookAlikeRow & { bio: string };
+const around = Math.max(1000, source.followers_total);
+const { sql, params } = lookAlikeCandidates({
+	niches: profileOf(source).searchable,
+	wilayas: null,
+	formats: null,
+	lo: Math.floor(around / 4),
+	hi: Math.ceil(around * 4),
+	selfId: source.id,
+	around,
+	pool: LOOK_ALIKE_POOL
+});
+const pools: [string, LookAlikeRow[]][] = [
+	['the route’s pool', db.prepare(sql).all(...params) as unknown as LookAlikeRow[]],
+	[
+		`a full pool of ${LOOK_ALIKE_POOL}`,
+		db
+			.prepare(`SELECT ${LOOK_ALIKE_COLUMNS} FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id WHERE c.id <> ?1 ORDER BY c.id LIMIT ?2`)
+			.all(source.id, LOOK_ALIKE_POOL) as unknown as LookAlikeRow[]
+	]
+];
+for (const [label, rows] of pools) {
+	const r = timeIt(() => {
+		const { list } = rankLookAlikes(source, rows, null, [source.bio]);
+		for (const l of list) renderLookAlikeReason(l.reasons, { locale: 'fr', wilayaNames: names });
+	});
+	console.log(`Worker-side CPU, look-alikes, ${label}: ${rows.length} rows → p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (target ≤ 10 ms: ${r.p95 <= 10 ? 'ok' : 'MISS'})`);
 }

@@ -2,6 +2,8 @@
 // in local D1, then GET /api/v1/campaigns/:id/matches?limit=50 through the Worker under
 // wrangler dev. Prints wall p50/p95/p99 and CPU per request net of /health measured in the
 // same run. Targets: p50 ≤ 100 ms, net CPU within the Workers Free plan's 10 ms.
+// Then GET /api/v1/creators/:id/similar (look-alikes, issue 16 point 3) for a shortlisted
+// creator, alone and filtered by the typical campaign: p50 ≤ 50 ms, net CPU ≤ 10 ms.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fmt, freshState, measure, root, startApp } from './lib.mjs';
@@ -45,6 +47,7 @@ export async function runMatchingBench({ creators = Number(process.env.BENCH_CRE
 		];
 		const health = await measure(() => fetch(`${base}/api/v1/health`), { n: 200, warmup: 20, pid: app.pid });
 		const rows = [['GET /api/v1/health (baseline)', health, '']];
+		const similar = [];
 		for (const [label, target] of campaigns) {
 			const res = await fetch(`${base}/api/v1/campaigns`, {
 				method: 'POST',
@@ -59,12 +62,31 @@ export async function runMatchingBench({ creators = Number(process.env.BENCH_CRE
 			const first = await firstRes.json();
 			const r = await measure(() => fetch(url, { headers: { cookie } }), { n: 200, warmup: 20, pid: app.pid });
 			rows.push([`matches?limit=50, ${label}`, r, `${first.total} candidates`]);
+			if (similar.length === 0 && first.matches.length > 0) {
+				const creatorId = first.matches[0].creatorId;
+				for (const [name, query] of [
+					['similar, no campaign', ''],
+					['similar?campaignId=, typical campaign', `?campaignId=${campaign.id}`]
+				]) {
+					const similarUrl = `${base}/api/v1/creators/${creatorId}/similar${query}`;
+					const one = await fetch(similarUrl, { headers: { cookie } });
+					if (one.status !== 200) throw new Error(`similar: ${one.status} ${await one.text()}`);
+					const { creators: found } = await one.json();
+					similar.push([name, await measure(() => fetch(similarUrl, { headers: { cookie } }), { n: 200, warmup: 20, pid: app.pid }), `${found.length} look-alikes`]);
+				}
+			}
 		}
 		console.log(`\nmatching over ${creators} creators (+ the demo seed)`);
 		console.log('route                                                              p50 ms   p95 ms   p99 ms  CPU/req ms  net CPU ms');
 		for (const [name, r, note] of rows) {
 			console.log(`${name.padEnd(64)} ${fmt(r.p50)} ${fmt(r.p95)} ${fmt(r.p99)} ${fmt(r.cpu)}    ${fmt(r.cpu - health.cpu)}  ${note}`);
 		}
+		console.log('\nlook-alikes (GET /api/v1/creators/:id/similar)                      p50 ms  target   net CPU ms  target');
+		for (const [name, r, note] of similar) {
+			const net = r.cpu - health.cpu;
+			console.log(`${name.padEnd(64)} ${fmt(r.p50)}  ≤ 50 ${r.p50 <= 50 ? 'ok' : 'MISS'}  ${fmt(net)}  ≤ 10 ${net <= 10 ? 'ok' : 'MISS'}  ${note}`);
+		}
+		rows.push(...similar.map(([name, r, note]) => [name, r, note]));
 		console.log('net CPU includes local D1 (SQLite runs inside workerd under wrangler dev), so it over-counts what the Worker itself spends.');
 		console.log(run(bin('tsx'), ['bench/matching-cpu.ts', state]).trim());
 		return rows;

@@ -22,7 +22,8 @@
  * rows, this module scores. Ties: similarity, then the unrounded value, then id.
  */
 import { t } from '../i18n';
-import { cosine, readableWords } from './affinity';
+import { cosine, readableWords, surfaceWords } from './affinity';
+import { fits, type FitCampaign } from './campaign-fit';
 import type { FormatFeatures } from './creator-features';
 import { parseJsonOr } from './json';
 import { renderReason, shares, type ReasonContext } from './match-candidates';
@@ -316,4 +317,21 @@ export function renderLookAlikeReason(reasons: readonly { reason: Reason }[], ct
 	const { locale } = ctx;
 	const list = parts.length === 1 ? parts[0] : t(locale, 'similar_and', { a: parts.slice(0, -1).join(t(locale, 'similar_comma')), b: parts[parts.length - 1] });
 	return t(locale, 'similar_reason', { factors: list });
+}
+
+/**
+ * The service's pure half: the pool's rows read, those failing the campaign's hard filters
+ * (`fit`, campaign-fit.ts `fits` on the declared and effective niches) left out, then the
+ * look-alikes of `source`, their shared words made readable from the source's texts (bio,
+ * captions). `byId` gives each look-alike's row and profile back.
+ */
+export function rankLookAlikes(source: LookAlikeRow, rows: readonly LookAlikeRow[], fit: FitCampaign | null, sourceTexts: readonly string[]) {
+	const read = rows.map((row) => ({ row, ...profileOf(row) })).filter((c) => !fit || fits(fit, { wilaya: c.row.wilaya, niches: c.searchable, followersTotal: c.row.followers_total, rates: c.rates }));
+	const byId = new Map(read.map((c) => [c.row.id, c]));
+	const list = lookAlikes(
+		profileOf(source).profile,
+		read.map((c) => c.profile),
+		{ surface: surfaceWords(sourceTexts), limit: LOOK_ALIKE_LIMIT }
+	);
+	return { list, byId };
 }

@@ -10,31 +10,25 @@
  * LOOK_ALIKE_POOL of them. Opened from a campaign, the campaign's hard filters apply as for
  * its matches: its wilayas, niches and follower range in that seek, a priced requested
  * format in SQL, then campaign-fit.ts `fits` on the rows. Only public profile fields are read
- * (never phone, RIP, legal details or rates).
+ * (never phone, RIP or legal details; the rates only to check the campaign's formats, never
+ * returned).
  */
 import type { CallerContext } from '../context';
 import type { Locale } from '../env';
 import { AppError } from '../errors';
-import { surfaceWords } from '../domain/affinity';
-import { fits, type FitCampaign } from '../domain/campaign-fit';
+import type { FitCampaign } from '../domain/campaign-fit';
 import { benchmarkFor } from '../domain/matching';
 import { compareNiches } from '../domain/observed-niches';
-import { LOOK_ALIKE_LIMIT, lookAlikes, profileOf, renderLookAlikeReason, type LookAlikeRow } from '../domain/look-alikes';
+import { profileOf, rankLookAlikes, renderLookAlikeReason, type LookAlikeRow } from '../domain/look-alikes';
 import { NICHES } from '../domain/taxonomy';
 import { findCampaign, ownCampaign, rowFields, type CampaignRow } from './campaigns';
 import { wilayaNames } from './matching';
+import { LOOK_ALIKE_BAND, LOOK_ALIKE_COLUMNS, LOOK_ALIKE_POOL, lookAlikeCandidates } from './look-alike-sql';
 
-/** Candidates scored at most per request (the rest of the band is farther in followers). */
-export const LOOK_ALIKE_POOL = 1500;
-/** The follower band around the creator: ÷ and × this. */
-export const LOOK_ALIKE_BAND = 4;
 /** A creator with fewer followers is searched around this many (a band around 0 is empty). */
 const BAND_FLOOR = 1000;
 /** Captions read for the readable shared words. */
 const SURFACE_POSTS = 30;
-
-const COLUMNS = `c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
-	f.engagement_by_format, f.affinity_terms, f.observed_niches`;
 
 export interface LookAlikeOptions {
 	creatorId: string;
@@ -63,7 +57,7 @@ export async function similarCreators(ctx: CallerContext, opts: LookAlikeOptions
 	const campaignRow = opts.campaignId ? await filteringCampaign(ctx, opts.campaignId) : null;
 	const campaign = campaignRow ? { id: campaignRow.id, ...rowFields(campaignRow) } : null;
 	const [sourceRow, captions] = await db.batch([
-		db.prepare(`SELECT ${COLUMNS}, c.bio FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id WHERE c.id = ?1`).bind(opts.creatorId),
+		db.prepare(`SELECT ${LOOK_ALIKE_COLUMNS}, c.bio FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id WHERE c.id = ?1`).bind(opts.creatorId),
 		db.prepare('SELECT caption FROM posts WHERE creator_id = ?1 ORDER BY posted_at DESC LIMIT ?2').bind(opts.creatorId, SURFACE_POSTS)
 	]);
 	const row = sourceRow.results[0] as (LookAlikeRow & { bio: string }) | undefined;
@@ -83,21 +77,20 @@ export async function similarCreators(ctx: CallerContext, opts: LookAlikeOptions
 		lo = Math.max(lo, campaign.followerMin);
 		hi = Math.min(hi, campaign.followerMax);
 	}
-	const params: (string | number)[] = [JSON.stringify(niches), lo, hi, row.id, around, LOOK_ALIKE_POOL];
-	const wilayas = campaign ? `(SELECT value FROM json_each(?${params.push(JSON.stringify(campaign.wilayas))}))` : '(SELECT code FROM wilayas)';
-	const priced = campaign ? campaign.formats.map((f) => `coalesce(json_extract(p.rates, ?${params.push(`$.${f}`)}), 0) > 0`).join(' OR ') || '0' : null;
-	const candidates = `WITH cand AS (
-			SELECT cn.creator_id AS id, min(max(cn.followers_total, ?5) * 1.0 / max(1, min(cn.followers_total, ?5))) AS d
-			FROM creator_niches cn ${priced ? 'JOIN creators p ON p.id = cn.creator_id' : ''}
-			WHERE cn.niche IN (SELECT value FROM json_each(?1)) AND cn.wilaya IN ${wilayas}
-			  AND cn.followers_total BETWEEN ?2 AND ?3 AND cn.creator_id <> ?4 ${priced ? `AND (${priced})` : ''}
-			GROUP BY cn.creator_id ORDER BY d, cn.creator_id LIMIT ?6)
-		SELECT ${COLUMNS} FROM cand JOIN creators c ON c.id = cand.id LEFT JOIN creator_features f ON f.creator_id = c.id
-		ORDER BY cand.d, c.id`;
+	const { sql, params } = lookAlikeCandidates({
+		niches,
+		wilayas: campaign ? campaign.wilayas : null,
+		formats: campaign ? (campaign.formats as string[]) : null,
+		lo,
+		hi,
+		selfId: row.id,
+		around,
+		pool: LOOK_ALIKE_POOL
+	});
 	const [pool, names] = await Promise.all([
 		lo <= hi
 			? db
-					.prepare(candidates)
+					.prepare(sql)
 					.bind(...params)
 					.all<LookAlikeRow>()
 			: Promise.resolve({ results: [] as LookAlikeRow[] }),
@@ -105,16 +98,7 @@ export async function similarCreators(ctx: CallerContext, opts: LookAlikeOptions
 	]);
 
 	const fit: FitCampaign | null = campaign ? { ...campaign, formats: campaign.formats as string[] } : null;
-	const read = pool.results
-		.map((r) => ({ row: r, ...profileOf(r) }))
-		.filter((c) => !fit || fits(fit, { wilaya: c.row.wilaya, niches: c.searchable, followersTotal: c.row.followers_total, rates: c.rates }));
-	const byId = new Map(read.map((c) => [c.row.id, c]));
-	const surface = surfaceWords([row.bio ?? '', ...(captions.results as { caption: string }[]).map((p) => p.caption)]);
-	const list = lookAlikes(
-		source.profile,
-		read.map((c) => c.profile),
-		{ surface, limit: LOOK_ALIKE_LIMIT }
-	);
+	const { list, byId } = rankLookAlikes(row, pool.results, fit, [row.bio ?? '', ...(captions.results as { caption: string }[]).map((p) => p.caption)]);
 	const reasonCtx = { locale: opts.locale, wilayaNames: names };
 	const tierOf = (followers: number) => {
 		const band = benchmarkFor(followers);
