@@ -127,5 +127,5 @@ for (const [label, rows] of pools) {
 		const { list } = rankLookAlikes(source, rows, null, [source.bio]);
 		for (const l of list) renderLookAlikeReason(l.reasons, { locale: 'fr', wilayaNames: names });
 	});
-	console.log(`Worker-side CPU, look-alikes, ${label}: ${rows.length} rows → p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (target ≤ 10 ms: ${r.p95 <= 10 ? 'ok' : 'MISS'})`);
+	console.log(`Worker-side CPU, look-alikes, ${label}: ${rows.length} rows → p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (target p50 ≤ 10 ms: ${r.p50 <= 10 ? 'ok' : 'MISS'})`);
 }

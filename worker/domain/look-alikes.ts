@@ -22,10 +22,10 @@
  * rows, this module scores. Ties: similarity, then the unrounded value, then id.
  */
 import { t } from '../i18n';
-import { cosine, readableWords, surfaceWords } from './affinity';
+import { readableWords, surfaceWords } from './affinity';
 import { fits, type FitCampaign } from './campaign-fit';
 import type { FormatFeatures } from './creator-features';
-import { parseJsonOr } from './json';
+import { jsonObjectOr, parseJsonOr } from './json';
 import { renderReason, shares, type ReasonContext } from './match-candidates';
 import { benchmarkFor, ENGAGEMENT_BENCHMARKS, type Reason } from './matching';
 import { effectiveNiches, parseObservedNiches, type ObservedNiche } from './observed-niches';
@@ -57,7 +57,10 @@ export interface LookAlikeProfile {
 	followersTotal: number;
 	/** Effective niches (observed-niches.ts effectiveNiches). */
 	niches: string[];
-	/** The lnc term vector (creator_features.affinity_terms). */
+	/**
+	 * The lnc term vector (creator_features.affinity_terms) as stored: read without a copy
+	 * (the biggest cell), so an entry that is not a number is skipped where it is used.
+	 */
 	terms: Record<string, number>;
 	engagement: Partial<Record<Format, FormatFeatures>>;
 	/** Audience shares by wilaya code (empty: no breakdown). */
@@ -99,7 +102,7 @@ export function profileOf(row: LookAlikeRow): { profile: LookAlikeProfile; decla
 			wilaya: row.wilaya,
 			followersTotal: row.followers_total,
 			niches,
-			terms: shares(parseJsonOr(row.affinity_terms, {})),
+			terms: jsonObjectOr<Record<string, number>>(row.affinity_terms, {}),
 			engagement: byFormat,
 			audienceWilayas: shares(audience.wilayas)
 		},
@@ -117,30 +120,61 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 // ---------------------------------------------------------------------------------------
 
 /**
- * The source's terms weighted by idf over the candidates (ln((N + 1) / df), as
- * affinity.ts campaignQueryVector), unit length: what sets this creator apart within the pool.
+ * One pass over the candidates' vectors for the source's terms: the document frequencies and,
+ * per candidate, the (term index, weight) pairs it shares with the source, so the cosine needs
+ * no second lookup. Each candidate's own keys are walked against a small map of the source's
+ * terms (a vector holds at most AFFINITY_TOP_TERMS).
+ */
+function sharedTerms(terms: Record<string, number>, pool: readonly Record<string, number>[]) {
+	const index = new Map<string, number>();
+	const names: string[] = [];
+	const weights: number[] = [];
+	for (const term in terms) {
+		const w = terms[term];
+		if (typeof w !== 'number' || !Number.isFinite(w)) continue;
+		index.set(term, names.length);
+		names.push(term);
+		weights.push(w);
+	}
+	const df = new Array<number>(names.length).fill(0);
+	const pairs = pool.map((doc) => {
+		const out: number[] = [];
+		for (const term in doc) {
+			const i = index.get(term);
+			const d = doc[term];
+			if (i === undefined || typeof d !== 'number') continue;
+			df[i] += 1;
+			out.push(i, d);
+		}
+		return out;
+	});
+	return { names, weights, df, pairs };
+}
+
+/** The source's weights × idf over the pool (ln((N + 1) / df), as affinity.ts campaignQueryVector), unit length; 0 for a term no candidate uses. */
+function idfWeights(weights: readonly number[], df: readonly number[], n: number): number[] {
+	const q = weights.map((w, i) => (df[i] === 0 ? 0 : w * Math.log((n + 1) / df[i])));
+	const norm = Math.sqrt(q.reduce((s, w) => s + w * w, 0));
+	return norm === 0 ? q.map(() => 0) : q.map((w) => w / norm);
+}
+
+/**
+ * The source's terms weighted by idf over the candidates, unit length: what sets this
+ * creator apart within the pool (terms no candidate uses left out).
  */
 export function sourceQuery(terms: Record<string, number>, pool: readonly Record<string, number>[]): Map<string, number> {
-	const n = pool.length;
-	const out = new Map<string, number>();
-	for (const [term, w] of Object.entries(terms)) {
-		let df = 0;
-		for (const doc of pool) if (doc[term] !== undefined) df += 1;
-		if (df === 0) continue;
-		out.set(term, w * Math.log((n + 1) / df));
-	}
-	const norm = Math.sqrt([...out.values()].reduce((s, w) => s + w * w, 0));
-	if (norm === 0) return new Map();
-	for (const [term, w] of out) out.set(term, w / norm);
-	return out;
+	const { names, weights, df } = sharedTerms(terms, pool);
+	const q = idfWeights(weights, df, pool.length);
+	return new Map(names.flatMap((t, i) => (q[i] > 0 ? [[t, q[i]] as const] : [])));
 }
 
 /** Jaccard overlap of two niche sets, and how many they share. */
 export function nicheSimilarity(a: readonly string[], b: readonly string[]): { score: number; shared: number; same: boolean } {
-	const A = new Set(a);
-	const B = new Set(b);
-	const shared = [...A].filter((n) => B.has(n)).length;
-	const union = new Set([...A, ...B]).size;
+	const A = a.filter((n, i) => a.indexOf(n) === i);
+	const B = b.filter((n, i) => b.indexOf(n) === i);
+	let shared = 0;
+	for (const n of A) if (B.includes(n)) shared += 1;
+	const union = A.length + B.length - shared;
 	return { score: union === 0 ? 0 : shared / union, shared, same: union > 0 && shared === union };
 }
 
@@ -154,12 +188,45 @@ export function tierSimilarity(a: number, b: number): number {
 	return clamp01(1 - Math.abs(tierIndex(a) - tierIndex(b)) / 2);
 }
 
-function postShares(e: Partial<Record<Format, FormatFeatures>>): Map<Format, number> {
-	const total = FORMATS.reduce((s, f) => s + Math.max(0, e[f]?.posts ?? 0), 0);
-	const out = new Map<Format, number>();
-	if (total === 0) return out;
-	for (const f of FORMATS) if ((e[f]?.posts ?? 0) > 0) out.set(f, e[f]!.posts / total);
-	return out;
+/** What the pairwise factors read of one creator, computed once per creator (not per pair), without maps. */
+interface Side {
+	p: LookAlikeProfile;
+	/** Share of posts per format, in FORMATS order. */
+	mix: number[];
+	/** The tier's median engagement per format. */
+	median: Record<Format, number>;
+	tier: number;
+}
+
+function sideOf(p: LookAlikeProfile): Side {
+	let total = 0;
+	for (const f of FORMATS) total += Math.max(0, p.engagement[f]?.posts ?? 0);
+	const mix = FORMATS.map((f) => (total > 0 ? Math.max(0, p.engagement[f]?.posts ?? 0) / total : 0));
+	const band = benchmarkFor(p.followersTotal);
+	return { p, mix, median: band.median, tier: ENGAGEMENT_BENCHMARKS.indexOf(band) };
+}
+
+function engagementBetween(a: Side, b: Side): { score: number; format: Format | null } {
+	let mix = 0;
+	let level = 0;
+	let best: Format | null = null;
+	let bestW = 0;
+	for (let i = 0; i < FORMATS.length; i++) {
+		const w = Math.min(a.mix[i], b.mix[i]);
+		if (w === 0) continue;
+		const f = FORMATS[i];
+		mix += w;
+		const ra = Math.max(0.01, a.p.engagement[f]!.engagementRate / a.median[f]);
+		const rb = Math.max(0.01, b.p.engagement[f]!.engagementRate / b.median[f]);
+		const close = clamp01(1 - Math.abs(Math.log(ra / rb)) / Math.log(ENGAGEMENT_FAR_RATIO));
+		level += w * close;
+		if (w * close > bestW) {
+			bestW = w * close;
+			best = f;
+		}
+	}
+	if (mix === 0) return { score: 0, format: null };
+	return { score: clamp01(0.5 * mix + 0.5 * (level / mix)), format: best };
 }
 
 /**
@@ -168,27 +235,7 @@ function postShares(e: Partial<Record<Format, FormatFeatures>>): Map<Format, num
  * share no format. `format` is the shared format that counts most.
  */
 export function engagementSimilarity(a: LookAlikeProfile, b: LookAlikeProfile): { score: number; format: Format | null } {
-	const sa = postShares(a.engagement);
-	const sb = postShares(b.engagement);
-	let mix = 0;
-	let level = 0;
-	let weight = 0;
-	let best: { format: Format; w: number } | null = null;
-	const ta = benchmarkFor(a.followersTotal).median;
-	const tb = benchmarkFor(b.followersTotal).median;
-	for (const f of FORMATS) {
-		const w = Math.min(sa.get(f) ?? 0, sb.get(f) ?? 0);
-		if (w === 0) continue;
-		mix += w;
-		const ra = Math.max(0.01, a.engagement[f]!.engagementRate / ta[f]);
-		const rb = Math.max(0.01, b.engagement[f]!.engagementRate / tb[f]);
-		const close = clamp01(1 - Math.abs(Math.log(ra / rb)) / Math.log(ENGAGEMENT_FAR_RATIO));
-		level += w * close;
-		weight += w;
-		if (!best || w * close > best.w) best = { format: f, w: w * close };
-	}
-	if (weight === 0) return { score: 0, format: null };
-	return { score: clamp01(0.5 * mix + 0.5 * (level / weight)), format: best && best.w > 0 ? best.format : null };
+	return engagementBetween(sideOf(a), sideOf(b));
 }
 
 /** Audience shares by wilaya, at most 1 in all; without a breakdown, the home wilaya (an estimate). */
@@ -200,13 +247,40 @@ function audienceOf(p: LookAlikeProfile): { shares: Map<string, number>; estimat
 	return { shares: new Map(entries.map(([k, v]) => [k, v * scale])), estimated: false };
 }
 
+/** The source's shares (audienceOf) against a candidate's, read in place: Σ min, the candidate's scaled to at most 1. */
+function audienceAgainst(source: { shares: Map<string, number>; estimated: boolean }, c: LookAlikeProfile): { score: number; estimated: boolean } {
+	let sum = 0;
+	for (const k in c.audienceWilayas) {
+		const v = c.audienceWilayas[k];
+		if (v > 0) sum += v;
+	}
+	if (sum === 0) return { score: c.wilaya ? (source.shares.get(c.wilaya) ?? 0) : 0, estimated: true };
+	const scale = sum > 1 ? 1 / sum : 1;
+	let overlap = 0;
+	for (const [w, share] of source.shares) {
+		const v = c.audienceWilayas[w];
+		if (v > 0) overlap += Math.min(share, v * scale);
+	}
+	return { score: clamp01(overlap), estimated: source.estimated };
+}
+
 /** The audience both have in the same wilayas (Σ min of the shares = 1 − total variation distance). */
 export function audienceSimilarity(a: LookAlikeProfile, b: LookAlikeProfile): { score: number; estimated: boolean } {
-	const A = audienceOf(a);
-	const B = audienceOf(b);
-	let overlap = 0;
-	for (const [w, s] of A.shares) overlap += Math.min(s, B.shares.get(w) ?? 0);
-	return { score: clamp01(overlap), estimated: A.estimated || B.estimated };
+	return audienceAgainst(audienceOf(a), b);
+}
+
+/** Cosine of the source's query and a candidate's stored vector (both unit length); a value that is not a number counts nothing. */
+function contentCosine(query: ReadonlyMap<string, number>, doc: Record<string, unknown>): { value: number; shared: string[] } {
+	let value = 0;
+	const contributions: [string, number][] = [];
+	for (const [term, q] of query) {
+		const d = doc[term];
+		if (typeof d !== 'number' || !Number.isFinite(d)) continue;
+		value += q * d;
+		contributions.push([term, q * d]);
+	}
+	contributions.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+	return { value: clamp01(value), shared: contributions.slice(0, 3).map(([t]) => t) };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -266,32 +340,45 @@ interface Details {
  */
 export function lookAlikes(source: LookAlikeProfile, candidates: readonly LookAlikeProfile[], opts: LookAlikeOptions = {}): LookAlike[] {
 	const others = candidates.filter((c) => c.id !== source.id);
-	const query = sourceQuery(
+	const shared = sharedTerms(
 		source.terms,
 		others.map((c) => c.terms)
 	);
+	const q = idfWeights(shared.weights, shared.df, others.length);
+	const query = new Map(shared.names.flatMap((t, i) => (q[i] > 0 ? [[t, q[i]] as const] : [])));
 	const min = opts.minSimilarity ?? LOOK_ALIKE_MIN_SIMILARITY;
-	const scored = others.map((c) => {
-		const content = cosine(query, c.terms);
-		const niches = nicheSimilarity(source.niches, c.niches);
-		const engagement = engagementSimilarity(source, c);
-		const audience = audienceSimilarity(source, c);
+	const src = sideOf(source);
+	const srcAudience = audienceOf(source);
+	// The scoring pass: numbers only; the details the reasons cite come for the listed few.
+	const scored = others.map((c, k) => {
+		const side = sideOf(c);
+		const pairs = shared.pairs[k];
+		let content = 0;
+		for (let j = 0; j < pairs.length; j += 2) content += q[pairs[j]] * pairs[j + 1];
+		const engagement = engagementBetween(src, side);
+		const audience = audienceAgainst(srcAudience, c);
 		const scores: Record<LookAlikeFactor, number> = {
-			content: content.value,
-			niches: niches.score,
-			tier: tierSimilarity(source.followersTotal, c.followersTotal),
+			content: clamp01(content),
+			niches: nicheSimilarity(source.niches, c.niches).score,
+			tier: clamp01(1 - Math.abs(src.tier - side.tier) / 2),
 			engagement: engagement.score,
 			audience: audience.score
 		};
-		const raw = LOOK_ALIKE_FACTORS.reduce((s, f) => s + LOOK_ALIKE_WEIGHTS[f] * scores[f], 0);
-		return { c, scores, raw, similarity: Math.round(raw), details: { words: content.shared, niches, format: engagement.format, audience } };
+		let raw = 0;
+		for (const f of LOOK_ALIKE_FACTORS) raw += LOOK_ALIKE_WEIGHTS[f] * scores[f];
+		return { c, scores, raw, similarity: Math.round(raw), format: engagement.format, audience };
 	});
 	const ranked = scored
 		.filter((s) => s.similarity >= min)
 		.sort((a, b) => b.similarity - a.similarity || b.raw - a.raw || (a.c.id < b.c.id ? -1 : a.c.id > b.c.id ? 1 : 0))
 		.slice(0, opts.limit ?? LOOK_ALIKE_LIMIT);
 	return ranked.map((s) => {
-		const details: Details = { ...s.details, words: readableWords(s.details.words, opts.surface ?? new Map()).slice(0, REASON_WORDS) };
+		const details: Details = {
+			words: readableWords(contentCosine(query, s.c.terms).shared, opts.surface ?? new Map()).slice(0, REASON_WORDS),
+			niches: nicheSimilarity(source.niches, s.c.niches),
+			format: s.format,
+			audience: s.audience
+		};
 		const order = [...LOOK_ALIKE_FACTORS].sort((a, b) => LOOK_ALIKE_WEIGHTS[b] * s.scores[b] - LOOK_ALIKE_WEIGHTS[a] * s.scores[a] || LOOK_ALIKE_FACTORS.indexOf(a) - LOOK_ALIKE_FACTORS.indexOf(b));
 		const reasons: LookAlike['reasons'] = [];
 		for (const factor of order) {

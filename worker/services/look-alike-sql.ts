@@ -6,7 +6,7 @@
  */
 
 /** Candidates scored at most per request (the rest of the band is farther in followers). */
-export const LOOK_ALIKE_POOL = 1500;
+export const LOOK_ALIKE_POOL = 500;
 /** The follower band around the creator: ÷ and × this. */
 export const LOOK_ALIKE_BAND = 4;
 /** The public columns the similarity reads (never phone, RIP, legal details). */
