@@ -167,7 +167,7 @@ describe('campaign matches', () => {
 		const { body } = await matches(brand.client, campaignId);
 		const a = body.matches.find((x) => x.creatorId === good.id)!;
 		const b = body.matches.find((x) => x.creatorId === offTopic.id)!;
-		expect(a.criteria.affinity.score).toBeGreaterThan(b.criteria.affinity.score);
+		expect(a.criteria.affinity.score).toBeGreaterThan(b.criteria.affinity.score!);
 		expect(a.criteria.affinity.reason).toMatch(/mots communs : .*(skincar|serum|vitamin)/);
 	});
 
