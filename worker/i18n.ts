@@ -4,6 +4,7 @@
  * The locale is always passed in: nothing here is global or mutable.
  */
 import * as matchesPhone from './messages/matches-phone';
+import * as trackRecord from './messages/track-record';
 
 /** The product's languages (kept here, free of Worker types, so Node scripts can import the catalogue). */
 export type Locale = 'fr' | 'ar' | 'en';
@@ -384,7 +385,8 @@ const fr = {
 	payout_outcome_invalid: 'Issue inconnue : proof, paid ou unpaid.',
 	detail_payout_proof_type: 'La preuve doit être une image (PNG, JPEG, WebP) ou un PDF.',
 	detail_payout_proof_too_large: 'La preuve dépasse 10 Mo.',
-	...matchesPhone.fr
+	...matchesPhone.fr,
+	...trackRecord.fr
 } as const;
 
 export type MessageKey = keyof typeof fr;
@@ -758,7 +760,8 @@ const ar: Record<MessageKey, string> = {
 	payout_outcome_invalid: 'نتيجة غير معروفة: proof أو paid أو unpaid.',
 	detail_payout_proof_type: 'يجب أن يكون الإثبات صورة (PNG أو JPEG أو WebP) أو ملف PDF.',
 	detail_payout_proof_too_large: 'يتجاوز الإثبات 10 ميغابايت.',
-	...matchesPhone.ar
+	...matchesPhone.ar,
+	...trackRecord.ar
 };
 
 const en: Record<MessageKey, string> = {
@@ -1131,7 +1134,8 @@ const en: Record<MessageKey, string> = {
 	payout_outcome_invalid: 'Unknown outcome: proof, paid or unpaid.',
 	detail_payout_proof_type: 'The proof must be an image (PNG, JPEG, WebP) or a PDF.',
 	detail_payout_proof_too_large: 'The proof is larger than 10 MB.',
-	...matchesPhone.en
+	...matchesPhone.en,
+	...trackRecord.en
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { fr, ar, en };

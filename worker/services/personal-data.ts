@@ -65,6 +65,7 @@ export async function exportPersonalData(ctx: CallerContext) {
 			campaignInvitations: await all(db, 'SELECT id, campaign_id, created_at FROM campaign_invitations WHERE creator_id = ?1 ORDER BY created_at', creator.id),
 			features: await db.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creator.id).first(),
 			riskFlags: (await db.prepare('SELECT * FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id).all()).results,
+			trackRecord: await db.prepare('SELECT * FROM creator_track_records WHERE creator_id = ?1').bind(creator.id).first(),
 			// Screenshot metadata; the images themselves are downloadable from /creators/me/screenshots/:id.
 			statsScreenshots: (
 				await all<{ id: string; content_type: string; size: number; note: string; created_at: number }>(
@@ -243,6 +244,7 @@ export async function erasePersonalData(ctx: CallerContext) {
 				.bind(creator.id, ERASED, user.id),
 			db.prepare('DELETE FROM creator_features WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id),
+			db.prepare('DELETE FROM creator_track_records WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM post_comments WHERE post_id IN (SELECT id FROM posts WHERE creator_id = ?1)').bind(creator.id),
 			db.prepare('DELETE FROM posts WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM follower_points WHERE creator_id = ?1').bind(creator.id),
