@@ -98,6 +98,8 @@ export const ACTIONS = {
 	'/settings/security?/confirm': { as: 'user' },
 	'/settings/security?/regenerate': { as: 'user' },
 	'/settings/security?/disable': { as: 'user' },
+	'/settings/security?/addPasskey': { as: 'user' },
+	'/settings/security?/removePasskey': { as: 'user' },
 	'/signup': { as: 'public', why: 'signing up' },
 	'/verify': { as: 'public', why: 'anyone may check a signed PDF' }
 };
