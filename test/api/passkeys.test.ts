@@ -283,6 +283,19 @@ describe('re-authenticating with a passkey, and removing one', () => {
 	});
 });
 
+describe('personal data', () => {
+	it('exports the passkeys’ names and dates (no key material), and erasing the account deletes them', async () => {
+		const { client, user, authenticator } = await withPasskey({ name: 'Ordinateur du bureau' });
+		const res = await client.call('/me/export');
+		expect(res.status).toBe(200);
+		const text = await res.text();
+		expect((JSON.parse(text) as { passkeys: unknown[] }).passkeys).toEqual([{ name: 'Ordinateur du bureau', created_at: expect.any(String), last_used_at: null }]);
+		expect(text).not.toContain(authenticator.id);
+		expect((await client.call('/me', { method: 'DELETE' })).status).toBe(202);
+		expect(await rows(user.id)).toEqual([]);
+	});
+});
+
 describe('configuration', () => {
 	const production = (extra: Partial<Env>) => {
 		const bindings: Env = { ...(env as unknown as Env), APP_ENV: 'production', ...extra };
