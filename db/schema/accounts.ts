@@ -226,6 +226,27 @@ export const passwordResets = sqliteTable(
 	(t) => [index('password_resets_user_idx').on(t.userId), index('password_resets_expires_idx').on(t.expiresAt)]
 );
 
+/**
+ * Email-address changes waiting for their confirmation (issue 15, point 3): the new address,
+ * and the SHA-256 of the token in the link emailed to it. The address changes only when the
+ * link is opened and confirmed, once, within its time and while it is the user's latest.
+ */
+export const emailChanges = sqliteTable(
+	'email_changes',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		/** Lower-cased, trimmed. */
+		newEmail: text('new_email').notNull(),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		usedAt: integer('used_at')
+	},
+	(t) => [index('email_changes_user_idx').on(t.userId), index('email_changes_expires_idx').on(t.expiresAt)]
+);
+
 /** Fixed-window counters for rate limits: one row per key, reset when the window moves. */
 export const rateLimits = sqliteTable('rate_limits', {
 	key: text('key').primaryKey(),

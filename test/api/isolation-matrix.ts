@@ -180,6 +180,8 @@ export const MATRIX: Record<string, Entry> = {
 	'POST /me/passkeys/options': {},
 	'POST /me/passkeys': { body: json({ name: 'Téléphone', response: PASSKEY_ANSWER }) },
 	'DELETE /me/passkeys/{id}': { ids: (w) => ({ id: w.passkeyId }) },
+	'PUT /me/email': { body: json({ email: 'nouvelle.adresse@example.dz' }) },
+	'POST /auth/email/confirm': { why: 'public: the emailed link’s token is the credential (it may be opened on another device)' },
 	// Team.
 	'GET /brands/me/team': {},
 	'POST /brands/me/invitations': { body: json({ email: 'recrue@example.dz' }) },

@@ -197,6 +197,7 @@ export async function erasePersonalData(ctx: CallerContext) {
 			.bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`, `${LIMITS.passwordResetAccount.name}:${user.email}`),
 		// An emailed reset link must not bring the erased login back.
 		db.prepare('DELETE FROM password_resets WHERE user_id = ?1').bind(user.id),
+		db.prepare('DELETE FROM email_changes WHERE user_id = ?1').bind(user.id),
 		// The second factor goes with the login: recovery codes, pending logins, passkeys and their challenges.
 		db.prepare('DELETE FROM recovery_codes WHERE user_id = ?1').bind(user.id),
 		db.prepare('DELETE FROM login_challenges WHERE user_id = ?1').bind(user.id),
