@@ -3,13 +3,16 @@
 // in with the password, adds a passkey on Paramètres → Sécurité, signs out; signing in again
 // asks for the second step (the account has no TOTP), which the passkey answers. /reauth takes
 // the password and the passkey; the passkey is removed and signing in needs only the password.
-// The Security page with a passkey listed is also opened in Arabic, right to left.
+// The Security page with a passkey listed is also opened in Arabic, right to left. Last, the
+// email address is changed from the same page: the link emailed to the new address confirms
+// it, the old address is told, and the new one signs in.
 // WebAuthn needs a domain as RP ID (not an IP address): the browser uses http://localhost:<port>,
 // and the development server takes the RP from the request's origin.
 import { apiClient as client } from './api-client.mjs';
 import { PASSWORD, fits, signedIn } from './phone.mjs';
 
-export const name = 'passkeys: add one on /settings/security, sign in with it (second step), reauth with it, remove it (virtual authenticator; fr 360 px, ar RTL)';
+export const name =
+	'passkeys: add one on /settings/security, sign in with it (second step), reauth with it, remove it (virtual authenticator; fr 360 px, ar RTL); then change the email address through the emailed link';
 
 export async function run({ browser, baseURL, screenshot, assert }) {
 	const local = baseURL.replace('127.0.0.1', 'localhost');
@@ -86,6 +89,30 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	const again = await signedIn(browser, local, email, 'fr', '10.108.2.1');
 	assert.equal(new URL(again.page.url()).pathname, '/dashboard');
 	await again.context.close();
+
+	// ---- change the email address (the reauth above is still fresh) -----------------------------------
+	const next = `nouvelle.${stamp}@example.dz`;
+	await page.goto('/settings/security');
+	assert.equal(await page.locator('#current-email').innerText(), email);
+	await page.getByLabel('Nouvelle adresse').fill(next);
+	await page.locator('#email-change').click();
+	await page.locator('#email-sent').waitFor();
+	assert.equal(await page.locator('#current-email').innerText(), email, 'unchanged until confirmed');
+	const outbox = async (to) => (await (await fetch(`${baseURL}/api/v1/dev/outbox?to=${encodeURIComponent(to)}`)).json()).messages;
+	const link = /https?:\/\/\S+\/email\/confirm\/[\w-]{43}/.exec((await outbox(next))[0]?.text ?? '')?.[0];
+	assert.ok(link, 'a confirmation link was emailed to the new address');
+	await page.goto(new URL(link).pathname);
+	await fits(page, assert, 'fr /email/confirm');
+	await page.locator('#email-confirm').click();
+	await page.locator('#email-changed').waitFor();
+	assert.match(await page.locator('#email-changed').innerText(), new RegExp(next.replaceAll('.', '\\.')));
+	assert.ok(
+		(await outbox(email)).some((m) => m.subject === 'L’adresse e-mail de votre compte Wasla a changé'),
+		'the old address is told'
+	);
+	const renamed = await signedIn(browser, local, next, 'fr', '10.108.3.1');
+	assert.equal(new URL(renamed.page.url()).pathname, '/dashboard');
+	await renamed.context.close();
 
 	assert.deepEqual(errors, [], 'no script errors');
 	await context.close();

@@ -63,6 +63,17 @@ export const fr = {
 	'login.verify.passkeyFailed': 'La clé d’accès n’a pas pu être utilisée. Réessayez, ou saisissez un code.',
 	'reauth.passkey': 'Confirmer avec une clé d’accès',
 	'reauth.leadPasskey': 'Cette modification est sensible. Saisissez votre mot de passe, puis utilisez votre clé d’accès (ou un code de votre application).',
+	'security.email.title': 'Adresse e-mail',
+	'security.email.current': 'Adresse actuelle :',
+	'security.email.new': 'Nouvelle adresse',
+	'security.email.hint': 'Un lien de confirmation y sera envoyé : l’adresse ne change qu’une fois le lien ouvert. L’ancienne adresse sera prévenue.',
+	'security.email.submit': 'Changer l’adresse',
+	'security.email.sent': 'Lien de confirmation envoyé à {email}. Ouvrez-le dans l’heure pour terminer le changement.',
+	'emailChange.confirm.title': 'Nouvelle adresse e-mail',
+	'emailChange.confirm.lead': 'Confirmez que cette adresse devient celle de votre compte Wasla (connexion et e-mails).',
+	'emailChange.confirm.submit': 'Confirmer la nouvelle adresse',
+	'emailChange.confirm.done': 'C’est fait. L’adresse de votre compte est désormais',
+	'emailChange.confirm.settings': 'Aller à la sécurité du compte',
 	'reauth.cancel': 'Annuler'
 } as const;
 
@@ -130,6 +141,17 @@ export const ar: Record<Keys, string> = {
 	'login.verify.passkeyFailed': 'تعذّر استعمال مفتاح المرور. أعد المحاولة، أو أدخل رمزًا.',
 	'reauth.passkey': 'التأكيد بمفتاح مرور',
 	'reauth.leadPasskey': 'هذا التغيير حساس. أدخل كلمة المرور، ثم استعمل مفتاح المرور (أو رمزًا من تطبيقك).',
+	'security.email.title': 'البريد الإلكتروني',
+	'security.email.current': 'العنوان الحالي:',
+	'security.email.new': 'العنوان الجديد',
+	'security.email.hint': 'سيُرسل إليه رابط تأكيد: لا يتغير العنوان إلا بعد فتح الرابط. وسيُبلَّغ العنوان القديم.',
+	'security.email.submit': 'تغيير العنوان',
+	'security.email.sent': 'أُرسل رابط التأكيد إلى {email}. افتحه خلال ساعة لإتمام التغيير.',
+	'emailChange.confirm.title': 'عنوان بريد إلكتروني جديد',
+	'emailChange.confirm.lead': 'أكّد أن هذا العنوان يصبح عنوان حسابك في وصلة (لتسجيل الدخول والرسائل).',
+	'emailChange.confirm.submit': 'تأكيد العنوان الجديد',
+	'emailChange.confirm.done': 'تمّ ذلك. أصبح عنوان حسابك',
+	'emailChange.confirm.settings': 'الانتقال إلى أمان الحساب',
 	'reauth.cancel': 'إلغاء'
 };
 
@@ -195,5 +217,16 @@ export const en: Record<Keys, string> = {
 	'login.verify.passkeyFailed': 'The passkey could not be used. Try again, or enter a code.',
 	'reauth.passkey': 'Confirm with a passkey',
 	'reauth.leadPasskey': 'This change is sensitive. Enter your password, then use your passkey (or a code from your app).',
+	'security.email.title': 'Email address',
+	'security.email.current': 'Current address:',
+	'security.email.new': 'New address',
+	'security.email.hint': 'A confirmation link will be sent to it: the address changes only once the link is opened. The old address will be told.',
+	'security.email.submit': 'Change the address',
+	'security.email.sent': 'Confirmation link sent to {email}. Open it within the hour to finish the change.',
+	'emailChange.confirm.title': 'New email address',
+	'emailChange.confirm.lead': 'Confirm that this address becomes your Wasla account’s (signing in and emails).',
+	'emailChange.confirm.submit': 'Confirm the new address',
+	'emailChange.confirm.done': 'Done. Your account’s address is now',
+	'emailChange.confirm.settings': 'Go to account security',
 	'reauth.cancel': 'Cancel'
 };

@@ -33,9 +33,9 @@ interface Enrolment {
 }
 
 export const load: PageServerLoad = async ({ locals, url, fetch }) => {
-	requireMe({ locals, url });
+	const me = requireMe({ locals, url });
 	const [status, passkeys] = await Promise.all([apiJson<Status>(fetch, '/me/mfa', 'GET'), apiJson<{ passkeys: Passkey[] }>(fetch, '/me/passkeys', 'GET')]);
-	return { twoFactor: status.ok ? status.data.twoFactor : { enabled: false, enabledAt: null, recoveryCodesLeft: 0 }, passkeys: passkeys.ok ? passkeys.data.passkeys : [] };
+	return { twoFactor: status.ok ? status.data.twoFactor : { enabled: false, enabledAt: null, recoveryCodesLeft: 0 }, passkeys: passkeys.ok ? passkeys.data.passkeys : [], email: me.user.email };
 };
 
 export const actions: Actions = {
@@ -74,6 +74,13 @@ export const actions: Actions = {
 		const res = await apiJson(fetch, `/me/passkeys/${encodeURIComponent(id || '-')}`, 'DELETE');
 		if (!res.ok) return fail(res.status, { passkeys: formProblem(res.problem) });
 		return { passkeyRemoved: true as const };
+	},
+	/** A new address: the API emails it a confirmation link (a sensitive change: 403 sends the browser to /reauth first). */
+	email: async ({ request, fetch }) => {
+		const data = await request.formData();
+		const res = await apiJson<{ pendingEmail: string }>(fetch, '/me/email', 'PUT', { email: formString(data, 'email', 300) });
+		if (!res.ok) return fail(res.status, { email: formProblem(res.problem) });
+		return { emailSent: res.data.pendingEmail };
 	},
 	disable: async ({ fetch }) => {
 		const res = await apiJson(fetch, '/me/mfa/totp', 'DELETE');
