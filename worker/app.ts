@@ -14,6 +14,7 @@ import type { Router } from './route';
 import { accountRoutes } from './routes/accounts';
 import { passwordResetRoutes } from './routes/password-reset';
 import { twoFactorRoutes } from './routes/two-factor';
+import { emailChangeRoutes } from './routes/email-change';
 import { teamRoutes } from './routes/team';
 import { referenceRoutes } from './routes/reference';
 import { devRoutes } from './routes/dev';
@@ -50,6 +51,7 @@ function registerRoutes(router: Router) {
 	accountRoutes(router);
 	passwordResetRoutes(router);
 	twoFactorRoutes(router);
+	emailChangeRoutes(router);
 	teamRoutes(router);
 	referenceRoutes(router);
 	creatorRoutes(router);

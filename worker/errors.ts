@@ -57,6 +57,8 @@ export const ERRORS = {
 	unsupported_media_type: { status: 415, title: 'Unsupported media type' },
 	/** Too many attempts; `Retry-After` says when to try again. */
 	rate_limited: { status: 429, title: 'Too many requests' },
+	/** A feature the deployment is not configured for (a missing secret or APP_URL): the operator must set it; nothing was stored. */
+	unavailable: { status: 503, title: 'Service unavailable' },
 	/** Anything unexpected: logged with the request id, never described to the client. */
 	internal: { status: 500, title: 'Internal error' }
 } as const satisfies Record<string, { status: number; title: string }>;

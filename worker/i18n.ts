@@ -4,6 +4,7 @@
  * The locale is always passed in: nothing here is global or mutable.
  */
 import * as matchesPhone from './messages/matches-phone';
+import * as trackRecord from './messages/track-record';
 import * as similarCreators from './messages/similar-creators';
 
 /** The product's languages (kept here, free of Worker types, so Node scripts can import the catalogue). */
@@ -46,6 +47,15 @@ const fr = {
 	detail_mfa_required: 'Saisissez le code de votre application d’authentification (ou un code de secours) pour terminer la connexion.',
 	detail_reauth_required: 'Pour cette modification, confirmez d’abord votre identité (mot de passe, et code si la double authentification est active).',
 	detail_login_challenge_invalid: 'Cette connexion a expiré : saisissez à nouveau votre e-mail et votre mot de passe.',
+	detail_unavailable: 'Ce service n’est pas disponible pour le moment. Réessayez plus tard.',
+	detail_mfa_unavailable: 'La double authentification n’est pas encore configurée sur ce serveur : rien n’a été enregistré. Réessayez plus tard.',
+	detail_passkeys_unavailable: 'Les clés d’accès ne sont pas encore configurées sur ce serveur. Utilisez votre code pour le moment.',
+	passkey_invalid: 'Cette clé d’accès n’a pas été acceptée (inconnue, demande expirée ou déjà utilisée). Réessayez.',
+	detail_passkeys_too_many: 'Vous avez déjà 10 clés d’accès : supprimez-en une avant d’en ajouter une autre.',
+	detail_passkey_exists: 'Cette clé d’accès est déjà enregistrée.',
+	detail_no_passkey: 'Aucune clé d’accès n’est enregistrée pour ce compte.',
+	detail_email_same: 'C’est déjà l’adresse de votre compte.',
+	detail_email_change_invalid: 'Ce lien de confirmation ne fonctionne plus : il a déjà servi, un lien plus récent l’a remplacé, ou ses 60 minutes sont passées. Demandez le changement à nouveau.',
 	detail_totp_not_pending: 'Aucune activation en cours (ou elle a expiré) : recommencez l’activation.',
 	detail_totp_already_on: 'La double authentification est déjà active.',
 	detail_totp_off: 'La double authentification n’est pas active.',
@@ -386,6 +396,7 @@ const fr = {
 	detail_payout_proof_type: 'La preuve doit être une image (PNG, JPEG, WebP) ou un PDF.',
 	detail_payout_proof_too_large: 'La preuve dépasse 10 Mo.',
 	...matchesPhone.fr,
+	...trackRecord.fr,
 	...similarCreators.fr
 } as const;
 
@@ -426,6 +437,15 @@ const ar: Record<MessageKey, string> = {
 	detail_mfa_required: 'أدخل الرمز من تطبيق المصادقة (أو رمزًا احتياطيًا) لإتمام تسجيل الدخول.',
 	detail_reauth_required: 'لإجراء هذا التغيير، أكّد هويتك أولًا (كلمة المرور، والرمز إن كانت المصادقة الثنائية مفعّلة).',
 	detail_login_challenge_invalid: 'انتهت صلاحية عملية الدخول هذه: أدخل بريدك الإلكتروني وكلمة المرور من جديد.',
+	detail_unavailable: 'هذه الخدمة غير متاحة حاليًا. أعد المحاولة لاحقًا.',
+	detail_mfa_unavailable: 'المصادقة الثنائية غير مهيّأة بعد على هذا الخادم: لم يُحفظ أي شيء. أعد المحاولة لاحقًا.',
+	detail_passkeys_unavailable: 'مفاتيح المرور غير مهيّأة بعد على هذا الخادم. استعمل رمزك في الوقت الحالي.',
+	passkey_invalid: 'لم يُقبل مفتاح المرور هذا (غير معروف، أو انتهت مدة الطلب، أو سبق استعماله). أعد المحاولة.',
+	detail_passkeys_too_many: 'لديك 10 مفاتيح مرور بالفعل: احذف واحدًا قبل إضافة آخر.',
+	detail_passkey_exists: 'مفتاح المرور هذا مسجّل بالفعل.',
+	detail_no_passkey: 'لا يوجد مفتاح مرور مسجّل لهذا الحساب.',
+	detail_email_same: 'هذا هو عنوان حسابك بالفعل.',
+	detail_email_change_invalid: 'رابط التأكيد هذا لم يعد صالحًا: سبق استعماله، أو حلّ محلّه رابط أحدث، أو مرّت دقائقه الستون. اطلب التغيير من جديد.',
 	detail_totp_not_pending: 'لا يوجد تفعيل جارٍ (أو انتهت مدته): ابدأ التفعيل من جديد.',
 	detail_totp_already_on: 'المصادقة الثنائية مفعّلة بالفعل.',
 	detail_totp_off: 'المصادقة الثنائية غير مفعّلة.',
@@ -761,6 +781,7 @@ const ar: Record<MessageKey, string> = {
 	detail_payout_proof_type: 'يجب أن يكون الإثبات صورة (PNG أو JPEG أو WebP) أو ملف PDF.',
 	detail_payout_proof_too_large: 'يتجاوز الإثبات 10 ميغابايت.',
 	...matchesPhone.ar,
+	...trackRecord.ar,
 	...similarCreators.ar
 };
 
@@ -799,6 +820,15 @@ const en: Record<MessageKey, string> = {
 	detail_mfa_required: 'Enter the code from your authenticator app (or a recovery code) to finish signing in.',
 	detail_reauth_required: 'For this change, confirm it is you first (password, and code when two-factor authentication is on).',
 	detail_login_challenge_invalid: 'This sign-in has expired: enter your email and password again.',
+	detail_unavailable: 'This service is not available right now. Try again later.',
+	detail_mfa_unavailable: 'Two-factor authentication is not configured on this server yet: nothing was saved. Try again later.',
+	detail_passkeys_unavailable: 'Passkeys are not configured on this server yet. Use your code for now.',
+	passkey_invalid: 'This passkey was not accepted (unknown, request expired or already used). Try again.',
+	detail_passkeys_too_many: 'You already have 10 passkeys: remove one before adding another.',
+	detail_passkey_exists: 'This passkey is already registered.',
+	detail_no_passkey: 'No passkey is registered for this account.',
+	detail_email_same: 'This is already your account’s address.',
+	detail_email_change_invalid: 'This confirmation link no longer works: it was used, a newer link replaced it, or its 60 minutes are over. Ask for the change again.',
 	detail_totp_not_pending: 'No set-up in progress (or it expired): start again.',
 	detail_totp_already_on: 'Two-factor authentication is already on.',
 	detail_totp_off: 'Two-factor authentication is not on.',
@@ -1135,6 +1165,7 @@ const en: Record<MessageKey, string> = {
 	detail_payout_proof_type: 'The proof must be an image (PNG, JPEG, WebP) or a PDF.',
 	detail_payout_proof_too_large: 'The proof is larger than 10 MB.',
 	...matchesPhone.en,
+	...trackRecord.en,
 	...similarCreators.en
 };
 

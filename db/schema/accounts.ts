@@ -158,6 +158,54 @@ export const loginChallenges = sqliteTable(
 );
 
 /**
+ * Passkeys (WebAuthn credentials), a second factor beside TOTP (issue 15, point 3): the
+ * credential's id and COSE public key (base64url), the signature counter the authenticator
+ * last reported (a lower one is refused: a cloned authenticator), its transports and a name
+ * the user gave it. A user with at least one passkey gets the second-factor step at login.
+ */
+export const passkeys = sqliteTable(
+	'passkeys',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		/** The credential id as the browser gives it (base64url); unique across accounts. */
+		credentialId: text('credential_id').notNull(),
+		/** The COSE public key (base64url). */
+		publicKey: text('public_key').notNull(),
+		counter: integer('counter').notNull().default(0),
+		/** JSON array of transports (`internal`, `hybrid`, `usb`…), as hints for the browser. */
+		transports: text('transports').notNull().default('[]'),
+		name: text('name').notNull(),
+		createdAt: integer('created_at').notNull(),
+		lastUsedAt: integer('last_used_at')
+	},
+	(t) => [uniqueIndex('passkeys_credential_idx').on(t.credentialId), index('passkeys_user_idx').on(t.userId)]
+);
+
+/**
+ * WebAuthn challenges waiting for their answer: one per purpose and binding (the session for
+ * registering and re-authenticating, the pending login for signing in: only SHA-256 hashes of
+ * those tokens here), valid 5 minutes and single use (deleted when an answer is checked, right or wrong).
+ */
+export const webauthnChallenges = sqliteTable(
+	'webauthn_challenges',
+	{
+		/** `<purpose>:<hash of the session or pending-login token>`. */
+		bindingKey: text('binding_key').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		/** base64url, as sent in the options and returned in clientDataJSON. */
+		challenge: text('challenge').notNull(),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull()
+	},
+	(t) => [index('webauthn_challenges_user_idx').on(t.userId), index('webauthn_challenges_expires_idx').on(t.expiresAt)]
+);
+
+/**
  * Password-reset links (issue 14): one row per emailed link. Only the SHA-256 of the link's
  * token is stored. A link works once (`used_at`), for 30 minutes (`expires_at`), and only
  * while it is the user's latest: a new request deletes the older unused ones.
@@ -176,6 +224,27 @@ export const passwordResets = sqliteTable(
 		usedAt: integer('used_at')
 	},
 	(t) => [index('password_resets_user_idx').on(t.userId), index('password_resets_expires_idx').on(t.expiresAt)]
+);
+
+/**
+ * Email-address changes waiting for their confirmation (issue 15, point 3): the new address,
+ * and the SHA-256 of the token in the link emailed to it. The address changes only when the
+ * link is opened and confirmed, once, within its time and while it is the user's latest.
+ */
+export const emailChanges = sqliteTable(
+	'email_changes',
+	{
+		tokenHash: text('token_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id),
+		/** Lower-cased, trimmed. */
+		newEmail: text('new_email').notNull(),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		usedAt: integer('used_at')
+	},
+	(t) => [index('email_changes_user_idx').on(t.userId), index('email_changes_expires_idx').on(t.expiresAt)]
 );
 
 /** Fixed-window counters for rate limits: one row per key, reset when the window moves. */

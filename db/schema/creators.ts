@@ -166,6 +166,34 @@ export const creatorFeatures = sqliteTable('creator_features', {
 });
 
 /**
+ * A creator's track record on Wasla (issue 16, point 4): their completed agreements reduced
+ * to counts and sums by worker/domain/track-record.ts, refreshed whenever a deliverable,
+ * an order or a payout of theirs changes (worker/services/track-records.ts), so that
+ * matching reads one row per shortlisted creator and scores it there. No row: no
+ * completed campaign yet.
+ */
+export const creatorTrackRecords = sqliteTable('creator_track_records', {
+	creatorId: text('creator_id')
+		.primaryKey()
+		.references(() => creators.id),
+	computedAt: integer('computed_at').notNull(),
+	/** Completed agreements: signed, every deliverable done or withdrawn, at least one published. */
+	campaigns: integer('campaigns').notNull(),
+	/** Their published deliverables, those published by the agreed due moment, those whose disclosure was not flagged. */
+	published: integer('published').notNull(),
+	onTime: integer('on_time').notNull(),
+	disclosed: integer('disclosed').notNull(),
+	/** Mean of D+7 views ÷ the creator's median views for the format (null: nothing to compare), and how many deliverables it covers. */
+	viewsRatio: real('views_ratio'),
+	viewsCompared: integer('views_compared').notNull(),
+	/** Non-cancelled payouts of those agreements, whole dinars. */
+	feesDzd: integer('fees_dzd').notNull(),
+	/** Delivered orders credited to the creator on those campaigns, and their amount in dinars. */
+	orders: integer('orders').notNull(),
+	ordersAmountDzd: integer('orders_amount_dzd').notNull()
+});
+
+/**
  * Risk flags per creator, recomputed with the features. A flag lowers match scores; it never
  * hides the creator. The creator can attach an explanation, which survives recomputation
  * while the flag stays raised.

@@ -20,6 +20,7 @@ import { acceptApplication } from '../../worker/services/applications';
 import { editTerms, proposeTerms, requestSigningCode, sendAgreement, signAgreement } from '../../worker/services/agreements';
 import { sealSignedAgreement } from '../../worker/services/agreement-documents';
 import { DEMO_CREATOR_ID } from './generate';
+import { COMPLETED_AGREEMENTS, COMPLETED_DELIVERABLES, COMPLETED_SIGNED_DAYS_AGO, completeAgreement } from './completed';
 
 /** The states the demo shows, in the order they are handed out (the demo creator's agreements first get one of each). */
 export const SEEDED_STATES = ['sent', 'signed', 'creator_signed', 'draft', 'brand_signed'] as const;
@@ -27,6 +28,7 @@ export type SeededState = (typeof SEEDED_STATES)[number];
 
 interface Pending {
 	application_id: string;
+	campaign_id: string;
 	creator_id: string;
 	owner_user_id: string;
 	creator_user_id: string;
@@ -48,6 +50,8 @@ export interface SeededAgreement {
 	applicationId: string;
 	creatorId: string;
 	state: SeededState;
+	/** Signed weeks ago and carried to the end: deliverables done, orders recorded (db/seed/completed.ts). */
+	completed: boolean;
 }
 
 async function userOf(db: D1Database, id: string): Promise<SessionUser> {
@@ -70,7 +74,7 @@ export async function seedAgreements(env: Env, opts: SeedAgreementsOptions): Pro
 	const db = env.DB;
 	const { results: pending } = await db
 		.prepare(
-			`SELECT a.id AS application_id, a.creator_id, b.owner_user_id, cr.user_id AS creator_user_id
+			`SELECT a.id AS application_id, a.campaign_id, a.creator_id, b.owner_user_id, cr.user_id AS creator_user_id
 			 FROM applications a JOIN campaigns c ON c.id = a.campaign_id JOIN brands b ON b.id = c.brand_id JOIN creators cr ON cr.id = a.creator_id
 			 LEFT JOIN agreements g ON g.application_id = a.id
 			 WHERE a.status = 'accepted' AND g.id IS NULL
@@ -102,16 +106,21 @@ export async function seedAgreements(env: Env, opts: SeedAgreementsOptions): Pro
 	const seal = opts.seal ?? Boolean(env.SEAL_PRIVATE_KEY && env.SEAL_CERTIFICATE);
 	let demoIndex = 0;
 	let otherIndex = 0;
+	let completedCount = 0;
 	for (const p of pending) {
 		const isDemo = p.creator_id === DEMO_CREATOR_ID;
 		const state = SEEDED_STATES[(isDemo ? demoIndex++ : otherIndex++) % SEEDED_STATES.length];
 		const brand = await user(p.owner_user_id);
 		const creator = await user(p.creator_user_id);
+		// A few signed agreements of other creators happen weeks ago and are carried to the end (track records).
+		const completing = state === 'signed' && !isDemo && completedCount < COMPLETED_AGREEMENTS;
+		const resume = clock;
+		if (completing) clock = opts.now - COMPLETED_SIGNED_DAYS_AGO * 86_400_000;
 		// The seed stored the outcome; the service makes the acceptance (and its draft agreement) happen.
 		await db.prepare("UPDATE applications SET status = 'shortlisted' WHERE id = ?1 AND status = 'accepted'").bind(p.application_id).run();
 		const accepted = await acceptApplication(context(brand), { applicationId: p.application_id });
 		const agreementId = accepted.agreement.id;
-		out.push({ agreementId, applicationId: p.application_id, creatorId: p.creator_id, state });
+		out.push({ agreementId, applicationId: p.application_id, creatorId: p.creator_id, state, completed: completing });
 		if (state === 'draft') continue;
 
 		// What sending needs: the brand's representative, then the creator's legal name.
@@ -119,6 +128,7 @@ export async function seedAgreements(env: Env, opts: SeedAgreementsOptions): Pro
 		const drafted = withParty(await storedTerms(db, agreementId), 'brand', { representative: brand.name });
 		const n = out.length;
 		drafted.attribution = { promoCode: `${codeStem(drafted.attribution.promoCode)}${n}`, whatsappKeyword: `${codeStem(drafted.attribution.whatsappKeyword)}-${n}` };
+		if (completing) drafted.deliverables = COMPLETED_DELIVERABLES;
 		await editTerms(context(brand), { agreementId, terms: drafted, note: '' });
 		await proposeTerms(context(creator), { agreementId, terms: withParty(await storedTerms(db, agreementId), 'creator', { legalName: creator.name }), note: '' });
 		await sendAgreement(context(brand), { agreementId });
@@ -128,6 +138,15 @@ export async function seedAgreements(env: Env, opts: SeedAgreementsOptions): Pro
 			await signAgreement(context(signer), { agreementId, fullName: signer.name, code: await emailedCode(db, signer.email) });
 		}
 		if (state === 'signed' && seal) await sealSignedAgreement(context(brand), { agreementId });
+		if (completing) {
+			const at = (party: 'brand' | 'creator', ms: number) => {
+				clock = ms - 1;
+				return context(party === 'brand' ? brand : creator);
+			};
+			const hashtags = (await storedTerms(db, agreementId)) as { disclosure: { hashtags: string[] } };
+			await completeAgreement(db, { agreementId, campaignId: p.campaign_id, creatorId: p.creator_id, index: completedCount++, hashtags: hashtags.disclosure.hashtags, at, signedAt: clock });
+			clock = resume;
+		}
 	}
 	return out;
 }
@@ -138,7 +157,11 @@ async function storedTerms(db: D1Database, agreementId: string): Promise<unknown
 	return JSON.parse(row!.terms) as unknown;
 }
 
-type TermsOut = { parties: Record<'brand' | 'creator', Record<string, unknown>>; attribution: { promoCode: string; whatsappKeyword: string } } & Record<string, unknown>;
+type TermsOut = {
+	parties: Record<'brand' | 'creator', Record<string, unknown>>;
+	attribution: { promoCode: string; whatsappKeyword: string };
+	deliverables: unknown;
+} & Record<string, unknown>;
 
 function withParty(terms: unknown, party: 'brand' | 'creator', fields: Record<string, string>): TermsOut {
 	const t = terms as TermsOut;

@@ -106,6 +106,11 @@ export async function buildWorld() {
 	const { tasks } = (await (await brand.client.call(`/campaigns/${plannedId}/tasks`)).json()) as { tasks: { id: string }[] };
 	expect(tasks.length).toBeGreaterThan(0);
 
+	// A passkey of the brand's owner (its key material does not matter here: only who may remove it).
+	const passkeyId = crypto.randomUUID();
+	await env.DB.prepare("INSERT INTO passkeys (id, user_id, credential_id, public_key, counter, transports, name, created_at) VALUES (?1, ?2, ?3, 'pQECAyYgASFYIA', 0, '[]', 'Téléphone', ?4)")
+		.bind(passkeyId, brand.user.id, `cred-${passkeyId}`, Date.now())
+		.run();
 	const otherBrand = await brandAccount('Boutique Yasmine Oran');
 	const otherCreator = await creatorAccount(env, 'Amine Vlog');
 	return {
@@ -123,6 +128,7 @@ export async function buildWorld() {
 		payoutId: payout.id,
 		productId,
 		invitationId,
+		passkeyId,
 		plannedId,
 		taskId: tasks[0].id,
 		strangers: { brand: otherBrand, creator: otherCreator } as Record<Stranger, { client: Client; user: { id: string } }>,
@@ -138,6 +144,8 @@ const story = (w: World) => ({ id: w.storyId });
 const payout = (w: World) => ({ id: w.payoutId });
 const product = (w: World) => ({ id: w.campaignId, productId: w.productId });
 const json = (value: unknown) => (): Body => ({ json: value });
+/** A registration answer of the right shape (its challenge was never issued: the owner would get 400, a guest 401). */
+const PASSKEY_ANSWER = { id: 'AAECAwQFBgcICQoLDA0ODw', rawId: 'AAECAwQFBgcICQoLDA0ODw', type: 'public-key', clientExtensionResults: {}, response: { clientDataJSON: 'e30', attestationObject: 'oA' } };
 
 const OPEN_CAMPAIGN = 'an open campaign is on the creators’ feed: any creator may read it and apply; only brands are strangers to it';
 
@@ -165,6 +173,15 @@ export const MATRIX: Record<string, Entry> = {
 	'POST /me/mfa/totp/confirm': { body: json({ code: '123456' }) },
 	'DELETE /me/mfa/totp': {},
 	'POST /me/mfa/recovery-codes': {},
+	'POST /auth/login/passkey/options': { why: 'public: the second step of signing in, the pending login cookie is the credential' },
+	'POST /auth/login/passkey': { why: 'public: the second step of signing in, the pending login cookie is the credential' },
+	'POST /auth/reauth/passkey/options': {},
+	'GET /me/passkeys': {},
+	'POST /me/passkeys/options': {},
+	'POST /me/passkeys': { body: json({ name: 'Téléphone', response: PASSKEY_ANSWER }) },
+	'DELETE /me/passkeys/{id}': { ids: (w) => ({ id: w.passkeyId }) },
+	'PUT /me/email': { body: json({ email: 'nouvelle.adresse@example.dz' }) },
+	'POST /auth/email/confirm': { why: 'public: the emailed link’s token is the credential (it may be opened on another device)' },
 	// Team.
 	'GET /brands/me/team': {},
 	'POST /brands/me/invitations': { body: json({ email: 'recrue@example.dz' }) },

@@ -46,7 +46,12 @@ const DECLARED: Record<string, string> = {
 	'POST /campaigns/{id}/conversions amountDzd': 'the amount of the brand’s own sale',
 	'POST /campaigns/{id}/intentions creatorId': 'one of the campaign’s creators; another is refused',
 	'POST /deliverables/{id}/publication publishedAt': 'when the creator posted: checked against the signature and the clock',
-	'POST /campaigns/{id}/invitations creatorId': 'the creator the brand invites to apply'
+	'POST /campaigns/{id}/invitations creatorId': 'the creator the brand invites to apply',
+	'POST /me/passkeys response.id': 'the credential id the authenticator made: @simplewebauthn/server checks it equals rawId, and a credential id already registered is 409 — test/api/passkeys.test.ts',
+	'POST /auth/login/passkey response.id':
+		'the credential id the authenticator made: @simplewebauthn/server checks it equals rawId, and a sign-in or re-authentication finds it only among the caller’s own passkeys (another account’s is 400) — test/api/passkeys.test.ts',
+	'POST /auth/reauth passkey.id':
+		'the credential id the authenticator made: @simplewebauthn/server checks it equals rawId, and a sign-in or re-authentication finds it only among the caller’s own passkeys (another account’s is 400) — test/api/passkeys.test.ts'
 };
 
 /**
@@ -56,7 +61,10 @@ const DECLARED: Record<string, string> = {
 const LOOSE: Record<string, string> = {
 	'PUT /creators/me audience.wilayas': 'a record: its keys are wilaya codes, its values shares (worker/routes/creators.types.ts)',
 	'PATCH /agreements/{id} terms': 'read by agreementTermsSchema, strict at every level (worker/domain/agreement-terms.ts) — checked below',
-	'POST /agreements/{id}/proposals terms': 'read by agreementTermsSchema, strict at every level (worker/domain/agreement-terms.ts)'
+	'POST /agreements/{id}/proposals terms': 'read by agreementTermsSchema, strict at every level (worker/domain/agreement-terms.ts)',
+	'POST /me/passkeys response.clientExtensionResults': 'WebAuthn extension outputs the browser reports: never read nor stored (worker/services/passkeys.ts)',
+	'POST /auth/login/passkey response.clientExtensionResults': 'WebAuthn extension outputs the browser reports: never read nor stored (worker/services/passkeys.ts)',
+	'POST /auth/reauth passkey.clientExtensionResults': 'WebAuthn extension outputs the browser reports: never read nor stored (worker/services/passkeys.ts)'
 };
 
 const operations = apiOperations();

@@ -1,5 +1,5 @@
 /**
- * GET /campaigns/:id/matches and the creator's flags (issue 4): hard filters, the five
+ * GET /campaigns/:id/matches and the creator's flags (issue 4): hard filters, the six
  * criteria with reasons in the viewer's language, tunable weights, the risk penalty that
  * lowers but never hides, creators' explanations, and tenancy.
  */
@@ -17,7 +17,7 @@ interface Match {
 	baseScore: number;
 	riskPenalty: number;
 	creator: { displayName: string; wilaya: string };
-	criteria: Record<string, { score: number; reason: string; confidence: string; estimated: boolean }>;
+	criteria: Record<string, { score: number | null; reason: string; confidence: string; estimated: boolean }>;
 	why: string[];
 	risk: { score: number; flags: { code: string; reason: string; explanation: string | null }[] };
 }
@@ -128,7 +128,7 @@ describe('campaign matches', () => {
 		expect(await has()).toBe(false);
 	});
 
-	it('scores the five criteria with reasons that cite the numbers, in French by default', async () => {
+	it('scores the six criteria with reasons that cite the numbers, in French by default', async () => {
 		const { body } = await matches(brand.client, campaignId);
 		const m = body.matches.find((x) => x.creatorId === good.id)!;
 		// 91 interactions over 1 000 reach = 9.1 %; 12 000 followers → 5–20k tier, reel median 7 %
@@ -143,6 +143,8 @@ describe('campaign matches', () => {
 		// 42 % in the target wilayas → 0.42 / 0.5 = 84
 		expect(m.criteria.audienceFit).toMatchObject({ score: 84, estimated: false });
 		expect(m.criteria.affinity.reason).toMatch(/1 niche\(s\) sur 1 en commun/);
+		// No campaign on Wasla yet: the sixth criterion has no score and stays out of the total.
+		expect(m.criteria.trackRecord).toMatchObject({ score: null, reason: 'Pas encore d’historique sur Wasla (critère laissé hors du total).' });
 		expect(m.why.length).toBeGreaterThan(0);
 	});
 
@@ -165,7 +167,7 @@ describe('campaign matches', () => {
 		const { body } = await matches(brand.client, campaignId);
 		const a = body.matches.find((x) => x.creatorId === good.id)!;
 		const b = body.matches.find((x) => x.creatorId === offTopic.id)!;
-		expect(a.criteria.affinity.score).toBeGreaterThan(b.criteria.affinity.score);
+		expect(a.criteria.affinity.score).toBeGreaterThan(b.criteria.affinity.score!);
 		expect(a.criteria.affinity.reason).toMatch(/mots communs : .*(skincar|serum|vitamin)/);
 	});
 
@@ -210,14 +212,15 @@ describe('campaign matches', () => {
 		const put = await brand.client.call(`/campaigns/${campaignId}/match-weights`, { method: 'PUT', json: engagementOnly });
 		expect(put.status).toBe(200);
 		const after = await matches(brand.client, campaignId);
-		expect(after.body.weights).toEqual(engagementOnly);
+		// Sent without the sixth criterion: it weighs 0, the weights mean what the brand chose.
+		expect(after.body.weights).toEqual({ ...engagementOnly, trackRecord: 0 });
 		const m = after.body.matches.find((x) => x.creatorId === good.id)!;
 		expect(m.baseScore).toBe(69);
 		for (const bad of [{ ...engagementOnly, engagement: 101 }, { ...engagementOnly, engagement: 0 }, { ...engagementOnly, extra: 1 }, { engagement: 'x' }]) {
 			const res = await brand.client.call(`/campaigns/${campaignId}/match-weights`, { method: 'PUT', json: bad });
 			expect(res.status, JSON.stringify(bad)).toBe(400);
 		}
-		expect((await matches(brand.client, campaignId)).body.weights).toEqual(engagementOnly);
+		expect((await matches(brand.client, campaignId)).body.weights).toEqual({ ...engagementOnly, trackRecord: 0 });
 		expect((await brand.client.call(`/campaigns/${campaignId}/match-weights`, { method: 'DELETE' })).status).toBe(200);
 		expect((await matches(brand.client, campaignId)).body.customWeights).toBe(false);
 	});

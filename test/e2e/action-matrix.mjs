@@ -76,6 +76,7 @@ export const ACTIONS = {
 	'/logout': { as: 'public', why: 'signing out ends the session the request carries, if any' },
 	'/notifications?/readAll': { as: 'user' },
 	'/password-reset/[token]': { as: 'public', why: 'the reset token is the credential' },
+	'/email/confirm/[token]': { as: 'public', why: 'the email-change token is the credential (the link may be opened on another device)' },
 	'/password-reset': { as: 'public', why: 'asking a reset link' },
 	'/profile': { as: 'creator' },
 	'/profile/legal': { as: 'creator' },
@@ -98,6 +99,9 @@ export const ACTIONS = {
 	'/settings/security?/confirm': { as: 'user' },
 	'/settings/security?/regenerate': { as: 'user' },
 	'/settings/security?/disable': { as: 'user' },
+	'/settings/security?/addPasskey': { as: 'user' },
+	'/settings/security?/email': { as: 'user' },
+	'/settings/security?/removePasskey': { as: 'user' },
 	'/signup': { as: 'public', why: 'signing up' },
 	'/verify': { as: 'public', why: 'anyone may check a signed PDF' }
 };

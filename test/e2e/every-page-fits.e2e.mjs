@@ -133,6 +133,7 @@ const PAGES = {
 	'/notifications': { who: 'creator', path: () => '/notifications' },
 	'/password-reset': { who: 'guest', path: () => '/password-reset' },
 	'/password-reset/[token]': { who: 'guest', path: () => '/password-reset/a-link-that-expired-long-ago' },
+	'/email/confirm/[token]': { who: 'guest', path: () => '/email/confirm/a-link-that-expired-long-ago' },
 	'/payouts': { who: 'creator', path: () => '/payouts' },
 	'/profile': { who: 'creator', path: () => '/profile' },
 	'/profile/legal': { who: 'creator', path: () => '/profile/legal' },

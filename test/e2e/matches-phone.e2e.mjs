@@ -92,7 +92,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.keyboard.press('Enter');
 		assert.equal(await page.locator('.mt-card').first().locator('details.mp-more').getAttribute('open'), '');
 		assert.ok(await page.locator('.mt-card').first().locator('.mt-criteria [role="meter"]').first().isVisible());
-		assert.equal(await page.locator('.mt-card').first().locator('.mt-criterion').count(), 5);
+		assert.equal(await page.locator('.mt-card').first().locator('.mt-criterion').count(), 6, 'six criteria, the track record included');
 		await page.keyboard.press('Enter');
 
 		const { button } = await tickTwo(page, assert, 'Comparer');

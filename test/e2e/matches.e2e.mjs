@@ -1,6 +1,7 @@
 // Recommended creators in the browser (issue 4): the demo brand opens its open campaign's
-// matches from the campaign page, reads the cards (total, five labelled bars with reasons behind
-// each card's details, risk flags with the penalty), changes a weight (the ranking follows it) and restores the
+// matches from the campaign page, reads the cards (total, six labelled criteria with reasons behind
+// each card's details — the track record's bar only for a creator who has one, "no history yet"
+// otherwise —, risk flags with the penalty), changes a weight (the ranking follows it) and restores the
 // defaults, compares two creators side by side; the same in Arabic on a phone and a desktop.
 // Then a creator whose follower history has a spike explains the signal on /profile/signals
 // and sees it saved; the demo creator (no signal) sees the honest empty state.
@@ -32,7 +33,7 @@ async function signedIn(browser, baseURL, { lang, who, ip, viewport = DESKTOP, j
 	return { context, page, errors };
 }
 
-/** Name, total and the five criteria of every card on the page. */
+/** Name, total and the six criteria of every card on the page. */
 async function readCards(page) {
 	return page.locator('.mt-card').evaluateAll((cards) =>
 		cards.map((card) => ({
@@ -46,6 +47,8 @@ async function readCards(page) {
 			})),
 			criteria: Object.fromEntries([...card.querySelectorAll('.mt-criterion')].map((li) => [li.getAttribute('data-criterion'), Number(li.querySelector('.mt-num')?.textContent)])),
 			reasons: [...card.querySelectorAll('.mt-reason')].map((p) => p.textContent?.trim() ?? ''),
+			trackTag: card.querySelector('[data-criterion="trackRecord"] .mt-tag')?.textContent?.trim() ?? '',
+			trackReason: card.querySelector('[data-criterion="trackRecord"] .mt-reason')?.textContent?.trim() ?? '',
 			flags: card.querySelectorAll('.mt-flags li').length
 		}))
 	);
@@ -64,13 +67,20 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		const cards = await readCards(page);
 		assert.equal(cards.length, 20, 'a full first page of 20 cards');
 		for (const card of cards) {
-			assert.equal(card.meters.length, 5, `five criterion bars for ${card.name}`);
+			// The sixth criterion has a bar only with a track record; without one it says so instead of a guessed score.
+			const tracked = card.trackTag === '';
+			assert.equal(card.meters.length, tracked ? 6 : 5, `criterion bars for ${card.name}`);
 			assert.deepEqual(
 				card.meters.map((m) => m.label),
-				['Engagement', 'Qualité des commentaires', 'Affinité', 'Charge publicitaire', 'Audience ciblée']
+				['Engagement', 'Qualité des commentaires', 'Affinité', 'Charge publicitaire', 'Audience ciblée', ...(tracked ? ['Historique sur Wasla'] : [])]
 			);
+			if (tracked) assert.match(card.trackReason, /campagne\(s\) terminée\(s\) sur Wasla\u00a0: \d+\/\d+ livrables à l’heure/, card.trackReason);
+			else {
+				assert.equal(card.trackTag, 'pas encore d’historique');
+				assert.equal(card.trackReason, 'Pas encore d’historique sur Wasla (critère laissé hors du total).');
+			}
 			for (const m of card.meters) assert.ok(m.now >= 0 && m.now <= 100 && m.min === '0' && m.max === '100', JSON.stringify(m));
-			assert.equal(card.reasons.length, 5);
+			assert.equal(card.reasons.length, 6);
 			for (const r of card.reasons) assert.ok(r.length > 10, `a reason sentence: ${r}`);
 			assert.ok(card.total >= 0 && card.total <= 100);
 		}
@@ -96,7 +106,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.goto(`/campaigns/${CAMPAIGN}/matches`);
 		await page.waitForLoadState('networkidle');
 		await page.locator('.mt-weights summary').click();
-		for (const [k, v] of Object.entries({ engagement: '0', commentQuality: '100', affinity: '0', partnershipLoad: '0', audienceFit: '0' })) await page.fill(`#w-${k}`, v);
+		for (const [k, v] of Object.entries({ engagement: '0', commentQuality: '100', affinity: '0', partnershipLoad: '0', audienceFit: '0', trackRecord: '0' })) await page.fill(`#w-${k}`, v);
 		await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 		await page.locator('.notice', { hasText: 'Poids enregistrés' }).waitFor();
 		assert.equal(await page.inputValue('#w-commentQuality'), '100', 'the saved value shows');
@@ -115,15 +125,16 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await screenshot('fr-desktop-3-weights-saved', page);
 
 		// an invalid weight: refused with a translated message, the typed values kept
-		for (const k of ['engagement', 'commentQuality', 'affinity', 'partnershipLoad', 'audienceFit']) await page.fill(`#w-${k}`, '0');
+		for (const k of ['engagement', 'commentQuality', 'affinity', 'partnershipLoad', 'audienceFit', 'trackRecord']) await page.fill(`#w-${k}`, '0');
 		await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 		await page.locator('.error-summary', { hasText: 'Au moins un critère' }).waitFor();
 		assert.equal(await page.inputValue('#w-commentQuality'), '0', 'typed values kept');
 
 		await page.getByRole('button', { name: 'Rétablir les valeurs par défaut' }).click();
 		await page.locator('.notice', { hasText: 'Poids par défaut rétablis' }).waitFor();
-		assert.equal(await page.inputValue('#w-engagement'), '30');
-		assert.equal(await page.inputValue('#w-commentQuality'), '25');
+		assert.equal(await page.inputValue('#w-engagement'), '27');
+		assert.equal(await page.inputValue('#w-commentQuality'), '22');
+		assert.equal(await page.inputValue('#w-trackRecord'), '10');
 
 		// --- compare two creators -------------------------------------------------------------
 		const boxes = page.locator('input[type="checkbox"][name="ids"]');
@@ -133,8 +144,9 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.waitForURL((url) => url.pathname.endsWith('/matches/compare'));
 		assert.match(new URL(page.url()).searchParams.get('ids') ?? '', /^[\w-]+,[\w-]+$/, '?ids=a,b');
 		assert.equal(await page.locator('.mt-table thead th').count(), 3, 'criterion column + 2 creators');
-		assert.equal(await page.locator('.mt-table tbody tr[data-criterion]').count(), 5);
-		assert.equal(await page.locator('.mt-table [role="meter"]').count(), 12, '2 × (total + 5 criteria)');
+		assert.equal(await page.locator('.mt-table tbody tr[data-criterion]').count(), 6);
+		const untracked = await page.locator('.mt-table tr[data-criterion="trackRecord"] .mt-tag').count();
+		assert.equal(await page.locator('.mt-table [role="meter"]').count(), 14 - untracked, '2 × (total + 6 criteria), less the track records without history');
 		await screenshot('fr-desktop-4-compare', page);
 
 		await page.goto(`/campaigns/${CAMPAIGN}/matches/compare?ids=a1`);
@@ -155,10 +167,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
 		const cards = await readCards(page);
 		assert.ok(cards.length >= 2);
-		assert.deepEqual(
-			cards[0].meters.map((m) => m.label),
-			['التفاعل', 'جودة التعليقات', 'التوافق', 'الحمل الإعلاني', 'الجمهور المستهدف']
-		);
+		assert.deepEqual(cards[0].meters.map((m) => m.label).slice(0, 5), ['التفاعل', 'جودة التعليقات', 'التوافق', 'الحمل الإعلاني', 'الجمهور المستهدف']);
 		for (const r of cards[0].reasons) assert.match(r, ARABIC, `Arabic reason: ${r}`);
 		assert.match(await page.locator('.mt-card:has(.mt-flags)').first().innerText(), /نقطة بسبب المخاطر/);
 		// bars fill from the inline start: the right edge in Arabic (the criteria sit behind the card's details)
@@ -202,7 +211,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.equal(await page.inputValue('#w-engagement'), '31');
 		await page.getByRole('button', { name: 'Rétablir les valeurs par défaut' }).click();
 		await page.locator('.notice', { hasText: 'Poids par défaut rétablis' }).waitFor();
-		assert.equal(await page.inputValue('#w-engagement'), '30');
+		assert.equal(await page.inputValue('#w-engagement'), '27');
 
 		const boxes = page.locator('input[type="checkbox"][name="ids"]');
 		await boxes.nth(0).check();

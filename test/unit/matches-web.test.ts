@@ -51,28 +51,30 @@ describe('weights form', () => {
 	});
 
 	it('builds the PUT body with every criterion, missing fields as empty', () => {
-		expect(weightsBody({ engagement: '40', affinity: 'x' })).toEqual({ engagement: 40, commentQuality: '', affinity: 'x', partnershipLoad: '', audienceFit: '' });
+		expect(weightsBody({ engagement: '40', affinity: 'x' })).toEqual({ engagement: 40, commentQuality: '', affinity: 'x', partnershipLoad: '', audienceFit: '', trackRecord: '' });
 		expect(Object.keys(weightsBody({}))).toEqual([...CRITERIA]);
 	});
 
 	it('shows the saved weights as strings and each one as a share of the total', () => {
-		expect(weightStrings(DEFAULT_WEIGHTS)).toEqual({ engagement: '30', commentQuality: '25', affinity: '20', partnershipLoad: '10', audienceFit: '15' });
+		expect(weightStrings(DEFAULT_WEIGHTS)).toEqual({ engagement: '27', commentQuality: '22', affinity: '18', partnershipLoad: '9', audienceFit: '14', trackRecord: '10' });
 		expect(weightShares(DEFAULT_WEIGHTS)).toEqual(DEFAULT_WEIGHTS); // they sum to 100
-		expect(weightShares({ engagement: 50, commentQuality: 50, affinity: 0, partnershipLoad: 0, audienceFit: 0 })).toEqual({
+		expect(weightShares({ engagement: 50, commentQuality: 50, affinity: 0, partnershipLoad: 0, audienceFit: 0, trackRecord: 0 })).toEqual({
 			engagement: 50,
 			commentQuality: 50,
 			affinity: 0,
 			partnershipLoad: 0,
-			audienceFit: 0
+			audienceFit: 0,
+			trackRecord: 0
 		});
-		expect(weightShares({ engagement: 1, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 2 })).toEqual({
-			engagement: 33,
+		expect(weightShares({ engagement: 1, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 2, trackRecord: 1 })).toEqual({
+			engagement: 25,
 			commentQuality: 0,
 			affinity: 0,
 			partnershipLoad: 0,
-			audienceFit: 67
+			audienceFit: 50,
+			trackRecord: 25
 		});
-		expect(weightShares({ engagement: 0, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 0 }).engagement).toBe(0);
+		expect(weightShares({ engagement: 0, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 0, trackRecord: 0 }).engagement).toBe(0);
 	});
 });
 

@@ -155,21 +155,31 @@ describe('affinity', () => {
 });
 
 describe('total', () => {
-	const criteria = { engagement: { score: 71 }, commentQuality: { score: 45 }, affinity: { score: 70 }, partnershipLoad: { score: 50 }, audienceFit: { score: 84 } };
-	it('default weights: (30×71 + 25×45 + 20×70 + 10×50 + 15×84) / 100 = 64.15; risk 40 costs 12 → 52', () => {
-		expect(totalScore(criteria, DEFAULT_WEIGHTS, 40)).toEqual({ base: 64.2, penalty: 12, score: 52 });
+	const criteria = { engagement: { score: 71 }, commentQuality: { score: 45 }, affinity: { score: 70 }, partnershipLoad: { score: 50 }, audienceFit: { score: 84 }, trackRecord: { score: null } };
+	it('default weights without a track record: (27×71 + 22×45 + 18×70 + 9×50 + 14×84) / 90 = 64.37 (its 10 left out); risk 40 costs 12 → 52', () => {
+		expect(totalScore(criteria, DEFAULT_WEIGHTS, 40)).toEqual({ base: 64.4, penalty: 12, score: 52 });
 		expect(totalScore(criteria, DEFAULT_WEIGHTS, 0).score).toBe(64);
 	});
-	it('tuned weights change the total: engagement only → 71', () => {
-		expect(totalScore(criteria, { engagement: 1, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 0 }, 0).score).toBe(71);
+	it('with a track record it counts its weight: (5 793 + 10×90) / 100 = 66.93; a poor one (20) pulls down to 59.9', () => {
+		expect(totalScore({ ...criteria, trackRecord: { score: 90 } }, DEFAULT_WEIGHTS, 0)).toEqual({ base: 66.9, penalty: 0, score: 67 });
+		expect(totalScore({ ...criteria, trackRecord: { score: 20 } }, DEFAULT_WEIGHTS, 0)).toEqual({ base: 59.9, penalty: 0, score: 60 });
 	});
-	it('weights are validated; bad or all-zero weights fall back to the defaults', () => {
-		expect(normaliseWeights({ engagement: 50, commentQuality: 'x', affinity: -1 })).toEqual({ ...DEFAULT_WEIGHTS, engagement: 50 });
+	it('a null criterion weighted alone leaves nothing to average: 0', () => {
+		expect(totalScore(criteria, { engagement: 0, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 0, trackRecord: 100 }, 0)).toEqual({ base: 0, penalty: 0, score: 0 });
+	});
+	it('tuned weights change the total: engagement only → 71', () => {
+		expect(totalScore(criteria, { engagement: 1, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 0, trackRecord: 0 }, 0).score).toBe(71);
+	});
+	it('weights are validated; bad or all-zero weights fall back to the defaults; weights set without trackRecord give it 0', () => {
+		expect(normaliseWeights({ engagement: 50, commentQuality: 'x', affinity: -1, trackRecord: 10 })).toEqual({ ...DEFAULT_WEIGHTS, engagement: 50 });
+		expect(normaliseWeights({ engagement: 50, commentQuality: 'x', affinity: -1 })).toEqual({ ...DEFAULT_WEIGHTS, engagement: 50, trackRecord: 0 });
 		expect(normaliseWeights({ engagement: 0, commentQuality: 0, affinity: 0, partnershipLoad: 0, audienceFit: 0 })).toEqual(DEFAULT_WEIGHTS);
 		expect(normaliseWeights(null)).toEqual(DEFAULT_WEIGHTS);
+		expect(Object.values(DEFAULT_WEIGHTS).reduce((a, b) => a + b, 0)).toBe(100);
 	});
-	it('"why this creator" names the criteria that lift the total most', () => {
+	it('"why this creator" names the criteria that lift the total most; a null track record never', () => {
 		expect(strongestCriteria(criteria, DEFAULT_WEIGHTS)).toEqual(['engagement', 'affinity']);
+		expect(strongestCriteria({ ...criteria, trackRecord: { score: 100 } }, { ...DEFAULT_WEIGHTS, trackRecord: 100 })).toEqual(['trackRecord', 'engagement']);
 	});
 });
 

@@ -8,6 +8,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSeed, seedStatements } from '../../db/seed/generate';
 import { type SeededAgreement, seedAgreements } from '../../db/seed/agreements';
+import { COMPLETED_AGREEMENTS } from '../../db/seed/completed';
 import { agreementChainVerdict } from '../../worker/services/agreements';
 import type { Env } from '../../worker/env';
 import { Client } from '../api/helpers';
@@ -88,6 +89,25 @@ describe('demo agreements', () => {
 			);
 			expect(n.length, a.state).toBe(1);
 		}
+	});
+
+	it('carries a few signed agreements to the end, so the matches show track records with real numbers (issue 16)', async () => {
+		const completed = seeded.filter((a) => a.completed);
+		expect(completed.length).toBe(COMPLETED_AGREEMENTS);
+		for (const a of completed) {
+			const open = await rows("SELECT id FROM deliverables WHERE agreement_id = ?1 AND status <> 'done'", a.agreementId);
+			expect(open, a.agreementId).toEqual([]);
+			const [track] = await rows<{ campaigns: number; published: number; on_time: number; disclosed: number; views_ratio: number; orders: number }>(
+				'SELECT * FROM creator_track_records WHERE creator_id = ?1',
+				a.creatorId
+			);
+			// Two reels per completed agreement, published early with the agreed disclosure.
+			const campaigns = completed.filter((x) => x.creatorId === a.creatorId).length;
+			expect(track).toMatchObject({ campaigns, published: 2 * campaigns, on_time: 2 * campaigns, disclosed: 2 * campaigns });
+			expect(track.views_ratio).toBeGreaterThan(0);
+			expect(track.orders).toBeGreaterThan(0);
+		}
+		expect(await rows('SELECT creator_id FROM creator_track_records WHERE creator_id NOT IN (SELECT value FROM json_each(?1))', JSON.stringify(completed.map((a) => a.creatorId)))).toEqual([]);
 	});
 
 	it('is idempotent: a second run finds nothing left to do', async () => {

@@ -1,6 +1,6 @@
 /**
  * The pure half of matching a campaign's candidates: rows as the matches query returns
- * them → five criteria, total and risk per creator (worker/domain/matching.ts), and the
+ * them → six criteria, total and risk per creator (worker/domain/matching.ts), and the
  * reasons as sentences in the viewer's language. No D1 here: the service runs the query,
  * the benchmark feeds the same function the same rows.
  */
@@ -16,8 +16,9 @@ import { affinityScore, audienceFitScore, campaignFormats, commentQualityScore, 
 import type { Format } from './taxonomy';
 import type { EvidenceScore } from './match-why';
 import { effectiveNiches, parseObservedNiches } from './observed-niches';
+import { trackAggregateOf, trackRecordScore, type TrackColumns } from './track-record';
 
-export interface CandidateRow {
+export interface CandidateRow extends TrackColumns {
 	id: string;
 	display_name: string;
 	handle: string;
@@ -79,6 +80,7 @@ export function renderReason(reason: Reason, ctx: ReasonContext): string {
 		const names = ctx.wilayaNames.get(reason.params.wilaya);
 		params.wilaya = names ? (locale === 'ar' ? names.ar : names.fr) : reason.params.wilaya;
 	}
+	if (reason.parts) params.parts = reason.parts.map((r) => renderReason(r, ctx)).join(locale === 'ar' ? '، ' : ', ');
 	return t(locale, reason.key, params);
 }
 
@@ -135,7 +137,8 @@ export function scoreCandidates(campaign: CampaignFields & { id: string }, rows:
 				},
 				campaign.wilayas,
 				campaign.ageBands
-			)
+			),
+			trackRecord: trackRecordScore(trackAggregateOf(row))
 		};
 		const risk = row.risk_score ?? 0;
 		return { row, criteria, total: totalScore(criteria, weights, risk), risk };

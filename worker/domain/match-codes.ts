@@ -3,7 +3,7 @@
  * module, so the pages that label them (web/src/lib/matches.ts) do not pull the scoring,
  * stemming and comment-classifier tables into the browser.
  */
-export const CRITERIA = ['engagement', 'commentQuality', 'affinity', 'partnershipLoad', 'audienceFit'] as const;
+export const CRITERIA = ['engagement', 'commentQuality', 'affinity', 'partnershipLoad', 'audienceFit', 'trackRecord'] as const;
 export type Criterion = (typeof CRITERIA)[number];
 export type MatchWeights = Record<Criterion, number>;
 

@@ -7,8 +7,11 @@
  */
 import type { Criterion, CriterionScore, Reason } from './matching';
 
-/** A criterion's score with what affinityScore adds: the shared words, readable. */
-export type EvidenceScore = CriterionScore & { sharedWords?: readonly string[] };
+/**
+ * A criterion's score with what affinityScore adds: the shared words, readable. The score is
+ * null only for the track record of a creator with no completed campaign (track-record.ts).
+ */
+export type EvidenceScore = Omit<CriterionScore, 'score'> & { score: number | null; sharedWords?: readonly string[] };
 
 export interface Highlight {
 	criterion: Criterion;
@@ -58,6 +61,12 @@ export function highlightOf(criterion: Criterion, score: EvidenceScore): Highlig
 			if (percent === null) return null;
 			const national = score.reason.key === 'match_audience_national' || score.reason.key === 'match_audience_national_ages';
 			return at({ key: national ? 'why_audience_national' : 'why_audience', params: { percent } });
+		}
+		case 'trackRecord': {
+			// The on-time count is the evidence a brand cannot get anywhere else.
+			const onTime = score.reason.parts?.find((r) => r.key === 'match_track_on_time');
+			if (score.score === null || !onTime) return null;
+			return at({ key: 'why_track', params: { campaigns: num(p.campaigns) ?? 0, onTime: num(onTime.params.onTime) ?? 0, total: num(onTime.params.total) ?? 0 } });
 		}
 	}
 }

@@ -1,6 +1,7 @@
 /**
  * Match scores (issue 4, point 1): how well a creator who passed a campaign's hard filters
- * fits it, on evidence. Five criteria, each 0–100 with a reason (an i18n key of
+ * fits it, on evidence. Six criteria (the sixth, the track record on Wasla, in
+ * track-record.ts, issue 16), each 0–100 with a reason (an i18n key of
  * worker/i18n.ts and the numbers it cites), a weighted total the brand can tune per
  * campaign, minus a risk penalty. Pure: the service loads the precomputed features
  * (creator_features) and the campaign, this module scores.
@@ -20,9 +21,11 @@ export { CRITERIA, type Criterion, type MatchWeights };
 /**
  * Default weights (sum 100). Engagement on the right format and comments that ask to buy
  * are the seed article's two strongest signals of sales; editorial fit next; the audience's
- * cities matter but are often estimated; ad load is a brake rather than a driver.
+ * cities matter but are often estimated; ad load is a brake rather than a driver. The track
+ * record (what the creator delivered on Wasla) takes 10, the five others keeping their
+ * proportions; it only counts for creators who have one (see totalScore).
  */
-export const DEFAULT_WEIGHTS: MatchWeights = { engagement: 30, commentQuality: 25, affinity: 20, partnershipLoad: 10, audienceFit: 15 };
+export const DEFAULT_WEIGHTS: MatchWeights = { engagement: 27, commentQuality: 22, affinity: 18, partnershipLoad: 9, audienceFit: 14, trackRecord: 10 };
 
 /** Risk penalty: this many points off the total per point of the creator's 0–100 risk (risk 100 → −30). */
 export const RISK_PENALTY_PER_POINT = 0.3;
@@ -32,6 +35,8 @@ export type Confidence = 'high' | 'medium' | 'low';
 export interface Reason {
 	key: MessageKey;
 	params: Record<string, string | number>;
+	/** Sub-sentences rendered in order and joined into the `{parts}` placeholder (the track record's list of numbers). */
+	parts?: Reason[];
 }
 
 export interface CriterionScore {
@@ -313,10 +318,18 @@ export function audienceFitScore(audience: AudienceInput, targetWilayas: readonl
 // total
 // ---------------------------------------------------------------------------------------
 
+/**
+ * The track record's weight in weights a brand set without it (saved before the sixth
+ * criterion existed, or sent by a client that knows five): 0, so they keep meaning exactly
+ * what the brand chose.
+ */
+export const TRACK_RECORD_WEIGHT_UNSET = 0;
+
 /** Validates stored or submitted weights: integers 0–100, at least one positive. */
 export function normaliseWeights(raw: unknown): MatchWeights {
 	if (!raw || typeof raw !== 'object') return { ...DEFAULT_WEIGHTS };
 	const out = { ...DEFAULT_WEIGHTS };
+	if (!('trackRecord' in raw)) out.trackRecord = TRACK_RECORD_WEIGHT_UNSET;
 	for (const c of CRITERIA) {
 		const v = (raw as Record<string, unknown>)[c];
 		if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100) out[c] = v;
@@ -332,10 +345,15 @@ export interface MatchTotal {
 	score: number;
 }
 
-/** Weighted mean of the criteria (weights need not sum to 100) minus 0.3 × risk. */
-export function totalScore(criteria: Record<Criterion, { score: number }>, weights: MatchWeights, risk: number): MatchTotal {
-	const sum = CRITERIA.reduce((s, c) => s + weights[c], 0);
-	const base = sum === 0 ? 0 : CRITERIA.reduce((s, c) => s + weights[c] * criteria[c].score, 0) / sum;
+/**
+ * Weighted mean of the criteria (weights need not sum to 100) minus 0.3 × risk. A criterion
+ * scored null (no evidence: no track record yet) is left out and the mean is taken over the
+ * others' weights, so a newcomer is neither helped nor hurt by a guess.
+ */
+export function totalScore(criteria: Record<Criterion, { score: number | null }>, weights: MatchWeights, risk: number): MatchTotal {
+	const scored = CRITERIA.filter((c) => criteria[c].score !== null);
+	const sum = scored.reduce((s, c) => s + weights[c], 0);
+	const base = sum === 0 ? 0 : scored.reduce((s, c) => s + weights[c] * criteria[c].score!, 0) / sum;
 	const penalty = RISK_PENALTY_PER_POINT * clamp(risk);
 	return { base: round1(base), penalty: round1(penalty), score: clamp(round(base - penalty)) };
 }
@@ -344,10 +362,11 @@ export function totalScore(criteria: Record<Criterion, { score: number }>, weigh
  * "Why this creator": the criteria that lift the total most (weight × score above the
  * weighted average of the others), strongest first, at most `n`.
  */
-export function strongestCriteria(criteria: Record<Criterion, { score: number }>, weights: MatchWeights, n = 2): Criterion[] {
+export function strongestCriteria(criteria: Record<Criterion, { score: number | null }>, weights: MatchWeights, n = 2): Criterion[] {
+	const at = (c: Criterion) => criteria[c].score ?? 0;
 	return [...CRITERIA]
-		.filter((c) => weights[c] > 0 && criteria[c].score >= 60)
-		.sort((a, b) => weights[b] * criteria[b].score - weights[a] * criteria[a].score || CRITERIA.indexOf(a) - CRITERIA.indexOf(b))
+		.filter((c) => weights[c] > 0 && at(c) >= 60)
+		.sort((a, b) => weights[b] * at(b) - weights[a] * at(a) || CRITERIA.indexOf(a) - CRITERIA.indexOf(b))
 		.slice(0, n);
 }
 
@@ -365,7 +384,8 @@ export function campaignFormats(formats: readonly string[]): Format[] {
  * .quality_score) so that SQL can shortlist before the precise scoring: engagement over
  * every format the creator posted, comment quality and ad load with their default weights,
  * minus the risk penalty. Affinity and audience fit depend on the campaign and are left to
- * the precise pass.
+ * the precise pass; so is the track record (stored apart, creator_track_records, and read
+ * for the shortlisted creators only, so the shortlist scan joins nothing more).
  */
 export function baseQuality(input: {
 	engagementByFormat: Partial<Record<Format, FormatFeatures>>;
@@ -383,14 +403,16 @@ export function baseQuality(input: {
 		commentQuality: commentQualityScore(input.commentMix, input.commentsSampled),
 		partnershipLoad: partnershipLoadScore(input.sponsoredShare, input.postsConsidered),
 		affinity: { score: 0 },
-		audienceFit: { score: 0 }
+		audienceFit: { score: 0 },
+		trackRecord: { score: null }
 	};
-	return totalScore(criteria, { ...DEFAULT_WEIGHTS, affinity: 0, audienceFit: 0 }, input.risk).score;
+	return totalScore(criteria, { ...DEFAULT_WEIGHTS, affinity: 0, audienceFit: 0, trackRecord: 0 }, input.risk).score;
 }
 
 /**
  * Creators kept by the SQL shortlist beyond the requested page: the precise scores reorder
- * within it. Affinity and audience fit weigh 35 % by default, so a creator outside the best
+ * within it. Affinity, audience fit and the track record weigh 42 % by default (the track
+ * record only for creators who have one), so a creator outside the best
  * `offset + limit + SHORTLIST_MARGIN` on the other criteria would need a near-perfect fit
  * and a weak base to overtake; the bench and the tests measure what it costs.
  */

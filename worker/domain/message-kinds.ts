@@ -30,6 +30,8 @@ export const MESSAGE_KINDS = {
 	// account security
 	team_invitation: 'account',
 	password_reset: 'account',
+	email_change: 'account',
+	email_changed: 'account',
 	// signing
 	agreement_sent: 'signing',
 	signing_code: 'signing',

@@ -30,6 +30,10 @@ export const LIMITS = {
 	passwordResetAccount: { name: 'pw-reset:acct', max: 5, windowMs: 60 * 60 * 1000 },
 	/** New passwords set from reset links, from one IP (each one hashes a password). */
 	passwordResetConfirmIp: { name: 'pw-reset-confirm:ip', max: 30, windowMs: 15 * 60 * 1000 },
+	/** Email-address changes asked by one account (each one emails the new address). */
+	emailChangeUser: { name: 'email-change:user', max: 5, windowMs: 60 * 60 * 1000 },
+	/** Email-change links confirmed from one IP. */
+	emailChangeConfirmIp: { name: 'email-change-confirm:ip', max: 30, windowMs: 15 * 60 * 1000 },
 	/** New campaign invitations sent by one brand per UTC day (each one emails a creator): a brand picks, it does not spam. */
 	campaignInvitationsBrand: { name: 'campaign-invite:brand', max: 40, windowMs: 24 * 60 * 60 * 1000 }
 } as const satisfies Record<string, Limit>;

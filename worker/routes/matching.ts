@@ -8,6 +8,7 @@ import { campaignMatches, campaignWeights, explainRiskFlag, ownRiskFlags, saveWe
 import { inviteCreator } from '../services/campaign-invitations';
 import { ByRiskCode, ExplanationBody, InvitationBody, InvitationResponse, MatchesQuery, MatchesResponse, OwnRiskResponse, WeightsBody, WeightsOut } from './matching.types';
 import { ById } from './params';
+import { TRACK_RECORD_WEIGHT_UNSET } from '../domain/matching';
 import * as v from 'valibot';
 
 const brandOnly = { 401: { description: 'No session' }, 403: { description: 'Not a brand user' }, 404: { description: 'No such campaign, or another brand’s' } };
@@ -18,7 +19,7 @@ export function matchingRoutes(r: Router) {
 		{
 			method: 'get',
 			path: '/campaigns/:id/matches',
-			summary: 'Creators that pass the campaign’s hard filters, scored on five criteria with reasons, best first',
+			summary: 'Creators that pass the campaign’s hard filters, scored on six criteria with reasons, best first',
 			tags: ['matching'],
 			auth: 'brand',
 			replica: true,
@@ -78,14 +79,14 @@ export function matchingRoutes(r: Router) {
 		{
 			method: 'put',
 			path: '/campaigns/:id/match-weights',
-			summary: 'Tune the weights of the five criteria for this campaign (integers 0–100, not all zero)',
+			summary: 'Tune the weights of the six criteria for this campaign (integers 0–100, not all zero; trackRecord 0 when left out)',
 			tags: ['matching'],
 			auth: 'brand',
 			params: ById,
 			body: json(WeightsBody),
 			responses: { 200: { description: 'Saved', schema: v.object({ weights: WeightsOut, custom: v.boolean() }) }, 400: { description: 'Invalid weights' }, ...brandOnly }
 		},
-		async (c, { ctx, params, body }) => c.json(await saveWeights(ctx, { campaignId: params.id, weights: body }))
+		async (c, { ctx, params, body }) => c.json(await saveWeights(ctx, { campaignId: params.id, weights: { ...body, trackRecord: body.trackRecord ?? TRACK_RECORD_WEIGHT_UNSET } }))
 	);
 
 	route(

@@ -35,11 +35,20 @@ export const WeightsBody = v.strictObject({
 	commentQuality: weight('commentQuality'),
 	affinity: weight('affinity'),
 	partnershipLoad: weight('partnershipLoad'),
-	audienceFit: weight('audienceFit')
+	audienceFit: weight('audienceFit'),
+	trackRecord: v.optional(v.pipe(Weight, v.description('Weight of trackRecord (what the creator delivered on Wasla), 0–100; 0 when left out.')))
 });
 
 const CriterionOut = v.object({
 	score: v.number(),
+	reason: v.string(),
+	confidence: v.picklist(['high', 'medium', 'low']),
+	estimated: v.boolean()
+});
+
+/** The track record: no score (null) and the reason "no history yet" while the creator has no completed campaign on Wasla. */
+const TrackRecordOut = v.object({
+	score: v.pipe(v.nullable(v.number()), v.description('0–100, or null without any completed campaign on Wasla (then left out of the total, the other weights rescaled).')),
 	reason: v.string(),
 	confidence: v.picklist(['high', 'medium', 'low']),
 	estimated: v.boolean()
@@ -63,7 +72,10 @@ export const MatchesResponse = v.object({
 				followersTotal: v.number(),
 				mediaKitUrl: v.string()
 			}),
-			criteria: v.object(Object.fromEntries(CRITERIA.map((c) => [c, CriterionOut])) as Record<(typeof CRITERIA)[number], typeof CriterionOut>),
+			criteria: v.object({
+				...(Object.fromEntries(CRITERIA.filter((c) => c !== 'trackRecord').map((c) => [c, CriterionOut])) as Record<Exclude<(typeof CRITERIA)[number], 'trackRecord'>, typeof CriterionOut>),
+				trackRecord: TrackRecordOut
+			}),
 			why: v.pipe(v.array(v.picklist(CRITERIA)), v.description('The criteria that lift this creator most ("why this creator").')),
 			risk: v.object({
 				score: v.number(),

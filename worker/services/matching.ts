@@ -1,7 +1,8 @@
 /**
  * Match scores on D1 (issue 4): the owning brand's view of the creators that pass a
  * campaign's hard filters, scored by worker/domain/matching.ts from the precomputed
- * creator_features row (recomputed after every stats import or profile change). One
+ * creator_features row (recomputed after every stats import or profile change) and
+ * creator_track_records row (track-records.ts; joined for the shortlisted creators only). One
  * indexed candidate query (creators_wilaya_followers_idx), one query for past partnerships,
  * then the page's risk flags and applications.
  */
@@ -92,8 +93,11 @@ function candidateStatements(db: D1Database, campaign: Parameters<typeof hardFil
 			ORDER BY q DESC, c.id LIMIT ?${limitAt})
 		SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
 			f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.observed_niches, f.risk_score, f.posts_total, f.comments_sampled,
-			(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes
-		FROM short JOIN creators c ON c.id = short.id LEFT JOIN creator_features f ON f.creator_id = c.id
+			(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes,
+			t.campaigns AS track_campaigns, t.published AS track_published, t.on_time AS track_on_time, t.disclosed AS track_disclosed,
+			t.views_ratio AS track_views_ratio, t.views_compared AS track_views_compared, t.fees_dzd AS track_fees_dzd, t.orders AS track_orders,
+			t.orders_amount_dzd AS track_orders_amount_dzd
+		FROM short JOIN creators c ON c.id = short.id LEFT JOIN creator_features f ON f.creator_id = c.id LEFT JOIN creator_track_records t ON t.creator_id = c.id
 		ORDER BY short.q DESC, c.id`;
 	const count = `WITH cand AS (${candidates}) SELECT count(*) AS n FROM cand JOIN creators c ON c.id = cand.id WHERE ${priced}`;
 	return [db.prepare(shortlist).bind(...params, limit, ids ? JSON.stringify(ids) : null), db.prepare(count).bind(...params)] as const;
@@ -158,7 +162,9 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 	const matches = page.map((s) => {
 		const criteria = Object.fromEntries(
 			CRITERIA.map((c) => [c, { score: s.criteria[c].score, reason: renderReason(s.criteria[c].reason, reasons), confidence: s.criteria[c].confidence, estimated: s.criteria[c].estimated }])
-		) as Record<Criterion, { score: number; reason: string; confidence: string; estimated: boolean }>;
+		) as Record<Exclude<Criterion, 'trackRecord'>, { score: number; reason: string; confidence: string; estimated: boolean }> & {
+			trackRecord: { score: number | null; reason: string; confidence: string; estimated: boolean };
+		};
 		const niches = parse<string[]>(s.row.niches, []);
 		const observedNiches = parseObservedNiches(parse<unknown>(s.row.observed_niches ?? '[]', []));
 		const why = strongestCriteria(s.criteria, weights);

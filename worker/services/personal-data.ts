@@ -65,6 +65,7 @@ export async function exportPersonalData(ctx: CallerContext) {
 			campaignInvitations: await all(db, 'SELECT id, campaign_id, created_at FROM campaign_invitations WHERE creator_id = ?1 ORDER BY created_at', creator.id),
 			features: await db.prepare('SELECT * FROM creator_features WHERE creator_id = ?1').bind(creator.id).first(),
 			riskFlags: (await db.prepare('SELECT * FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id).all()).results,
+			trackRecord: await db.prepare('SELECT * FROM creator_track_records WHERE creator_id = ?1').bind(creator.id).first(),
 			// Screenshot metadata; the images themselves are downloadable from /creators/me/screenshots/:id.
 			statsScreenshots: (
 				await all<{ id: string; content_type: string; size: number; note: string; created_at: number }>(
@@ -101,11 +102,18 @@ export async function exportPersonalData(ctx: CallerContext) {
 		'SELECT kind, payload, created_at, read_at FROM notifications WHERE user_id = ?1 ORDER BY created_at',
 		user.id
 	);
+	// Passkeys: their names and dates (never the credential id or the public key).
+	const passkeys = await all<{ name: string; created_at: number; last_used_at: number | null }>(
+		db,
+		'SELECT name, created_at, last_used_at FROM passkeys WHERE user_id = ?1 ORDER BY created_at',
+		user.id
+	);
 	return {
 		exportedAt: iso(now),
 		// The second factor: whether it is on and since when (never the secret or the recovery codes).
 		account: account && { ...account, created_at: iso(account.created_at), password_changed_at: isoOrNull(account.password_changed_at), totp_enabled_at: isoOrNull(account.totp_enabled_at) },
 		sessions: sessions.map((s) => ({ ...s, created_at: iso(s.created_at), last_seen_at: iso(s.last_seen_at) })),
+		passkeys: passkeys.map((p) => ({ ...p, created_at: iso(p.created_at), last_used_at: isoOrNull(p.last_used_at) })),
 		brandMemberships: memberships.map((m) => ({ ...m, created_at: iso(m.created_at) })),
 		invitationsSent: invitationsSent.map((i) => ({ ...i, created_at: iso(i.created_at), accepted_at: isoOrNull(i.accepted_at) })),
 		invitationsReceived: invitationsReceived.map((i) => ({
@@ -190,9 +198,12 @@ export async function erasePersonalData(ctx: CallerContext) {
 			.bind(`${LIMITS.loginAccount.name}:${user.email}`, `${LIMITS.registerAccount.name}:${user.email}`, `${LIMITS.passwordResetAccount.name}:${user.email}`),
 		// An emailed reset link must not bring the erased login back.
 		db.prepare('DELETE FROM password_resets WHERE user_id = ?1').bind(user.id),
-		// The second factor goes with the login: recovery codes and pending logins.
+		db.prepare('DELETE FROM email_changes WHERE user_id = ?1').bind(user.id),
+		// The second factor goes with the login: recovery codes, pending logins, passkeys and their challenges.
 		db.prepare('DELETE FROM recovery_codes WHERE user_id = ?1').bind(user.id),
 		db.prepare('DELETE FROM login_challenges WHERE user_id = ?1').bind(user.id),
+		db.prepare('DELETE FROM passkeys WHERE user_id = ?1').bind(user.id),
+		db.prepare('DELETE FROM webauthn_challenges WHERE user_id = ?1').bind(user.id),
 		db.prepare('DELETE FROM brand_members WHERE user_id = ?1 AND role = ?2').bind(user.id, 'member'),
 		db
 			.prepare(
@@ -243,6 +254,7 @@ export async function erasePersonalData(ctx: CallerContext) {
 				.bind(creator.id, ERASED, user.id),
 			db.prepare('DELETE FROM creator_features WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM creator_risk_flags WHERE creator_id = ?1').bind(creator.id),
+			db.prepare('DELETE FROM creator_track_records WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM post_comments WHERE post_id IN (SELECT id FROM posts WHERE creator_id = ?1)').bind(creator.id),
 			db.prepare('DELETE FROM posts WHERE creator_id = ?1').bind(creator.id),
 			db.prepare('DELETE FROM follower_points WHERE creator_id = ?1').bind(creator.id),

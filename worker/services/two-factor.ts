@@ -4,6 +4,7 @@
  * (step-up) for sensitive changes. Rules and crypto live in worker/domain/two-factor.ts.
  */
 import { renderSVG } from 'uqr';
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import type { users } from '../../db/schema';
 import type { SqlPick } from '../../db/schema/sql-row';
 import type { CallerContext, RequestContext, ServiceContext } from '../context';
@@ -31,29 +32,48 @@ import {
 	secretToBase32
 } from '../domain/two-factor';
 import { consume, refund } from './rate-limit';
+import { passkeyAssertionOptions, passkeyError, usePasskey } from './passkeys';
 import { createSession, markReauthenticated } from './sessions';
 
-type FactorRow = SqlPick<typeof users, 'id' | 'email' | 'password_hash' | 'totp_secret' | 'totp_enabled_at' | 'totp_last_step' | 'totp_pending_secret' | 'totp_pending_at'>;
+type FactorRow = SqlPick<typeof users, 'id' | 'email' | 'password_hash' | 'totp_secret' | 'totp_enabled_at' | 'totp_last_step' | 'totp_pending_secret' | 'totp_pending_at'> & {
+	/** How many passkeys the user has registered (worker/services/passkeys.ts). */
+	passkey_count: number;
+};
 
 const DEVELOPMENT_KEY = 'wasla-development-mfa-key';
 
 /**
  * The key TOTP secrets are encrypted with: from MFA_ENCRYPTION_KEY; in development without
- * it, a fixed value. A deployment without the secret cannot enrol anyone (the operator sees why in the log).
+ * it, a fixed value. A deployment without the secret cannot enrol anyone: 503 problem+json
+ * `unavailable` (nothing stored), and the operator sees why in the log.
  */
 export function mfaKey(env: Pick<Env, 'MFA_ENCRYPTION_KEY' | 'APP_ENV'>): Promise<CryptoKey> {
 	const material = env.MFA_ENCRYPTION_KEY?.trim() || (env.APP_ENV === 'development' ? DEVELOPMENT_KEY : '');
-	if (!material) throw new Error('MFA_ENCRYPTION_KEY is not configured: set it with `wrangler secret put MFA_ENCRYPTION_KEY`');
+	if (!material) {
+		console.error('MFA_ENCRYPTION_KEY is not configured: set it with `wrangler secret put MFA_ENCRYPTION_KEY`');
+		throw new AppError('unavailable', { detailKey: 'detail_mfa_unavailable' });
+	}
 	return secretKey(material);
 }
 
 async function factorRow(ctx: ServiceContext, userId: string): Promise<FactorRow | null> {
-	return ctx.db.prepare('SELECT id, email, password_hash, totp_secret, totp_enabled_at, totp_last_step, totp_pending_secret, totp_pending_at FROM users WHERE id = ?1').bind(userId).first<FactorRow>();
+	return ctx.db
+		.prepare(
+			`SELECT id, email, password_hash, totp_secret, totp_enabled_at, totp_last_step, totp_pending_secret, totp_pending_at,
+			 (SELECT COUNT(*) FROM passkeys WHERE passkeys.user_id = users.id) AS passkey_count FROM users WHERE id = ?1`
+		)
+		.bind(userId)
+		.first<FactorRow>();
 }
 
-/** Whether the user has a confirmed second factor. */
+/** Whether the user has confirmed TOTP (the factor recovery codes come with). */
 export function factorOn(row: Pick<FactorRow, 'totp_enabled_at' | 'totp_secret'>): boolean {
 	return row.totp_enabled_at !== null && row.totp_secret !== null;
+}
+
+/** Whether signing in and re-authenticating ask for a second factor: TOTP on, or at least one passkey. */
+export function hasSecondFactor(row: Pick<FactorRow, 'totp_enabled_at' | 'totp_secret' | 'passkey_count'>): boolean {
+	return factorOn(row) || row.passkey_count > 0;
 }
 
 const codeError = (path: string) => new AppError('invalid_request', { fieldKeys: [{ path, key: 'totp_code_invalid' }] });
@@ -89,6 +109,7 @@ export async function twoFactorStatus(ctx: CallerContext) {
 		enabled: on,
 		enabledAt: on ? new Date(row.totp_enabled_at!).toISOString() : null,
 		recoveryCodesLeft: on ? (left?.n ?? 0) : 0,
+		passkeys: row?.passkey_count ?? 0,
 		reauthenticatedUntil: ctx.reauthAt !== null && ctx.now - ctx.reauthAt < STEP_UP_TTL_MS ? new Date(ctx.reauthAt + STEP_UP_TTL_MS).toISOString() : null
 	};
 }
@@ -108,13 +129,15 @@ async function checkPasswordLimited(ctx: RequestContext, row: Pick<FactorRow, 'e
  * needs: the secret (base32, and grouped by four for typing), the otpauth:// URI and its QR code as SVG.
  */
 export async function startTotpEnrolment(ctx: CallerContext, input: { password: string }) {
+	// Before anything is counted or stored: without the key nothing could be kept (503).
+	const key = await mfaKey(ctx.env);
 	const row = await factorRow(ctx, ctx.user.id);
 	if (!row || !(await checkPasswordLimited(ctx, row, row.email, input.password))) {
 		throw new AppError('invalid_request', { detailKey: 'detail_wrong_password', fieldKeys: [{ path: 'password', key: 'detail_wrong_password' }] });
 	}
 	if (factorOn(row)) throw new AppError('invalid_state', { detailKey: 'detail_totp_already_on' });
 	const secret = newTotpSecret();
-	const sealed = await encryptSecret(await mfaKey(ctx.env), secret, row.id);
+	const sealed = await encryptSecret(key, secret, row.id);
 	await ctx.db.prepare('UPDATE users SET totp_pending_secret = ?2, totp_pending_at = ?3 WHERE id = ?1').bind(row.id, sealed, ctx.now).run();
 	const base32 = secretToBase32(secret);
 	const otpauthUrl = otpauthUri(secret, row.email);
@@ -190,21 +213,34 @@ export async function regenerateRecoveryCodes(ctx: CallerContext) {
 }
 
 /**
- * Re-authentication for sensitive changes: the password, and a TOTP or recovery code when the
- * factor is on, under the login limits. Marks the session; the next 5 minutes allow them.
+ * Re-authentication for sensitive changes: the password, and a second factor when the user
+ * has one (a TOTP or recovery code, or an assertion of one of their passkeys answering the
+ * options of POST /auth/reauth/passkey/options), under the login limits. Marks the session;
+ * the next 5 minutes allow them.
  */
-export async function reauthenticate(ctx: CallerContext, input: { password: string; code?: string }) {
+export async function reauthenticate(ctx: CallerContext, input: { password: string; code?: string; passkey?: AuthenticationResponseJSON }) {
 	const row = await factorRow(ctx, ctx.user.id);
 	if (!row || !(await checkPasswordLimited(ctx, row, row.email, input.password))) {
 		throw new AppError('invalid_request', { detailKey: 'detail_wrong_password', fieldKeys: [{ path: 'password', key: 'detail_wrong_password' }] });
 	}
-	if (factorOn(row)) {
+	const second = hasSecondFactor(row);
+	if (second) {
 		await consume(ctx, LIMITS.secondFactorUser, row.id);
-		if (!input.code || !(await useSecondFactor(ctx, row, input.code))) throw codeError('code');
+		if (input.passkey) {
+			if (!ctx.sessionHash || !(await usePasskey(ctx, 'reauth', row.id, ctx.sessionHash, input.passkey))) throw passkeyError('passkey');
+		} else if (!input.code || !(await useSecondFactor(ctx, row, input.code))) {
+			throw factorOn(row) ? codeError('code') : passkeyError('passkey');
+		}
 		await refund(ctx, LIMITS.secondFactorUser, row.id);
 	}
 	if (ctx.sessionHash) await markReauthenticated(ctx, ctx.sessionHash);
-	return { reauthenticatedUntil: new Date(ctx.now + STEP_UP_TTL_MS).toISOString(), twoFactor: factorOn(row) };
+	return { reauthenticatedUntil: new Date(ctx.now + STEP_UP_TTL_MS).toISOString(), twoFactor: second };
+}
+
+/** Options for a passkey assertion that POST /auth/reauth will check, bound to this session. */
+export async function reauthPasskeyOptions(ctx: CallerContext) {
+	if (!ctx.sessionHash) throw new AppError('unauthenticated');
+	return passkeyAssertionOptions(ctx, 'reauth', ctx.user.id, ctx.sessionHash);
 }
 
 /** Opens a pending login for a user whose password was right: the token goes in the HttpOnly `wasla_login` cookie. */
@@ -218,38 +254,54 @@ export async function openLoginChallenge(ctx: ServiceContext, userId: string) {
 	return { token, expiresAt: ctx.now + LOGIN_CHALLENGE_TTL_MS };
 }
 
-/**
- * Finishes a pending login with a TOTP or recovery code: counted under the login limits (per
- * IP, and each wrong code as a failed login of the account); five wrong codes end the pending
- * login. Right: the pending login is deleted and a session opens.
- */
-export async function completeLoginChallenge(ctx: RequestContext, input: { token: string | undefined; code: string }) {
-	await consume(ctx, LIMITS.loginIp, ctx.ip ?? 'unknown');
-	const expired = () => new AppError('invalid_credentials', { detailKey: 'detail_login_challenge_invalid' });
-	if (!input.token || input.token.length > 128) throw expired();
-	const hash = await hashSessionToken(input.token);
+const loginExpired = () => new AppError('invalid_credentials', { detailKey: 'detail_login_challenge_invalid' });
+
+/** The pending login behind the `wasla_login` token and its user, or 401 when there is none, it expired or took five wrong answers. */
+async function pendingLogin(ctx: ServiceContext, token: string | undefined): Promise<{ hash: string; row: FactorRow }> {
+	if (!token || token.length > 128) throw loginExpired();
+	const hash = await hashSessionToken(token);
 	const challenge = await ctx.db
 		.prepare('SELECT user_id, expires_at, failures FROM login_challenges WHERE token_hash = ?1')
 		.bind(hash)
 		.first<{ user_id: string; expires_at: number; failures: number }>();
-	if (!challenge || challenge.expires_at <= ctx.now || challenge.failures >= LOGIN_CHALLENGE_MAX_FAILURES) throw expired();
+	if (!challenge || challenge.expires_at <= ctx.now || challenge.failures >= LOGIN_CHALLENGE_MAX_FAILURES) throw loginExpired();
 	const row = await factorRow(ctx, challenge.user_id);
-	if (!row || !factorOn(row)) throw expired();
+	if (!row || !hasSecondFactor(row)) throw loginExpired();
+	return { hash, row };
+}
+
+/** Options for finishing a pending login with a passkey: the user's passkeys allowed, the challenge bound to the pending login. */
+export async function loginPasskeyOptions(ctx: RequestContext, input: { token: string | undefined }) {
+	await consume(ctx, LIMITS.loginIp, ctx.ip ?? 'unknown');
+	const { hash, row } = await pendingLogin(ctx, input.token);
+	return passkeyAssertionOptions(ctx, 'login', row.id, hash);
+}
+
+/**
+ * Finishes a pending login with a TOTP or recovery code (`code`), or with a passkey assertion
+ * answering the options of POST /auth/login/passkey/options (`passkey`): counted under the
+ * login limits (per IP, and each wrong answer as a failed login of the account); five wrong
+ * answers end the pending login. Right: the pending login is deleted and a session opens.
+ */
+export async function completeLoginChallenge(ctx: RequestContext, input: { token: string | undefined; code: string } | { token: string | undefined; passkey: AuthenticationResponseJSON }) {
+	await consume(ctx, LIMITS.loginIp, ctx.ip ?? 'unknown');
+	const { hash, row } = await pendingLogin(ctx, input.token);
 	const email = normaliseEmail(row.email);
 	await consume(ctx, LIMITS.loginAccount, email);
-	if (!(await useSecondFactor(ctx, row, input.code))) {
+	const right = 'passkey' in input ? await usePasskey(ctx, 'login', row.id, hash, input.passkey) : await useSecondFactor(ctx, row, input.code);
+	if (!right) {
 		await ctx.db.prepare('UPDATE login_challenges SET failures = failures + 1 WHERE token_hash = ?1').bind(hash).run();
-		throw codeError('code');
+		throw 'passkey' in input ? passkeyError('passkey') : codeError('code');
 	}
 	// Only one request turns a pending login into a session.
 	const taken = await ctx.db.prepare('DELETE FROM login_challenges WHERE token_hash = ?1').bind(hash).run();
-	if (taken.meta.changes !== 1) throw expired();
+	if (taken.meta.changes !== 1) throw loginExpired();
 	await refund(ctx, LIMITS.loginAccount, email);
 	return { userId: row.id, session: await createSession(ctx, row.id) };
 }
 
-/** Whether the user must give a second factor to sign in, and the row to check it against. */
+/** Whether the user must give a second factor to sign in (TOTP on, or a passkey), and the row to check it against. */
 export async function secondFactorOf(ctx: ServiceContext, userId: string): Promise<FactorRow | null> {
 	const row = await factorRow(ctx, userId);
-	return row && factorOn(row) ? row : null;
+	return row && hasSecondFactor(row) ? row : null;
 }

@@ -7,7 +7,7 @@
  * in test/unit/agreements-web.test.ts load it inside workerd.
  */
 import { FORMATS, PLATFORMS } from '../../../worker/domain/taxonomy';
-import { CRISIS_PAYMENTS, CRISIS_REQUESTERS, PAYMENT_MILESTONES, REUSE_CHANNELS, TERMS_LIMITS } from '../../../worker/domain/agreement-terms';
+import { CRISIS_PAYMENTS, CRISIS_REQUESTERS, PAYMENT_MILESTONES, REUSE_CHANNELS, TERMS_LIMITS } from '../../../worker/domain/agreement-vocabulary';
 import type { Key, Locale, Translate } from './i18n';
 
 export { CRISIS_PAYMENTS, CRISIS_REQUESTERS, FORMATS, PAYMENT_MILESTONES, PLATFORMS, REUSE_CHANNELS, TERMS_LIMITS };

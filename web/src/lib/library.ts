@@ -4,7 +4,7 @@
  * so unit tests load it inside workerd.
  */
 import type { Key, Locale, Translate } from './i18n';
-import { REUSE_CHANNELS, type ReuseChannel } from '../../../worker/domain/agreement-terms';
+import { REUSE_CHANNELS, type ReuseChannel } from '../../../worker/domain/agreement-vocabulary';
 import { ASSET_STATUSES, type AssetStatus } from '../../../worker/domain/content-rights';
 import { FORMATS, type Format } from '../../../worker/domain/taxonomy';
 import { formatDate } from './format';

@@ -20,7 +20,8 @@ export const COMPARE_MAX = 4;
 export const EXPLANATION_MAX = 1000;
 
 export interface CriterionOut {
-	score: number;
+	/** Null only for the track record of a creator with no completed campaign on Wasla ("no history yet"). */
+	score: number | null;
 	reason: string;
 	confidence: 'high' | 'medium' | 'low';
 	estimated: boolean;
@@ -82,6 +83,8 @@ export interface OwnFlag {
 }
 
 export const criterionKey = (c: Criterion) => `match.criterion.${c}` as Key;
+/** The label of a criterion's tag (criterionTag). */
+export const tagKey = (tag: 'noHistory' | 'estimated' | 'lowConfidence') => ({ noHistory: 'match.noHistory', estimated: 'match.estimated', lowConfidence: 'match.lowConfidence' })[tag] as Key;
 export const riskCodeKey = (c: string) => ((RISK_CODES as readonly string[]).includes(c) ? (`match.flag.${c}` as Key) : ('match.flag.unknown' as Key));
 
 /** Colour band of a 0–100 score: the bar's class. Thresholds match the "why" rule (≥ 60 lifts). */
@@ -98,10 +101,12 @@ export function barPercent(score: number): number {
 }
 
 /**
- * The tag a criterion carries: "estimated" when the value is a stand-in (no breakdown),
- * else "low confidence" when the evidence is thin, else none.
+ * The tag a criterion carries: "no history yet" when there is no score at all (the track
+ * record of a newcomer, left out of the total), "estimated" when the value is a stand-in
+ * (no breakdown), else "low confidence" when the evidence is thin, else none.
  */
-export function criterionTag(c: Pick<CriterionOut, 'estimated' | 'confidence'>): 'estimated' | 'lowConfidence' | null {
+export function criterionTag(c: Pick<CriterionOut, 'estimated' | 'confidence'> & { score?: number | null }): 'noHistory' | 'estimated' | 'lowConfidence' | null {
+	if (c.score === null) return 'noHistory';
 	if (c.estimated) return 'estimated';
 	if (c.confidence === 'low') return 'lowConfidence';
 	return null;

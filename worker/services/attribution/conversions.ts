@@ -4,6 +4,7 @@
  * stored once per brand and order reference. Brand members of the campaign's brand only;
  * another brand's campaign is 404.
  */
+import { refreshCampaignTrackRecords } from '../track-records';
 import type { CallerContext } from '../../context';
 import { AppError } from '../../errors';
 import { iso } from '../../domain/dates';
@@ -168,7 +169,10 @@ export async function recordConversion(ctx: CallerContext, input: { campaignId: 
 	if (input.order.creatorId !== null && planned[0].creatorId === null) throw new AppError('invalid_request', { fieldKeys: [{ path: 'creatorId', key: 'order_creator_unknown' }] });
 	const statements = writeStatements(ctx, campaign, planned);
 	// A duplicate writes nothing (D1 refuses an empty batch).
-	if (statements.length > 0) await ctx.db.batch(statements);
+	if (statements.length > 0) {
+		await ctx.db.batch(statements);
+		await refreshCampaignTrackRecords(ctx, { campaignId: campaign.id });
+	}
 	const p = planned[0];
 	const row = await ctx.db.prepare('SELECT * FROM conversions WHERE brand_id = ?1 AND order_ref = ?2').bind(campaign.brand_id, p.input.orderRef).first<{
 		id: string;
@@ -212,6 +216,8 @@ export async function importConversions(ctx: CallerContext, input: { campaignId:
 	if (!input.preview) {
 		const statements = writeStatements(ctx, campaign, planned);
 		for (let i = 0; i < statements.length; i += 100) await ctx.db.batch(statements.slice(i, i + 100));
+		// The orders count in the track record of the campaign's creators.
+		if (statements.length > 0) await refreshCampaignTrackRecords(ctx, { campaignId: campaign.id });
 	}
 	const nameOf = (id: string | null) => index.creators.find((c) => c.creatorId === id)?.displayName ?? null;
 	return {

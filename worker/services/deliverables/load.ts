@@ -11,6 +11,7 @@ import { type DeliverableAction, type DeliverableStatus, checkDeliverableAction 
 import { chainEvents, eventStatement, retryOnce } from '../agreements/history';
 import { type LoadedAgreement, actorOf, load } from '../agreements/load';
 import type { DeliverableRow } from './rows';
+import { refreshTrackRecord } from '../track-records';
 
 /** A deliverable as read for one of its parties, with its agreement (and chain head) and the signed terms. */
 export interface LoadedDeliverable {
@@ -64,7 +65,19 @@ export async function commit(ctx: CallerContext, loaded: LoadedDeliverable, even
 	await db.batch([...chained.map((e) => eventStatement(db, e)), ...statements]);
 }
 
-/** Loads the deliverable and runs a change on it, once more from fresh rows if a concurrent change won the race (then 409). */
-export function changeDeliverable<T>(ctx: CallerContext, deliverableId: string, op: (loaded: LoadedDeliverable) => Promise<T>): Promise<T> {
-	return retryOnce(async () => op(await loadDeliverable(ctx, deliverableId)));
+/**
+ * Loads the deliverable and runs a change on it, once more from fresh rows if a concurrent
+ * change won the race (then 409). Every change may move what the creator's track record
+ * counts (a publication, its check, approved D+7 figures completing the agreement, a
+ * withdrawal and the payouts it cuts), so it is refreshed after each one.
+ */
+export async function changeDeliverable<T>(ctx: CallerContext, deliverableId: string, op: (loaded: LoadedDeliverable) => Promise<T>): Promise<T> {
+	let creatorId: string | null = null;
+	const out = await retryOnce(async () => {
+		const loaded = await loadDeliverable(ctx, deliverableId);
+		creatorId = loaded.d.creator_id;
+		return op(loaded);
+	});
+	if (creatorId !== null) await refreshTrackRecord(ctx, { creatorId });
+	return out;
 }

@@ -9,6 +9,15 @@ export function formString(data: FormData, name: string, max = 1000): string {
 	return typeof value === 'string' ? value.slice(0, max) : '';
 }
 
+/** A field holding JSON (a passkey's answer, filled by the page's script), parsed for the API; text that does not parse goes as it is, and the API refuses it with a 400. */
+export function jsonField(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
 /**
  * A 303 to the login page that brings the user back to the page of `url` (path and query).
  * Thrown by requireMe for a request without a session, and by hooks.server.ts when a page's

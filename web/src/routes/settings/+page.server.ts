@@ -18,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 		me.user.role === 'brand' ? loadMyInvitations(fetch) : null,
 		apiJson<{ preferences: Preference[] }>(fetch, '/me/notification-preferences', 'GET'),
 		me.user.role === 'brand' && me.brand ? apiJson<{ contact: BrandContact }>(fetch, '/brands/me/contact', 'GET') : null,
-		apiJson<{ twoFactor: { enabled: boolean } }>(fetch, '/me/mfa', 'GET')
+		apiJson<{ twoFactor: { enabled: boolean; passkeys: number } }>(fetch, '/me/mfa', 'GET')
 	]);
 	return {
 		me,
@@ -26,7 +26,8 @@ export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 		pendingInvitations: mine?.invitations.length ?? 0,
 		preferences: prefs.ok ? prefs.data.preferences : [],
 		contact: contact?.ok ? contact.data.contact : null,
-		twoFactor: mfa.ok && mfa.data.twoFactor.enabled
+		// A passkey is a second factor too: signing in asks for it.
+		twoFactor: mfa.ok && (mfa.data.twoFactor.enabled || mfa.data.twoFactor.passkeys > 0)
 	};
 };
 
