@@ -20,7 +20,20 @@ export const TERMS_SCHEMA_VERSION = 2;
 // ---- vocabularies (the clause generator, the diff and the UI use these lists) --------------
 
 export * from './agreement-vocabulary';
-import { CRISIS_PAYMENTS, CRISIS_REQUESTERS, DEFAULT_REUSE_CHANNELS, PAYMENT_MILESTONES, PERSONAL_DATA_ITEMS, REUSE_CHANNELS, TERMS_LIMITS, type CrisisPayment, type CrisisRequester, type PaymentMilestone, type PersonalDataItem, type ReuseChannel } from './agreement-vocabulary';
+import {
+	CRISIS_PAYMENTS,
+	CRISIS_REQUESTERS,
+	DEFAULT_REUSE_CHANNELS,
+	PAYMENT_MILESTONES,
+	PERSONAL_DATA_ITEMS,
+	REUSE_CHANNELS,
+	TERMS_LIMITS,
+	type CrisisPayment,
+	type CrisisRequester,
+	type PaymentMilestone,
+	type PersonalDataItem,
+	type ReuseChannel
+} from './agreement-vocabulary';
 
 // ---- the shape --------------------------------------------------------------------------------
 
