@@ -1,0 +1,185 @@
+/**
+ * The exact shortlist of a campaign's matches (issue 16, point 5): the SQL that reads the
+ * candidates in decreasing upper bound (worker/domain/match-bounds.ts) and the loop that
+ * scores them until the page is settled. Apart from matching.ts so the benchmark can run it
+ * on a local D1 file from Node (bench/matching-exact.ts): it needs only prepare and batch.
+ */
+import { campaignTerms } from '../domain/affinity';
+import type { CampaignFields } from '../domain/campaign-rules';
+import { FORMAT_BITS, NICHE_BITS, shortlistSettled } from '../domain/match-bounds';
+import { campaignTexts, candidateScorer, compareScored, type CandidateRow, type Scored } from '../domain/match-candidates';
+import { AFFINITY_PARTS, campaignFormats, CRITERIA, ESTIMATED_IN_TARGET, PARTNERSHIPS_FULL, RISK_PENALTY_PER_POINT, SHORTLIST_MARGIN, type Criterion, type MatchWeights } from '../domain/matching';
+import type { Niche } from '../domain/taxonomy';
+
+interface Statement {
+	all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
+}
+/** What the shortlist needs of D1 (a D1Database is one). */
+export interface ShortlistDb {
+	prepare(sql: string): { bind(...values: unknown[]): Statement };
+	batch(statements: Statement[]): Promise<{ results: unknown[] }[]>;
+}
+
+/** What scoring reads of a creator (CandidateRow), from creators `c` and creator_features `f`. */
+const ROW_COLUMNS = `c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
+	f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.observed_niches, f.risk_score, f.posts_total, f.comments_sampled,
+	(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes`;
+
+/**
+ * Accepted partnerships per candidate in campaigns sharing a niche with this one (this
+ * campaign excluded): the "past partnerships in the same niche" part of affinity.
+ */
+const partnershipsSql = (campaignId: string, niches: string) => `SELECT a.creator_id AS id, COUNT(*) AS n FROM applications a JOIN campaigns k ON k.id = a.campaign_id
+	WHERE a.status = 'accepted' AND a.campaign_id <> ${campaignId}
+	  AND EXISTS (SELECT 1 FROM json_each(k.niches) n WHERE n.value IN (SELECT value FROM json_each(${niches})))
+	GROUP BY a.creator_id`;
+const PARTNERSHIPS_SQL = partnershipsSql('?1', '?2');
+
+/** The collection's document frequencies of these terms ('' holds the number of documents). */
+const DF_SQL = `SELECT term, df FROM affinity_df WHERE term IN (SELECT value FROM json_each(?1))`;
+
+/** Full rows of these creators. */
+const ROWS_SQL = `SELECT ${ROW_COLUMNS} FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id WHERE c.id IN (SELECT value FROM json_each(?1))`;
+
+/**
+ * The candidates in decreasing upper bound (worker/domain/match-bounds.ts). They come from
+ * creator_niches without leaving its covering index creator_niches_match_idx: the campaign's
+ * niches × wilayas × follower range, a priced requested format (bits of `priced`), one row per
+ * creator (the row of its lowest campaign niche: no campaign niche bit below this row's in
+ * niches_mask). The bound is computed from the row with the campaign's weights, the
+ * partnership part from the most partnerships any creator has in these niches (one scalar
+ * subquery). `ranked` answers (rn, bound, ranked_id) after the keyset (?7 bound, ?8 id), at
+ * most ?9 of them, with the full row for the first ?11. Parameters: ?1 wilayas, ?2–?3
+ * followers, ?4 niches, ?5 format bits, ?6 niche bits, ?7–?8 keyset, ?9 limit, ?10 only these
+ * ids (JSON) or null, ?11 full rows, ?12 the campaign id.
+ */
+function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: string[]; followerMin: number; followerMax: number }, weights: MatchWeights) {
+	const formats = campaignFormats(campaign.formats);
+	const niches = campaign.niches.filter((n): n is Niche => n in NICHE_BITS);
+	const sum = CRITERIA.reduce((s, c) => s + weights[c], 0);
+	const formatSet = formats.reduce((m, f) => m | FORMAT_BITS[f], 0);
+	const engagement = formatSet === 0 ? '0' : `cn.bound_e${formatSet}`;
+	const shared = niches.length === 0 ? '0' : niches.map((n) => `((cn.niches_mask & ${NICHE_BITS[n]}) <> 0)`).join(' + ');
+	const nichePart = campaign.niches.length === 0 ? `${AFFINITY_PARTS.niches}.0` : `${AFFINITY_PARTS.niches}.0 * (${shared}) / ${campaign.niches.length}`;
+	const partnerships = `(SELECT ${AFFINITY_PARTS.partnerships}.0 * min(${PARTNERSHIPS_FULL}, coalesce(max(p.n), 0)) / ${PARTNERSHIPS_FULL} FROM (${partnershipsSql('?12', '?4')}) p)`;
+	const bounds: Record<Criterion, string> = {
+		engagement,
+		commentQuality: 'cn.bound_comments',
+		affinity: `(${nichePart} + ${AFFINITY_PARTS.text} + ${partnerships})`,
+		partnershipLoad: 'cn.bound_load',
+		audienceFit: campaign.wilayas.length === 0 ? '100' : `(${ESTIMATED_IN_TARGET} + ${100 - ESTIMATED_IN_TARGET} * cn.breakdown)`
+	};
+	// Criteria of weight 0 are left out, but affinity's term stays (its subquery holds ?12).
+	const base =
+		sum === 0
+			? '0'
+			: `(${CRITERIA.filter((c) => weights[c] > 0 || c === 'affinity')
+					.map((c) => `${weights[c]}.0 * ${bounds[c]}`)
+					.join(' + ')}) / ${sum}.0`;
+	const bound = `(${base} - ${RISK_PENALTY_PER_POINT} * max(0, min(100, cn.risk)))`;
+	const filters = `cn.niche IN (SELECT value FROM json_each(?4)) AND cn.wilaya IN (SELECT value FROM json_each(?1)) AND cn.followers_total BETWEEN ?2 AND ?3
+		AND (cn.priced & ?5) <> 0 AND (cn.niches_mask & ?6 & (cn.niche_bit - 1)) = 0`;
+	const ranked = `WITH short AS (SELECT cn.creator_id AS id, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_match_idx
+			WHERE ${filters} AND (?10 IS NULL OR cn.creator_id IN (SELECT value FROM json_each(?10)))
+			  AND (?7 IS NULL OR bound < ?7 OR (bound = ?7 AND cn.creator_id > ?8))
+			ORDER BY bound DESC, cn.creator_id LIMIT ?9),
+		numbered AS MATERIALIZED (SELECT id, bound, row_number() OVER (ORDER BY bound DESC, id) AS rn FROM short)
+		SELECT n.rn, n.bound, n.id AS ranked_id, ${ROW_COLUMNS}
+		FROM numbered n JOIN creators c ON c.id = n.id LEFT JOIN creator_features f ON f.creator_id = c.id WHERE n.rn <= ?11
+		UNION ALL SELECT rn, bound, id, ${ROW_COLUMNS.replace(/\b[cf]\.\w+/g, 'NULL').replace(/\(SELECT group_concat.*AS flag_codes/s, 'NULL')} FROM numbered WHERE rn > ?11
+		ORDER BY 1`;
+	const count = `SELECT count(*) AS n FROM creator_niches cn INDEXED BY creator_niches_match_idx WHERE ${filters}`;
+	const params = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, JSON.stringify(campaign.niches), formatSet, niches.reduce((m, n) => m | NICHE_BITS[n], 0)];
+	return { ranked, count, params };
+}
+
+type MatchCampaign = CampaignFields & { id: string };
+type RankedRow = { rn: number; bound: number; ranked_id: string } & CandidateRow;
+
+export interface RankOptions {
+	limit: number;
+	offset: number;
+	/** Only these creators (the comparison view). */
+	ids?: string[];
+	/** Full rows read beyond the page with the first batch (SHORTLIST_MARGIN; tests use less to force more reads). */
+	margin?: number;
+	/** Ids read per scan (SHORTLIST_IDS; tests use less to force more scans). */
+	idsPerScan?: number;
+}
+
+/** Rows scored between two checks of the stopping rule. */
+const SCORE_STEP = 25;
+
+/** Ids and bounds read per scan of the index, beyond the full rows (cheap: two columns each). */
+export const SHORTLIST_IDS = 600;
+
+/**
+ * The page of a campaign's matches, exact: the same creators, in the same order, as scoring
+ * every candidate and sorting (compareScored). One scan of the index gives the candidates'
+ * ids in decreasing bound (SHORTLIST_IDS of them) with the full rows of the first page + margin;
+ * the Worker scores in that order, reading further rows by id in growing chunks, until the
+ * page's last creator beats every unread bound (shortlistSettled); past the ids read, the next
+ * scan starts after the last (keyset). Also answers how many candidates pass the hard filters,
+ * how many rows were scored, in how many reads and scans.
+ */
+export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, weights: MatchWeights, opts: RankOptions) {
+	const sql = shortlistSql(campaign, weights);
+	const terms = campaignTerms(campaignTexts(campaign));
+	const k = opts.offset + opts.limit;
+	const ids = opts.ids ? JSON.stringify(opts.ids) : null;
+	let chunk = opts.ids ? opts.ids.length : k + (opts.margin ?? SHORTLIST_MARGIN);
+	const idsPerScan = opts.ids ? opts.ids.length : (opts.idsPerScan ?? Math.max(SHORTLIST_IDS, 3 * chunk));
+	const scan = (after: RankedRow | null, full: number) => db.prepare(sql.ranked).bind(...sql.params, after?.bound ?? null, after?.ranked_id ?? '', idsPerScan + 1, ids, full, campaign.id);
+	const [first, counted, partnerRows, dfRows] = await db.batch([
+		scan(null, chunk),
+		db.prepare(sql.count).bind(...sql.params),
+		db.prepare(PARTNERSHIPS_SQL).bind(campaign.id, JSON.stringify(campaign.niches)),
+		db.prepare(DF_SQL).bind(JSON.stringify(['', ...terms.keys()]))
+	]);
+	const partnerships = new Map((partnerRows.results as { id: string; n: number }[]).map((p) => [p.id, p.n]));
+	const df = new Map((dfRows.results as { term: string; df: number }[]).map((d) => [d.term, d.df]));
+	const score = candidateScorer(campaign, partnerships, weights, { df, n: df.get('') ?? 0 });
+	const scored: Scored[] = [];
+	let list = first.results as RankedRow[];
+	let pos = 0;
+	let reads = 1;
+	let scans = 1;
+	let read = 0;
+	let settled = false;
+	while (!settled) {
+		const part = list.slice(pos, pos + chunk);
+		let rows: CandidateRow[] = part.filter((r) => r.id !== null);
+		if (rows.length < part.length) {
+			rows = (
+				await db
+					.prepare(ROWS_SQL)
+					.bind(JSON.stringify(part.map((r) => r.ranked_id)))
+					.all<CandidateRow>()
+			).results;
+			const at = new Map(part.map((r, i) => [r.ranked_id, i]));
+			rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+			reads += 1;
+		}
+		// In bound order, a step at a time: stop scoring as soon as the page is settled.
+		for (let i = 0; i < rows.length && !settled; i += SCORE_STEP) {
+			const step = rows.slice(i, i + SCORE_STEP);
+			read += step.length;
+			scored.push(...score(step));
+			scored.sort(compareScored);
+			const next = pos + i + step.length;
+			if (opts.ids) continue;
+			if (next < list.length) settled = shortlistSettled(scored, k, list[next].bound);
+			// Every id of this scan is scored: done if it was the last one.
+			else settled = list.length <= idsPerScan || shortlistSettled(scored, k, list[list.length - 1].bound);
+		}
+		pos += part.length;
+		if (opts.ids) break;
+		if (!settled && pos >= list.length) {
+			list = (await scan(list[list.length - 1], chunk).all<RankedRow>()).results;
+			pos = 0;
+			scans += 1;
+			reads += 1;
+		} else chunk *= 2;
+	}
+	return { scored, total: (counted.results[0] as { n: number }).n, read, reads, scans };
+}
