@@ -93,12 +93,22 @@ const insFeatures = db.prepare(
 	 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 );
 const insFlag = db.prepare('INSERT OR REPLACE INTO creator_risk_flags (creator_id, code, score, reason, computed_at) VALUES (?, ?, ?, ?, ?)');
-const insNiche = db.prepare(
-	`INSERT OR REPLACE INTO creator_niches (niche, creator_id, wilaya, followers_total, niche_bit, niches_mask, priced, breakdown, risk,
-	   ${FORMAT_SETS.map((m) => `bound_e${m}`).join(', ')}, bound_comments, bound_load) VALUES (${Array(9 + FORMAT_SETS.length + 2)
-				.fill('?')
-				.join(', ')})`
-);
+const nicheColumns = [
+	'niche',
+	'creator_id',
+	'wilaya',
+	'followers_total',
+	'niche_bit',
+	'niches_mask',
+	'priced',
+	'breakdown',
+	'bound_audience',
+	'risk',
+	...FORMAT_SETS.map((m) => `bound_e${m}`),
+	'bound_comments',
+	'bound_load'
+];
+const insNiche = db.prepare(`INSERT OR REPLACE INTO creator_niches (${nicheColumns.join(', ')}) VALUES (${nicheColumns.map(() => '?').join(', ')})`);
 const insDf = db.prepare('INSERT INTO affinity_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df');
 /** Tokens of each distinct text, counted once (the texts repeat across creators). */
 const tokenCache = new Map<string, string[]>();
@@ -152,8 +162,11 @@ for (let i = 0; i < count; i++) {
 	const bounds = featureBounds({ engagementByFormat: engagement, followers, commentMix: mix, commentsSampled: 120, sponsoredShare: sponsored, postsConsidered: 30 });
 	const mask = niches.reduce((m, n) => m | NICHE_BITS[n as Niche], 0);
 	const priced = FORMATS.reduce((m, f) => ((rates[f] ?? 0) > 0 ? m | FORMAT_BITS[f] : m), 0);
+	// As the trigger computes it (migration match_bounds): 60 without a breakdown, else 200 × the positive shares + 1, at most 100.
+	const shareSum = Object.values((audience as { wilayas?: Record<string, number> }).wilayas ?? {}).reduce((t, v) => t + Math.max(0, v), 0);
+	const audienceBound = withBreakdown ? Math.min(100, Math.floor(200 * shareSum) + 1) : 60;
 	for (const n of niches) {
-		insNiche.run(n, id, wilaya, followers, NICHE_BITS[n as Niche], mask, priced, withBreakdown ? 1 : 0, risk, ...bounds.engagement, bounds.commentQuality, bounds.partnershipLoad);
+		insNiche.run(n, id, wilaya, followers, NICHE_BITS[n as Niche], mask, priced, withBreakdown ? 1 : 0, audienceBound, risk, ...bounds.engagement, bounds.commentQuality, bounds.partnershipLoad);
 	}
 	insUser.run(`bench-user-${n7}`, `bench.${n7}@example.dz`, `Créateur ${i}`, now);
 	insCreator.run(id, `bench-user-${n7}`, `Créateur ${i}`, `bench.${n7}`, wilaya, bio, JSON.stringify(niches), JSON.stringify(rates), JSON.stringify(audience), followers, now, now);

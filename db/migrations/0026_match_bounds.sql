@@ -13,6 +13,7 @@ ALTER TABLE `creator_niches` ADD `niche_bit` integer DEFAULT 0 NOT NULL;--> stat
 ALTER TABLE `creator_niches` ADD `niches_mask` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `creator_niches` ADD `priced` integer DEFAULT 15 NOT NULL;--> statement-breakpoint
 ALTER TABLE `creator_niches` ADD `breakdown` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE `creator_niches` ADD `bound_audience` integer DEFAULT 100 NOT NULL;--> statement-breakpoint
 ALTER TABLE `creator_niches` ADD `risk` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `creator_niches` ADD `bound_e1` integer DEFAULT 100 NOT NULL;--> statement-breakpoint
 ALTER TABLE `creator_niches` ADD `bound_e2` integer DEFAULT 100 NOT NULL;--> statement-breakpoint
@@ -32,7 +33,7 @@ ALTER TABLE `creator_niches` ADD `bound_e15` integer DEFAULT 100 NOT NULL;--> st
 ALTER TABLE `creator_niches` ADD `bound_comments` integer DEFAULT 100 NOT NULL;--> statement-breakpoint
 ALTER TABLE `creator_niches` ADD `bound_load` integer DEFAULT 100 NOT NULL;--> statement-breakpoint
 CREATE INDEX `creator_niches_creator_idx` ON `creator_niches` (`creator_id`);--> statement-breakpoint
-CREATE INDEX `creator_niches_match_idx` ON `creator_niches` (`niche`,`wilaya`,`followers_total`,`priced`,`niches_mask`,`niche_bit`,`breakdown`,`risk`,`bound_e1`,`bound_e2`,`bound_e3`,`bound_e4`,`bound_e5`,`bound_e6`,`bound_e7`,`bound_e8`,`bound_e9`,`bound_e10`,`bound_e11`,`bound_e12`,`bound_e13`,`bound_e14`,`bound_e15`,`bound_comments`,`bound_load`,`creator_id`);--> statement-breakpoint
+CREATE INDEX `creator_niches_match_idx` ON `creator_niches` (`niche`,`wilaya`,`followers_total`,`priced`,`niches_mask`,`niche_bit`,`breakdown`,`bound_audience`,`risk`,`bound_e1`,`bound_e2`,`bound_e3`,`bound_e4`,`bound_e5`,`bound_e6`,`bound_e7`,`bound_e8`,`bound_e9`,`bound_e10`,`bound_e11`,`bound_e12`,`bound_e13`,`bound_e14`,`bound_e15`,`bound_comments`,`bound_load`,`creator_id`);--> statement-breakpoint
 ALTER TABLE `creator_features` ADD `bound_engagement` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `creator_features` ADD `bound_comments` integer DEFAULT 100 NOT NULL;--> statement-breakpoint
 ALTER TABLE `creator_features` ADD `bound_load` integer DEFAULT 100 NOT NULL;--> statement-breakpoint
@@ -54,7 +55,10 @@ UPDATE `creator_niches` SET
 		`priced` = coalesce((SELECT CASE WHEN json_valid(c.rates) THEN (coalesce(json_extract(c.rates, '$.reel'), 0) > 0) + 2 * (coalesce(json_extract(c.rates, '$.story'), 0) > 0) + 4 * (coalesce(json_extract(c.rates, '$.post'), 0) > 0) + 8 * (coalesce(json_extract(c.rates, '$.live'), 0) > 0) ELSE 15 END FROM `creators` c WHERE c.id = `creator_niches`.`creator_id`), 15),
 		`breakdown` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 1 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 0
 			WHEN EXISTS (SELECT 1 FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) THEN 1 ELSE 0 END FROM `creators` c WHERE c.id = `creator_niches`.`creator_id`), 1),
-		`risk` = coalesce((SELECT f.risk_score FROM `creator_features` f WHERE f.creator_id = `creator_niches`.`creator_id`), 0),
+		`bound_audience` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 100 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 60
+			ELSE (SELECT CASE WHEN count(*) = 0 THEN 60 ELSE min(100, CAST(200.0 * sum(max(w.value, 0)) AS INTEGER) + 1) END
+			      FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) END FROM `creators` c WHERE c.id = `creator_niches`.`creator_id`), 100),
+		`risk` = coalesce((SELECT max(0, min(100, f.risk_score)) FROM `creator_features` f WHERE f.creator_id = `creator_niches`.`creator_id`), 0),
 		`bound_e1` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[0]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = `creator_niches`.`creator_id`), 0),
 		`bound_e2` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[1]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = `creator_niches`.`creator_id`), 0),
 		`bound_e3` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[2]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = `creator_niches`.`creator_id`), 0),
@@ -88,7 +92,10 @@ CREATE TRIGGER `creators_niches_insert` AFTER INSERT ON `creators` BEGIN
 		`priced` = coalesce((SELECT CASE WHEN json_valid(c.rates) THEN (coalesce(json_extract(c.rates, '$.reel'), 0) > 0) + 2 * (coalesce(json_extract(c.rates, '$.story'), 0) > 0) + 4 * (coalesce(json_extract(c.rates, '$.post'), 0) > 0) + 8 * (coalesce(json_extract(c.rates, '$.live'), 0) > 0) ELSE 15 END FROM `creators` c WHERE c.id = NEW.id), 15),
 		`breakdown` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 1 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 0
 			WHEN EXISTS (SELECT 1 FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) THEN 1 ELSE 0 END FROM `creators` c WHERE c.id = NEW.id), 1),
-		`risk` = coalesce((SELECT f.risk_score FROM `creator_features` f WHERE f.creator_id = NEW.id), 0),
+		`bound_audience` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 100 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 60
+			ELSE (SELECT CASE WHEN count(*) = 0 THEN 60 ELSE min(100, CAST(200.0 * sum(max(w.value, 0)) AS INTEGER) + 1) END
+			      FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) END FROM `creators` c WHERE c.id = NEW.id), 100),
+		`risk` = coalesce((SELECT max(0, min(100, f.risk_score)) FROM `creator_features` f WHERE f.creator_id = NEW.id), 0),
 		`bound_e1` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[0]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
 		`bound_e2` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[1]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
 		`bound_e3` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[2]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
@@ -128,7 +135,10 @@ CREATE TRIGGER `creators_niches_update` AFTER UPDATE OF `niches`, `wilaya`, `fol
 		`priced` = coalesce((SELECT CASE WHEN json_valid(c.rates) THEN (coalesce(json_extract(c.rates, '$.reel'), 0) > 0) + 2 * (coalesce(json_extract(c.rates, '$.story'), 0) > 0) + 4 * (coalesce(json_extract(c.rates, '$.post'), 0) > 0) + 8 * (coalesce(json_extract(c.rates, '$.live'), 0) > 0) ELSE 15 END FROM `creators` c WHERE c.id = NEW.id), 15),
 		`breakdown` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 1 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 0
 			WHEN EXISTS (SELECT 1 FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) THEN 1 ELSE 0 END FROM `creators` c WHERE c.id = NEW.id), 1),
-		`risk` = coalesce((SELECT f.risk_score FROM `creator_features` f WHERE f.creator_id = NEW.id), 0),
+		`bound_audience` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 100 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 60
+			ELSE (SELECT CASE WHEN count(*) = 0 THEN 60 ELSE min(100, CAST(200.0 * sum(max(w.value, 0)) AS INTEGER) + 1) END
+			      FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) END FROM `creators` c WHERE c.id = NEW.id), 100),
+		`risk` = coalesce((SELECT max(0, min(100, f.risk_score)) FROM `creator_features` f WHERE f.creator_id = NEW.id), 0),
 		`bound_e1` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[0]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
 		`bound_e2` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[1]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
 		`bound_e3` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[2]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
@@ -158,7 +168,10 @@ CREATE TRIGGER `creators_match_update` AFTER UPDATE OF `rates`, `audience` ON `c
 		`priced` = coalesce((SELECT CASE WHEN json_valid(c.rates) THEN (coalesce(json_extract(c.rates, '$.reel'), 0) > 0) + 2 * (coalesce(json_extract(c.rates, '$.story'), 0) > 0) + 4 * (coalesce(json_extract(c.rates, '$.post'), 0) > 0) + 8 * (coalesce(json_extract(c.rates, '$.live'), 0) > 0) ELSE 15 END FROM `creators` c WHERE c.id = NEW.id), 15),
 		`breakdown` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 1 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 0
 			WHEN EXISTS (SELECT 1 FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) THEN 1 ELSE 0 END FROM `creators` c WHERE c.id = NEW.id), 1),
-		`risk` = coalesce((SELECT f.risk_score FROM `creator_features` f WHERE f.creator_id = NEW.id), 0),
+		`bound_audience` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 100 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 60
+			ELSE (SELECT CASE WHEN count(*) = 0 THEN 60 ELSE min(100, CAST(200.0 * sum(max(w.value, 0)) AS INTEGER) + 1) END
+			      FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) END FROM `creators` c WHERE c.id = NEW.id), 100),
+		`risk` = coalesce((SELECT max(0, min(100, f.risk_score)) FROM `creator_features` f WHERE f.creator_id = NEW.id), 0),
 		`bound_e1` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[0]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
 		`bound_e2` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[1]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
 		`bound_e3` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[2]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.id), 0),
@@ -195,7 +208,10 @@ CREATE TRIGGER `creator_features_niches_insert` AFTER INSERT ON `creator_feature
 		`priced` = coalesce((SELECT CASE WHEN json_valid(c.rates) THEN (coalesce(json_extract(c.rates, '$.reel'), 0) > 0) + 2 * (coalesce(json_extract(c.rates, '$.story'), 0) > 0) + 4 * (coalesce(json_extract(c.rates, '$.post'), 0) > 0) + 8 * (coalesce(json_extract(c.rates, '$.live'), 0) > 0) ELSE 15 END FROM `creators` c WHERE c.id = NEW.creator_id), 15),
 		`breakdown` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 1 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 0
 			WHEN EXISTS (SELECT 1 FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) THEN 1 ELSE 0 END FROM `creators` c WHERE c.id = NEW.creator_id), 1),
-		`risk` = coalesce((SELECT f.risk_score FROM `creator_features` f WHERE f.creator_id = NEW.creator_id), 0),
+		`bound_audience` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 100 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 60
+			ELSE (SELECT CASE WHEN count(*) = 0 THEN 60 ELSE min(100, CAST(200.0 * sum(max(w.value, 0)) AS INTEGER) + 1) END
+			      FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) END FROM `creators` c WHERE c.id = NEW.creator_id), 100),
+		`risk` = coalesce((SELECT max(0, min(100, f.risk_score)) FROM `creator_features` f WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e1` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[0]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e2` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[1]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e3` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[2]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
@@ -236,7 +252,10 @@ CREATE TRIGGER `creator_features_niches_update` AFTER UPDATE OF `observed_niches
 		`priced` = coalesce((SELECT CASE WHEN json_valid(c.rates) THEN (coalesce(json_extract(c.rates, '$.reel'), 0) > 0) + 2 * (coalesce(json_extract(c.rates, '$.story'), 0) > 0) + 4 * (coalesce(json_extract(c.rates, '$.post'), 0) > 0) + 8 * (coalesce(json_extract(c.rates, '$.live'), 0) > 0) ELSE 15 END FROM `creators` c WHERE c.id = NEW.creator_id), 15),
 		`breakdown` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 1 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 0
 			WHEN EXISTS (SELECT 1 FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) THEN 1 ELSE 0 END FROM `creators` c WHERE c.id = NEW.creator_id), 1),
-		`risk` = coalesce((SELECT f.risk_score FROM `creator_features` f WHERE f.creator_id = NEW.creator_id), 0),
+		`bound_audience` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 100 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 60
+			ELSE (SELECT CASE WHEN count(*) = 0 THEN 60 ELSE min(100, CAST(200.0 * sum(max(w.value, 0)) AS INTEGER) + 1) END
+			      FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) END FROM `creators` c WHERE c.id = NEW.creator_id), 100),
+		`risk` = coalesce((SELECT max(0, min(100, f.risk_score)) FROM `creator_features` f WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e1` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[0]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e2` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[1]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e3` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[2]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
@@ -266,7 +285,10 @@ CREATE TRIGGER `creator_features_match_update` AFTER UPDATE ON `creator_features
 		`priced` = coalesce((SELECT CASE WHEN json_valid(c.rates) THEN (coalesce(json_extract(c.rates, '$.reel'), 0) > 0) + 2 * (coalesce(json_extract(c.rates, '$.story'), 0) > 0) + 4 * (coalesce(json_extract(c.rates, '$.post'), 0) > 0) + 8 * (coalesce(json_extract(c.rates, '$.live'), 0) > 0) ELSE 15 END FROM `creators` c WHERE c.id = NEW.creator_id), 15),
 		`breakdown` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 1 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 0
 			WHEN EXISTS (SELECT 1 FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) THEN 1 ELSE 0 END FROM `creators` c WHERE c.id = NEW.creator_id), 1),
-		`risk` = coalesce((SELECT f.risk_score FROM `creator_features` f WHERE f.creator_id = NEW.creator_id), 0),
+		`bound_audience` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 100 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 60
+			ELSE (SELECT CASE WHEN count(*) = 0 THEN 60 ELSE min(100, CAST(200.0 * sum(max(w.value, 0)) AS INTEGER) + 1) END
+			      FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) END FROM `creators` c WHERE c.id = NEW.creator_id), 100),
+		`risk` = coalesce((SELECT max(0, min(100, f.risk_score)) FROM `creator_features` f WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e1` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[0]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e2` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[1]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
 		`bound_e3` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[2]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = NEW.creator_id), 0),
@@ -305,7 +327,10 @@ CREATE TRIGGER `creator_features_match_delete` AFTER DELETE ON `creator_features
 		`priced` = coalesce((SELECT CASE WHEN json_valid(c.rates) THEN (coalesce(json_extract(c.rates, '$.reel'), 0) > 0) + 2 * (coalesce(json_extract(c.rates, '$.story'), 0) > 0) + 4 * (coalesce(json_extract(c.rates, '$.post'), 0) > 0) + 8 * (coalesce(json_extract(c.rates, '$.live'), 0) > 0) ELSE 15 END FROM `creators` c WHERE c.id = OLD.creator_id), 15),
 		`breakdown` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 1 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 0
 			WHEN EXISTS (SELECT 1 FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) THEN 1 ELSE 0 END FROM `creators` c WHERE c.id = OLD.creator_id), 1),
-		`risk` = coalesce((SELECT f.risk_score FROM `creator_features` f WHERE f.creator_id = OLD.creator_id), 0),
+		`bound_audience` = coalesce((SELECT CASE WHEN NOT json_valid(c.audience) THEN 100 WHEN json_type(c.audience, '$.wilayas') IS NOT 'object' THEN 60
+			ELSE (SELECT CASE WHEN count(*) = 0 THEN 60 ELSE min(100, CAST(200.0 * sum(max(w.value, 0)) AS INTEGER) + 1) END
+			      FROM json_each(c.audience, '$.wilayas') w WHERE w.type IN ('integer', 'real')) END FROM `creators` c WHERE c.id = OLD.creator_id), 100),
+		`risk` = coalesce((SELECT max(0, min(100, f.risk_score)) FROM `creator_features` f WHERE f.creator_id = OLD.creator_id), 0),
 		`bound_e1` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[0]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = OLD.creator_id), 0),
 		`bound_e2` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[1]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = OLD.creator_id), 0),
 		`bound_e3` = coalesce((SELECT CASE WHEN f.bounds_followers IS c.followers_total AND json_valid(f.bound_engagement) THEN coalesce(json_extract(f.bound_engagement, '$[2]'), 100) ELSE 100 END FROM `creator_features` f JOIN `creators` c ON c.id = f.creator_id WHERE f.creator_id = OLD.creator_id), 0),

@@ -265,6 +265,9 @@ export const creatorNiches = sqliteTable(
 		nichesMask: integer('niches_mask').notNull().default(0),
 		priced: integer('priced').notNull().default(15),
 		breakdown: integer('breakdown').notNull().default(1),
+		/** Audience fit bound without age bands: 60 without a wilaya breakdown, else 200 × the breakdown's positive shares (+1), at most 100. */
+		boundAudience: integer('bound_audience').notNull().default(100),
+		/** The risk, clamped to 0–100 (the penalty is 0.3 × it). */
 		risk: integer('risk').notNull().default(0),
 		/** The engagement bound for each set of formats: bound_e<FORMAT_BITS of the set>. */
 		boundE1: integer('bound_e1').notNull().default(100),
@@ -296,6 +299,7 @@ export const creatorNiches = sqliteTable(
 			t.nichesMask,
 			t.nicheBit,
 			t.breakdown,
+			t.boundAudience,
 			t.risk,
 			t.boundE1,
 			t.boundE2,

@@ -41,60 +41,61 @@ const DF_SQL = `SELECT term, df FROM affinity_df WHERE term IN (SELECT value FRO
 /** Full rows of these creators. */
 const ROWS_SQL = `SELECT ${ROW_COLUMNS} FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id WHERE c.id IN (SELECT value FROM json_each(?1))`;
 
+/** A number as an SQL real literal (never integer arithmetic). */
+const real = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
+
 /**
  * The candidates in decreasing upper bound (worker/domain/match-bounds.ts). They come from
  * creator_niches without leaving its covering index creator_niches_match_idx: the campaign's
  * niches × wilayas × follower range, a priced requested format (bits of `priced`), one row per
  * creator (the row of its lowest campaign niche: no campaign niche bit below this row's in
- * niches_mask). The bound is computed from the row with the campaign's weights, the
- * partnership part from the most partnerships any creator has in these niches (one scalar
- * subquery). `ranked` answers (rn, bound, ranked_id) after the keyset (?7 bound, ?8 id), at
- * most ?9 of them, with the full row for the first ?11. Parameters: ?1 wilayas, ?2–?3
- * followers, ?4 niches, ?5 format bits, ?6 niche bits, ?7–?8 keyset, ?9 limit, ?10 only these
- * ids (JSON) or null, ?11 full rows, ?12 the campaign id.
+ * niches_mask). The bound is the weighted mean of the criteria's bounds minus the penalty,
+ * its constants folded here so SQLite evaluates few operations per row; the partnership part
+ * is the most partnerships any creator has in these niches (one scalar subquery, run once).
+ * `ranked` answers (id, bound) after the keyset (?7 bound, ?8 id), at most ?9 of them.
+ * Parameters: ?1 wilayas, ?2–?3 followers, ?4 niches, ?5 format bits, ?6 niche bits, ?7–?8
+ * keyset, ?9 limit, ?10 only these ids (JSON) or null, ?11 the campaign id.
  */
-function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: string[]; followerMin: number; followerMax: number }, weights: MatchWeights) {
+function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: string[]; ageBands: string[]; followerMin: number; followerMax: number }, weights: MatchWeights) {
 	const formats = campaignFormats(campaign.formats);
 	const niches = campaign.niches.filter((n): n is Niche => n in NICHE_BITS);
-	const sum = CRITERIA.reduce((s, c) => s + weights[c], 0);
 	const formatSet = formats.reduce((m, f) => m | FORMAT_BITS[f], 0);
-	const engagement = formatSet === 0 ? '0' : `cn.bound_e${formatSet}`;
-	const shared = niches.length === 0 ? '0' : niches.map((n) => `((cn.niches_mask & ${NICHE_BITS[n]}) <> 0)`).join(' + ');
-	const nichePart = campaign.niches.length === 0 ? `${AFFINITY_PARTS.niches}.0` : `${AFFINITY_PARTS.niches}.0 * (${shared}) / ${campaign.niches.length}`;
-	const partnerships = `(SELECT ${AFFINITY_PARTS.partnerships}.0 * min(${PARTNERSHIPS_FULL}, coalesce(max(p.n), 0)) / ${PARTNERSHIPS_FULL} FROM (${partnershipsSql('?12', '?4')}) p)`;
-	const bounds: Record<Criterion, string> = {
-		engagement,
-		commentQuality: 'cn.bound_comments',
-		affinity: `(${nichePart} + ${AFFINITY_PARTS.text} + ${partnerships})`,
-		partnershipLoad: 'cn.bound_load',
-		audienceFit: campaign.wilayas.length === 0 ? '100' : `(${ESTIMATED_IN_TARGET} + ${100 - ESTIMATED_IN_TARGET} * cn.breakdown)`
-	};
-	// Criteria of weight 0 are left out, but affinity's term stays (its subquery holds ?12).
-	const base =
-		sum === 0
-			? '0'
-			: `(${CRITERIA.filter((c) => weights[c] > 0 || c === 'affinity')
-					.map((c) => `${weights[c]}.0 * ${bounds[c]}`)
-					.join(' + ')}) / ${sum}.0`;
-	const bound = `(${base} - ${RISK_PENALTY_PER_POINT} * max(0, min(100, cn.risk)))`;
+	const sum = CRITERIA.reduce((s, c) => s + weights[c], 0);
+	const w = (c: Criterion) => (sum === 0 ? 0 : weights[c] / sum);
+	// Every criterion's bound as constant + Σ coefficient × column.
+	const terms: [number, string][] = [];
+	let constant = 0;
+	if (formatSet !== 0) terms.push([w('engagement'), `cn.bound_e${formatSet}`]);
+	terms.push([w('commentQuality'), 'cn.bound_comments'], [w('partnershipLoad'), 'cn.bound_load']);
+	// affinity: niches share (one row per creator: its own niche is shared) + text + partnerships
+	constant += w('affinity') * AFFINITY_PARTS.text;
+	if (campaign.niches.length === 0 || niches.length === 1) constant += w('affinity') * AFFINITY_PARTS.niches * (campaign.niches.length === 0 ? 1 : 1 / campaign.niches.length);
+	else for (const n of niches) terms.push([(w('affinity') * AFFINITY_PARTS.niches) / campaign.niches.length, `((cn.niches_mask & ${NICHE_BITS[n]}) <> 0)`]);
+	const partnerships = `${real(w('affinity') * AFFINITY_PARTS.partnerships)} * (SELECT min(${PARTNERSHIPS_FULL}, coalesce(max(p.n), 0)) FROM (${partnershipsSql('?11', '?4')}) p) / ${PARTNERSHIPS_FULL}.0`;
+	// audienceFit: 100 for a nationwide campaign; with age bands the wilaya part may be lifted by them
+	if (campaign.wilayas.length === 0) constant += w('audienceFit') * 100;
+	else if (campaign.ageBands.length > 0) {
+		constant += w('audienceFit') * ESTIMATED_IN_TARGET;
+		terms.push([w('audienceFit') * (100 - ESTIMATED_IN_TARGET), 'cn.breakdown']);
+	} else terms.push([w('audienceFit'), 'cn.bound_audience']);
+	terms.push([-RISK_PENALTY_PER_POINT, 'cn.risk']);
+	const bound = `(${real(constant)} + ${partnerships} + ${terms
+		.filter(([k]) => k !== 0)
+		.map(([k, col]) => `${real(k)} * ${col}`)
+		.join(' + ')})`;
 	const filters = `cn.niche IN (SELECT value FROM json_each(?4)) AND cn.wilaya IN (SELECT value FROM json_each(?1)) AND cn.followers_total BETWEEN ?2 AND ?3
 		AND (cn.priced & ?5) <> 0 AND (cn.niches_mask & ?6 & (cn.niche_bit - 1)) = 0`;
-	const ranked = `WITH short AS (SELECT cn.creator_id AS id, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_match_idx
-			WHERE ${filters} AND (?10 IS NULL OR cn.creator_id IN (SELECT value FROM json_each(?10)))
-			  AND (?7 IS NULL OR bound < ?7 OR (bound = ?7 AND cn.creator_id > ?8))
-			ORDER BY bound DESC, cn.creator_id LIMIT ?9),
-		numbered AS MATERIALIZED (SELECT id, bound, row_number() OVER (ORDER BY bound DESC, id) AS rn FROM short)
-		SELECT n.rn, n.bound, n.id AS ranked_id, ${ROW_COLUMNS}
-		FROM numbered n JOIN creators c ON c.id = n.id LEFT JOIN creator_features f ON f.creator_id = c.id WHERE n.rn <= ?11
-		UNION ALL SELECT rn, bound, id, ${ROW_COLUMNS.replace(/\b[cf]\.\w+/g, 'NULL').replace(/\(SELECT group_concat.*AS flag_codes/s, 'NULL')} FROM numbered WHERE rn > ?11
-		ORDER BY 1`;
+	const ranked = `SELECT cn.creator_id AS id, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_match_idx
+		WHERE ${filters} AND (?10 IS NULL OR cn.creator_id IN (SELECT value FROM json_each(?10)))
+		  AND (?7 IS NULL OR bound < ?7 OR (bound = ?7 AND cn.creator_id > ?8))
+		ORDER BY bound DESC, cn.creator_id LIMIT ?9`;
 	const count = `SELECT count(*) AS n FROM creator_niches cn INDEXED BY creator_niches_match_idx WHERE ${filters}`;
 	const params = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, JSON.stringify(campaign.niches), formatSet, niches.reduce((m, n) => m | NICHE_BITS[n], 0)];
 	return { ranked, count, params };
 }
 
 type MatchCampaign = CampaignFields & { id: string };
-type RankedRow = { rn: number; bound: number; ranked_id: string } & CandidateRow;
+type RankedRow = { id: string; bound: number };
 
 export interface RankOptions {
 	limit: number;
@@ -116,8 +117,8 @@ export const SHORTLIST_IDS = 600;
 /**
  * The page of a campaign's matches, exact: the same creators, in the same order, as scoring
  * every candidate and sorting (compareScored). One scan of the index gives the candidates'
- * ids in decreasing bound (SHORTLIST_IDS of them) with the full rows of the first page + margin;
- * the Worker scores in that order, reading further rows by id in growing chunks, until the
+ * ids in decreasing bound (SHORTLIST_IDS of them); the Worker reads their rows by id in
+ * growing chunks (the first: page + margin) and scores them in that order until the
  * page's last creator beats every unread bound (shortlistSettled); past the ids read, the next
  * scan starts after the last (keyset). Also answers how many candidates pass the hard filters,
  * how many rows were scored, in how many reads and scans.
@@ -129,9 +130,9 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 	const ids = opts.ids ? JSON.stringify(opts.ids) : null;
 	let chunk = opts.ids ? opts.ids.length : k + (opts.margin ?? SHORTLIST_MARGIN);
 	const idsPerScan = opts.ids ? opts.ids.length : (opts.idsPerScan ?? Math.max(SHORTLIST_IDS, 3 * chunk));
-	const scan = (after: RankedRow | null, full: number) => db.prepare(sql.ranked).bind(...sql.params, after?.bound ?? null, after?.ranked_id ?? '', idsPerScan + 1, ids, full, campaign.id);
+	const scan = (after: RankedRow | null) => db.prepare(sql.ranked).bind(...sql.params, after?.bound ?? null, after?.id ?? '', idsPerScan + 1, ids, campaign.id);
 	const [first, counted, partnerRows, dfRows] = await db.batch([
-		scan(null, chunk),
+		scan(null),
 		db.prepare(sql.count).bind(...sql.params),
 		db.prepare(PARTNERSHIPS_SQL).bind(campaign.id, JSON.stringify(campaign.niches)),
 		db.prepare(DF_SQL).bind(JSON.stringify(['', ...terms.keys()]))
@@ -145,21 +146,17 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 	let reads = 1;
 	let scans = 1;
 	let read = 0;
-	let settled = false;
+	let settled = list.length === 0;
 	while (!settled) {
 		const part = list.slice(pos, pos + chunk);
-		let rows: CandidateRow[] = part.filter((r) => r.id !== null);
-		if (rows.length < part.length) {
-			rows = (
-				await db
-					.prepare(ROWS_SQL)
-					.bind(JSON.stringify(part.map((r) => r.ranked_id)))
-					.all<CandidateRow>()
-			).results;
-			const at = new Map(part.map((r, i) => [r.ranked_id, i]));
-			rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
-			reads += 1;
-		}
+		const at = new Map(part.map((r, i) => [r.id, i]));
+		const rows = (
+			await db
+				.prepare(ROWS_SQL)
+				.bind(JSON.stringify(part.map((r) => r.id)))
+				.all<CandidateRow>()
+		).results.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
+		reads += 1;
 		// In bound order, a step at a time: stop scoring as soon as the page is settled.
 		for (let i = 0; i < rows.length && !settled; i += SCORE_STEP) {
 			const step = rows.slice(i, i + SCORE_STEP);
@@ -175,10 +172,11 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 		pos += part.length;
 		if (opts.ids) break;
 		if (!settled && pos >= list.length) {
-			list = (await scan(list[list.length - 1], chunk).all<RankedRow>()).results;
+			list = (await scan(list[list.length - 1]).all<RankedRow>()).results;
 			pos = 0;
 			scans += 1;
 			reads += 1;
+			settled = list.length === 0;
 		} else chunk *= 2;
 	}
 	return { scored, total: (counted.results[0] as { n: number }).n, read, reads, scans };
