@@ -63,13 +63,23 @@ export function featureBounds(input: {
 const EPSILON = 1e-6;
 
 /**
- * True when no unread candidate can enter the first `k` of `sorted` (best first): every unread
- * creator's bound is at most `nextBound`, so their rounded total is at most round(nextBound),
- * and the k-th creator's total is strictly above it (a tie could still win on the base score).
+ * True when no unread candidate can enter the first `k`: `best` holds the best totals scored
+ * so far, highest first; every unread creator's bound is at most `nextBound`, so their rounded
+ * total is at most round(nextBound), and the k-th total is strictly above it (a tie could
+ * still win on the base score).
  */
-export function shortlistSettled(sorted: readonly { total: { score: number } }[], k: number, nextBound: number): boolean {
+export function shortlistSettled(best: readonly number[], k: number, nextBound: number): boolean {
 	if (k <= 0) return true;
-	const kth = sorted[k - 1];
-	if (!kth) return false;
-	return kth.total.score > Math.max(0, Math.min(100, Math.round(nextBound + EPSILON)));
+	const kth = best[k - 1];
+	if (kth === undefined) return false;
+	return kth > Math.max(0, Math.min(100, Math.round(nextBound + EPSILON)));
+}
+
+/** Adds a total to the best `k` (highest first), in place. */
+export function keepBest(best: number[], k: number, total: number): void {
+	if (best.length >= k && total <= best[best.length - 1]) return;
+	let i = best.length;
+	while (i > 0 && best[i - 1] < total) i -= 1;
+	best.splice(i, 0, total);
+	if (best.length > k) best.pop();
 }

@@ -6,7 +6,7 @@
  */
 import { campaignTerms } from '../domain/affinity';
 import type { CampaignFields } from '../domain/campaign-rules';
-import { FORMAT_BITS, NICHE_BITS, shortlistSettled } from '../domain/match-bounds';
+import { FORMAT_BITS, keepBest, NICHE_BITS, shortlistSettled } from '../domain/match-bounds';
 import { campaignTexts, candidateScorer, compareScored, type CandidateRow, type Scored } from '../domain/match-candidates';
 import { AFFINITY_PARTS, campaignFormats, CRITERIA, ESTIMATED_IN_TARGET, PARTNERSHIPS_FULL, RISK_PENALTY_PER_POINT, SHORTLIST_MARGIN, type Criterion, type MatchWeights } from '../domain/matching';
 import type { Niche } from '../domain/taxonomy';
@@ -141,6 +141,8 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 	const df = new Map((dfRows.results as { term: string; df: number }[]).map((d) => [d.term, d.df]));
 	const score = candidateScorer(campaign, partnerships, weights, { df, n: df.get('') ?? 0 });
 	const scored: Scored[] = [];
+	/** The best k totals so far, for the stopping rule (scored is sorted once, at the end). */
+	const best: number[] = [];
 	let list = first.results as RankedRow[];
 	let pos = 0;
 	let reads = 1;
@@ -161,13 +163,15 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 		for (let i = 0; i < rows.length && !settled; i += SCORE_STEP) {
 			const step = rows.slice(i, i + SCORE_STEP);
 			read += step.length;
-			scored.push(...score(step));
-			scored.sort(compareScored);
+			for (const s of score(step)) {
+				scored.push(s);
+				keepBest(best, k, s.total.score);
+			}
 			const next = pos + i + step.length;
 			if (opts.ids) continue;
-			if (next < list.length) settled = shortlistSettled(scored, k, list[next].bound);
+			if (next < list.length) settled = shortlistSettled(best, k, list[next].bound);
 			// Every id of this scan is scored: done if it was the last one.
-			else settled = list.length <= idsPerScan || shortlistSettled(scored, k, list[list.length - 1].bound);
+			else settled = list.length <= idsPerScan || shortlistSettled(best, k, list[list.length - 1].bound);
 		}
 		pos += part.length;
 		if (opts.ids) break;
@@ -179,5 +183,6 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 			settled = list.length === 0;
 		} else chunk *= 2;
 	}
+	scored.sort(compareScored);
 	return { scored, total: (counted.results[0] as { n: number }).n, read, reads, scans };
 }
