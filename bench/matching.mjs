@@ -7,6 +7,7 @@
 // and exactness: page one of the real shortlist against every candidate scored, over 1 000
 // random campaigns on BENCH_EXACT_CREATORS (20 000) creators (bench/matching-exact.ts).
 import { cpSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fmt, freshState, measure, root, startApp } from './lib.mjs';
@@ -85,14 +86,17 @@ export async function runMatchingBench({
 		const [, typical, broad] = rows;
 		const cpuLines = run(bin('tsx'), ['bench/matching-cpu.ts', state]).trim();
 		console.log(cpuLines);
-		const workerCpu = [...cpuLines.matchAll(/p50 ([\d.]+) ms/g)].map((m) => Number(m[1]));
+		const workerCpu = [...cpuLines.matchAll(/→ p50 ([\d.]+) ms/g)].map((m) => Number(m[1]));
 		const exact = spawnSync(bin('tsx'), ['bench/seed-matching.ts', exactState, String(exactCreators)], { cwd: root, encoding: 'utf8' });
 		if (exact.status !== 0) throw new Error(`exactness seed failed:\n${exact.stderr}`);
 		const check = spawnSync(bin('tsx'), ['bench/matching-exact.ts', exactState, String(exactCampaigns)], { cwd: root, encoding: 'utf8' });
 		const exactLine = (check.stdout || check.stderr).trim();
 		const differs = Number(exactLine.match(/differs in (\d+)/)?.[1] ?? NaN);
 		console.log(exactLine);
-		console.log(`\nissue 16 point 5 at ${creators} creators, figure next to target:`);
+		const [one, five] = loadavg();
+		console.log(
+			`\nissue 16 point 5 at ${creators} creators, figure next to target (load average ${one.toFixed(1)} / ${five.toFixed(1)} on ${cpus().length} cores; /health p50 ${health.p50.toFixed(1)} ms):`
+		);
 		const line = (label, value, unit, target) => console.log(`  ${label.padEnd(52)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} ${mark(value, target)} ${unit}`);
 		console.log(`  ${'seeding (one transaction; no target given)'.padEnd(52)} ${seedSeconds.toFixed(1).padStart(8)} s`);
 		line(`typical p50 (${typical[2]})`, typical[1].p50, 'ms', 50);

@@ -73,11 +73,11 @@ const CAPTION_WORDS: Record<string, string[]> = {
 const db = new DatabaseSync(d1File(stateDir));
 db.exec('PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;');
 const started = performance.now();
-// Put aside the triggers that maintain creator_niches and affinity_df, and the indexes the
+// Put aside the triggers that maintain creator_niches and affinity_df, and the secondary indexes the
 // load would otherwise update row by row; restored from their own SQL below.
 const aside = db
 	.prepare(
-		"SELECT type, name, sql FROM sqlite_master WHERE (type = 'trigger' AND tbl_name IN ('creators', 'creator_features')) OR (type = 'index' AND tbl_name = 'creator_niches' AND sql IS NOT NULL)"
+		"SELECT type, name, sql FROM sqlite_master WHERE (type = 'trigger' AND tbl_name IN ('creators', 'creator_features')) OR (type = 'index' AND tbl_name IN ('creator_niches', 'creators', 'users') AND sql IS NOT NULL)"
 	)
 	.all() as { type: string; name: string; sql: string }[];
 for (const o of aside) db.exec(`DROP ${o.type.toUpperCase()} "${o.name}"`);

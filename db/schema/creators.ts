@@ -156,8 +156,9 @@ export const creatorFeatures = sqliteTable('creator_features', {
 	riskScore: integer('risk_score').notNull().default(0),
 	/**
 	 * 0–100: the campaign-independent part of a match (engagement on all formats, comment
-	 * quality, ad load, minus the risk penalty). Matching shortlists on it in SQL before
-	 * scoring precisely (worker/domain/matching.ts `baseQuality`).
+	 * quality, ad load, minus the risk penalty; worker/domain/matching.ts `baseQuality`).
+	 * Since 0026 the shortlist orders by the bounds below instead (an order by this score was
+	 * not exact).
 	 */
 	qualityScore: integer('quality_score').notNull().default(0),
 	/** Posts and comments the features were computed from (how much evidence there is). */
