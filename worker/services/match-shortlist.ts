@@ -62,23 +62,33 @@ function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: 
 	const formatSet = formats.reduce((m, f) => m | FORMAT_BITS[f], 0);
 	const sum = CRITERIA.reduce((s, c) => s + weights[c], 0);
 	const w = (c: Criterion) => (sum === 0 ? 0 : weights[c] / sum);
-	// Every criterion's bound as constant + Σ coefficient × column.
-	const terms: [number, string][] = [];
+	// Every criterion's bound as constant + Σ coefficient × column (a Record, so a new criterion
+	// does not compile without its bound; 100 is always a valid one).
+	const affinityNiches: Part =
+		campaign.niches.length === 0 || niches.length === 1
+			? { constant: AFFINITY_PARTS.niches * (campaign.niches.length === 0 ? 1 : 1 / campaign.niches.length), terms: [] }
+			: { constant: 0, terms: niches.map((n) => [AFFINITY_PARTS.niches / campaign.niches.length, `((cn.niches_mask & ${NICHE_BITS[n]}) <> 0)`]) };
+	const parts: Record<Criterion, Part> = {
+		engagement: { constant: 0, terms: formatSet === 0 ? [] : [[1, `cn.bound_e${formatSet}`]] },
+		commentQuality: { constant: 0, terms: [[1, 'cn.bound_comments']] },
+		// niches share (one row per creator: its own niche is shared) + text + partnerships (the scalar below)
+		affinity: { constant: affinityNiches.constant + AFFINITY_PARTS.text, terms: affinityNiches.terms },
+		partnershipLoad: { constant: 0, terms: [[1, 'cn.bound_load']] },
+		// 100 for a nationwide campaign; with age bands the wilaya part may be lifted by them
+		audienceFit:
+			campaign.wilayas.length === 0
+				? { constant: 100, terms: [] }
+				: campaign.ageBands.length > 0
+					? { constant: ESTIMATED_IN_TARGET, terms: [[100 - ESTIMATED_IN_TARGET, 'cn.breakdown']] }
+					: { constant: 0, terms: [[1, 'cn.bound_audience']] }
+	};
 	let constant = 0;
-	if (formatSet !== 0) terms.push([w('engagement'), `cn.bound_e${formatSet}`]);
-	terms.push([w('commentQuality'), 'cn.bound_comments'], [w('partnershipLoad'), 'cn.bound_load']);
-	// affinity: niches share (one row per creator: its own niche is shared) + text + partnerships
-	constant += w('affinity') * AFFINITY_PARTS.text;
-	if (campaign.niches.length === 0 || niches.length === 1) constant += w('affinity') * AFFINITY_PARTS.niches * (campaign.niches.length === 0 ? 1 : 1 / campaign.niches.length);
-	else for (const n of niches) terms.push([(w('affinity') * AFFINITY_PARTS.niches) / campaign.niches.length, `((cn.niches_mask & ${NICHE_BITS[n]}) <> 0)`]);
+	const terms: [number, string][] = [[-RISK_PENALTY_PER_POINT, 'cn.risk']];
+	for (const c of CRITERIA) {
+		constant += w(c) * parts[c].constant;
+		for (const [k, col] of parts[c].terms) terms.push([w(c) * k, col]);
+	}
 	const partnerships = `${real(w('affinity') * AFFINITY_PARTS.partnerships)} * (SELECT min(${PARTNERSHIPS_FULL}, coalesce(max(p.n), 0)) FROM (${partnershipsSql('?11', '?4')}) p) / ${PARTNERSHIPS_FULL}.0`;
-	// audienceFit: 100 for a nationwide campaign; with age bands the wilaya part may be lifted by them
-	if (campaign.wilayas.length === 0) constant += w('audienceFit') * 100;
-	else if (campaign.ageBands.length > 0) {
-		constant += w('audienceFit') * ESTIMATED_IN_TARGET;
-		terms.push([w('audienceFit') * (100 - ESTIMATED_IN_TARGET), 'cn.breakdown']);
-	} else terms.push([w('audienceFit'), 'cn.bound_audience']);
-	terms.push([-RISK_PENALTY_PER_POINT, 'cn.risk']);
 	const bound = `(${real(constant)} + ${partnerships} + ${terms
 		.filter(([k]) => k !== 0)
 		.map(([k, col]) => `${real(k)} * ${col}`)
@@ -95,6 +105,11 @@ function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: 
 }
 
 type MatchCampaign = CampaignFields & { id: string };
+/** A criterion's bound: constant + Σ coefficient × creator_niches column. */
+interface Part {
+	constant: number;
+	terms: [number, string][];
+}
 type RankedRow = { id: string; bound: number };
 
 export interface RankOptions {
