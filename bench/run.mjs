@@ -2,7 +2,7 @@
 // asserts a time.
 // - foundation: the real Worker under wrangler dev with the demo data; wall-clock
 //   percentiles and CPU per request, net of /health measured in the same run.
-// - matching: 50 000 creators in local D1, GET /campaigns/:id/matches?limit=50 (matching.mjs).
+// - matching: 500 000 creators in local D1, GET /campaigns/:id/matches?limit=50, Worker CPU and exactness over 1 000 random campaigns (matching.mjs).
 // - seal: CPU to render and seal a typical agreement next to the OpenSign way (seal.ts).
 // - pdf: the renderer alone per language against plain pdf-lib text (pdf-render.ts).
 // - report-pdf: CPU to build and render a 10-creator campaign report PDF per language (report-pdf.ts).

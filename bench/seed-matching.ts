@@ -1,37 +1,38 @@
 /**
- * Writes N synthetic creators (default 50 000) with their precomputed features and risk
+ * Writes N synthetic creators (default 500 000) with their precomputed features and risk
  * flags straight into a local D1 file, for the matching benchmark:
  *
  *   tsx bench/seed-matching.ts <persist dir> [count]
  *
  * The local D1 database must already be migrated (wrangler d1 migrations apply --local).
- * Matching reads only creators, creator_features and creator_risk_flags, so that is what is
- * written: raw posts for 50 000 creators would take minutes to insert and are never read by
- * the route under test. Values are deterministic (seeded PRNG) and shaped like the demo
- * seeder's: wilayas weighted towards the big cities, 1–3 niches, followers log-uniform
- * between 2 000 and 200 000, engagement around the tier benchmarks, comment mixes, ad load,
- * half the creators with an audience breakdown, 3 % with a risk flag.
+ * Matching reads only creators, creator_features, creator_risk_flags, creator_niches and
+ * affinity_df, so that is what is written: raw posts for 500 000 creators would take minutes
+ * to insert and are never read by the route under test. Values are deterministic (seeded
+ * PRNG) and shaped like the demo seeder's: wilayas weighted towards the big cities, 1–3
+ * niches, followers log-uniform between 2 000 and 200 000, engagement around the tier
+ * benchmarks, comment mixes, ad load, half the creators with an audience breakdown, 3 % with
+ * a risk flag.
+ *
+ * Fast at 500 000 (one transaction, node:sqlite): the triggers of creators and
+ * creator_features and the matching indexes are dropped for the load and put back from their
+ * own SQL after it (indexes built once, sorted); what the triggers would write —
+ * creator_niches rows with their bounds, affinity_df counts — is written here instead, and
+ * `npm run bench -- matching` checks the result (page one against every candidate scored,
+ * bench/matching-exact.ts). Term vectors count each distinct caption's tokens once.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { creatorTermVector, nicheWords } from '../worker/domain/affinity';
+import { affinityTokens, nicheWords, termVectorOfCounts } from '../worker/domain/affinity';
+import { d1File } from './d1-sqlite';
 import { baseQuality, benchmarkFor } from '../worker/domain/matching';
-import { NICHES, FORMATS } from '../worker/domain/taxonomy';
+import { featureBounds, FORMAT_BITS, FORMAT_SETS, NICHE_BITS } from '../worker/domain/match-bounds';
+import { NICHES, FORMATS, type Niche } from '../worker/domain/taxonomy';
 
 const [stateDir, countArg] = process.argv.slice(2);
 if (!stateDir) {
 	console.error('usage: tsx bench/seed-matching.ts <persist dir> [count]');
 	process.exit(2);
 }
-const count = Number(countArg ?? 50_000);
-
-function d1File(dir: string): string {
-	const folder = path.join(dir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-	const file = readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-	if (!file) throw new Error(`no D1 database under ${folder}: migrate first`);
-	return path.join(folder, file);
-}
+const count = Number(countArg ?? 500_000);
 
 function mulberry32(seed: number) {
 	let a = seed >>> 0;
@@ -70,7 +71,16 @@ const CAPTION_WORDS: Record<string, string[]> = {
 };
 
 const db = new DatabaseSync(d1File(stateDir));
-db.exec('PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;');
+db.exec('PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000;');
+const started = performance.now();
+// Put aside the triggers that maintain creator_niches and affinity_df, and the secondary indexes the
+// load would otherwise update row by row; restored from their own SQL below.
+const aside = db
+	.prepare(
+		"SELECT type, name, sql FROM sqlite_master WHERE (type = 'trigger' AND tbl_name IN ('creators', 'creator_features')) OR (type = 'index' AND tbl_name IN ('creator_niches', 'creators', 'users') AND sql IS NOT NULL)"
+	)
+	.all() as { type: string; name: string; sql: string }[];
+for (const o of aside) db.exec(`DROP ${o.type.toUpperCase()} "${o.name}"`);
 const now = Date.now();
 const insUser = db.prepare("INSERT OR IGNORE INTO users (id, email, name, role, locale, created_at) VALUES (?, ?, ?, 'creator', 'fr', ?)");
 const insCreator = db.prepare(
@@ -79,14 +89,41 @@ const insCreator = db.prepare(
 );
 const insFeatures = db.prepare(
 	`INSERT OR REPLACE INTO creator_features (creator_id, computed_at, engagement_by_format, sponsored_share, comment_mix, posts_last_90d, follower_growth_30d,
-	   affinity_terms, risk_score, posts_total, comments_sampled, quality_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	   affinity_terms, risk_score, posts_total, comments_sampled, quality_score, bound_engagement, bound_comments, bound_load, bounds_followers)
+	 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 );
 const insFlag = db.prepare('INSERT OR REPLACE INTO creator_risk_flags (creator_id, code, score, reason, computed_at) VALUES (?, ?, ?, ?, ?)');
+const nicheColumns = [
+	'niche',
+	'creator_id',
+	'wilaya',
+	'followers_total',
+	'niche_bit',
+	'niches_mask',
+	'priced',
+	'breakdown',
+	'bound_audience',
+	'risk',
+	...FORMAT_SETS.map((m) => `bound_e${m}`),
+	'bound_comments',
+	'bound_load'
+];
+const insNiche = db.prepare(`INSERT OR REPLACE INTO creator_niches (${nicheColumns.join(', ')}) VALUES (${nicheColumns.map(() => '?').join(', ')})`);
+const insDf = db.prepare('INSERT INTO affinity_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df');
+/** Tokens of each distinct text, counted once (the texts repeat across creators). */
+const tokenCache = new Map<string, string[]>();
+const tokensOf = (text: string) => {
+	let tokens = tokenCache.get(text);
+	if (!tokens) tokenCache.set(text, (tokens = affinityTokens(text)));
+	return tokens;
+};
+const df = new Map<string, number>();
 
-const started = performance.now();
 db.exec('BEGIN');
 for (let i = 0; i < count; i++) {
-	const id = `bench-cr-${i}`;
+	// Zero-padded: ids, emails and handles arrive in index order, so every B-tree insert appends.
+	const n7 = String(i).padStart(7, '0');
+	const id = `bench-cr-${n7}`;
 	const wilaya = pick(WEIGHTED);
 	const nicheCount = 1 + Math.floor(rand() * 3);
 	const niches = [...new Set(Array.from({ length: nicheCount }, () => pick(NICHES)))];
@@ -118,8 +155,21 @@ for (let i = 0; i < count; i++) {
 	const risk = flagged ? 40 + Math.floor(rand() * 50) : 0;
 	const sponsored = Math.round(rand() * 0.5 * 100) / 100;
 	const quality = baseQuality({ engagementByFormat: engagement, followers, commentMix: mix, commentsSampled: 120, sponsoredShare: sponsored, postsConsidered: 30, risk, engagementDoubtful: false });
-	insUser.run(`bench-user-${i}`, `bench.${i}@example.dz`, `Créateur ${i}`, now);
-	insCreator.run(id, `bench-user-${i}`, `Créateur ${i}`, `bench.${i}`, wilaya, bio, JSON.stringify(niches), JSON.stringify(rates), JSON.stringify(audience), followers, now, now);
+	const counts = new Map<string, number>();
+	for (const text of [bio, ...niches.map(nicheWords), ...captions]) for (const token of tokensOf(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+	const terms = termVectorOfCounts(counts);
+	for (const term of Object.keys(terms)) df.set(term, (df.get(term) ?? 0) + 1);
+	const bounds = featureBounds({ engagementByFormat: engagement, followers, commentMix: mix, commentsSampled: 120, sponsoredShare: sponsored, postsConsidered: 30 });
+	const mask = niches.reduce((m, n) => m | NICHE_BITS[n as Niche], 0);
+	const priced = FORMATS.reduce((m, f) => ((rates[f] ?? 0) > 0 ? m | FORMAT_BITS[f] : m), 0);
+	// As the trigger computes it (migration match_bounds): 60 without a breakdown, else 200 × the positive shares + 1, at most 100.
+	const shareSum = Object.values((audience as { wilayas?: Record<string, number> }).wilayas ?? {}).reduce((t, v) => t + Math.max(0, v), 0);
+	const audienceBound = withBreakdown ? Math.min(100, Math.floor(200 * shareSum) + 1) : 60;
+	for (const n of niches) {
+		insNiche.run(n, id, wilaya, followers, NICHE_BITS[n as Niche], mask, priced, withBreakdown ? 1 : 0, audienceBound, risk, ...bounds.engagement, bounds.commentQuality, bounds.partnershipLoad);
+	}
+	insUser.run(`bench-user-${n7}`, `bench.${n7}@example.dz`, `Créateur ${i}`, now);
+	insCreator.run(id, `bench-user-${n7}`, `Créateur ${i}`, `bench.${n7}`, wilaya, bio, JSON.stringify(niches), JSON.stringify(rates), JSON.stringify(audience), followers, now, now);
 	insFeatures.run(
 		id,
 		now,
@@ -128,14 +178,21 @@ for (let i = 0; i < count; i++) {
 		JSON.stringify(mix),
 		20,
 		null,
-		JSON.stringify(creatorTermVector([bio, ...niches.map(nicheWords), ...captions])),
+		JSON.stringify(terms),
 		risk,
 		30,
 		120,
-		quality
+		quality,
+		JSON.stringify(bounds.engagement),
+		bounds.commentQuality,
+		bounds.partnershipLoad,
+		bounds.followers
 	);
 	if (flagged) insFlag.run(id, 'follower_spike', risk, JSON.stringify({ key: 'risk_follower_spike', params: { date: '2026-11-01', jump: 4000, percent: 12, times: 9.5 } }), now);
 }
+insDf.run('', count);
+for (const [term, n] of df) insDf.run(term, n);
+for (const o of aside) db.exec(o.sql);
 db.exec('COMMIT');
 db.exec('ANALYZE');
 db.close();

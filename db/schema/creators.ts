@@ -156,13 +156,44 @@ export const creatorFeatures = sqliteTable('creator_features', {
 	riskScore: integer('risk_score').notNull().default(0),
 	/**
 	 * 0–100: the campaign-independent part of a match (engagement on all formats, comment
-	 * quality, ad load, minus the risk penalty). Matching shortlists on it in SQL before
-	 * scoring precisely (worker/domain/matching.ts `baseQuality`).
+	 * quality, ad load, minus the risk penalty; worker/domain/matching.ts `baseQuality`).
+	 * Since 0026 the shortlist orders by the bounds below instead (an order by this score was
+	 * not exact).
 	 */
 	qualityScore: integer('quality_score').notNull().default(0),
 	/** Posts and comments the features were computed from (how much evidence there is). */
 	postsTotal: integer('posts_total').notNull().default(0),
-	commentsSampled: integer('comments_sampled').notNull().default(0)
+	commentsSampled: integer('comments_sampled').notNull().default(0),
+	/**
+	 * Upper bounds for the exact matching shortlist (worker/domain/match-bounds.ts
+	 * `featureBounds`): JSON [15 integers], the engagement score on each set of formats (index
+	 * = the set's FORMAT_BITS − 1, without the doubtful cap) for `bounds_followers` followers,
+	 * and the exact comment quality and ad load scores. 100 until computed: a bound that is
+	 * too high only costs a longer shortlist, never a missed creator. Copied by triggers into
+	 * creator_niches (migration 0026).
+	 */
+	boundEngagement: text('bound_engagement').notNull().default('[]'),
+	boundComments: integer('bound_comments').notNull().default(100),
+	boundLoad: integer('bound_load').notNull().default(100),
+	/** The follower count the engagement bounds were computed for (another count: bounds read as 100). */
+	boundsFollowers: integer('bounds_followers')
+});
+
+/**
+ * Document frequencies of the creators' affinity terms over every creator_features row
+ * (the collection), kept by triggers on creator_features; the row with term '' counts the
+ * documents. The campaign's query vector takes its idf from here (affinity.ts), so a
+ * creator's score does not depend on which other creators were shortlisted.
+ */
+export const affinityDf = sqliteTable('affinity_df', {
+	term: text('term').primaryKey(),
+	df: integer('df').notNull()
+});
+
+/** niche → its bit in creator_niches.niche_bit / niches_mask (1 << index in NICHES; match-bounds.ts NICHE_BITS). */
+export const matchNicheBits = sqliteTable('match_niche_bits', {
+	niche: text('niche').primaryKey(),
+	bit: integer('bit').notNull()
 });
 
 /**
@@ -240,6 +271,9 @@ export const statsScreenshots = sqliteTable(
  * 0008_creator_niches), so every writer — API, seeder, tests — maintains it. Since
  * 0023_observed_niches it also holds a creator's trusted observed niches when their content
  * disagrees with the declared ones (creator_features.observed_niches; observed-niches.ts).
+ * Since 0026 (issue 16, point 5) its covering index creator_niches_match_idx replaces the
+ * (niche, wilaya, followers) index: same leading columns, and the shortlist never reads the
+ * table itself.
  */
 export const creatorNiches = sqliteTable(
 	'creator_niches',
@@ -247,7 +281,73 @@ export const creatorNiches = sqliteTable(
 		niche: text('niche').notNull(),
 		creatorId: text('creator_id').notNull(),
 		wilaya: text('wilaya'),
-		followersTotal: integer('followers_total').notNull()
+		followersTotal: integer('followers_total').notNull(),
+		/**
+		 * What the exact shortlist reads without leaving the index (creator_niches_match_idx,
+		 * migration 0026; worker/domain/match-bounds.ts): this row's niche bit and the bits of
+		 * all the creator's rows (one row per creator is counted: its lowest campaign niche),
+		 * the priced formats (bits of FORMATS), whether the audience has a wilaya breakdown,
+		 * the risk and the creator_features bounds. Refreshed by triggers on creators and
+		 * creator_features; the defaults are safe (too high, never too low).
+		 */
+		nicheBit: integer('niche_bit').notNull().default(0),
+		nichesMask: integer('niches_mask').notNull().default(0),
+		priced: integer('priced').notNull().default(15),
+		breakdown: integer('breakdown').notNull().default(1),
+		/** Audience fit bound without age bands: 60 without a wilaya breakdown, else 200 × the breakdown's positive shares (+1), at most 100. */
+		boundAudience: integer('bound_audience').notNull().default(100),
+		/** The risk, clamped to 0–100 (the penalty is 0.3 × it). */
+		risk: integer('risk').notNull().default(0),
+		/** The engagement bound for each set of formats: bound_e<FORMAT_BITS of the set>. */
+		boundE1: integer('bound_e1').notNull().default(100),
+		boundE2: integer('bound_e2').notNull().default(100),
+		boundE3: integer('bound_e3').notNull().default(100),
+		boundE4: integer('bound_e4').notNull().default(100),
+		boundE5: integer('bound_e5').notNull().default(100),
+		boundE6: integer('bound_e6').notNull().default(100),
+		boundE7: integer('bound_e7').notNull().default(100),
+		boundE8: integer('bound_e8').notNull().default(100),
+		boundE9: integer('bound_e9').notNull().default(100),
+		boundE10: integer('bound_e10').notNull().default(100),
+		boundE11: integer('bound_e11').notNull().default(100),
+		boundE12: integer('bound_e12').notNull().default(100),
+		boundE13: integer('bound_e13').notNull().default(100),
+		boundE14: integer('bound_e14').notNull().default(100),
+		boundE15: integer('bound_e15').notNull().default(100),
+		boundComments: integer('bound_comments').notNull().default(100),
+		boundLoad: integer('bound_load').notNull().default(100)
 	},
-	(t) => [primaryKey({ columns: [t.niche, t.creatorId] }), index('creator_niches_lookup_idx').on(t.niche, t.wilaya, t.followersTotal)]
+	(t) => [
+		primaryKey({ columns: [t.niche, t.creatorId] }),
+		index('creator_niches_creator_idx').on(t.creatorId),
+		index('creator_niches_match_idx').on(
+			t.niche,
+			t.wilaya,
+			t.followersTotal,
+			t.priced,
+			t.nichesMask,
+			t.nicheBit,
+			t.breakdown,
+			t.boundAudience,
+			t.risk,
+			t.boundE1,
+			t.boundE2,
+			t.boundE3,
+			t.boundE4,
+			t.boundE5,
+			t.boundE6,
+			t.boundE7,
+			t.boundE8,
+			t.boundE9,
+			t.boundE10,
+			t.boundE11,
+			t.boundE12,
+			t.boundE13,
+			t.boundE14,
+			t.boundE15,
+			t.boundComments,
+			t.boundLoad,
+			t.creatorId
+		)
+	]
 );

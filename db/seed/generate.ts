@@ -1044,6 +1044,10 @@ function featuresRow(rows: CreatorRows, now: number): { features: Row<typeof cre
 		observedNiches: JSON.stringify(f.observedNiches),
 		riskScore: f.risk.score,
 		qualityScore: f.qualityScore,
+		boundEngagement: JSON.stringify(f.bounds.engagement),
+		boundComments: f.bounds.commentQuality,
+		boundLoad: f.bounds.partnershipLoad,
+		boundsFollowers: f.bounds.followers,
 		postsTotal: f.postsTotal,
 		commentsSampled: f.commentsSampled
 	};

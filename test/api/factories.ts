@@ -82,8 +82,10 @@ export async function setCreatorProfile(env: { DB: D1Database }, creatorId: stri
 	if (p.features) {
 		statements.push(
 			env.DB.prepare(
-				`INSERT OR REPLACE INTO creator_features (creator_id, computed_at, engagement_by_format, sponsored_share, comment_mix, posts_last_90d)
-				 VALUES (?1, ?2, ?3, ?4, ?5, 12)`
+				`INSERT INTO creator_features (creator_id, computed_at, engagement_by_format, sponsored_share, comment_mix, posts_last_90d)
+				 VALUES (?1, ?2, ?3, ?4, ?5, 12)
+				 ON CONFLICT (creator_id) DO UPDATE SET computed_at = excluded.computed_at, engagement_by_format = excluded.engagement_by_format,
+				   sponsored_share = excluded.sponsored_share, comment_mix = excluded.comment_mix, posts_last_90d = excluded.posts_last_90d`
 			).bind(creatorId, Date.now(), JSON.stringify(p.features.engagementByFormat), p.features.sponsoredShare ?? 0.1, JSON.stringify(p.features.commentMix))
 		);
 	}

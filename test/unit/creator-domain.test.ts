@@ -207,7 +207,9 @@ describe('computeCreatorFeatures', () => {
 			postsTotal: 0,
 			commentsSampled: 0,
 			// no evidence: engagement 0, comments 0, ad load a neutral 50 → 50 × 10 / 65 = 7.7
-			qualityScore: 8
+			qualityScore: 8,
+			// the exact shortlist's bounds are the same scores: no posts on any set of formats, no comments, neutral ad load
+			bounds: { engagement: Array(15).fill(0), commentQuality: 0, partnershipLoad: 50, followers: 0 }
 		});
 	});
 });

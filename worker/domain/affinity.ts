@@ -5,8 +5,9 @@
  * - creator side ("document", lnc): 1 + log(tf) per term, no idf, unit length. Computed when
  *   the creator's stats change and stored in creator_features.affinity_terms (top terms);
  * - campaign side ("query", ltc): 1 + log(tf) × idf, unit length, with idf = log(N / df)
- *   counted over the candidates that passed the hard filters (N of them), so a word every
- *   candidate uses ("promo", "algerie") weighs nothing;
+ *   counted over the collection (matching: every creator with features, the affinity_df
+ *   table; campaignQueryVector counts over a given pool), so a word every creator uses
+ *   ("promo", "algerie") weighs little;
  * - affinity = Σ over shared terms of query weight × document weight (a cosine in [0, 1]).
  * Deterministic and offline.
  */
@@ -104,7 +105,12 @@ const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /** The creator's lnc vector: 1 + ln(tf), unit length, the top terms kept (ties by term). */
 export function creatorTermVector(texts: readonly string[], top = AFFINITY_TOP_TERMS): Record<string, number> {
-	const weighted = [...termFrequencies(texts)].map(([term, n]) => [term, 1 + Math.log(n)] as const);
+	return termVectorOfCounts(termFrequencies(texts), top);
+}
+
+/** creatorTermVector from term counts already made (the benchmark's seeder counts tokens of repeated texts once). */
+export function termVectorOfCounts(counts: ReadonlyMap<string, number>, top = AFFINITY_TOP_TERMS): Record<string, number> {
+	const weighted = [...counts].map(([term, n]) => [term, 1 + Math.log(n)] as const);
 	weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 	const kept = weighted.slice(0, top);
 	const norm = Math.sqrt(kept.reduce((s, [, w]) => s + w * w, 0));
@@ -124,13 +130,34 @@ export function campaignTerms(texts: readonly string[]): Map<string, number> {
  * pool, terms no candidate uses dropped (they cannot match anyway), unit length.
  */
 export function campaignQueryVector(terms: ReadonlyMap<string, number>, pool: readonly Record<string, number>[]): Map<string, number> {
-	const n = pool.length;
+	const df = new Map<string, number>();
+	for (const term of terms.keys()) {
+		let n = 0;
+		for (const doc of pool) if (doc[term] !== undefined) n += 1;
+		df.set(term, n);
+	}
+	return campaignQueryVectorFromDf(terms, { df, n: pool.length });
+}
+
+/**
+ * Document frequencies over a collection of creator vectors: matching uses every creator's
+ * (the affinity_df table, kept by triggers), so a creator's score does not depend on which
+ * others were shortlisted, and the shortlist can be exact (match-bounds.ts).
+ */
+export interface TermCollection {
+	df: ReadonlyMap<string, number>;
+	/** Documents in the collection. */
+	n: number;
+}
+
+/** The campaign's ltc vector with the idf of a collection (campaignQueryVector's rule). */
+export function campaignQueryVectorFromDf(terms: ReadonlyMap<string, number>, collection: TermCollection): Map<string, number> {
+	const { n } = collection;
 	const weights = new Map<string, number>();
-	if (n === 0) return weights;
+	if (n <= 0) return weights;
 	for (const [term, tf] of terms) {
-		let df = 0;
-		for (const doc of pool) if (doc[term] !== undefined) df += 1;
-		if (df === 0) continue;
+		const df = collection.df.get(term) ?? 0;
+		if (df <= 0) continue;
 		// +1 inside the log keeps a term used by every candidate slightly above zero, so a pool
 		// of one still has a direction.
 		const idf = Math.log((n + 1) / df);

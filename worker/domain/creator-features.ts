@@ -6,6 +6,7 @@
 import { creatorTermVector, nicheWords } from './affinity';
 import { parseJsonOr } from './json';
 import { baseQuality } from './matching';
+import { featureBounds, type FeatureBounds } from './match-bounds';
 import { classifyComment, COMMENT_LABELS, type CommentLabel } from './comments';
 import { observeNiches, type ObservedNiche } from './observed-niches';
 import { audienceAbroad, engagementIncoherent, followerSpike, genericComments, riskSummary, type RiskFlag, type RiskSummary } from './risk-signals';
@@ -64,8 +65,10 @@ export interface CreatorFeatures {
 	/** Posts loaded (the last 90 days, and at least the last 30 posts). */
 	postsTotal: number;
 	commentsSampled: number;
-	/** baseQuality() of these features: what the SQL shortlist of matching orders by. */
+	/** baseQuality() of these features: the campaign-independent part of a match. */
 	qualityScore: number;
+	/** What the exact shortlist of matching bounds a creator's score with (match-bounds.ts). */
+	bounds: FeatureBounds;
 }
 
 export interface FeatureInput {
@@ -207,6 +210,14 @@ export function computeCreatorFeatures(input: FeatureInput): CreatorFeatures {
 	const followers = Object.values(input.followersByPlatform).reduce((sum, n) => sum + n, 0);
 	return {
 		...features,
+		bounds: featureBounds({
+			engagementByFormat: features.engagementByFormat,
+			followers,
+			commentMix: features.commentMix,
+			commentsSampled: features.commentsSampled,
+			sponsoredShare: features.sponsoredShare,
+			postsConsidered: Math.min(SPONSORED_WINDOW_POSTS, features.postsTotal)
+		}),
 		qualityScore: baseQuality({
 			engagementByFormat: features.engagementByFormat,
 			followers,

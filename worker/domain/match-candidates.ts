@@ -7,7 +7,7 @@
 import { t, type Locale, type MessageKey } from '../i18n';
 import { parseJsonOr } from './json';
 import { formatDecimal } from './numbers';
-import { campaignQueryVector, campaignTerms, nicheWords, surfaceWords } from './affinity';
+import { campaignQueryVector, campaignQueryVectorFromDf, campaignTerms, nicheWords, surfaceWords, type TermCollection } from './affinity';
 import { fits, type FitCampaign } from './campaign-fit';
 import type { CampaignFields } from './campaign-rules';
 import type { FormatFeatures } from './creator-features';
@@ -92,30 +92,71 @@ export interface Scored {
 }
 
 /** The campaign's own words: title, offer, brief and its niches' topic words. */
-function campaignTexts(f: CampaignFields): string[] {
+export function campaignTexts(f: CampaignFields): string[] {
 	return [f.title, f.offer, f.brief.angle, ...f.brief.keyMessages, ...f.brief.dos, ...f.niches.map(nicheWords)];
 }
 
-/** Scores every candidate that passes the hard filters (pure apart from the rows given). */
-export function scoreCandidates(campaign: CampaignFields & { id: string }, rows: CandidateRow[], partnerships: Map<string, number>, weights: MatchWeights): Scored[] {
-	const fit: FitCampaign = { ...campaign, formats: campaign.formats as string[] };
-	const formats: Format[] = campaignFormats(campaign.formats);
-	// SQL applied the hard filters already; fits() (the feed's reference rules) keeps a row
-	// that disagrees out of the scores.
-	// Affinity reads the declared niches, or the observed ones when the content disagrees
-	// with them (observed-niches.ts); the candidate search (creator_niches) holds both.
-	const passing = rows
-		.map((row) => {
-			const declared = parse<string[]>(row.niches, []);
-			const niches = effectiveNiches(declared, parseObservedNiches(parse<unknown>(row.observed_niches ?? '[]', [])));
-			return { row, niches, searchable: [...new Set([...declared, ...niches])] };
-		})
-		.filter(({ row, searchable }) => fits(fit, { wilaya: row.wilaya, niches: searchable, followersTotal: row.followers_total, rates: parse<Record<string, unknown>>(row.rates, {}) }));
-	const terms = passing.map(({ row }) => shares(parse(row.affinity_terms, {})));
+/**
+ * Scores every candidate that passes the hard filters (pure apart from the rows given). With
+ * `collection` (matching's: every creator, affinity_df) the campaign's idf comes from it and
+ * a creator's score does not depend on the other rows (candidateScorer); without, from the
+ * rows themselves.
+ */
+export function scoreCandidates(campaign: CampaignFields & { id: string }, rows: CandidateRow[], partnerships: Map<string, number>, weights: MatchWeights, collection?: TermCollection): Scored[] {
+	if (collection) return candidateScorer(campaign, partnerships, weights, collection)(rows);
+	const passing = passingRows(campaign, rows);
 	const texts = campaignTexts(campaign);
-	const query = campaignQueryVector(campaignTerms(texts), terms);
-	const surface = surfaceWords(texts);
-	return passing.map(({ row, niches }, i) => {
+	const query = campaignQueryVector(
+		campaignTerms(texts),
+		passing.map((p) => p.terms)
+	);
+	return scorePassing(campaign, passing, { query, surface: surfaceWords(texts), partnerships, weights });
+}
+
+/**
+ * Scores rows one batch at a time against a collection's idf: the campaign's query vector and
+ * surface words are made once, and a row's score is the same in any batch (the exact
+ * shortlist scores in bound order and stops as soon as the page is settled).
+ */
+export function candidateScorer(campaign: CampaignFields & { id: string }, partnerships: Map<string, number>, weights: MatchWeights, collection: TermCollection) {
+	const texts = campaignTexts(campaign);
+	const context = { query: campaignQueryVectorFromDf(campaignTerms(texts), collection), surface: surfaceWords(texts), partnerships, weights };
+	return (rows: CandidateRow[]): Scored[] => scorePassing(campaign, passingRows(campaign, rows), context);
+}
+
+interface Passing {
+	row: CandidateRow;
+	niches: string[];
+	terms: Record<string, number>;
+}
+
+/**
+ * SQL applied the hard filters already; fits() (the feed's reference rules) keeps a row that
+ * disagrees out of the scores. Affinity reads the declared niches, or the observed ones when
+ * the content disagrees with them (observed-niches.ts); the candidate search (creator_niches)
+ * holds both.
+ */
+function passingRows(campaign: CampaignFields & { id: string }, rows: CandidateRow[]): Passing[] {
+	const fit: FitCampaign = { ...campaign, formats: campaign.formats as string[] };
+	const out: Passing[] = [];
+	for (const row of rows) {
+		const declared = parse<string[]>(row.niches, []);
+		const niches = effectiveNiches(declared, parseObservedNiches(parse<unknown>(row.observed_niches ?? '[]', [])));
+		const searchable = [...new Set([...declared, ...niches])];
+		if (!fits(fit, { wilaya: row.wilaya, niches: searchable, followersTotal: row.followers_total, rates: parse<Record<string, unknown>>(row.rates, {}) })) continue;
+		out.push({ row, niches, terms: shares(parse(row.affinity_terms, {})) });
+	}
+	return out;
+}
+
+function scorePassing(
+	campaign: CampaignFields,
+	passing: Passing[],
+	ctx: { query: Map<string, number>; surface: Map<string, string>; partnerships: Map<string, number>; weights: MatchWeights }
+): Scored[] {
+	const { query, surface, partnerships, weights } = ctx;
+	const formats: Format[] = campaignFormats(campaign.formats);
+	return passing.map(({ row, niches, terms }) => {
 		const audience = parse<{ wilayas?: unknown; ageBands?: unknown; countryShareDZ?: unknown }>(row.audience, {});
 		const postsTotal = row.posts_total ?? 0;
 		const criteria: Record<Criterion, EvidenceScore> = {
@@ -126,7 +167,7 @@ export function scoreCandidates(campaign: CampaignFields & { id: string }, rows:
 				(row.flag_codes ?? '').split(',').includes('engagement_incoherent')
 			),
 			commentQuality: commentQualityScore(shares(parse(row.comment_mix, {})), row.comments_sampled ?? 0),
-			affinity: affinityScore({ campaignNiches: campaign.niches, creatorNiches: niches, query, creatorTerms: terms[i], nichePartnerships: partnerships.get(row.id) ?? 0, surface }),
+			affinity: affinityScore({ campaignNiches: campaign.niches, creatorNiches: niches, query, creatorTerms: terms, nichePartnerships: partnerships.get(row.id) ?? 0, surface }),
 			partnershipLoad: partnershipLoadScore(row.sponsored_share ?? 0, Math.min(SPONSORED_WINDOW_POSTS, postsTotal)),
 			audienceFit: audienceFitScore(
 				{

@@ -410,10 +410,11 @@ export function baseQuality(input: {
 }
 
 /**
- * Creators kept by the SQL shortlist beyond the requested page: the precise scores reorder
- * within it. Affinity, audience fit and the track record weigh 42 % by default (the track
- * record only for creators who have one), so a creator outside the best
- * `offset + limit + SHORTLIST_MARGIN` on the other criteria would need a near-perfect fit
- * and a weak base to overtake; the bench and the tests measure what it costs.
+ * Rows read beyond the requested page in the first read of the exact shortlist
+ * (worker/services/match-shortlist.ts): the service reads candidates in decreasing upper bound
+ * (worker/domain/match-bounds.ts) and scores them until the page's last creator beats every
+ * bound not read yet, so the margin no longer decides which creators can appear — the bounds
+ * do, and the page equals scoring every candidate (test/api/match-exact.test.ts, `npm run
+ * bench -- matching`). It only sets how many rows the first read fetches; further reads double.
  */
-export const SHORTLIST_MARGIN = 150;
+export const SHORTLIST_MARGIN = 50;

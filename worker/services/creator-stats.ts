@@ -159,13 +159,15 @@ export async function recomputeFeatures(ctx: ServiceContext, input: { creatorId:
 		db
 			.prepare(
 				`INSERT INTO creator_features (creator_id, computed_at, engagement_by_format, sponsored_share, comment_mix, posts_last_90d, follower_growth_30d,
-				   affinity_terms, risk_score, posts_total, comments_sampled, quality_score, observed_niches)
-				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+				   affinity_terms, risk_score, posts_total, comments_sampled, quality_score, observed_niches,
+				   bound_engagement, bound_comments, bound_load, bounds_followers)
+				 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
 				 ON CONFLICT (creator_id) DO UPDATE SET computed_at = excluded.computed_at, engagement_by_format = excluded.engagement_by_format,
 				   sponsored_share = excluded.sponsored_share, comment_mix = excluded.comment_mix, posts_last_90d = excluded.posts_last_90d,
 				   follower_growth_30d = excluded.follower_growth_30d, affinity_terms = excluded.affinity_terms, risk_score = excluded.risk_score,
 				   posts_total = excluded.posts_total, comments_sampled = excluded.comments_sampled, quality_score = excluded.quality_score,
-				   observed_niches = excluded.observed_niches`
+				   observed_niches = excluded.observed_niches, bound_engagement = excluded.bound_engagement, bound_comments = excluded.bound_comments,
+				   bound_load = excluded.bound_load, bounds_followers = excluded.bounds_followers`
 			)
 			.bind(
 				creatorId,
@@ -180,7 +182,11 @@ export async function recomputeFeatures(ctx: ServiceContext, input: { creatorId:
 				features.postsTotal,
 				features.commentsSampled,
 				features.qualityScore,
-				JSON.stringify(features.observedNiches)
+				JSON.stringify(features.observedNiches),
+				JSON.stringify(features.bounds.engagement),
+				features.bounds.commentQuality,
+				features.bounds.partnershipLoad,
+				features.bounds.followers
 			),
 		...riskFlagStatements(db, creatorId, features.risk.flags, now)
 	]);

@@ -12,8 +12,9 @@ import type { SqlRow } from '../../db/schema/sql-row';
 import type { CallerContext } from '../context';
 import type { Locale } from '../env';
 import { AppError } from '../errors';
-import { compareScored, parse, renderReason, scoreCandidates, type CandidateRow, type ReasonContext } from '../domain/match-candidates';
-import { campaignFormats, CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason, SHORTLIST_MARGIN } from '../domain/matching';
+import { parse, renderReason, type ReasonContext } from '../domain/match-candidates';
+import { campaignFormats, CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason } from '../domain/matching';
+import { rankCandidates } from './match-shortlist';
 import { RISK_CODES } from '../domain/risk-signals';
 import { matchHighlights } from '../domain/match-why';
 import { ratesForFormats } from '../domain/rates';
@@ -60,58 +61,6 @@ export async function saveWeights(ctx: CallerContext, input: { campaignId: strin
 // matches
 // ---------------------------------------------------------------------------------------
 
-/**
- * The hard filters in SQL. Candidates come from creator_niches on its (niche, wilaya,
- * followers) index, so only creators of the campaign's niches in its wilayas and follower
- * range are read; then a priced requested format on the creator's rates (one json_extract
- * per requested format, paths bound as parameters). Returns the SQL fragments and their
- * parameters: ?1 wilayas, ?2–?3 followers, ?4 niches, then the format paths.
- */
-function hardFilters(campaign: { wilayas: string[]; niches: string[]; formats: string[]; followerMin: number; followerMax: number }) {
-	const params: (string | number | null)[] = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, JSON.stringify(campaign.niches)];
-	const priced = campaign.formats.map((f) => {
-		params.push(`$.${f}`);
-		return `coalesce(json_extract(c.rates, ?${params.length}), 0) > 0`;
-	});
-	const candidates = `SELECT DISTINCT cn.creator_id AS id FROM creator_niches cn
-		WHERE cn.niche IN (SELECT value FROM json_each(?4)) AND cn.wilaya IN (SELECT value FROM json_each(?1)) AND cn.followers_total BETWEEN ?2 AND ?3`;
-	return { params, candidates, priced: priced.length ? `(${priced.join(' OR ')})` : '0' };
-}
-
-/**
- * The shortlist: creators passing the hard filters, best campaign-independent quality first,
- * `limit` of them (or only the given ids, for a comparison), with what the precise scoring
- * reads; and the count of all who pass.
- */
-function candidateStatements(db: D1Database, campaign: Parameters<typeof hardFilters>[0], limit: number, ids: string[] | null) {
-	const { params, candidates, priced } = hardFilters(campaign);
-	const limitAt = params.length + 1;
-	const idsAt = params.length + 2;
-	const shortlist = `WITH cand AS (${candidates}),
-		short AS (SELECT c.id, coalesce(f.quality_score, 0) AS q FROM cand JOIN creators c ON c.id = cand.id LEFT JOIN creator_features f ON f.creator_id = c.id
-			WHERE ${priced} AND (?${idsAt} IS NULL OR c.id IN (SELECT value FROM json_each(?${idsAt})))
-			ORDER BY q DESC, c.id LIMIT ?${limitAt})
-		SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
-			f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.observed_niches, f.risk_score, f.posts_total, f.comments_sampled,
-			(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes,
-			t.campaigns AS track_campaigns, t.published AS track_published, t.on_time AS track_on_time, t.disclosed AS track_disclosed,
-			t.views_ratio AS track_views_ratio, t.views_compared AS track_views_compared, t.fees_dzd AS track_fees_dzd, t.orders AS track_orders,
-			t.orders_amount_dzd AS track_orders_amount_dzd
-		FROM short JOIN creators c ON c.id = short.id LEFT JOIN creator_features f ON f.creator_id = c.id LEFT JOIN creator_track_records t ON t.creator_id = c.id
-		ORDER BY short.q DESC, c.id`;
-	const count = `WITH cand AS (${candidates}) SELECT count(*) AS n FROM cand JOIN creators c ON c.id = cand.id WHERE ${priced}`;
-	return [db.prepare(shortlist).bind(...params, limit, ids ? JSON.stringify(ids) : null), db.prepare(count).bind(...params)] as const;
-}
-
-/**
- * Accepted partnerships per candidate in campaigns sharing a niche with this one (this
- * campaign excluded): the "past partnerships in the same niche" part of affinity.
- */
-const PARTNERSHIPS_SQL = `SELECT a.creator_id AS id, COUNT(*) AS n FROM applications a JOIN campaigns k ON k.id = a.campaign_id
-	WHERE a.status = 'accepted' AND a.campaign_id <> ?1
-	  AND EXISTS (SELECT 1 FROM json_each(k.niches) n WHERE n.value IN (SELECT value FROM json_each(?2)))
-	GROUP BY a.creator_id`;
-
 export interface MatchOptions {
 	campaignId: string;
 	limit: number;
@@ -131,13 +80,9 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 	const row = await ownCampaign(ctx, campaignId);
 	const campaign = { id: row.id, ...rowFields(row) };
 	const [{ weights, custom }, names] = await Promise.all([readWeights(db, campaignId), wilayaNames(db)]);
-	const niches = JSON.stringify(campaign.niches);
-	const shortlist = opts.ids ? opts.ids.length : opts.offset + opts.limit + SHORTLIST_MARGIN;
-	const [candidates, counted, partnerRows] = await db.batch([...candidateStatements(db, campaign, shortlist, opts.ids ?? null), db.prepare(PARTNERSHIPS_SQL).bind(campaignId, niches)]);
-	const partnerships = new Map((partnerRows.results as { id: string; n: number }[]).map((p) => [p.id, p.n]));
-	const scored = scoreCandidates(campaign, candidates.results as CandidateRow[], partnerships, weights).sort(compareScored);
-	const page = opts.ids ? scored : scored.slice(opts.offset, opts.offset + opts.limit);
-	const total = opts.ids ? scored.length : (counted.results[0] as { n: number }).n;
+	const ranked = await rankCandidates(db, campaign, weights, opts);
+	const page = opts.ids ? ranked.scored : ranked.scored.slice(opts.offset, opts.offset + opts.limit);
+	const total = opts.ids ? ranked.scored.length : ranked.total;
 
 	const ids = JSON.stringify(page.map((s) => s.row.id));
 	const [flagRows, applicationRows] = page.length
