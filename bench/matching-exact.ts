@@ -10,7 +10,7 @@
  *   tsx bench/matching-exact.ts <persist dir> [campaigns]
  */
 import { d1File, sqliteD1 } from './d1-sqlite';
-import { rankCandidates } from '../worker/services/match-shortlist';
+import { rankCandidates, ROW_COLUMNS, ROWS_FROM } from '../worker/services/match-shortlist';
 import { compareScored, scoreCandidates, shares, type CandidateRow } from '../worker/domain/match-candidates';
 import { CRITERIA, type MatchWeights } from '../worker/domain/matching';
 import { AGE_BANDS, FORMATS, NICHES } from '../worker/domain/taxonomy';
@@ -39,17 +39,7 @@ const some = <T>(xs: readonly T[], min: number, max: number): T[] => {
 	return [...xs].sort(() => rand() - 0.5).slice(0, n);
 };
 
-const rows = raw
-	.prepare(
-		`SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
-			f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.observed_niches, f.risk_score, f.posts_total, f.comments_sampled,
-			(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes,
-			t.campaigns AS track_campaigns, t.published AS track_published, t.on_time AS track_on_time, t.disclosed AS track_disclosed,
-			t.views_ratio AS track_views_ratio, t.views_compared AS track_views_compared, t.fees_dzd AS track_fees_dzd, t.orders AS track_orders,
-			t.orders_amount_dzd AS track_orders_amount_dzd
-		FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id LEFT JOIN creator_track_records t ON t.creator_id = c.id`
-	)
-	.all() as unknown as CandidateRow[];
+const rows = raw.prepare(`SELECT ${ROW_COLUMNS} ${ROWS_FROM}`).all() as unknown as CandidateRow[];
 const df = new Map<string, number>();
 let docs = 0;
 for (const r of raw.prepare('SELECT affinity_terms FROM creator_features').all() as { affinity_terms: string }[]) {

@@ -16,7 +16,7 @@ import { compareScored, scoreCandidates, shares, type CandidateRow } from '../..
 import { featureBounds, NICHE_BITS } from '../../worker/domain/match-bounds';
 import { benchmarkFor, CRITERIA, DEFAULT_WEIGHTS, type MatchWeights } from '../../worker/domain/matching';
 import { AGE_BANDS, FORMATS, NICHES, type Niche } from '../../worker/domain/taxonomy';
-import { rankCandidates } from '../../worker/services/match-shortlist';
+import { rankCandidates, ROW_COLUMNS, ROWS_FROM } from '../../worker/services/match-shortlist';
 import { rowFields } from '../../worker/services/campaigns';
 import { brandAccount, createCampaign } from './factories';
 
@@ -103,13 +103,7 @@ const AUDIENCES = [
 ];
 const RATES = [() => ({ reel: 12000, story: 5000 }), () => ({ post: 8000 }), () => ({ live: 20000, reel: 0 }), () => ({ story: '5000' }), () => ({ reel: 9000, post: 7000, live: 1 })];
 
-const ROWS_SQL = `SELECT c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
-	f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.observed_niches, f.risk_score, f.posts_total, f.comments_sampled,
-	(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes,
-	t.campaigns AS track_campaigns, t.published AS track_published, t.on_time AS track_on_time, t.disclosed AS track_disclosed,
-	t.views_ratio AS track_views_ratio, t.views_compared AS track_views_compared, t.fees_dzd AS track_fees_dzd, t.orders AS track_orders,
-	t.orders_amount_dzd AS track_orders_amount_dzd
-	FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id LEFT JOIN creator_track_records t ON t.creator_id = c.id`;
+const ROWS_SQL = `SELECT ${ROW_COLUMNS} ${ROWS_FROM}`;
 
 /** The truth, from the rows themselves: idf over every creator_features row, partnerships counted here. */
 async function everyone() {

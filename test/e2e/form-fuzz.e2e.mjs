@@ -21,6 +21,7 @@ import { PASSWORD } from './phone.mjs';
 import { signedAgreement, ok } from './signed-agreement.mjs';
 import { formActions, WEB_SRC } from '../node/form-actions.mjs';
 import { ACTIONS } from './action-matrix.mjs';
+import { FRAGMENTS, FORM_FRAGMENTS } from '../fuzz-fragments.mjs';
 
 export const name = 'form actions fuzzed: odd bodies as owner and guest get the form error page or a 4xx, never a 5xx, and refusals change nothing';
 
@@ -45,37 +46,11 @@ export function formFieldNames() {
 	return [...names].sort();
 }
 
-/** Strings that have broken parsers, queries, pages and PDFs elsewhere (as in the API fuzz). */
-const FRAGMENTS = [
-	"'; DROP TABLE users; --",
-	'" OR 1=1 --',
-	'<script>alert(1)</script>',
-	'<img src=x onerror=alert(1)>',
-	'{{7*7}}',
-	'${7*7}',
-	'../../etc/passwd',
-	'\u0000',
-	'\u202Egnp.exe',
-	'\u2066\u2069\u200F',
-	'e\u0301\u0301\u0301\u0301',
-	'ﷺ'.repeat(50),
-	'👩‍👩‍👧‍👦'.repeat(20),
-	'\r\nSet-Cookie: a=b',
-	'%00%2e%2e%2f',
-	'null',
-	'NaN',
-	'-1',
-	'1e309',
-	'9007199254740993',
-	'2026-02-30',
-	'true',
-	'on',
-	' ',
-	''
-];
+/** The API fuzz's odd strings, and a form's own. */
+const VALUES = [...FRAGMENTS, ...FORM_FRAGMENTS];
 
 const oddString = fc.oneof(
-	{ weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) },
+	{ weight: 3, arbitrary: fc.constantFrom(...VALUES) },
 	{ weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
 	{ weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
 	{ weight: 1, arbitrary: fc.string({ minLength: 3000, maxLength: 6000 }) }

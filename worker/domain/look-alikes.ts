@@ -21,6 +21,7 @@
  * numbers) rendered by the service in the viewer's language. Pure: the service loads the
  * rows, this module scores. Ties: similarity, then the unrounded value, then id.
  */
+import type { CandidateRow } from './match-candidates';
 import { t } from '../i18n';
 import { readableWords, surfaceWords } from './affinity';
 import { fits, type FitCampaign } from './campaign-fit';
@@ -67,20 +68,10 @@ export interface LookAlikeProfile {
 	audienceWilayas: Record<string, number>;
 }
 
-/** A candidate's row as the service reads it (creators joined to creator_features). */
-export interface LookAlikeRow {
-	id: string;
-	display_name: string;
-	handle: string;
-	wilaya: string | null;
-	niches: string;
-	rates: string;
-	audience: string;
-	followers_total: number;
-	engagement_by_format: string | null;
-	affinity_terms: string | null;
+/** A candidate's row as the service reads it (creators joined to creator_features): the matches' row, fewer columns. */
+export type LookAlikeRow = Pick<CandidateRow, 'id' | 'display_name' | 'handle' | 'wilaya' | 'niches' | 'rates' | 'audience' | 'followers_total' | 'engagement_by_format' | 'affinity_terms'> & {
 	observed_niches: string | null;
-}
+};
 
 /** A row read into a profile, with the niches as stored (declared, observed) and the ones the hard filters search on. */
 export function profileOf(row: LookAlikeRow): { profile: LookAlikeProfile; declared: string[]; observed: ObservedNiche[]; searchable: string[]; rates: Record<string, unknown> } {

@@ -21,7 +21,7 @@ export interface ShortlistDb {
 }
 
 /** What scoring reads of a creator (CandidateRow), from creators `c` and creator_features `f`. */
-const ROW_COLUMNS = `c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
+export const ROW_COLUMNS = `c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
 	f.engagement_by_format, f.sponsored_share, f.comment_mix, f.affinity_terms, f.observed_niches, f.risk_score, f.posts_total, f.comments_sampled,
 	(SELECT group_concat(code) FROM creator_risk_flags r WHERE r.creator_id = c.id) AS flag_codes,
 	t.campaigns AS track_campaigns, t.published AS track_published, t.on_time AS track_on_time, t.disclosed AS track_disclosed,
@@ -41,8 +41,11 @@ const PARTNERSHIPS_SQL = partnershipsSql('?1', '?2');
 /** The collection's document frequencies of these terms ('' holds the number of documents). */
 const DF_SQL = `SELECT term, df FROM affinity_df WHERE term IN (SELECT value FROM json_each(?1))`;
 
+/** Where ROW_COLUMNS come from: a creator with its features and track record (the exactness test and bench read every creator so). */
+export const ROWS_FROM = 'FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id LEFT JOIN creator_track_records t ON t.creator_id = c.id';
+
 /** Full rows of these creators. */
-const ROWS_SQL = `SELECT ${ROW_COLUMNS} FROM creators c LEFT JOIN creator_features f ON f.creator_id = c.id LEFT JOIN creator_track_records t ON t.creator_id = c.id WHERE c.id IN (SELECT value FROM json_each(?1))`;
+const ROWS_SQL = `SELECT ${ROW_COLUMNS} ${ROWS_FROM} WHERE c.id IN (SELECT value FROM json_each(?1))`;
 
 /** A number as an SQL real literal (never integer arithmetic). */
 const real = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
