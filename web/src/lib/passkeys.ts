@@ -5,6 +5,7 @@
  * browser: passkeys need JavaScript.
  */
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import type { SubmitFunction } from '@sveltejs/kit';
 
 export type PasskeyStep =
 	| { ok: true; json: string }
@@ -33,4 +34,33 @@ export async function passkeyAnswer(kind: 'register' | 'authenticate', optionsPa
 	} catch {
 		return { ok: false };
 	}
+}
+
+export interface PasskeySubmitOptions {
+	kind: 'register' | 'authenticate';
+	/** The API route that gives the ceremony's options (see passkeyAnswer). */
+	optionsPath: string;
+	/** The form field that carries the browser's answer to the action. */
+	field: string;
+	pending: (busy: boolean) => void;
+	/** No answer (a refusal of the API, a cancelled prompt): the API's words if any, and whether it asks for a re-authentication. */
+	failed: (detail: string | undefined, reauth: boolean) => void | Promise<void>;
+	/** Posts the form once the answer is in it. */
+	submit: SubmitFunction;
+}
+
+/** A passkey button's submit handler: the ceremony first, then the form's own post with the answer, or nothing posted and `failed`. */
+export function passkeySubmit({ kind, optionsPath, field, pending, failed, submit }: PasskeySubmitOptions): SubmitFunction {
+	return async (input) => {
+		pending(true);
+		const step = await passkeyAnswer(kind, optionsPath);
+		pending(false);
+		if (!step.ok) {
+			input.cancel();
+			await failed(step.detail, step.reauth === true);
+			return;
+		}
+		input.formData.set(field, step.json);
+		return submit(input);
+	};
 }
