@@ -9,6 +9,7 @@ import { count } from './agreements-scene';
 import { brandAccount, createCampaign, creatorAccount } from './factories';
 import { signedScene } from './deliverables-scene';
 import type { Client } from './helpers';
+import { algiersDay } from '../../worker/domain/application-rules';
 
 interface Conversion {
 	result: string;
@@ -96,7 +97,8 @@ describe('the orders CSV', () => {
 
 	it('preview writes nothing and says whom each order credits; the import merges known references', async () => {
 		const s = await signedScene({ creatorName: 'Amel Soins' });
-		const today = new Date().toISOString().slice(0, 10);
+		// The order's day as the brand's sheet writes it: Algiers time (from 23:00 UTC it is already tomorrow there).
+		const today = algiersDay(Date.now());
 		const text = file([
 			`C-1,AMEL10,4500,whatsapp,${today},delivered`,
 			`C-2,insta-amel,3000,dm,${today},pending`,
@@ -129,7 +131,8 @@ describe('the orders CSV', () => {
 
 	it('a file with bad rows is 422 with each line and column, and nothing is saved; ?importValid=1 imports the good rows', async () => {
 		const s = await signedScene();
-		const today = new Date().toISOString().slice(0, 10);
+		// The order's day as the brand's sheet writes it: Algiers time (from 23:00 UTC it is already tomorrow there).
+		const today = algiersDay(Date.now());
 		const text = file([`E-1,NOUR10,4500,whatsapp,${today},delivered`, `E-2,NOUR10,beaucoup,whatsapp,${today},delivered`, `E-3,NOUR10,100,fax,${today},perdu`]);
 		const res = await csv(s.brand.client, s.campaignId, text);
 		expect(res.status).toBe(422);

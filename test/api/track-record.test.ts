@@ -11,6 +11,7 @@ import { signUp, type Client } from './helpers';
 import { DAY, ago, approvedScene, published, report, reviewStats } from './deliverable-flow';
 import { deliverableTerms } from './deliverables-scene';
 import { formatDecimal } from '../../worker/domain/numbers';
+import { algiersDay } from '../../worker/domain/application-rules';
 
 interface TrackRow {
 	campaigns: number;
@@ -117,7 +118,7 @@ describe('creator_track_records follows what changes it', () => {
 		// The CSV import path too.
 		const csv = await s.brand.client.call(`/campaigns/${s.campaignId}/conversions`, {
 			method: 'POST',
-			body: `orderRef,ref,amountDzd,channel,at,deliveryStatus\nT-1,,5000,shop,${new Date().toISOString().slice(0, 10)},returned\n`,
+			body: `orderRef,ref,amountDzd,channel,at,deliveryStatus\nT-1,,5000,shop,${algiersDay(Date.now())},returned\n`,
 			headers: { 'content-type': 'text/csv' }
 		});
 		expect(csv.status, await csv.clone().text()).toBe(200);
