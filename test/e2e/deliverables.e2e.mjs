@@ -172,7 +172,8 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	await b.page.locator('form[action="?/order"] button').last().click();
 	await b.page.locator('#order-done').waitFor();
 	assert.match(await b.page.locator('#orders').innerText(), /Yasmine Beauté \(code promo\)/);
-	const ordersCsv = ['orderRef,ref,amountDzd,channel,at,deliveryStatus', `B-1,INSTA-YASMINE,3200,whatsapp,${new Date().toISOString().slice(0, 10)},delivered`].join('\n');
+	// The order's day as the brand's sheet writes it: Algiers time (UTC+1), already tomorrow there from 23:00 UTC.
+	const ordersCsv = ['orderRef,ref,amountDzd,channel,at,deliveryStatus', `B-1,INSTA-YASMINE,3200,whatsapp,${new Date(Date.now() + 3600_000).toISOString().slice(0, 10)},delivered`].join('\n');
 	await b.page.setInputFiles('#csv-file', { name: 'commandes.csv', mimeType: 'text/csv', buffer: Buffer.from(ordersCsv) });
 	await b.page.locator('form[action="?/csv"] button[value="preview"]').click();
 	await b.page.locator('#csv-preview').waitFor();
