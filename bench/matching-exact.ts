@@ -1,6 +1,6 @@
 /**
  * Is the shortlist exact? (issue 16, point 5.) For random campaigns (wilayas, niches,
- * formats, follower ranges, age bands and weights drawn at random), page one as the service
+ * formats, follower ranges, age bands; weights at random, default or near it), page one as the service
  * computes it (worker/services/match-shortlist.ts rankCandidates: bounds, batches, early stop) against
  * the true top: every creator in the campaign's wilayas and follower range scored with the
  * same pure functions (scoreCandidates, whose fits() applies the hard filters) and sorted,
@@ -12,7 +12,7 @@
 import { d1File, sqliteD1 } from './d1-sqlite';
 import { rankCandidates, ROW_COLUMNS, ROWS_FROM } from '../worker/services/match-shortlist';
 import { compareScored, scoreCandidates, shares, type CandidateRow } from '../worker/domain/match-candidates';
-import { CRITERIA, type MatchWeights } from '../worker/domain/matching';
+import { CRITERIA, DEFAULT_WEIGHTS, type MatchWeights } from '../worker/domain/matching';
 import { AGE_BANDS, FORMATS, NICHES } from '../worker/domain/taxonomy';
 import type { CampaignFields } from '../worker/domain/campaign-rules';
 import { DatabaseSync } from 'node:sqlite';
@@ -82,7 +82,14 @@ for (let i = 0; i < runs; i++) {
 		endsAt: null,
 		applyBy: null
 	};
-	const weights = Object.fromEntries(CRITERIA.map((c) => [c, Math.floor(rand() * 101)])) as MatchWeights;
+	// Half with random weights, half with the default ones or near them (where rank_key's order stops the scans early).
+	const weights = (
+		i % 2 === 0
+			? Object.fromEntries(CRITERIA.map((c) => [c, Math.floor(rand() * 101)]))
+			: i % 4 === 1
+				? { ...DEFAULT_WEIGHTS }
+				: Object.fromEntries(CRITERIA.map((c) => [c, Math.max(0, DEFAULT_WEIGHTS[c] + Math.floor(rand() * 9) - 4)]))
+	) as MatchWeights;
 	if (CRITERIA.every((c) => weights[c] === 0)) weights.engagement = 1;
 	const limit = 50;
 	const ranked = await rankCandidates(d1, campaign, weights, { limit, offset: 0 });

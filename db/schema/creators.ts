@@ -1,4 +1,5 @@
 /** Creator profiles, social accounts, follower history, posts and their comment samples. */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, primaryKey, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
 import { wilayas } from './reference';
@@ -315,13 +316,29 @@ export const creatorNiches = sqliteTable(
 		boundE14: integer('bound_e14').notNull().default(100),
 		boundE15: integer('bound_e15').notNull().default(100),
 		boundComments: integer('bound_comments').notNull().default(100),
-		boundLoad: integer('bound_load').notNull().default(100)
+		boundLoad: integer('bound_load').notNull().default(100),
+		/**
+		 * The order the shortlist reads a niche in (migration 0029; match-bounds.ts RANK_WEIGHTS):
+		 * the creator's part of the bound with the index's weights, each criterion at its highest
+		 * over every campaign shape (any set of formats, with or without age bands), minus the risk
+		 * penalty. A campaign's bound is at most its constants + λ × this (λ: the largest ratio of
+		 * its weights to the index's), so a scan in this order can stop early, whatever the weights.
+		 */
+		rankKey: real('rank_key').generatedAlwaysAs(
+			sql`0.27 * max(bound_e1, bound_e2, bound_e3, bound_e4, bound_e5, bound_e6, bound_e7, bound_e8, bound_e9, bound_e10, bound_e11, bound_e12, bound_e13, bound_e14, bound_e15) + 0.22 * bound_comments + 0.09 * bound_load + 0.14 * max(bound_audience, 60 + 40 * breakdown) - 0.3 * risk`,
+			{ mode: 'virtual' }
+		)
 	},
 	(t) => [
 		primaryKey({ columns: [t.niche, t.creatorId] }),
 		index('creator_niches_creator_idx').on(t.creatorId),
-		index('creator_niches_match_idx').on(
+		// The hard filters only: the count of a campaign's candidates (match-shortlist.ts).
+		index('creator_niches_match_idx').on(t.niche, t.wilaya, t.followersTotal, t.priced, t.nichesMask, t.nicheBit),
+		// A niche in rank_key order with everything the shortlist reads, so its scans never leave the index.
+		index('creator_niches_rank_idx').on(
 			t.niche,
+			t.rankKey,
+			t.creatorId,
 			t.wilaya,
 			t.followersTotal,
 			t.priced,
@@ -346,8 +363,7 @@ export const creatorNiches = sqliteTable(
 			t.boundE14,
 			t.boundE15,
 			t.boundComments,
-			t.boundLoad,
-			t.creatorId
+			t.boundLoad
 		)
 	]
 );

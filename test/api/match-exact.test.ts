@@ -4,17 +4,17 @@
  * is the true top of every creator who passes the hard filters, scored with the same pure
  * functions (scoreCandidates) and sorted (compareScored). 320 creators written through the
  * triggers (inserts, then changes of followers, rates, audience, niches and features, deleted
- * features), odd stored values, observed niches, doubtful engagement, past partnerships; 60
- * random campaigns with random weights, first read cut as short as possible so that the
- * stopping rule, further reads and further scans all run.
+ * features), odd stored values, observed niches, doubtful engagement, past partnerships; 90
+ * random campaigns with random, default and near-default weights, first reads and scans cut
+ * short so that the stopping rule, further reads and every kind of scan run.
  */
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { creatorTermVector, nicheWords } from '../../worker/domain/affinity';
 import type { CampaignFields } from '../../worker/domain/campaign-rules';
 import { compareScored, scoreCandidates, shares, type CandidateRow } from '../../worker/domain/match-candidates';
-import { featureBounds, NICHE_BITS } from '../../worker/domain/match-bounds';
-import { benchmarkFor, CRITERIA, DEFAULT_WEIGHTS, type MatchWeights } from '../../worker/domain/matching';
+import { featureBounds, FORMAT_SETS, NICHE_BITS, RANK_WEIGHTS } from '../../worker/domain/match-bounds';
+import { benchmarkFor, CRITERIA, DEFAULT_WEIGHTS, ESTIMATED_IN_TARGET, RISK_PENALTY_PER_POINT, type MatchWeights } from '../../worker/domain/matching';
 import { AGE_BANDS, FORMATS, NICHES, type Niche } from '../../worker/domain/taxonomy';
 import { rankCandidates, ROW_COLUMNS, ROWS_FROM } from '../../worker/services/match-shortlist';
 import { rowFields } from '../../worker/services/campaigns';
@@ -213,10 +213,28 @@ describe('the exact shortlist', () => {
 		expect(rows.map((r) => r.niche)).toEqual([...NICHES]);
 	});
 
-	it('gives page one of 60 random campaigns exactly as scoring every candidate would', async () => {
+	it('keeps rank_key equal to its definition with RANK_WEIGHTS (match-bounds.ts)', async () => {
+		const rows = (await env.DB.prepare('SELECT * FROM creator_niches').all<Record<string, number>>()).results;
+		expect(rows.length).toBeGreaterThan(N);
+		for (const r of rows) {
+			const engagement = Math.max(...FORMAT_SETS.map((set) => r[`bound_e${set}`]));
+			const expected =
+				RANK_WEIGHTS.engagement * engagement +
+				RANK_WEIGHTS.commentQuality * r.bound_comments +
+				RANK_WEIGHTS.partnershipLoad * r.bound_load +
+				RANK_WEIGHTS.audienceFit * Math.max(r.bound_audience, ESTIMATED_IN_TARGET + (100 - ESTIMATED_IN_TARGET) * r.breakdown) -
+				RISK_PENALTY_PER_POINT * r.risk;
+			expect(r.rank_key).toBeCloseTo(expected, 9);
+		}
+		// What the index's weights are: the default ones (a campaign with them reads the least).
+		for (const c of Object.keys(RANK_WEIGHTS) as (keyof typeof RANK_WEIGHTS)[]) expect(RANK_WEIGHTS[c]).toBeCloseTo(DEFAULT_WEIGHTS[c] / 100, 9);
+	});
+
+	it('gives page one of 90 random campaigns exactly as scoring every candidate would', async () => {
 		const { rows, collection } = await everyone();
 		let multiRead = 0;
-		for (let i = 0; i < 60; i++) {
+		const kinds = { drain: 0, range: 0, deeper: 0 };
+		for (let i = 0; i < 90; i++) {
 			const followerMin = Math.round(Math.exp(Math.log(1_500) + rand() * Math.log(40)));
 			const campaign: CampaignFields & { id: string } = {
 				id: `campaign-${i}`,
@@ -236,21 +254,68 @@ describe('the exact shortlist', () => {
 				endsAt: null,
 				applyBy: null
 			};
-			const weights = Object.fromEntries(CRITERIA.map((c) => [c, rand() < 0.15 ? 0 : Math.floor(rand() * 101)])) as MatchWeights;
+			// Random weights (rank_key then bounds loosely: most of the index is read), the default
+			// ones and weights near them (the index's order stops the scans early).
+			const shape = i % 3;
+			const weights =
+				shape === 0
+					? (Object.fromEntries(CRITERIA.map((c) => [c, rand() < 0.15 ? 0 : Math.floor(rand() * 101)])) as MatchWeights)
+					: shape === 1
+						? { ...DEFAULT_WEIGHTS }
+						: (Object.fromEntries(CRITERIA.map((c) => [c, Math.max(0, DEFAULT_WEIGHTS[c] + Math.floor(rand() * 9) - 4)])) as MatchWeights);
 			if (CRITERIA.every((c) => weights[c] === 0)) weights.affinity = 10;
 			const offset = pick([0, 0, 3]);
-			const limit = pick([5, 10]);
+			const limit = pick([5, 10, 30]);
 			const truth = scoreCandidates(campaign, rows, partnershipsFor(campaign), weights, collection)
 				.sort(compareScored)
 				.slice(offset, offset + limit)
 				.map((s) => [s.row.id, s.total.score]);
-			const ranked = await rankCandidates(env.DB, campaign, weights, { limit, offset, margin: i % 2, idsPerScan: i % 3 === 0 ? 12 : undefined });
+			// Short first reads and scans, so that further reads, deeper and range scans and drains
+			// all run; sometimes too few partners read up front (unread ones bounded by the most).
+			const ranked = await rankCandidates(env.DB, campaign, weights, {
+				limit,
+				offset,
+				margin: i % 2,
+				perScan: pick([3, 8, 20, undefined]),
+				partners: i % 4 === 0 ? 2 : undefined
+			});
 			if (ranked.reads > 1) multiRead += 1;
+			for (const kind of ['drain', 'range', 'deeper'] as const) kinds[kind] += ranked.kinds[kind];
 			const page = ranked.scored.slice(offset, offset + limit).map((s) => [s.row.id, s.total.score]);
 			expect(page, `campaign ${i}: ${JSON.stringify({ ...campaign, weights })}`).toEqual(truth);
 		}
-		// The stopping rule was put to work: most campaigns needed more than the first read.
-		expect(multiRead).toBeGreaterThan(20);
+		// The stopping rule was put to work: most campaigns needed more than the first read, and
+		// every kind of later scan ran.
+		expect(multiRead).toBeGreaterThan(30);
+		expect(kinds.drain).toBeGreaterThan(0);
+		expect(kinds.range).toBeGreaterThan(0);
+		expect(kinds.deeper).toBeGreaterThan(0);
+	});
+
+	it('scores exactly the creators asked for in the comparison view', async () => {
+		const { rows, collection } = await everyone();
+		const campaign = {
+			id: 'campaign-compare',
+			title: 'Sérum vitamine C : routine skincare',
+			objective: 'whatsapp_sales',
+			offer: 'Pack découverte -20 %',
+			brief: { keyMessages: [], dos: [], donts: [], angle: '' },
+			formats: ['reel', 'story', 'post'],
+			wilayas: WILAYAS,
+			niches: ['beauty', 'fashion', 'lifestyle'],
+			ageBands: [],
+			followerMin: 1000,
+			followerMax: 1_000_000,
+			budgetDzd: 100_000,
+			reuseRightsDays: 30,
+			startsAt: null,
+			endsAt: null,
+			applyBy: null
+		} satisfies CampaignFields & { id: string };
+		const truth = scoreCandidates(campaign, rows, partnershipsFor(campaign), DEFAULT_WEIGHTS, collection).sort(compareScored);
+		const ids = [truth[7].row.id, truth[0].row.id, truth[40].row.id, 'exact-missing'];
+		const ranked = await rankCandidates(env.DB, campaign, DEFAULT_WEIGHTS, { limit: 10, offset: 0, ids });
+		expect(ranked.scored.map((s) => [s.row.id, s.total.score])).toEqual([truth[0], truth[7], truth[40]].map((s) => [s.row.id, s.total.score]));
 	});
 
 	it('answers the route with the same page', async () => {

@@ -19,7 +19,7 @@
  * Too high a bound only makes the shortlist longer; the test in test/api/match-exact.test.ts
  * and `npm run bench -- matching` compare the page with the scores of every candidate.
  */
-import { commentQualityScore, engagementScore, partnershipLoadScore } from './matching';
+import { commentQualityScore, engagementScore, partnershipLoadScore, RISK_PENALTY_PER_POINT } from './matching';
 import type { FormatFeatures } from './creator-features';
 import { FORMATS, NICHES, type Format, type Niche } from './taxonomy';
 
@@ -82,4 +82,42 @@ export function keepBest(best: number[], k: number, total: number): void {
 	while (i > 0 && best[i - 1] < total) i -= 1;
 	best.splice(i, 0, total);
 	if (best.length > k) best.pop();
+}
+
+/**
+ * The weights of creator_niches.rank_key (migration 0029), the order each niche is scanned in:
+ * rank_key = Σ RANK_WEIGHTS[c] × the creator's highest bound for c over every campaign shape
+ * (engagement: the best of the 15 sets; audience fit: with or without age bands) − the risk
+ * penalty. They are DEFAULT_WEIGHTS / 100 when it was written; changing them needs a migration
+ * (test/api/match-exact.test.ts compares the column with these).
+ */
+export const RANK_WEIGHTS = { engagement: 0.27, commentQuality: 0.22, partnershipLoad: 0.09, audienceFit: 0.14 } as const;
+export type RankedCriterion = keyof typeof RANK_WEIGHTS;
+
+/** The largest risk (creator_niches.risk is clamped to 0–100). */
+const RISK_MAX = 100;
+
+/**
+ * The highest bound a candidate whose rank_key is at most `rankKey` can have, for a campaign
+ * whose criteria are given as { weight (normalised), rank } — their part bounded by rank_key's
+ * term — or { weight, constant } — their part at most that for every creator. With λ the largest
+ * ratio of a ranked criterion's weight to its RANK_WEIGHTS, the ranked parts sum to at most
+ * λ × (rank_key + penalty) and the bound to constants + λ × rank_key + max(0, λ − 1) × the
+ * largest penalty: 1 × rank_key for the default weights, looser the further the weights are from
+ * them (then more of the index is read, never less than needed).
+ */
+export function rankFrontier(parts: readonly { weight: number; constant: number; rank?: RankedCriterion }[]) {
+	let constant = 0;
+	let lambda = 0;
+	for (const p of parts) {
+		if (p.rank) lambda = Math.max(lambda, p.weight / RANK_WEIGHTS[p.rank]);
+		else constant += p.weight * p.constant;
+	}
+	const slack = Math.max(0, lambda - 1) * RISK_PENALTY_PER_POINT * RISK_MAX;
+	return {
+		/** The highest bound at this rank_key, plus `extra` (parts the caller adds). */
+		at: (rankKey: number, extra: number) => constant + extra + lambda * rankKey + slack,
+		/** The rank_key below which every bound is at most `target` (−Infinity when rank_key does not lower it). */
+		depth: (target: number, extra: number) => (lambda === 0 ? -Infinity : (target - constant - extra - slack) / lambda)
+	};
 }

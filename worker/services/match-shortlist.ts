@@ -6,7 +6,7 @@
  */
 import { campaignTerms } from '../domain/affinity';
 import type { CampaignFields } from '../domain/campaign-rules';
-import { FORMAT_BITS, keepBest, NICHE_BITS, shortlistSettled } from '../domain/match-bounds';
+import { FORMAT_BITS, keepBest, NICHE_BITS, rankFrontier, shortlistSettled, type RankedCriterion } from '../domain/match-bounds';
 import { campaignTexts, candidateScorer, compareScored, type CandidateRow, type Scored } from '../domain/match-candidates';
 import { AFFINITY_PARTS, campaignFormats, CRITERIA, ESTIMATED_IN_TARGET, PARTNERSHIPS_FULL, RISK_PENALTY_PER_POINT, SHORTLIST_MARGIN, type Criterion, type MatchWeights } from '../domain/matching';
 import type { Niche } from '../domain/taxonomy';
@@ -51,42 +51,50 @@ const ROWS_SQL = `SELECT ${ROW_COLUMNS} ${ROWS_FROM} WHERE c.id IN (SELECT value
 const real = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
 
 /**
- * The candidates in decreasing upper bound (worker/domain/match-bounds.ts). They come from
- * creator_niches without leaving its covering index creator_niches_match_idx: the campaign's
- * niches × wilayas × follower range, a priced requested format (bits of `priced`), one row per
- * creator (the row of its lowest campaign niche: no campaign niche bit below this row's in
- * niches_mask). The bound is the weighted mean of the criteria's bounds minus the penalty,
- * its constants folded here so SQLite evaluates few operations per row; the partnership part
- * is the most partnerships any creator has in these niches (one scalar subquery, run once).
- * `ranked` answers (id, bound) after the keyset (?7 bound, ?8 id), at most ?9 of them.
- * Parameters: ?1 wilayas, ?2–?3 followers, ?4 niches, ?5 format bits, ?6 niche bits, ?7–?8
- * keyset, ?9 limit, ?10 only these ids (JSON) or null, ?11 the campaign id.
+ * What the shortlist asks SQL for a campaign and its weights (worker/domain/match-bounds.ts):
+ * - `bound`: each candidate's upper bound, the weighted mean of the criteria's bounds minus the
+ *   penalty, its constants folded here so SQLite evaluates few operations per row; the Worker
+ *   adds the partnership part from the creator's own count (`partnershipsFactor` × its share);
+ * - `scan(arms)`: the niches' candidates in decreasing rank_key (creator_niches_rank_idx,
+ *   migration 0029) — the campaign's wilayas × follower range × a priced requested format, one
+ *   row per creator (the row of its lowest campaign niche: no campaign niche bit below this
+ *   row's in niches_mask) — of which SQL sends back only the highest bounds (returning rows
+ *   costs more than scanning them);
+ * - `byIds`: the same for given creators (the comparison view), through creator_niches_creator_idx;
+ * - `partners`: the same for the creators with past partnerships in these niches, so that every
+ *   creator left unread has none;
+ * - `count`: how many candidates pass the hard filters (creator_niches_match_idx);
+ * - `frontier(niche, k, partnerships)`: the highest bound an unread candidate of that niche's scan
+ *   with rank_key ≤ k can have.
+ * Parameters: ?1 wilayas, ?2–?3 followers, ?4 niches, ?5 format bits, ?6 niche bits; `partners`
+ * adds ?7 the campaign id and ?8 a limit, `byIds` ?8 the ids (?7 unused); `scan`'s are below.
  */
 function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: string[]; ageBands: string[]; followerMin: number; followerMax: number }, weights: MatchWeights) {
 	const formats = campaignFormats(campaign.formats);
-	const niches = campaign.niches.filter((n): n is Niche => n in NICHE_BITS);
+	const niches = [...new Set(campaign.niches.filter((n): n is Niche => n in NICHE_BITS))];
 	const formatSet = formats.reduce((m, f) => m | FORMAT_BITS[f], 0);
 	const sum = CRITERIA.reduce((s, c) => s + weights[c], 0);
 	const w = (c: Criterion) => (sum === 0 ? 0 : weights[c] / sum);
 	// Every criterion's bound as constant + Σ coefficient × column (a Record, so a new criterion
-	// does not compile without its bound; 100 is always a valid one).
+	// does not compile without its bound; 100 is always a valid one). `rank` says which stored
+	// maximum (rank_key's terms, RANK_TERMS) bounds the columns' part, or none when it is all constant.
 	const affinityNiches: Part =
 		campaign.niches.length === 0 || niches.length === 1
 			? { constant: AFFINITY_PARTS.niches * (campaign.niches.length === 0 ? 1 : 1 / campaign.niches.length), terms: [] }
 			: { constant: 0, terms: niches.map((n) => [AFFINITY_PARTS.niches / campaign.niches.length, `((cn.niches_mask & ${NICHE_BITS[n]}) <> 0)`]) };
 	const parts: Record<Criterion, Part> = {
-		engagement: { constant: 0, terms: formatSet === 0 ? [] : [[1, `cn.bound_e${formatSet}`]] },
-		commentQuality: { constant: 0, terms: [[1, 'cn.bound_comments']] },
+		engagement: { constant: 0, terms: formatSet === 0 ? [] : [[1, `cn.bound_e${formatSet}`]], rank: formatSet === 0 ? undefined : 'engagement' },
+		commentQuality: { constant: 0, terms: [[1, 'cn.bound_comments']], rank: 'commentQuality' },
 		// niches share (one row per creator: its own niche is shared) + text + partnerships (the scalar below)
 		affinity: { constant: affinityNiches.constant + AFFINITY_PARTS.text, terms: affinityNiches.terms },
-		partnershipLoad: { constant: 0, terms: [[1, 'cn.bound_load']] },
+		partnershipLoad: { constant: 0, terms: [[1, 'cn.bound_load']], rank: 'partnershipLoad' },
 		// 100 for a nationwide campaign; with age bands the wilaya part may be lifted by them
 		audienceFit:
 			campaign.wilayas.length === 0
 				? { constant: 100, terms: [] }
 				: campaign.ageBands.length > 0
-					? { constant: ESTIMATED_IN_TARGET, terms: [[100 - ESTIMATED_IN_TARGET, 'cn.breakdown']] }
-					: { constant: 0, terms: [[1, 'cn.bound_audience']] },
+					? { constant: ESTIMATED_IN_TARGET, terms: [[100 - ESTIMATED_IN_TARGET, 'cn.breakdown']], rank: 'audienceFit' }
+					: { constant: 0, terms: [[1, 'cn.bound_audience']], rank: 'audienceFit' },
 		// 100: a valid bound whether the creator has a track record or not (without one the
 		// criterion leaves the mean, which a 100 at its weight can only overstate).
 		trackRecord: { constant: 100, terms: [] }
@@ -97,20 +105,62 @@ function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: 
 		constant += w(c) * parts[c].constant;
 		for (const [k, col] of parts[c].terms) terms.push([w(c) * k, col]);
 	}
-	const partnerships = `${real(w('affinity') * AFFINITY_PARTS.partnerships)} * (SELECT min(${PARTNERSHIPS_FULL}, coalesce(max(p.n), 0)) FROM (${partnershipsSql('?11', '?4')}) p) / ${PARTNERSHIPS_FULL}.0`;
-	const bound = `(${real(constant)} + ${partnerships} + ${terms
+	// A ranked part is at most its rank term (α = 0); another at most its constant and its shares
+	// at 1 — but affinity's niche shares: a candidate of niche n's scan holds no campaign niche of
+	// a lower bit, so its share counts only the niches from n up (the highest niche's scan: 1 / len).
+	const nicheTerms = (c: Criterion) => (c === 'affinity' ? 0 : parts[c].terms.reduce((s, [k]) => s + k, 0));
+	const edge = rankFrontier(CRITERIA.map((c) => ({ weight: w(c), constant: parts[c].rank ? 0 : parts[c].constant + nicheTerms(c), rank: parts[c].rank })));
+	const nicheEdge = (niche: Niche) =>
+		affinityNiches.terms.length === 0 ? 0 : (w('affinity') * AFFINITY_PARTS.niches * niches.filter((m) => NICHE_BITS[m] >= NICHE_BITS[niche]).length) / campaign.niches.length;
+	/** The highest bound of a candidate of this niche's scan whose rank_key is at most `rankKey`. */
+	const frontier = (niche: Niche, rankKey: number, partnerships: number) => edge.at(rankKey, partnerships + nicheEdge(niche));
+	/** The rank_key below which a candidate of this niche's scan has a bound at most `target`. */
+	const depth = (niche: Niche, target: number, partnerships: number) => edge.depth(target, partnerships + nicheEdge(niche));
+	// The partnerships part is added by the Worker, from each creator's own count (partnerships).
+	const partnershipsFactor = w('affinity') * AFFINITY_PARTS.partnerships;
+	const bound = `(${real(constant)} + ${terms
 		.filter(([k]) => k !== 0)
 		.map(([k, col]) => `${real(k)} * ${col}`)
 		.join(' + ')})`;
-	const filters = `cn.niche IN (SELECT value FROM json_each(?4)) AND cn.wilaya IN (SELECT value FROM json_each(?1)) AND cn.followers_total BETWEEN ?2 AND ?3
+	const filters = `cn.wilaya IN (SELECT value FROM json_each(?1)) AND cn.followers_total BETWEEN ?2 AND ?3
 		AND (cn.priced & ?5) <> 0 AND (cn.niches_mask & ?6 & (cn.niche_bit - 1)) = 0`;
-	const ranked = `SELECT cn.creator_id AS id, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_match_idx
-		WHERE ${filters} AND (?10 IS NULL OR cn.creator_id IN (SELECT value FROM json_each(?10)))
-		  AND (?7 IS NULL OR bound < ?7 OR (bound = ?7 AND cn.creator_id > ?8))
-		ORDER BY bound DESC, cn.creator_id LIMIT ?9`;
-	const count = `SELECT count(*) AS n FROM creator_niches cn INDEXED BY creator_niches_match_idx WHERE ${filters}`;
+	const count = `SELECT count(*) AS n FROM creator_niches cn INDEXED BY creator_niches_match_idx WHERE cn.niche IN (SELECT value FROM json_each(?4)) AND ${filters}`;
+	const byIds = `SELECT cn.creator_id AS id, cn.rank_key AS k, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_creator_idx
+		WHERE cn.creator_id IN (SELECT value FROM json_each(?8)) AND cn.niche IN (SELECT value FROM json_each(?4)) AND ${filters}`;
+	/** The candidates with past partnerships in these niches (?7 the campaign id), at most ?8. */
+	const partners = `SELECT cn.creator_id AS id, cn.niche AS niche, cn.rank_key AS k, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_creator_idx
+		WHERE cn.creator_id IN (SELECT p.id FROM (${partnershipsSql('?7', '?4')}) p) AND cn.niche IN (SELECT value FROM json_each(?4)) AND ${filters} LIMIT ?8`;
+	/**
+	 * Scans of the niches in rank order, each arm either below its keyset (rank_key, creator_id)
+	 * at most ?10 rows (`below`; `top`: from the top), below its keyset down to a rank_key
+	 * (`range`), or from the top of the niche down to its keyset included (`upTo`; `all`: the
+	 * whole niche). What comes back: kind 0, the ?7 + 1 highest bounds scanned from the cursor on
+	 * (?8 bound, ?9 id; null: from the highest); kind 1, per niche, the number of candidates
+	 * scanned; kind 2, per niche, the last one in rank order (the next keyset). Per niche, from
+	 * ?11 + 3 × its index: the keyset's rank_key and creator_id, and the range's lowest rank_key.
+	 */
+	const scan = (arms: readonly { niche: Niche; keyset: 'below' | 'range' | 'upTo' | 'all' | 'top' }[]) => {
+		const arm = (a: (typeof arms)[number]) => {
+			const at = niches.indexOf(a.niche) * 3 + 11;
+			const keyset =
+				a.keyset === 'below'
+					? `AND (cn.rank_key, cn.creator_id) < (?${at}, ?${at + 1})`
+					: a.keyset === 'range'
+						? `AND (cn.rank_key, cn.creator_id) < (?${at}, ?${at + 1}) AND cn.rank_key >= ?${at + 2}`
+						: a.keyset === 'upTo'
+							? `AND (cn.rank_key, cn.creator_id) >= (?${at}, ?${at + 1})`
+							: '';
+			const limit = a.keyset === 'below' || a.keyset === 'top' ? 'LIMIT ?10' : '';
+			return `SELECT * FROM (SELECT cn.creator_id AS id, cn.niche AS niche, cn.rank_key AS k, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_rank_idx
+				WHERE cn.niche = '${a.niche}' ${keyset} AND ${filters} ORDER BY cn.rank_key DESC, cn.creator_id DESC ${limit})`;
+		};
+		return `WITH s AS MATERIALIZED (${arms.map(arm).join(' UNION ALL ')})
+			SELECT * FROM (SELECT 0 AS kind, id, niche, k, bound FROM s WHERE ?8 IS NULL OR bound < ?8 OR (bound = ?8 AND id >= ?9) ORDER BY bound DESC, id LIMIT ?7 + 1)
+			UNION ALL SELECT 1, NULL, niche, NULL, count(*) FROM s GROUP BY niche
+			${arms.map((a) => `UNION ALL SELECT * FROM (SELECT 2, id, niche, k, bound FROM s WHERE niche = '${a.niche}' ORDER BY k, id LIMIT 1)`).join(' ')}`;
+	};
 	const params = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, JSON.stringify(campaign.niches), formatSet, niches.reduce((m, n) => m | NICHE_BITS[n], 0)];
-	return { ranked, count, params };
+	return { niches, scan, byIds, partners, count, params, frontier, depth, partnershipsFactor };
 }
 
 type MatchCampaign = CampaignFields & { id: string };
@@ -118,63 +168,214 @@ type MatchCampaign = CampaignFields & { id: string };
 interface Part {
 	constant: number;
 	terms: [number, string][];
+	/** The rank_key term that bounds this part (match-bounds.ts RANK_WEIGHTS). */
+	rank?: RankedCriterion;
 }
-type RankedRow = { id: string; bound: number };
+/** A candidate from the index: its id, niche, rank_key and bound for this campaign. */
+type Candidate = { id: string; niche: string; k: number; bound: number };
+/** A row of a scan: a candidate (kind 0), a niche's count in `bound` (1) or a niche's last candidate (2). */
+type ScanRow = Candidate & { kind: 0 | 1 | 2 };
 
 export interface RankOptions {
 	limit: number;
 	offset: number;
 	/** Only these creators (the comparison view). */
 	ids?: string[];
-	/** Full rows read beyond the page with the first batch (SHORTLIST_MARGIN; tests use less to force more reads). */
+	/** Full rows read beyond the page with the first read (SHORTLIST_MARGIN; tests use less to force more reads). */
 	margin?: number;
-	/** Ids read per scan (SHORTLIST_IDS; tests use less to force more scans). */
-	idsPerScan?: number;
+	/** Candidates read per niche by the first scan (SHORTLIST_SCAN; tests use less to force more scans). */
+	perScan?: number;
+	/** Past partners read up front at most (PARTNERS_READ; tests use less to bound unread ones by the most anyone has). */
+	partners?: number;
 }
 
 /** Rows scored between two checks of the stopping rule. */
 const SCORE_STEP = 25;
 
-/** Ids and bounds read per scan of the index, beyond the full rows (cheap: two columns each). */
-export const SHORTLIST_IDS = 600;
+/** Candidates scanned per campaign niche by the first scan of the index; each later scan 4 times more. */
+export const SHORTLIST_SCAN = 400;
+
+/** Candidates a scan sends back at most (the highest bounds): beyond the rows it reads next. */
+const SCAN_RETURNS = 2;
+
+/** Past partners read up front (beyond, unread candidates are bounded by the most partnerships anyone has). */
+const PARTNERS_READ = 500;
+
+/** Highest bound first; ties by id so the order is the same on every run. */
+const byBound = (a: Candidate, b: Candidate) => b.bound - a.bound || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The page of a campaign's matches, exact: the same creators, in the same order, as scoring
- * every candidate and sorting (compareScored). One scan of the index gives the candidates'
- * ids in decreasing bound (SHORTLIST_IDS of them); the Worker reads their rows by id in
- * growing chunks (the first: page + margin) and scores them in that order until the
- * page's last creator beats every unread bound (shortlistSettled); past the ids read, the next
- * scan starts after the last (keyset). Also answers how many candidates pass the hard filters,
- * how many rows were scored, in how many reads and scans.
+ * every candidate and sorting (compareScored). The first scan reads SHORTLIST_SCAN candidates
+ * of each campaign niche in decreasing rank_key and sends back the highest bounds among them
+ * (twice the first chunk); past partners are read with it, so that no unread candidate has
+ * any. The Worker reads the rows of the highest bounds by id in growing chunks (the first:
+ * page + margin) and scores them in that order until the page's last creator beats every
+ * bound it has not scored (shortlistSettled): those sent back, those scanned but held back
+ * (at most the cursor's), and those never scanned (each niche's frontier, rankFrontier).
+ * When what it holds is below what another may reach, it drains the scanned niches from the
+ * cursor, or, while the page is not full, scans 4 times deeper; once it is full, one range
+ * scan goes straight down to the rank_key where no bound reaches the page's last total. Also
+ * answers how many candidates pass the hard filters, how many rows were scored, in how many
+ * reads and scans, and the later scans by kind.
  */
 export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, weights: MatchWeights, opts: RankOptions) {
 	const sql = shortlistSql(campaign, weights);
 	const terms = campaignTerms(campaignTexts(campaign));
 	const k = opts.offset + opts.limit;
-	const ids = opts.ids ? JSON.stringify(opts.ids) : null;
-	let chunk = opts.ids ? opts.ids.length : k + (opts.margin ?? SHORTLIST_MARGIN);
-	const idsPerScan = opts.ids ? opts.ids.length : (opts.idsPerScan ?? Math.max(SHORTLIST_IDS, 3 * chunk));
-	const scan = (after: RankedRow | null) => db.prepare(sql.ranked).bind(...sql.params, after?.bound ?? null, after?.id ?? '', idsPerScan + 1, ids, campaign.id);
-	const [first, counted, partnerRows, dfRows] = await db.batch([
-		scan(null),
-		db.prepare(sql.count).bind(...sql.params),
+	let chunk = k + (opts.margin ?? SHORTLIST_MARGIN);
+	let perScan = opts.perScan ?? SHORTLIST_SCAN;
+	const returns = () => SCAN_RETURNS * chunk;
+	/**
+	 * Per campaign niche: the last candidate scanned (the keyset; after a range scan, the range's
+	 * lowest rank_key with an empty id), whether the niche is exhausted, and the lowest rank_key
+	 * of a range to scan next.
+	 */
+	const niches = sql.niches.map((niche, i) => ({ niche, i, last: null as Pick<Candidate, 'k' | 'id'> | null, done: false, floor: -Infinity }));
+	type NicheScan = (typeof niches)[number];
+	type Arm = 'below' | 'range' | 'upTo' | 'all' | 'top';
+	/**
+	 * The first candidate a scan did not send back ((bound, id) order), when there is one: every
+	 * scanned candidate not sent back comes after it, so a later scan starts there (a drain).
+	 */
+	let cursor: Candidate | null = null;
+	const scan = (arms: NicheScan[], keyset: (n: NicheScan) => Arm, after: Candidate | null) => {
+		const values: unknown[] = [...sql.params, returns(), after?.bound ?? null, after?.id ?? null, perScan];
+		for (const n of arms) {
+			if (n.last) {
+				values[10 + n.i * 3] = n.last.k;
+				values[11 + n.i * 3] = n.last.id;
+			}
+			values[12 + n.i * 3] = Math.max(n.floor, -1e9);
+		}
+		const text = sql.scan(arms.map((n) => ({ niche: n.niche, keyset: keyset(n) })));
+		// As many values as the highest parameter the text names (a drain of exhausted niches names no ?10).
+		const count = Math.max(...Array.from(text.matchAll(/\?(\d+)/g), (m) => Number(m[1])));
+		return db.prepare(text).bind(...Array.from(values.slice(0, count), (v) => v ?? null));
+	};
+	/** The niches below their keysets (the first scan: from the top), `perScan` each or down to their floor. */
+	const deeper = (arms: NicheScan[], range: boolean) => scan(arms, (n) => (range ? 'range' : n.last ? 'below' : 'top'), null);
+	/** Every niche scanned so far, down to its keyset, after the cursor. */
+	const drain = () =>
+		scan(
+			niches.filter((n) => n.last),
+			(n) => (n.done ? 'all' : 'upTo'),
+			cursor
+		);
+	const partnersCap = opts.partners ?? PARTNERS_READ;
+	const noCandidates = opts.ids ? opts.ids.length === 0 : niches.length === 0;
+	const none = () => db.prepare('SELECT NULL AS id WHERE 0').bind();
+	const [first, counted, partnerRows, dfRows, partnerCandidates] = await db.batch([
+		noCandidates ? none() : opts.ids ? db.prepare(sql.byIds).bind(...sql.params, campaign.id, JSON.stringify(opts.ids)) : deeper(niches, false),
+		opts.ids || noCandidates ? db.prepare('SELECT 0 AS n').bind() : db.prepare(sql.count).bind(...sql.params),
 		db.prepare(PARTNERSHIPS_SQL).bind(campaign.id, JSON.stringify(campaign.niches)),
-		db.prepare(DF_SQL).bind(JSON.stringify(['', ...terms.keys()]))
+		db.prepare(DF_SQL).bind(JSON.stringify(['', ...terms.keys()])),
+		opts.ids || noCandidates ? none() : db.prepare(sql.partners).bind(...sql.params, campaign.id, partnersCap + 1)
 	]);
-	const partnerships = new Map((partnerRows.results as { id: string; n: number }[]).map((p) => [p.id, p.n]));
+	const partnerList = partnerRows.results as { id: string; n: number }[];
+	const partnerships = new Map(partnerList.map((p) => [p.id, p.n]));
+	const partnershipPart = (n: number) => (sql.partnershipsFactor * Math.min(PARTNERSHIPS_FULL, n)) / PARTNERSHIPS_FULL;
+	// Every candidate with partnerships is read below unless there are too many: then an unread
+	// one may have as many as anyone.
+	const partnersRead = (partnerCandidates.results as Candidate[]).length <= partnersCap;
+	const unreadPartnerships = partnersRead ? 0 : partnershipPart(partnerList.reduce((m, p) => Math.max(m, p.n), 0));
 	const df = new Map((dfRows.results as { term: string; df: number }[]).map((d) => [d.term, d.df]));
 	const score = candidateScorer(campaign, partnerships, weights, { df, n: df.get('') ?? 0 });
+
+	/** Sent back by SQL, not scored yet, highest bound first. */
+	let pool: Candidate[] = [];
+	/** Every creator ever put in the pool (a partner is met again by its niche's scan, a drain meets the pool again). */
+	const seen = new Set<string>();
+	const add = (rows: Candidate[]) => {
+		for (const r of rows) {
+			if (seen.has(r.id)) continue;
+			seen.add(r.id);
+			const n = partnerships.get(r.id);
+			if (n) r.bound += partnershipPart(n);
+			pool.push(r);
+		}
+		pool.sort(byBound);
+	};
+	/**
+	 * Takes a scan's answer: its candidates, the cursor, and (unless a drain) each niche's keyset
+	 * and end; a range scan leaves every rank_key from its floor up scanned.
+	 */
+	const take = (rows: ScanRow[], scanned: NicheScan[] | null, range = false) => {
+		const candidates = rows.filter((r) => r.kind === 0);
+		const next = candidates.length > returns() ? candidates[returns()] : null;
+		add(candidates.slice(0, returns()));
+		// A drain covers everything scanned: its cursor replaces the old one; a deeper scan's
+		// comes on top of it: the earlier of the two in (bound, id) order.
+		if (!scanned) cursor = next;
+		else if (next && (!cursor || byBound(next, cursor) < 0)) cursor = next;
+		for (const n of scanned ?? []) {
+			if (range) {
+				if (n.floor === -Infinity) n.done = true;
+				else n.last = { k: n.floor, id: '' };
+				continue;
+			}
+			const count = rows.find((r) => r.kind === 1 && r.niche === n.niche)?.bound ?? 0;
+			if (count < perScan) n.done = true;
+			n.last = rows.find((r) => r.kind === 2 && r.niche === n.niche) ?? n.last;
+		}
+	};
+	if (noCandidates) niches.forEach((n) => (n.done = true));
+	else if (opts.ids) {
+		niches.forEach((n) => (n.done = true));
+		add(first.results as Candidate[]);
+	} else {
+		if (partnersRead) add(partnerCandidates.results as Candidate[]);
+		take(first.results as ScanRow[], niches);
+	}
+	/** The highest bound of a candidate never scanned, per niche and over all. */
+	const nicheEdge = (n: NicheScan) => (n.done ? -Infinity : sql.frontier(n.niche, n.last?.k ?? Infinity, unreadPartnerships));
+	const frontier = () => Math.max(...niches.map(nicheEdge));
+	/** The highest bound of a candidate scanned but not sent back. */
+	const held = () => (cursor ? cursor.bound + unreadPartnerships : -Infinity);
+
 	const scored: Scored[] = [];
 	/** The best k totals so far, for the stopping rule (scored is sorted once, at the end). */
 	const best: number[] = [];
-	let list = first.results as RankedRow[];
-	let pos = 0;
 	let reads = 1;
 	let scans = 1;
 	let read = 0;
-	let settled = list.length === 0;
+	let settled = false;
+	/** Later scans by kind (the tests check each ran). */
+	const kinds = { drain: 0, range: 0, deeper: 0 };
 	while (!settled) {
-		const part = list.slice(pos, pos + chunk);
+		const edge = Math.max(frontier(), held());
+		const top = pool[0]?.bound ?? -Infinity;
+		const next = Math.max(top, edge);
+		if (next === -Infinity || (!opts.ids && shortlistSettled(best, k, next))) break;
+		const full = best.length >= k;
+		if (pool.length === 0 || (top < edge && full)) {
+			// Every candidate sent back is below what another may reach: the ones scanned but held
+			// back first; else further down the index, in the niches where one may — once the page
+			// is full, straight down to where no bound can reach its last total (one scan).
+			if (held() >= frontier()) {
+				take((await drain().all<ScanRow>()).results, null);
+				kinds.drain += 1;
+			} else if (full) {
+				const target = best[k - 1] - 1;
+				const arms = niches.filter((n) => nicheEdge(n) > Math.max(top, target));
+				for (const n of arms) n.floor = sql.depth(n.niche, target, unreadPartnerships);
+				take((await deeper(arms, true).all<ScanRow>()).results, arms, true);
+				kinds.range += 1;
+			} else {
+				const arms = niches.filter((n) => nicheEdge(n) > top);
+				perScan *= 4;
+				take((await deeper(arms, false).all<ScanRow>()).results, arms);
+				kinds.deeper += 1;
+			}
+			scans += 1;
+			reads += 1;
+			continue;
+		}
+		// The best bounds read, down to the frontier (the comparison view: all of them).
+		let n = 0;
+		while (n < pool.length && n < (opts.ids ? pool.length : chunk) && (pool[n].bound >= edge || !full)) n += 1;
+		const part = pool.slice(0, n);
+		pool = pool.slice(n);
 		const at = new Map(part.map((r, i) => [r.id, i]));
 		const rows = (
 			await db
@@ -183,30 +384,23 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 				.all<CandidateRow>()
 		).results.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
 		reads += 1;
+		chunk *= 2;
 		// In bound order, a step at a time: stop scoring as soon as the page is settled.
-		for (let i = 0; i < rows.length && !settled; i += SCORE_STEP) {
+		for (let i = 0; i < rows.length; i += SCORE_STEP) {
 			const step = rows.slice(i, i + SCORE_STEP);
 			read += step.length;
 			for (const s of score(step)) {
 				scored.push(s);
 				keepBest(best, k, s.total.score);
 			}
-			const next = pos + i + step.length;
 			if (opts.ids) continue;
-			if (next < list.length) settled = shortlistSettled(best, k, list[next].bound);
-			// Every id of this scan is scored: done if it was the last one.
-			else settled = list.length <= idsPerScan || shortlistSettled(best, k, list[list.length - 1].bound);
+			const after = i + step.length < rows.length ? rows[i + step.length] : null;
+			const unscored = Math.max(after ? part[at.get(after.id)!].bound : (pool[0]?.bound ?? -Infinity), edge);
+			settled = shortlistSettled(best, k, unscored);
+			if (settled) break;
 		}
-		pos += part.length;
 		if (opts.ids) break;
-		if (!settled && pos >= list.length) {
-			list = (await scan(list[list.length - 1]).all<RankedRow>()).results;
-			pos = 0;
-			scans += 1;
-			reads += 1;
-			settled = list.length === 0;
-		} else chunk *= 2;
 	}
 	scored.sort(compareScored);
-	return { scored, total: (counted.results[0] as { n: number }).n, read, reads, scans };
+	return { scored, total: opts.ids ? scored.length : (counted.results[0] as { n: number }).n, read, reads, scans, kinds };
 }
