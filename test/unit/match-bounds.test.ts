@@ -3,8 +3,8 @@
  * and the stored bounds being the scores themselves.
  */
 import { describe, expect, it } from 'vitest';
-import { featureBounds, FORMAT_BITS, FORMAT_SETS, formatsOfMask, keepBest, NICHE_BITS, shortlistSettled } from '../../worker/domain/match-bounds';
-import { commentQualityScore, engagementScore, partnershipLoadScore } from '../../worker/domain/matching';
+import { featureBounds, FORMAT_BITS, FORMAT_SETS, formatsOfMask, keepBest, NICHE_BITS, RANK_WEIGHTS, rankFrontier, shortlistSettled } from '../../worker/domain/match-bounds';
+import { commentQualityScore, engagementScore, partnershipLoadScore, RISK_PENALTY_PER_POINT } from '../../worker/domain/matching';
 import { FORMATS, NICHES } from '../../worker/domain/taxonomy';
 
 const page = (...scores: number[]) => scores;
@@ -66,5 +66,71 @@ describe('featureBounds', () => {
 		expect(NICHES.map((n) => NICHE_BITS[n])).toEqual(NICHES.map((_, i) => 1 << i));
 		expect(FORMATS.map((f) => FORMAT_BITS[f])).toEqual([1, 2, 4, 8]);
 		expect(formatsOfMask(FORMAT_BITS.reel | FORMAT_BITS.live)).toEqual(['reel', 'live']);
+	});
+});
+
+describe('rankFrontier', () => {
+	const w = (engagement: number, commentQuality: number, affinity: number, partnershipLoad: number, audienceFit: number, trackRecord: number) => {
+		const sum = engagement + commentQuality + affinity + partnershipLoad + audienceFit + trackRecord;
+		return {
+			engagement: engagement / sum,
+			commentQuality: commentQuality / sum,
+			affinity: affinity / sum,
+			partnershipLoad: partnershipLoad / sum,
+			audienceFit: audienceFit / sum,
+			trackRecord: trackRecord / sum
+		};
+	};
+	const parts = (x: ReturnType<typeof w>) => [
+		{ weight: x.engagement, constant: 0, rank: 'engagement' as const },
+		{ weight: x.commentQuality, constant: 0, rank: 'commentQuality' as const },
+		{ weight: x.affinity, constant: 90 },
+		{ weight: x.partnershipLoad, constant: 0, rank: 'partnershipLoad' as const },
+		{ weight: x.audienceFit, constant: 0, rank: 'audienceFit' as const },
+		{ weight: x.trackRecord, constant: 100 }
+	];
+	/** A creator's bound as the shortlist's SQL computes it, and its rank_key (migration 0029). */
+	const creator = (b: { e: number; c: number; l: number; a: number; risk: number }, x: ReturnType<typeof w>) => ({
+		bound: x.engagement * b.e + x.commentQuality * b.c + x.affinity * 90 + x.partnershipLoad * b.l + x.audienceFit * b.a + x.trackRecord * 100 - RISK_PENALTY_PER_POINT * b.risk,
+		rankKey: RANK_WEIGHTS.engagement * b.e + RANK_WEIGHTS.commentQuality * b.c + RANK_WEIGHTS.partnershipLoad * b.l + RANK_WEIGHTS.audienceFit * b.a - RISK_PENALTY_PER_POINT * b.risk
+	});
+
+	it('is the bound itself at the default weights, with no slack', () => {
+		const x = w(27, 22, 18, 9, 14, 10);
+		const f = rankFrontier(parts(x));
+		for (const b of [
+			{ e: 80, c: 60, l: 100, a: 60, risk: 0 },
+			{ e: 10, c: 95, l: 40, a: 100, risk: 70 }
+		]) {
+			const { bound, rankKey } = creator(b, x);
+			expect(f.at(rankKey, 0)).toBeCloseTo(bound, 9);
+		}
+	});
+
+	it('never falls under a bound, whatever the weights (λ scales rank_key, risk adds slack above 1)', () => {
+		let seed = 7;
+		const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+		for (let i = 0; i < 2000; i++) {
+			const x = w(...(Array.from({ length: 6 }, () => Math.floor(rand() * 101) + (i === 0 ? 1 : 0)) as [number, number, number, number, number, number]));
+			if (!Object.values(x).every(Number.isFinite)) continue;
+			const f = rankFrontier(parts(x));
+			const b = { e: rand() * 100, c: rand() * 100, l: rand() * 100, a: rand() * 100, risk: rand() < 0.3 ? rand() * 100 : 0 };
+			const { bound, rankKey } = creator(b, x);
+			expect(f.at(rankKey, 0)).toBeGreaterThanOrEqual(bound - 1e-9);
+			// and at any rank_key above it (unread candidates are bounded by the last one read)
+			expect(f.at(rankKey + rand() * 10, 0)).toBeGreaterThanOrEqual(bound - 1e-9);
+		}
+	});
+
+	it('gives the depth where the frontier meets a target, and −∞ when rank_key does not lower it', () => {
+		const f = rankFrontier(parts(w(40, 10, 20, 5, 15, 10)));
+		expect(f.at(f.depth(70, 1.5), 1.5)).toBeCloseTo(70, 9);
+		const flat = rankFrontier([
+			{ weight: 0.5, constant: 90 },
+			{ weight: 0.5, constant: 100 },
+			{ weight: 0, constant: 0, rank: 'engagement' }
+		]);
+		expect(flat.depth(50, 0)).toBe(-Infinity);
+		expect(flat.at(-1000, 0)).toBeCloseTo(95, 9);
 	});
 });
