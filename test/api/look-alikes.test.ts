@@ -13,6 +13,7 @@ import { brandAccount, createCampaign, creatorAccount } from './factories';
 import { Client } from './helpers';
 import { adminClient } from './payouts-scene';
 import { changedTables, dbSnapshot } from './db-snapshot';
+import { lookAlikeBands, lookAlikeCandidates, LOOK_ALIKE_STEPS, seekLookAlikes, type CandidateQuery } from '../../worker/services/look-alike-sql';
 
 const CAR = ['essai voiture citadine', 'moteur diesel et entretien garage', 'conduite sportive voiture', 'pneus hiver entretien'];
 const FOOD = ['recette chorba frik', 'gâteau sans four recette', 'rechta maison cuisine'];
@@ -178,6 +179,73 @@ describe('creators like this one', () => {
 			const body = await res.text();
 			expect(body).not.toContain(twin.id);
 			expect(changedTables(before, await dbSnapshot())).toEqual([]);
+		}
+	});
+});
+
+describe('the look-alikes’ follower bands', () => {
+	const now = Date.now();
+	const around = 12_000;
+	beforeAll(async () => {
+		// 120 gaming creators from 3 000 to 48 000 followers (÷ and × 4 around 12 000), two wilayas, some pricing only stories.
+		const inserts: D1PreparedStatement[] = [];
+		for (let i = 0; i < 120; i++) {
+			const id = `band-${String(i).padStart(3, '0')}`;
+			const followers = Math.round(3000 * Math.pow(16, ((i * 37) % 120) / 119));
+			inserts.push(
+				env.DB.prepare("INSERT INTO users (id, email, name, role, locale, created_at) VALUES (?1, ?2, ?3, 'creator', 'fr', ?4)").bind(`u-${id}`, `${id}@example.dz`, id, now),
+				env.DB.prepare(
+					`INSERT INTO creators (id, user_id, display_name, handle, wilaya, bio, niches, languages, rates, audience, rates_public, followers_total, created_at, updated_at)
+					 VALUES (?1, ?2, ?3, ?4, ?5, '', '["gaming"]', '["fr"]', ?6, '{}', 0, ?7, ?8, ?8)`
+				).bind(id, `u-${id}`, id, id, i % 3 === 0 ? '31' : '16', JSON.stringify(i % 5 === 0 ? { story: 3000 } : { reel: 9000 }), followers, now)
+			);
+		}
+		await env.DB.batch(inserts);
+	});
+
+	const whole = async (q: Omit<CandidateQuery, 'lo' | 'hi'>, range: [number, number] | null) => {
+		const [lo, hi] = lookAlikeBands(q.around, range).at(-1)!;
+		const { sql, params } = lookAlikeCandidates({ ...q, lo, hi });
+		return (
+			await env.DB.prepare(sql)
+				.bind(...params)
+				.all<{ id: string }>()
+		).results.map((r) => r.id);
+	};
+
+	it('gives the whole band’s nearest from the first band that fills the pool', async () => {
+		const seen = new Set<number>();
+		for (const pool of [3, 10, 25, 60, 200]) {
+			for (const [wilayas, formats, range] of [
+				[null, null, null],
+				[['16'], ['reel'], null],
+				[['16', '31'], null, [5000, 20_000]]
+			] as [string[] | null, string[] | null, [number, number] | null][]) {
+				const q = { niches: ['gaming'], wilayas, formats, selfId: 'band-000', around, pool };
+				let queries = 0;
+				const counting = { prepare: (sql: string) => (queries++, env.DB.prepare(sql)) };
+				const got = (await seekLookAlikes<{ id: string }>(counting, q, range)).map((r) => r.id);
+				expect(got, JSON.stringify({ pool, wilayas, formats, range })).toEqual(await whole(q, range));
+				expect(got).not.toContain('band-000');
+				seen.add(queries);
+			}
+		}
+		// Small pools stop at the narrowest band, large ones read the whole band.
+		expect(seen.has(1)).toBe(true);
+		expect(Math.max(...seen)).toBe(lookAlikeBands(around, null).length);
+	});
+
+	it('keeps each band inside the ratio it names (lo rounded up, hi down) and within the campaign’s range', () => {
+		const bands = lookAlikeBands(10_001, null);
+		LOOK_ALIKE_STEPS.forEach((r, i) => {
+			expect(10_001 / bands[i][0]).toBeLessThanOrEqual(r);
+			expect(10_001 / (bands[i][0] - 1)).toBeGreaterThan(r);
+			expect(bands[i][1] / 10_001).toBeLessThanOrEqual(r);
+			expect((bands[i][1] + 1) / 10_001).toBeGreaterThan(r);
+		});
+		for (const [lo, hi] of lookAlikeBands(10_001, [9000, 30_000])) {
+			expect(lo).toBeGreaterThanOrEqual(9000);
+			expect(hi).toBeLessThanOrEqual(30_000);
 		}
 	});
 });

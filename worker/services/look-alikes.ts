@@ -23,7 +23,7 @@ import { profileOf, rankLookAlikes, renderLookAlikeReason, type LookAlikeRow } f
 import { NICHES } from '../domain/taxonomy';
 import { findCampaign, ownCampaign, rowFields, type CampaignRow } from './campaigns';
 import { wilayaNames } from './matching';
-import { LOOK_ALIKE_BAND, LOOK_ALIKE_COLUMNS, LOOK_ALIKE_POOL, lookAlikeCandidates } from './look-alike-sql';
+import { LOOK_ALIKE_COLUMNS, LOOK_ALIKE_POOL, seekLookAlikes } from './look-alike-sql';
 
 /** A creator with fewer followers is searched around this many (a band around 0 is empty). */
 const BAND_FLOOR = 1000;
@@ -71,34 +71,17 @@ export async function similarCreators(ctx: CallerContext, opts: LookAlikeOptions
 		niches = shared.length > 0 ? shared : campaign.niches;
 	}
 	const around = Math.max(BAND_FLOOR, row.followers_total);
-	let lo = Math.floor(around / LOOK_ALIKE_BAND);
-	let hi = Math.ceil(around * LOOK_ALIKE_BAND);
-	if (campaign) {
-		lo = Math.max(lo, campaign.followerMin);
-		hi = Math.min(hi, campaign.followerMax);
-	}
-	const { sql, params } = lookAlikeCandidates({
-		niches,
-		wilayas: campaign ? campaign.wilayas : null,
-		formats: campaign ? (campaign.formats as string[]) : null,
-		lo,
-		hi,
-		selfId: row.id,
-		around,
-		pool: LOOK_ALIKE_POOL
-	});
 	const [pool, names] = await Promise.all([
-		lo <= hi
-			? db
-					.prepare(sql)
-					.bind(...params)
-					.all<LookAlikeRow>()
-			: Promise.resolve({ results: [] as LookAlikeRow[] }),
+		seekLookAlikes<LookAlikeRow>(
+			db,
+			{ niches, wilayas: campaign ? campaign.wilayas : null, formats: campaign ? (campaign.formats as string[]) : null, selfId: row.id, around, pool: LOOK_ALIKE_POOL },
+			campaign ? [campaign.followerMin, campaign.followerMax] : null
+		),
 		wilayaNames(db)
 	]);
 
 	const fit: FitCampaign | null = campaign ? { ...campaign, formats: campaign.formats as string[] } : null;
-	const { list, byId } = rankLookAlikes(row, pool.results, fit, [row.bio ?? '', ...(captions.results as { caption: string }[]).map((p) => p.caption)]);
+	const { list, byId } = rankLookAlikes(row, pool, fit, [row.bio ?? '', ...(captions.results as { caption: string }[]).map((p) => p.caption)]);
 	const reasonCtx = { locale: opts.locale, wilayaNames: names };
 	const tierOf = (followers: number) => {
 		const band = benchmarkFor(followers);
