@@ -133,8 +133,9 @@ function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: 
 	/**
 	 * Scans of the niches in rank order, each arm either below its keyset (rank_key, creator_id)
 	 * at most ?10 rows (`below`; `top`: from the top), below its keyset down to a rank_key
-	 * (`range`), or from the top of the niche down to its keyset included (`upTo`; `all`: the
-	 * whole niche). What comes back: kind 0, the ?7 + 1 highest bounds scanned from the cursor on
+	 * (`range`, and only the bounds from ?(11 + 3 × the number of niches) up: the rest cannot
+	 * enter the page), or from the top of the niche down to its keyset included (`upTo`; `all`:
+	 * the whole niche). What comes back: kind 0, the ?7 + 1 highest bounds scanned from the cursor on
 	 * (?8 bound, ?9 id; null: from the highest); kind 1, per niche, the number of candidates
 	 * scanned; kind 2, per niche, the last one in rank order (the next keyset). Per niche, from
 	 * ?11 + 3 × its index: the keyset's rank_key and creator_id, and the range's lowest rank_key.
@@ -146,7 +147,7 @@ function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: 
 				a.keyset === 'below'
 					? `AND (cn.rank_key, cn.creator_id) < (?${at}, ?${at + 1})`
 					: a.keyset === 'range'
-						? `AND (cn.rank_key, cn.creator_id) < (?${at}, ?${at + 1}) AND cn.rank_key >= ?${at + 2}`
+						? `AND (cn.rank_key, cn.creator_id) < (?${at}, ?${at + 1}) AND cn.rank_key >= ?${at + 2} AND ${bound} >= ?${11 + niches.length * 3}`
 						: a.keyset === 'upTo'
 							? `AND (cn.rank_key, cn.creator_id) >= (?${at}, ?${at + 1})`
 							: '';
@@ -154,10 +155,12 @@ function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: 
 			return `SELECT * FROM (SELECT cn.creator_id AS id, cn.niche AS niche, cn.rank_key AS k, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_rank_idx
 				WHERE cn.niche = '${a.niche}' ${keyset} AND ${filters} ORDER BY cn.rank_key DESC, cn.creator_id DESC ${limit})`;
 		};
+		// Counts and last candidates only where the keysets move (a range sets its own; a drain none).
+		const stats = arms.some((a) => a.keyset === 'below' || a.keyset === 'top');
 		return `WITH s AS MATERIALIZED (${arms.map(arm).join(' UNION ALL ')})
 			SELECT * FROM (SELECT 0 AS kind, id, niche, k, bound FROM s WHERE ?8 IS NULL OR bound < ?8 OR (bound = ?8 AND id >= ?9) ORDER BY bound DESC, id LIMIT ?7 + 1)
-			UNION ALL SELECT 1, NULL, niche, NULL, count(*) FROM s GROUP BY niche
-			${arms.map((a) => `UNION ALL SELECT * FROM (SELECT 2, id, niche, k, bound FROM s WHERE niche = '${a.niche}' ORDER BY k, id LIMIT 1)`).join(' ')}`;
+			${stats ? 'UNION ALL SELECT 1, NULL, niche, NULL, count(*) FROM s GROUP BY niche' : ''}
+			${stats ? arms.map((a) => `UNION ALL SELECT * FROM (SELECT 2, id, niche, k, bound FROM s WHERE niche = '${a.niche}' ORDER BY k, id LIMIT 1)`).join(' ') : ''}`;
 	};
 	const params = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, JSON.stringify(campaign.niches), formatSet, niches.reduce((m, n) => m | NICHE_BITS[n], 0)];
 	return { niches, scan, byIds, partners, count, params, frontier, depth, partnershipsFactor };
@@ -239,8 +242,9 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 	 * scanned candidate not sent back comes after it, so a later scan starts there (a drain).
 	 */
 	let cursor: Candidate | null = null;
-	const scan = (arms: NicheScan[], keyset: (n: NicheScan) => Arm, after: Candidate | null) => {
+	const scan = (arms: NicheScan[], keyset: (n: NicheScan) => Arm, after: Candidate | null, least = -1e9) => {
 		const values: unknown[] = [...sql.params, returns(), after?.bound ?? null, after?.id ?? null, perScan];
+		values[10 + niches.length * 3] = least;
 		for (const n of arms) {
 			if (n.last) {
 				values[10 + n.i * 3] = n.last.k;
@@ -253,8 +257,8 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 		const count = Math.max(...Array.from(text.matchAll(/\?(\d+)/g), (m) => Number(m[1])));
 		return db.prepare(text).bind(...Array.from(values.slice(0, count), (v) => v ?? null));
 	};
-	/** The niches below their keysets (the first scan: from the top), `perScan` each or down to their floor. */
-	const deeper = (arms: NicheScan[], range: boolean) => scan(arms, (n) => (range ? 'range' : n.last ? 'below' : 'top'), null);
+	/** The niches below their keysets (the first scan: from the top), `perScan` each or down to their floor (bounds from `least` up). */
+	const deeper = (arms: NicheScan[], range: boolean, least?: number) => scan(arms, (n) => (range ? 'range' : n.last ? 'below' : 'top'), null, least);
 	/** Every niche scanned so far, down to its keyset, after the cursor. */
 	const drain = () =>
 		scan(
@@ -359,7 +363,9 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 				const target = best[k - 1] - 1;
 				const arms = niches.filter((n) => nicheEdge(n) > Math.max(top, target));
 				for (const n of arms) n.floor = sql.depth(n.niche, target, unreadPartnerships);
-				take((await deeper(arms, true).all<ScanRow>()).results, arms, true);
+				// A candidate whose bound is under the target can never enter the page: SQL drops it
+				// (an unread partner's part is not in SQL's bound).
+				take((await deeper(arms, true, target - unreadPartnerships).all<ScanRow>()).results, arms, true);
 				kinds.range += 1;
 			} else {
 				const arms = niches.filter((n) => nicheEdge(n) > top);
