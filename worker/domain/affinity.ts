@@ -169,16 +169,34 @@ export function campaignQueryVectorFromDf(terms: ReadonlyMap<string, number>, co
 	return weights;
 }
 
+const ORDERS = new WeakMap<ReadonlyMap<string, number>, Map<string, number>>();
+/** Each query term's place in the query, made once per query. */
+function queryOrder(query: ReadonlyMap<string, number>): Map<string, number> {
+	let order = ORDERS.get(query);
+	if (!order) {
+		order = new Map();
+		for (const term of query.keys()) order.set(term, order.size);
+		ORDERS.set(query, order);
+	}
+	return order;
+}
+
 /** Cosine of a query vector and a creator vector (both unit length), with the shared terms that weigh most. */
 export function cosine(query: ReadonlyMap<string, number>, doc: Record<string, number>): { value: number; shared: string[] } {
-	let value = 0;
-	const contributions: [string, number][] = [];
-	for (const [term, q] of query) {
-		const d = doc[term];
-		if (d === undefined) continue;
-		value += q * d;
-		contributions.push([term, q * d]);
+	// The document's own terms looked up in the query (a Map), not the query's terms in the
+	// document: a parsed JSON object answers a missing key slowly (and would answer inherited
+	// ones such as "constructor"); matching does this for every candidate it scores.
+	const order = queryOrder(query);
+	const contributions: [string, number, number][] = [];
+	for (const term of Object.keys(doc)) {
+		const q = query.get(term);
+		if (q === undefined) continue;
+		contributions.push([term, q * doc[term], order.get(term)!]);
 	}
+	// Summed in the query's order, as it always was (a float sum depends on its order).
+	contributions.sort((a, b) => a[2] - b[2]);
+	let value = 0;
+	for (const c of contributions) value += c[1];
 	contributions.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 	return { value: Math.min(1, Math.max(0, value)), shared: contributions.slice(0, 3).map(([t]) => t) };
 }
