@@ -276,6 +276,7 @@ const fr = {
 	match_weights_all_zero: 'Au moins un critère doit avoir un poids supérieur à zéro.',
 	match_weight_range: 'Un poids est un nombre entier de 0 à 100.',
 	match_compare_ids: 'Choisissez au plus 4 créateurs à comparer.',
+	match_page_depth: 'Seuls les 1 000 premiers créateurs se parcourent page par page : affinez les filtres de la campagne pour voir les autres.',
 	// agreements and signatures (issue 5, worker/services/agreements.ts)
 	detail_agreement_state: 'Action impossible : l’accord n’est pas dans un état qui le permet.',
 	detail_agreement_busy: 'L’accord vient d’être modifié par ailleurs. Rechargez la page puis réessayez.',
@@ -662,6 +663,7 @@ const ar: Record<MessageKey, string> = {
 	match_weights_all_zero: 'يجب أن يكون لمعيار واحد على الأقل وزن أكبر من الصفر.',
 	match_weight_range: 'الوزن عدد صحيح من 0 إلى 100.',
 	match_compare_ids: 'اختر 4 صناع محتوى على الأكثر للمقارنة.',
+	match_page_depth: 'يمكن تصفح أول 1000 صانع محتوى فقط صفحة بصفحة: ضيّق شروط الحملة لرؤية الآخرين.',
 	// agreements and signatures (issue 5, worker/services/agreements.ts)
 	detail_agreement_state: 'لا يمكن تنفيذ هذا الإجراء: حالة الاتفاق لا تسمح به.',
 	detail_agreement_busy: 'تم تعديل الاتفاق للتو من جهة أخرى. أعد تحميل الصفحة ثم حاول مجددًا.',
@@ -1046,6 +1048,7 @@ const en: Record<MessageKey, string> = {
 	match_weights_all_zero: 'At least one criterion needs a weight above zero.',
 	match_weight_range: 'A weight is a whole number from 0 to 100.',
 	match_compare_ids: 'Choose at most 4 creators to compare.',
+	match_page_depth: 'Only the first 1,000 creators can be browsed page by page: narrow the campaign’s filters to see the others.',
 	// agreements and signatures (issue 5, worker/services/agreements.ts)
 	detail_agreement_state: 'Not possible: the agreement is not in a state that allows this.',
 	detail_agreement_busy: 'The agreement was just changed elsewhere. Reload the page and try again.',

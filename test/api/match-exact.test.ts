@@ -244,7 +244,7 @@ describe('the exact shortlist', () => {
 				brief: { keyMessages: [], dos: [], donts: [], angle: '' },
 				formats: some(FORMATS, 1, 4),
 				wilayas: some(WILAYAS, 1, 5),
-				niches: some(TOPICS, 1, 3),
+				niches: some(TOPICS, 1, 5),
 				ageBands: rand() < 0.3 ? some(AGE_BANDS, 1, 2) : [],
 				followerMin,
 				followerMax: Math.round(followerMin * (2 + rand() * 60)),
@@ -290,6 +290,39 @@ describe('the exact shortlist', () => {
 		expect(kinds.drain).toBeGreaterThan(0);
 		expect(kinds.range).toBeGreaterThan(0);
 		expect(kinds.deeper).toBeGreaterThan(0);
+	});
+
+	it('counts the candidates up to a cap and says when there are more', async () => {
+		const { rows, collection } = await everyone();
+		const campaign = {
+			id: 'campaign-count',
+			title: 'Veste en jean et outfit',
+			objective: 'whatsapp_sales',
+			offer: 'Pack découverte -20 %',
+			brief: { keyMessages: [], dos: [], donts: [], angle: '' },
+			formats: ['reel', 'story', 'post', 'live'],
+			wilayas: WILAYAS,
+			niches: TOPICS,
+			ageBands: [],
+			followerMin: 1000,
+			followerMax: 1_000_000,
+			budgetDzd: 100_000,
+			reuseRightsDays: 30,
+			startsAt: null,
+			endsAt: null,
+			applyBy: null
+		} satisfies CampaignFields & { id: string };
+		// What passes the hard filters in SQL (the count does not read the rows; fits() may still
+		// leave out a row whose stored values disagree, such as a rate written as text).
+		const all = (await env.DB.prepare('SELECT count(*) AS n FROM creators WHERE wilaya IS NOT NULL').first<{ n: number }>())!.n;
+		expect(scoreCandidates(campaign, rows, partnershipsFor(campaign), DEFAULT_WEIGHTS, collection).length).toBeGreaterThan(100);
+		const exact = await rankCandidates(env.DB, campaign, DEFAULT_WEIGHTS, { limit: 10, offset: 0 });
+		expect([exact.total, exact.totalCapped]).toEqual([all, false]);
+		const capped = await rankCandidates(env.DB, campaign, DEFAULT_WEIGHTS, { limit: 10, offset: 0, totalCap: 100 });
+		expect([capped.total, capped.totalCapped]).toEqual([100, true]);
+		expect((await rankCandidates(env.DB, campaign, DEFAULT_WEIGHTS, { limit: 10, offset: 0, totalCap: all })).totalCapped).toBe(false);
+		// The page itself does not depend on the count.
+		expect(capped.scored.slice(0, 10).map((s) => s.row.id)).toEqual(exact.scored.slice(0, 10).map((s) => s.row.id));
 	});
 
 	it('scores exactly the creators asked for in the comparison view', async () => {

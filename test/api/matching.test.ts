@@ -70,7 +70,7 @@ async function matches(
 	client: Client,
 	campaignId: string,
 	query = ''
-): Promise<{ status: number; body: { matches: Match[]; total: number; weights: Record<string, number>; customWeights: boolean } }> {
+): Promise<{ status: number; body: { matches: Match[]; total: number; totalCapped: boolean; weights: Record<string, number>; customWeights: boolean } }> {
 	const res = await client.call(`/campaigns/${campaignId}/matches${query}`);
 	return { status: res.status, body: (await res.json()) as never };
 }
@@ -111,6 +111,21 @@ describe('campaign matches', () => {
 		expect(ids).toEqual(expect.arrayContaining([good.id, spiky.id, offTopic.id]));
 		for (const id of excluded) expect(ids).not.toContain(id);
 		expect(body.total).toBe(ids.length);
+		expect(body.totalCapped).toBe(false);
+	});
+
+	it('browses at most 1 000 matches deep: a deeper page is a 400 naming the page, changing nothing', async () => {
+		expect((await matches(brand.client, campaignId, '?limit=100&page=10')).status).toBe(200);
+		expect((await matches(brand.client, campaignId, '?limit=20&page=50')).status).toBe(200);
+		for (const query of ['?limit=100&page=11', '?limit=20&page=51', '?page=100000']) {
+			const res = await brand.client.call(`/campaigns/${campaignId}/matches${query}`);
+			expect(res.status, query).toBe(400);
+			expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+			const body = (await res.json()) as { errors: { path: string; message: string }[] };
+			expect(body.errors).toEqual([{ path: 'page', message: 'Seuls les 1 000 premiers créateurs se parcourent page par page\u00a0: affinez les filtres de la campagne pour voir les autres.' }]);
+		}
+		// The comparison view has no pages.
+		expect((await matches(brand.client, campaignId, `?ids=${good.id}&page=60`)).status).toBe(200);
 	});
 
 	it('follows profile changes: a creator who adds the campaign’s niche becomes a candidate, and leaves when removing it', async () => {

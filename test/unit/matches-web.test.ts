@@ -8,6 +8,8 @@ import {
 	criterionTag,
 	CRITERIA,
 	explanationLeft,
+	matchCountKey,
+	matchPages,
 	penaltyPoints,
 	riskCodeKey,
 	RISK_CODES,
@@ -117,5 +119,21 @@ describe('labels', () => {
 		expect(catalogues.fr[criterionKey('partnershipLoad')]).toBe('Charge publicitaire');
 		expect(catalogues.fr[riskCodeKey('follower_spike')]).toBe('Pic d’abonnés');
 		expect(riskCodeKey('made_up')).toBe('match.flag.unknown');
+	});
+});
+
+describe('match pages and count', () => {
+	it('links every page of the total, never deeper than the 1 000 the API browses', () => {
+		expect(matchPages({ total: 0 })).toBe(1);
+		expect(matchPages({ total: 41 })).toBe(3);
+		expect(matchPages({ total: 1000 })).toBe(50);
+		expect(matchPages({ total: 10_000 })).toBe(50);
+		expect(matchPages({ total: 10_000 }, 100)).toBe(10);
+	});
+
+	it('says "more than" when the API stopped counting, in every language', () => {
+		expect(matchCountKey({ totalCapped: false })).toBe('match.count');
+		expect(matchCountKey({ totalCapped: true })).toBe('match.countMore');
+		for (const locale of LOCALES) expect(catalogues[locale]['match.countMore']).toMatch(/#/);
 	});
 });

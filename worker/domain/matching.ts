@@ -418,3 +418,16 @@ export function baseQuality(input: {
  * bench -- matching`). It only sets how many rows the first read fetches; further reads double.
  */
 export const SHORTLIST_MARGIN = 50;
+
+/**
+ * Candidates counted at most for a campaign's `total`: past it the route says "more than 10 000"
+ * (`totalCapped`) instead of counting every row of a national campaign (84 000 candidates took
+ * 11 ms of D1 for a number nobody pages through).
+ */
+export const MATCH_TOTAL_CAP = 10_000;
+
+/**
+ * How deep matches can be browsed (offset + limit): each page is exact, so a deeper page scores
+ * every creator above it — 50 pages of 20 is more than a brand reads; past it, 400.
+ */
+export const MATCH_DEPTH = 1_000;

@@ -15,7 +15,7 @@ const Int = (def: number, min: number, max: number, d: string) =>
 
 export const MatchesQuery = v.object({
 	limit: Int(50, 1, 100, 'Matches per page, 1–100 (default 50).'),
-	page: Int(1, 1, 100_000, 'Page number, from 1.'),
+	page: Int(1, 1, 100_000, 'Page number, from 1; page × limit at most 1 000 (deeper: 400 `match_page_depth`).'),
 	ids: v.optional(
 		v.pipe(
 			v.string(),
@@ -93,7 +93,8 @@ export const MatchesResponse = v.object({
 			invitedAt: v.pipe(v.nullable(v.string()), v.description('When the brand invited this creator to apply (ISO 8601), or null.'))
 		})
 	),
-	total: v.number(),
+	total: v.pipe(v.number(), v.description('Creators that pass the campaign’s hard filters, counted up to 10 000 (then `totalCapped`).')),
+	totalCapped: v.pipe(v.boolean(), v.description('True when more creators than `total` pass the filters (counting stops at 10 000).')),
 	limit: v.number(),
 	offset: v.number(),
 	weights: WeightsOut,

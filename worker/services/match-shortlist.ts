@@ -8,7 +8,18 @@ import { campaignTerms } from '../domain/affinity';
 import type { CampaignFields } from '../domain/campaign-rules';
 import { FORMAT_BITS, keepBest, NICHE_BITS, rankFrontier, shortlistSettled, type RankedCriterion } from '../domain/match-bounds';
 import { campaignTexts, candidateScorer, compareScored, type CandidateRow, type Scored } from '../domain/match-candidates';
-import { AFFINITY_PARTS, campaignFormats, CRITERIA, ESTIMATED_IN_TARGET, PARTNERSHIPS_FULL, RISK_PENALTY_PER_POINT, SHORTLIST_MARGIN, type Criterion, type MatchWeights } from '../domain/matching';
+import {
+	AFFINITY_PARTS,
+	campaignFormats,
+	CRITERIA,
+	ESTIMATED_IN_TARGET,
+	MATCH_TOTAL_CAP,
+	PARTNERSHIPS_FULL,
+	RISK_PENALTY_PER_POINT,
+	SHORTLIST_MARGIN,
+	type Criterion,
+	type MatchWeights
+} from '../domain/matching';
 import type { Niche } from '../domain/taxonomy';
 
 interface Statement {
@@ -47,6 +58,20 @@ export const ROWS_FROM = 'FROM creators c LEFT JOIN creator_features f ON f.crea
 /** Full rows of these creators. */
 const ROWS_SQL = `SELECT ${ROW_COLUMNS} ${ROWS_FROM} WHERE c.id IN (SELECT value FROM json_each(?1))`;
 
+/** Terms of one compound SELECT at most: D1 refuses more than 5 ("too many terms in compound SELECT"). */
+const COMPOUND_TERMS = 4;
+
+/**
+ * SELECTs joined by UNION ALL, nested in groups of COMPOUND_TERMS so that no compound SELECT
+ * has more terms than D1 allows, however many niches a campaign names.
+ */
+export function unionAll(selects: readonly string[]): string {
+	if (selects.length <= COMPOUND_TERMS) return selects.map((s) => `SELECT * FROM (${s})`).join(' UNION ALL ');
+	const groups: string[] = [];
+	for (let i = 0; i < selects.length; i += COMPOUND_TERMS) groups.push(unionAll(selects.slice(i, i + COMPOUND_TERMS)));
+	return unionAll(groups);
+}
+
 /** A number as an SQL real literal (never integer arithmetic). */
 const real = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
 
@@ -63,7 +88,7 @@ const real = (x: number) => (Number.isInteger(x) ? `${x}.0` : String(x));
  * - `byIds`: the same for given creators (the comparison view), through creator_niches_creator_idx;
  * - `partners`: the same for the creators with past partnerships in these niches, so that every
  *   creator left unread has none;
- * - `count`: how many candidates pass the hard filters (creator_niches_match_idx);
+ * - `count`: how many candidates pass the hard filters (creator_niches_match_idx), at most ?7;
  * - `frontier(niche, k, partnerships)`: the highest bound an unread candidate of that niche's scan
  *   with rank_key ≤ k can have.
  * Parameters: ?1 wilayas, ?2–?3 followers, ?4 niches, ?5 format bits, ?6 niche bits; `partners`
@@ -124,7 +149,8 @@ function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: 
 		.join(' + ')})`;
 	const filters = `cn.wilaya IN (SELECT value FROM json_each(?1)) AND cn.followers_total BETWEEN ?2 AND ?3
 		AND (cn.priced & ?5) <> 0 AND (cn.niches_mask & ?6 & (cn.niche_bit - 1)) = 0`;
-	const count = `SELECT count(*) AS n FROM creator_niches cn INDEXED BY creator_niches_match_idx WHERE cn.niche IN (SELECT value FROM json_each(?4)) AND ${filters}`;
+	// Counting stops one past the cap (?7).
+	const count = `SELECT count(*) AS n FROM (SELECT 1 FROM creator_niches cn INDEXED BY creator_niches_match_idx WHERE cn.niche IN (SELECT value FROM json_each(?4)) AND ${filters} LIMIT ?7)`;
 	const byIds = `SELECT cn.creator_id AS id, cn.rank_key AS k, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_creator_idx
 		WHERE cn.creator_id IN (SELECT value FROM json_each(?8)) AND cn.niche IN (SELECT value FROM json_each(?4)) AND ${filters}`;
 	/** The candidates with past partnerships in these niches (?7 the campaign id), at most ?8. */
@@ -152,15 +178,17 @@ function shortlistSql(campaign: { wilayas: string[]; niches: string[]; formats: 
 							? `AND (cn.rank_key, cn.creator_id) >= (?${at}, ?${at + 1})`
 							: '';
 			const limit = a.keyset === 'below' || a.keyset === 'top' ? 'LIMIT ?10' : '';
-			return `SELECT * FROM (SELECT cn.creator_id AS id, cn.niche AS niche, cn.rank_key AS k, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_rank_idx
-				WHERE cn.niche = '${a.niche}' ${keyset} AND ${filters} ORDER BY cn.rank_key DESC, cn.creator_id DESC ${limit})`;
+			return `SELECT cn.creator_id AS id, cn.niche AS niche, cn.rank_key AS k, ${bound} AS bound FROM creator_niches cn INDEXED BY creator_niches_rank_idx
+				WHERE cn.niche = '${a.niche}' ${keyset} AND ${filters} ORDER BY cn.rank_key DESC, cn.creator_id DESC ${limit}`;
 		};
 		// Counts and last candidates only where the keysets move (a range sets its own; a drain none).
 		const stats = arms.some((a) => a.keyset === 'below' || a.keyset === 'top');
-		return `WITH s AS MATERIALIZED (${arms.map(arm).join(' UNION ALL ')})
-			SELECT * FROM (SELECT 0 AS kind, id, niche, k, bound FROM s WHERE ?8 IS NULL OR bound < ?8 OR (bound = ?8 AND id >= ?9) ORDER BY bound DESC, id LIMIT ?7 + 1)
-			${stats ? 'UNION ALL SELECT 1, NULL, niche, NULL, count(*) FROM s GROUP BY niche' : ''}
-			${stats ? arms.map((a) => `UNION ALL SELECT * FROM (SELECT 2, id, niche, k, bound FROM s WHERE niche = '${a.niche}' ORDER BY k, id LIMIT 1)`).join(' ') : ''}`;
+		const answers = [
+			'SELECT 0 AS kind, id, niche, k, bound FROM s WHERE ?8 IS NULL OR bound < ?8 OR (bound = ?8 AND id >= ?9) ORDER BY bound DESC, id LIMIT ?7 + 1',
+			...(stats ? ['SELECT 1 AS kind, NULL AS id, niche, NULL AS k, count(*) AS bound FROM s GROUP BY niche'] : []),
+			...(stats ? arms.map((a) => `SELECT 2 AS kind, id, niche, k, bound FROM s WHERE niche = '${a.niche}' ORDER BY k, id LIMIT 1`) : [])
+		];
+		return `WITH s AS MATERIALIZED (${unionAll(arms.map(arm))}) ${unionAll(answers)}`;
 	};
 	const params = [JSON.stringify(campaign.wilayas), campaign.followerMin, campaign.followerMax, JSON.stringify(campaign.niches), formatSet, niches.reduce((m, n) => m | NICHE_BITS[n], 0)];
 	return { niches, scan, byIds, partners, count, params, frontier, depth, partnershipsFactor };
@@ -190,6 +218,8 @@ export interface RankOptions {
 	perScan?: number;
 	/** Past partners read up front at most (PARTNERS_READ; tests use less to bound unread ones by the most anyone has). */
 	partners?: number;
+	/** Candidates counted at most (MATCH_TOTAL_CAP; tests use less). */
+	totalCap?: number;
 }
 
 /** Rows scored between two checks of the stopping rule. */
@@ -267,11 +297,12 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 			cursor
 		);
 	const partnersCap = opts.partners ?? PARTNERS_READ;
+	const totalCap = opts.totalCap ?? MATCH_TOTAL_CAP;
 	const noCandidates = opts.ids ? opts.ids.length === 0 : niches.length === 0;
 	const none = () => db.prepare('SELECT NULL AS id WHERE 0').bind();
 	const [first, counted, partnerRows, dfRows, partnerCandidates] = await db.batch([
 		noCandidates ? none() : opts.ids ? db.prepare(sql.byIds).bind(...sql.params, campaign.id, JSON.stringify(opts.ids)) : deeper(niches, false),
-		opts.ids || noCandidates ? db.prepare('SELECT 0 AS n').bind() : db.prepare(sql.count).bind(...sql.params),
+		opts.ids || noCandidates ? db.prepare('SELECT 0 AS n').bind() : db.prepare(sql.count).bind(...sql.params, totalCap + 1),
 		db.prepare(PARTNERSHIPS_SQL).bind(campaign.id, JSON.stringify(campaign.niches)),
 		db.prepare(DF_SQL).bind(JSON.stringify(['', ...terms.keys()])),
 		opts.ids || noCandidates ? none() : db.prepare(sql.partners).bind(...sql.params, campaign.id, partnersCap + 1)
@@ -408,5 +439,6 @@ export async function rankCandidates(db: ShortlistDb, campaign: MatchCampaign, w
 		if (opts.ids) break;
 	}
 	scored.sort(compareScored);
-	return { scored, total: opts.ids ? scored.length : (counted.results[0] as { n: number }).n, read, reads, scans, kinds };
+	const found = opts.ids ? scored.length : (counted.results[0] as { n: number }).n;
+	return { scored, total: Math.min(found, totalCap), totalCapped: found > totalCap, read, reads, scans, kinds };
 }

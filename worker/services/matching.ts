@@ -13,7 +13,7 @@ import type { CallerContext } from '../context';
 import type { Locale } from '../env';
 import { AppError } from '../errors';
 import { parse, renderReason, type ReasonContext } from '../domain/match-candidates';
-import { campaignFormats, CRITERIA, DEFAULT_WEIGHTS, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason } from '../domain/matching';
+import { campaignFormats, CRITERIA, DEFAULT_WEIGHTS, MATCH_DEPTH, normaliseWeights, strongestCriteria, type Criterion, type MatchWeights, type Reason } from '../domain/matching';
 import { rankCandidates } from './match-shortlist';
 import { RISK_CODES } from '../domain/risk-signals';
 import { matchHighlights } from '../domain/match-why';
@@ -78,11 +78,14 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 	const { db } = ctx;
 	const { campaignId } = opts;
 	const row = await ownCampaign(ctx, campaignId);
+	// Each page is exact: a deep one scores every creator above it.
+	if (!opts.ids && opts.offset + opts.limit > MATCH_DEPTH) throw new AppError('invalid_request', { fieldKeys: [{ path: 'page', key: 'match_page_depth' }] });
 	const campaign = { id: row.id, ...rowFields(row) };
 	const [{ weights, custom }, names] = await Promise.all([readWeights(db, campaignId), wilayaNames(db)]);
 	const ranked = await rankCandidates(db, campaign, weights, opts);
 	const page = opts.ids ? ranked.scored : ranked.scored.slice(opts.offset, opts.offset + opts.limit);
 	const total = opts.ids ? ranked.scored.length : ranked.total;
+	const totalCapped = !opts.ids && ranked.totalCapped;
 
 	const ids = JSON.stringify(page.map((s) => s.row.id));
 	const [flagRows, applicationRows] = page.length
@@ -149,7 +152,7 @@ export async function campaignMatches(ctx: CallerContext, opts: MatchOptions) {
 			application: applications.get(s.row.id) ?? null
 		};
 	});
-	return { matches, total, limit: opts.limit, offset: opts.offset, weights, defaultWeights: DEFAULT_WEIGHTS, customWeights: custom };
+	return { matches, total, totalCapped, limit: opts.limit, offset: opts.offset, weights, defaultWeights: DEFAULT_WEIGHTS, customWeights: custom };
 }
 
 // ---------------------------------------------------------------------------------------

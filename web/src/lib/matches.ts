@@ -13,6 +13,8 @@ export type { Criterion, MatchWeights, RiskCode };
 
 /** Matches per page on /campaigns/[id]/matches. */
 export const MATCHES_PAGE_SIZE = 20;
+/** How deep the API lets matches be browsed (worker/domain/matching.ts MATCH_DEPTH). */
+export const MATCHES_DEPTH = 1_000;
 /** How many creators the comparison takes (the API refuses more than 4). */
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
@@ -66,6 +68,8 @@ export interface Match {
 export interface MatchesOut {
 	matches: Match[];
 	total: number;
+	/** More creators than `total` pass the filters (the API counts up to 10 000). */
+	totalCapped: boolean;
 	limit: number;
 	offset: number;
 	weights: MatchWeights;
@@ -171,4 +175,14 @@ export function weightShares(weights: MatchWeights): Record<Criterion, number> {
 /** Characters left for an explanation (counts what the API counts: the trimmed text). */
 export function explanationLeft(text: string): number {
 	return EXPLANATION_MAX - text.trim().length;
+}
+
+/** Pages of matches to link to: every page of the total, no deeper than the API browses (MATCHES_DEPTH). */
+export function matchPages(m: Pick<MatchesOut, 'total'>, pageSize = MATCHES_PAGE_SIZE): number {
+	return Math.max(1, Math.min(Math.ceil(m.total / pageSize), Math.floor(MATCHES_DEPTH / pageSize)));
+}
+
+/** The count line's key: "more than" when the API stopped counting. */
+export function matchCountKey(m: Pick<MatchesOut, 'totalCapped'>): 'match.count' | 'match.countMore' {
+	return m.totalCapped ? 'match.countMore' : 'match.count';
 }

@@ -1092,6 +1092,7 @@ export const en: Catalogue = {
 	'match.link': 'Recommended creators',
 	'match.title': 'Recommended creators',
 	'match.lead': 'Creators who meet the campaign’s filters, ranked on five criteria computed from their own numbers. Every score is explained.',
+	'match.countMore': '{n, plural, one {More than # creator meets the campaign’s filters: the best ranked first.} other {More than # creators meet the campaign’s filters: the best ranked first.}}',
 	'match.count': '{n, plural, one {# creator meets the campaign’s filters.} other {# creators meet the campaign’s filters.}}',
 	'match.back': 'Back to the campaign',
 	'match.criterion.engagement': 'Engagement rate',

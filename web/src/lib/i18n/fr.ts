@@ -1098,6 +1098,8 @@ export const fr = {
 	'match.link': 'Créateurs recommandés',
 	'match.title': 'Créateurs recommandés',
 	'match.lead': 'Les créateurs qui remplissent les filtres de la campagne, classés sur cinq critères calculés à partir de leurs propres chiffres. Chaque note est expliquée.',
+	'match.countMore':
+		'{n, plural, one {Plus de # créateur remplit les filtres de la campagne : les mieux classés d’abord.} other {Plus de # créateurs remplissent les filtres de la campagne : les mieux classés d’abord.}}',
 	'match.count': '{n, plural, one {# créateur remplit les filtres de la campagne.} other {# créateurs remplissent les filtres de la campagne.}}',
 	'match.back': 'Retour à la campagne',
 	'match.criterion.engagement': 'Engagement',
