@@ -17,7 +17,7 @@ export const LOOK_ALIKE_BAND = 4;
  * are the nearest of the whole band — at 500 000 creators the wide band holds tens of
  * thousands, the narrow one enough.
  */
-export const LOOK_ALIKE_STEPS = [1.25, 2] as const;
+export const LOOK_ALIKE_STEPS = [1.05, 1.25, 2] as const;
 /** The public columns the similarity reads (never phone, RIP, legal details). */
 export const LOOK_ALIKE_COLUMNS = `c.id, c.display_name, c.handle, c.wilaya, c.niches, c.rates, c.audience, c.followers_total,
 	f.engagement_by_format, f.affinity_terms, f.observed_niches`;
