@@ -8,14 +8,15 @@ import { apiJson, formProblem } from '$lib/server/api';
 import { formString, requireMe } from '$lib/server/form';
 import { loadWilayas } from '$lib/server/campaign-pages';
 import type { Campaign } from '$lib/campaigns';
-import { CRITERIA, MATCHES_PAGE_SIZE, weightsBody, type MatchesOut } from '$lib/matches';
+import { CRITERIA, MATCHES_DEPTH, MATCHES_PAGE_SIZE, weightsBody, type MatchesOut } from '$lib/matches';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, fetch, params, url }) => {
 	const me = requireMe({ locals, url });
 	if (me.user.role !== 'brand') error(403, 'brands only');
 	const id = encodeURIComponent(params.id);
-	const page = Math.max(1, Math.min(100_000, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
+	// No deeper than the API browses (a page past it shows the last one).
+	const page = Math.max(1, Math.min(MATCHES_DEPTH / MATCHES_PAGE_SIZE, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
 	const [campaign, wilayas] = await Promise.all([apiJson<{ campaign: Campaign }>(fetch, `/campaigns/${id}`, 'GET'), loadWilayas(fetch, locals.locale)]);
 	if (!campaign.ok) error(campaign.status === 403 ? 403 : 404, campaign.problem.detail);
 	const wilayaNames = Object.fromEntries(wilayas.map((w) => [w.code, w.name])) as Record<string, string>;
