@@ -88,11 +88,11 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	// Following a link from the list: the page changes without a reload and the workspace still comes.
 	const list = onDraft.page;
 	await list.goto('/agreements');
-	await list.evaluate(() => /** @type {any} */ ((window).__sameDocument = true));
+	await list.evaluate(() => (document.documentElement.dataset.sameDocument = 'yes'));
 	await list.locator(`a[href="/agreements/${signed.id}"]`).first().click();
 	await list.waitForURL((url) => url.pathname === `/agreements/${signed.id}`);
 	await list.locator('#ws-promo').waitFor();
-	assert.equal(await list.evaluate(() => /** @type {any} */ (window).__sameDocument === true), true, 'a client-side navigation');
+	assert.equal(await list.evaluate(() => document.documentElement.dataset.sameDocument), 'yes', 'a client-side navigation');
 	await brand.context.close();
 
 	// ---- the creator (ar): the draft comes with their details form --------------------------------
