@@ -21,7 +21,7 @@ const MARK = {
 /** Script errors of the pages scriptsOf opened. */
 const errors = [];
 
-/** Opens `path` in `context` (a fresh page) and returns the text of every script it fetched until the network was idle. */
+/** Opens `path` in `context` (a fresh page) and returns the text of every script it fetched until it hydrated. */
 async function scriptsOf(context, path) {
 	const page = await context.newPage();
 	page.on('pageerror', (err) => errors.push(`${path}: ${err.message}`));
@@ -30,6 +30,10 @@ async function scriptsOf(context, path) {
 		if (res.request().resourceType() === 'script') urls.add(res.url());
 	});
 	await page.goto(path, { waitUntil: 'networkidle' });
+	// Hydrated: the root layout's onMount has put back what was typed before (typed-before-hydration.ts),
+	// and the parts the page's load imports came before that (on a busy machine the network can idle
+	// while the framework still runs).
+	await page.waitForFunction(() => Reflect.get(window, '__waslaTyped') === undefined);
 	const texts = await Promise.all([...urls].map(async (url) => (await context.request.get(url)).text()));
 	return { page, code: texts.join('\n'), files: urls.size };
 }
