@@ -38,7 +38,16 @@ const config = {
 				'frame-ancestors': ['none']
 			}
 		},
-		alias: { $worker: '../worker' }
+		alias: { $worker: '../worker' },
+		// The server finds the page a link leads to (a small /…/__route.js answer, fetched when the
+		// link is hovered or touched, as the page's data is), so no page carries the table of every
+		// route and the files each needs: 2.8 KB (gzip) less JavaScript on every first visit,
+		// growing with the app otherwise (issue 15, point 5). See ARCHITECTURE.md.
+		router: { resolution: 'server' },
+		// A page's own stylesheets (its components', all under 6 KB) are inlined in its <head>,
+		// nonced like the scripts, so the only render-blocking request is app.css, which every
+		// page shares and the browser caches (issue 15, point 5: first paint on a slow phone).
+		inlineStyleThreshold: 6 * 1024
 	}
 };
 
