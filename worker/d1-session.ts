@@ -66,8 +66,16 @@ export function replicaRoutes(specs: AnyRouteSpec[], prefix: string): (method: s
 /** The key that signs bookmark cookies: derived from the app's link secret (or the sealing key), with its own label. */
 async function cookieKey(env: Pick<Env, 'LINK_SALT_SECRET' | 'SEAL_PRIVATE_KEY'>): Promise<CryptoKey> {
 	const secret = env.LINK_SALT_SECRET || env.SEAL_PRIVATE_KEY || 'wasla-development-link-salt';
-	return crypto.subtle.importKey('raw', new TextEncoder().encode(`wasla-d1-bookmark\n${secret}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+	// Imported once per isolate and secret (every API request needs it; it holds nothing of any request).
+	let key = cookieKeys.get(secret);
+	if (!key) {
+		key = crypto.subtle.importKey('raw', new TextEncoder().encode(`wasla-d1-bookmark\n${secret}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+		cookieKeys.set(secret, key);
+		key.catch(() => cookieKeys.delete(secret));
+	}
+	return key;
 }
+const cookieKeys = new Map<string, Promise<CryptoKey>>();
 
 async function mac(key: CryptoKey, bookmark: string): Promise<string> {
 	const sig = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(bookmark));

@@ -6,6 +6,7 @@ import { AppError } from './errors';
 import { pickLocale } from './i18n';
 import { SESSION_COOKIE } from './domain/session-policy';
 import { resolveSession } from './services/sessions';
+import { pageSessionOf } from './page-session';
 import { announceNewEmails } from './services/mail/delivery';
 import { jobQueue } from './context';
 
@@ -67,7 +68,10 @@ export const sameOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 	const token = getCookie(c, SESSION_COOKIE);
 	if (token && token.length <= 128) {
-		const found = await resolveSession({ db: c.get('db'), now: c.get('now') }, token);
+		const ctx = { db: c.get('db'), now: c.get('now') };
+		// A page's read shares the page's one lookup (worker/page-session.ts); anything else looks up.
+		const page = pageSessionOf(c.req.raw);
+		const found = page ? await page.resolve(token, ctx.now, () => resolveSession(ctx, token)) : await resolveSession(ctx, token);
 		if (found) {
 			c.set('user', found.user);
 			c.set('sessionHash', found.hash);

@@ -5,6 +5,8 @@ declare global {
 		interface Locals {
 			locale: 'fr' | 'ar' | 'en';
 			me: import('$lib/server/api').Me | null;
+			/** The session lookup this page request's API calls share (worker/page-session.ts); set by hooks.server.ts. */
+			pageSession?: import('../../worker/page-session').PageSession;
 		}
 		interface Platform {
 			env: Env;

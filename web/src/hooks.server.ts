@@ -9,6 +9,7 @@ import { createApp } from '../../worker/app';
 import { cleanUserAgent } from '../../worker/domain/signing';
 import { pickLocale } from '../../worker/i18n';
 import { LANG_COOKIE } from '../../worker/middleware';
+import { linkPageCall, PageSession } from '../../worker/page-session';
 import { problemBody, problemResponse } from '../../worker/problem';
 import { dirOf } from '$lib/i18n';
 import { loadMe, reauthRequired, sessionEnded } from '$lib/server/api';
@@ -48,6 +49,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (problem) return withPageHeaders(problemResponse(problemBody(problem, locale)), { signedIn: false, method });
 	}
 
+	// This page's API calls share one session lookup (worker/page-session.ts): made here, for this request only.
+	event.locals.pageSession = new PageSession();
 	event.locals.me = await loadMe(event.fetch);
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale).replace('%dir%', dirOf(locale))
@@ -75,7 +78,10 @@ export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
 	else headers.delete('user-agent');
 	headers.set('accept-language', event.locals.locale ?? 'fr');
 	headers.delete('origin');
-	const res = await fetch(new Request(request, { headers }));
+	const call = new Request(request, { headers });
+	// A read shares the page's session lookup; a write empties it (so the reads after it see what it changed).
+	if (event.locals.pageSession) linkPageCall(call, event.locals.pageSession);
+	const res = await fetch(call);
 	if (await sessionEnded(request, res)) loginRedirect(event.url);
 	// A sensitive change asked from a page: confirm the password (and code) on /reauth, then back here.
 	if (await reauthRequired(res)) reauthRedirect(event.url);

@@ -206,19 +206,33 @@ export function brandMemberships(ctx: ServiceContext, userId: string): Promise<B
 	return remembered(ctx, `memberships:${userId}`, () => readBrandMemberships(ctx, userId));
 }
 
-async function readBrandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
-	const { results } = await ctx.db
+type MembershipRow = Membership & { owns: number; joinedAt: number; chosen: string | null };
+
+/** The query behind brandMemberships, as a statement (GET /me reads it in one batch with its count). */
+function brandMembershipsStatement(db: D1Database, userId: string): D1PreparedStatement {
+	return db
 		.prepare(
 			`SELECT b.id, b.name, m.role, b.owner_user_id = m.user_id AS owns, m.created_at AS joinedAt, u.current_brand_id AS chosen
 			 FROM brand_members m JOIN brands b ON b.id = m.brand_id JOIN users u ON u.id = m.user_id
 			 WHERE m.user_id = ?1 ORDER BY m.created_at, b.id`
 		)
-		.bind(userId)
-		.all<Membership & { owns: number; joinedAt: number; chosen: string | null }>();
+		.bind(userId);
+}
+
+function membershipsOf(results: MembershipRow[]): BrandMembership[] {
 	const rows = results.map((r) => ({ id: r.id, name: r.name, role: r.role, owns: r.owns === 1, joinedAt: r.joinedAt }));
 	const current = pickCurrentBrand(rows, results[0]?.chosen ?? null);
 	return rows.map((r) => ({ ...r, current: r.id === current?.id }));
 }
+
+async function readBrandMemberships(ctx: ServiceContext, userId: string): Promise<BrandMembership[]> {
+	return membershipsOf((await brandMembershipsStatement(ctx.db, userId).all<MembershipRow>()).results);
+}
+
+const currentOf = (memberships: BrandMembership[]): Membership | null => {
+	const current = memberships.find((m) => m.current);
+	return current ? { id: current.id, name: current.name, role: current.role } : null;
+};
 
 /**
  * The brand the user works in, the one every brand-side service acts for: the brand they
@@ -226,8 +240,7 @@ async function readBrandMemberships(ctx: ServiceContext, userId: string): Promis
  * else their oldest membership (`pickCurrentBrand`). Null: they belong to no brand.
  */
 export async function currentBrand(ctx: ServiceContext, userId: string): Promise<Membership | null> {
-	const current = (await brandMemberships(ctx, userId)).find((m) => m.current);
-	return current ? { id: current.id, name: current.name, role: current.role } : null;
+	return currentOf(await brandMemberships(ctx, userId));
 }
 
 /** The 403 a brand user without any brand gets from brand-side routes, saying what to do. */
@@ -242,10 +255,21 @@ export function noBrandError(): AppError {
  */
 export async function describeMe(ctx: CallerContext) {
 	const { user, db } = ctx;
-	const [brand, creator, unread] = await Promise.all([
-		user.role === 'brand' ? currentBrand(ctx, user.id) : null,
-		user.role === 'creator' ? db.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id).first<SqlPick<typeof creators, 'id' | 'handle'>>() : null,
-		db.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ?1 AND read_at IS NULL').bind(user.id).first<{ n: number }>()
-	]);
-	return { user: toPublic(user), brand, creator, unread: unread?.n ?? 0 };
+	const unread = db.prepare('SELECT count(*) AS n FROM notifications WHERE user_id = ?1 AND read_at IS NULL').bind(user.id);
+	const described = (brand: Membership | null, creator: SqlPick<typeof creators, 'id' | 'handle'> | null, count: D1Result<{ n: number }>) => ({
+		user: toPublic(user),
+		brand,
+		creator,
+		unread: count.results[0]?.n ?? 0
+	});
+	// One D1 round trip: the brand memberships or the creator profile, in one batch with the count.
+	if (user.role === 'brand') {
+		const [memberships, count] = await db.batch<unknown>([brandMembershipsStatement(db, user.id), unread]);
+		return described(currentOf(membershipsOf(memberships.results as MembershipRow[])), null, count as D1Result<{ n: number }>);
+	}
+	if (user.role === 'creator') {
+		const [creator, count] = await db.batch<unknown>([db.prepare('SELECT id, handle FROM creators WHERE user_id = ?1').bind(user.id), unread]);
+		return described(null, (creator.results[0] as SqlPick<typeof creators, 'id' | 'handle'> | undefined) ?? null, count as D1Result<{ n: number }>);
+	}
+	return described(null, null, await unread.all<{ n: number }>());
 }

@@ -3,6 +3,7 @@ import type { sessions, users } from '../../db/schema';
 import type { SqlPick } from '../../db/schema/sql-row';
 import type { RequestContext, ServiceContext } from '../context';
 import type { SessionUser } from '../env';
+import type { FoundSession } from '../page-session';
 import { hashSessionToken, newSessionTimes, newSessionToken, sessionState, slidIdleExpiry } from '../domain/session-policy';
 
 /**
@@ -31,7 +32,7 @@ type SessionRow = SqlPick<typeof sessions, 'token_hash' | 'created_at' | 'last_s
  * The session middleware calls it to build the request's context, so it takes only the
  * database and the clock.
  */
-export async function resolveSession(ctx: Pick<ServiceContext, 'db' | 'now'>, token: string) {
+export async function resolveSession(ctx: Pick<ServiceContext, 'db' | 'now'>, token: string): Promise<FoundSession | null> {
 	const { db, now } = ctx;
 	const hash = await hashSessionToken(token);
 	const row = await db
@@ -58,7 +59,9 @@ export async function resolveSession(ctx: Pick<ServiceContext, 'db' | 'now'>, to
 		await db.prepare('UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE token_hash = ?1').bind(hash, now, slidIdleExpiry(times, now)).run();
 	}
 	const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role, locale: row.locale };
-	return { hash, user, reauthAt: row.reauth_at };
+	// The times as they stand after this lookup (a page's later calls check them, worker/page-session.ts).
+	const after = state === 'touch' ? { ...times, lastSeenAt: now, idleExpiresAt: slidIdleExpiry(times, now) } : times;
+	return { hash, user, reauthAt: row.reauth_at, times: after };
 }
 
 /** Records that the session's user just proved who they are again (password, and second factor when on). */

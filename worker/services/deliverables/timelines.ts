@@ -35,13 +35,13 @@ const SELECT = `SELECT d.*, cr.display_name AS creator_name, cr.handle AS creato
 	JOIN brands b ON b.id = d.brand_id
 	LEFT JOIN campaigns c ON c.id = d.campaign_id`;
 
-/** Plans the deliverables of the signed agreements in scope that have none yet (the documented lazy planning). */
-async function planMissing(ctx: CallerContext, where: string, params: unknown[]) {
-	const { results } = await ctx.db
-		.prepare(`SELECT g.id FROM agreements g WHERE ${where} AND g.status = 'signed' AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.agreement_id = g.id)`)
-		.bind(...params)
-		.all<{ id: string }>();
-	for (const { id } of results) {
+/** The signed agreements in scope (`where` filters `g`) that have no deliverables yet. */
+const unplanned = (ctx: CallerContext, where: string, params: unknown[]) =>
+	ctx.db.prepare(`SELECT g.id FROM agreements g WHERE ${where} AND g.status = 'signed' AND NOT EXISTS (SELECT 1 FROM deliverables d WHERE d.agreement_id = g.id)`).bind(...params);
+
+/** Plans the deliverables of those agreements (the documented lazy planning). */
+async function plan(ctx: CallerContext, ids: readonly { id: string }[]) {
+	for (const { id } of ids) {
 		const row = await agreementRow(ctx.db, id);
 		if (!row) continue;
 		// Older rows may lack their first version and event: the chain must start before it grows.
@@ -80,12 +80,22 @@ function entry(r: TimelineRow, now: number) {
 
 type Entry = ReturnType<typeof entry>;
 
-async function entries(ctx: CallerContext, where: string, params: unknown[]): Promise<Entry[]> {
-	const { results } = await ctx.db
-		.prepare(`${SELECT} WHERE ${where}`)
-		.bind(...params)
-		.all<TimelineRow>();
-	return results.map((r) => entry(r, ctx.now));
+const entriesQuery = (ctx: CallerContext, where: string, params: unknown[]) => ctx.db.prepare(`${SELECT} WHERE ${where}`).bind(...params);
+
+/**
+ * The deliverables in scope (`entryWhere` filters `d`), once every signed agreement in scope
+ * (`planWhere` filters `g`) has its deliverables planned. Both reads go in one D1 batch; only
+ * when something was unplanned (rare: agreements signed before deliverables existed) are the
+ * missing ones planned and the deliverables read again.
+ */
+async function plannedEntries(ctx: CallerContext, planWhere: string, entryWhere: string, params: unknown[]): Promise<Entry[]> {
+	const [missing, read] = await ctx.db.batch<unknown>([unplanned(ctx, planWhere, params), entriesQuery(ctx, entryWhere, params)]);
+	let rows = read.results as TimelineRow[];
+	if (missing.results.length > 0) {
+		await plan(ctx, missing.results as { id: string }[]);
+		rows = (await entriesQuery(ctx, entryWhere, params).all<TimelineRow>()).results;
+	}
+	return rows.map((r) => entry(r, ctx.now));
 }
 
 const lateCount = (list: readonly Entry[]) => list.filter((e) => e.timed.late).length;
@@ -94,8 +104,9 @@ const nextOf = (list: readonly Entry[]) => upcoming(list.map((e) => ({ ...e.time
 /** GET /campaigns/:id/timeline: every deliverable of the campaign's signed agreements, by date; for the campaign's brand only (404 otherwise). */
 export async function campaignTimeline(ctx: CallerContext, input: { campaignId: string }) {
 	const campaign = await ownCampaign(ctx, input.campaignId);
-	await planMissing(ctx, 'g.brand_id = ?1 AND g.campaign_id = ?2', [campaign.brand_id, campaign.id]);
-	const list = (await entries(ctx, 'd.campaign_id = ?1 AND d.brand_id = ?2', [campaign.id, campaign.brand_id])).sort((a, b) => compareTimeline(a.timed, b.timed));
+	const list = (await plannedEntries(ctx, 'g.brand_id = ?1 AND g.campaign_id = ?2', 'd.brand_id = ?1 AND d.campaign_id = ?2', [campaign.brand_id, campaign.id])).sort((a, b) =>
+		compareTimeline(a.timed, b.timed)
+	);
 	return {
 		campaign: { id: campaign.id, title: campaign.title, status: campaign.status },
 		deliverables: list.map((e) => e.out),
@@ -113,8 +124,7 @@ export async function myDeliverables(ctx: CallerContext, input: { status: DueFil
 	const viewer = await viewerOf(ctx);
 	if (!viewer) throw ctx.user.role === 'brand' ? noBrandError() : new AppError('forbidden');
 	const [column, owner] = viewer.side === 'brand' ? (['brand_id', viewer.brandId] as const) : (['creator_id', viewer.creatorId] as const);
-	await planMissing(ctx, `g.${column} = ?1`, [owner]);
-	const all = await entries(ctx, `d.${column} = ?1`, [owner]);
+	const all = await plannedEntries(ctx, `g.${column} = ?1`, `d.${column} = ?1`, [owner]);
 	const open = all.filter((e) => !isFinal(e.timed.status));
 	const listed = all.filter((e) => matchesFilter(e.timed.status, input.status)).sort((a, b) => compareDue(a.timed, b.timed));
 	const offset = (input.page - 1) * DUE_PAGE_SIZE;

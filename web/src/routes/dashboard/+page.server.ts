@@ -29,11 +29,34 @@ interface Dashboard {
 	checklist: Checklist | null;
 }
 
+/** The latest items a card lists; the rest of the API's page is not sent to the browser. */
+const LISTED = { campaigns: 4, applications: 4, due: 3 };
+
+/**
+ * What the cards show and nothing more: the page's data is serialised into its HTML (and read
+ * again by the browser), so full campaigns, a whole page of applications and deliverables, and
+ * the due list's unused `next` would only cost CPU and bytes (issue 15, point 4).
+ */
+function shown(d: Dashboard | null) {
+	if (!d) return null;
+	return {
+		invitations: d.invitations,
+		team: d.team,
+		campaigns: d.campaigns && { total: d.campaigns.total, campaigns: d.campaigns.campaigns.slice(0, LISTED.campaigns).map(({ id, title, status }) => ({ id, title, status })) },
+		applications: d.applications && {
+			total: d.applications.total,
+			applications: d.applications.applications.slice(0, LISTED.applications).map(({ id, status, campaign }) => ({ id, status, campaign: { title: campaign.title } }))
+		},
+		due: d.due && { side: d.due.side, open: d.due.open, late: d.due.late, deliverables: d.due.deliverables.slice(0, LISTED.due) },
+		checklist: d.checklist
+	};
+}
+
 export const load: PageServerLoad = async ({ locals, fetch, url }) => {
 	const me = requireMe({ locals, url });
 	// One API request for the whole page (it used to be one per card: over the Free plan's 10 ms of CPU).
 	const res = me.user.role === 'admin' ? null : await apiJson<Dashboard>(fetch, '/me/dashboard', 'GET');
-	const d = res?.ok ? res.data : null;
+	const d = shown(res?.ok ? res.data : null);
 	if (me.user.role !== 'brand') {
 		// The creator's cards: the latest applications, what is due, the first steps' checklist.
 		return { me, team: null, teamFailed: false, campaigns: null, applications: d?.applications ?? null, invitations: null, due: d?.due ?? null, checklist: d?.checklist ?? null };
