@@ -65,6 +65,13 @@ export function stopApp(child) {
  * workerds (tests, other dev servers) must not count against the app being measured.
  */
 export function workerdCpuMs(rootPid) {
+	let total = 0;
+	for (const cpu of workerdCpuByPid(rootPid).values()) total += cpu;
+	return total;
+}
+
+/** CPU ms of each workerd process under rootPid (a sum over processes drops when one ends: compare per process). */
+export function workerdCpuByPid(rootPid) {
 	const tick = 100; // CLK_TCK on Linux
 	const procs = new Map();
 	for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
@@ -81,9 +88,16 @@ export function workerdCpuMs(rootPid) {
 		for (let p = pid, hops = 0; p > 1 && hops < 64; p = procs.get(p)?.ppid ?? 0, hops++) if (p === rootPid) return true;
 		return false;
 	};
-	let total = 0;
-	for (const [pid, p] of procs) if (p.name.startsWith('workerd') && (rootPid === undefined || under(pid))) total += p.cpu;
-	return total;
+	const out = new Map();
+	for (const [pid, p] of procs) if (p.name.startsWith('workerd') && (rootPid === undefined || under(pid))) out.set(pid, p.cpu);
+	return out;
+}
+
+/** CPU ms spent between two readings of workerdCpuByPid: per process, a process started since counted whole, one that ended lost (flagged). */
+export function cpuSpent(before, after) {
+	let ms = 0;
+	for (const [pid, cpu] of after) ms += cpu - (before.get(pid) ?? 0);
+	return { ms, partial: [...before.keys()].some((pid) => !after.has(pid)) };
 }
 
 export function percentile(sorted, p) {
@@ -97,7 +111,7 @@ export function percentile(sorted, p) {
 export async function measure(makeRequest, { n = 300, warmup = 30, pid } = {}) {
 	for (let i = 0; i < warmup; i++) await (await makeRequest(i)).arrayBuffer();
 	const times = [];
-	const cpu0 = workerdCpuMs(pid);
+	const cpu0 = workerdCpuByPid(pid);
 	for (let i = 0; i < n; i++) {
 		const t = performance.now();
 		const res = await makeRequest(i);
@@ -105,7 +119,9 @@ export async function measure(makeRequest, { n = 300, warmup = 30, pid } = {}) {
 		times.push(performance.now() - t);
 		if (res.status >= 500) throw new Error(`status ${res.status}`);
 	}
-	const cpu = (workerdCpuMs(pid) - cpu0) / n;
+	const spent = cpuSpent(cpu0, workerdCpuByPid(pid));
+	if (spent.partial) console.warn('(a workerd process ended during this measurement: its CPU since the start is not counted)');
+	const cpu = spent.ms / n;
 	times.sort((a, b) => a - b);
 	return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), cpu };
 }
