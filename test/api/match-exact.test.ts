@@ -103,6 +103,28 @@ const AUDIENCES = [
 ];
 const RATES = [() => ({ reel: 12000, story: 5000 }), () => ({ post: 8000 }), () => ({ live: 20000, reel: 0 }), () => ({ story: '5000' }), () => ({ reel: 9000, post: 7000, live: 1 })];
 
+/** A campaign over every test wilaya and almost any follower count: most creators are candidates. */
+function wideCampaign(id: string, title: string, formats: CampaignFields['formats'], niches: Niche[]): CampaignFields & { id: string } {
+	return {
+		id,
+		title,
+		objective: 'whatsapp_sales',
+		offer: 'Pack découverte -20 %',
+		brief: { keyMessages: [], dos: [], donts: [], angle: '' },
+		formats,
+		wilayas: WILAYAS,
+		niches,
+		ageBands: [],
+		followerMin: 1000,
+		followerMax: 1_000_000,
+		budgetDzd: 100_000,
+		reuseRightsDays: 30,
+		startsAt: null,
+		endsAt: null,
+		applyBy: null
+	};
+}
+
 const ROWS_SQL = `SELECT ${ROW_COLUMNS} ${ROWS_FROM}`;
 
 /** The truth, from the rows themselves: idf over every creator_features row, partnerships counted here. */
@@ -294,24 +316,7 @@ describe('the exact shortlist', () => {
 
 	it('counts the candidates up to a cap and says when there are more', async () => {
 		const { rows, collection } = await everyone();
-		const campaign = {
-			id: 'campaign-count',
-			title: 'Veste en jean et outfit',
-			objective: 'whatsapp_sales',
-			offer: 'Pack découverte -20 %',
-			brief: { keyMessages: [], dos: [], donts: [], angle: '' },
-			formats: ['reel', 'story', 'post', 'live'],
-			wilayas: WILAYAS,
-			niches: TOPICS,
-			ageBands: [],
-			followerMin: 1000,
-			followerMax: 1_000_000,
-			budgetDzd: 100_000,
-			reuseRightsDays: 30,
-			startsAt: null,
-			endsAt: null,
-			applyBy: null
-		} satisfies CampaignFields & { id: string };
+		const campaign = wideCampaign('campaign-count', 'Veste en jean et outfit', ['reel', 'story', 'post', 'live'], TOPICS);
 		// What passes the hard filters in SQL (the count does not read the rows; fits() may still
 		// leave out a row whose stored values disagree, such as a rate written as text).
 		const all = (await env.DB.prepare('SELECT count(*) AS n FROM creators WHERE wilaya IS NOT NULL').first<{ n: number }>())!.n;
@@ -327,24 +332,7 @@ describe('the exact shortlist', () => {
 
 	it('scores exactly the creators asked for in the comparison view', async () => {
 		const { rows, collection } = await everyone();
-		const campaign = {
-			id: 'campaign-compare',
-			title: 'Sérum vitamine C : routine skincare',
-			objective: 'whatsapp_sales',
-			offer: 'Pack découverte -20 %',
-			brief: { keyMessages: [], dos: [], donts: [], angle: '' },
-			formats: ['reel', 'story', 'post'],
-			wilayas: WILAYAS,
-			niches: ['beauty', 'fashion', 'lifestyle'],
-			ageBands: [],
-			followerMin: 1000,
-			followerMax: 1_000_000,
-			budgetDzd: 100_000,
-			reuseRightsDays: 30,
-			startsAt: null,
-			endsAt: null,
-			applyBy: null
-		} satisfies CampaignFields & { id: string };
+		const campaign = wideCampaign('campaign-compare', 'Sérum vitamine C : routine skincare', ['reel', 'story', 'post'], ['beauty', 'fashion', 'lifestyle']);
 		const truth = scoreCandidates(campaign, rows, partnershipsFor(campaign), DEFAULT_WEIGHTS, collection).sort(compareScored);
 		const ids = [truth[7].row.id, truth[0].row.id, truth[40].row.id, 'exact-missing'];
 		const ranked = await rankCandidates(env.DB, campaign, DEFAULT_WEIGHTS, { limit: 10, offset: 0, ids });
