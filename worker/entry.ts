@@ -6,6 +6,7 @@
  * `sveltekit-worker` (wrangler.toml [alias]) points at that build output.
  */
 import sveltekit from 'sveltekit-worker';
+import { withoutCacheLookup } from './cache-lookup';
 import type { Env } from './env';
 import { queue, scheduled } from './jobs';
 import { isTrackedLinkPath, trackedLink } from './routes/links';
@@ -17,7 +18,8 @@ export default {
 		const path = new URL(request.url).pathname;
 		if (isTrackedLinkPath(path)) return trackedLink(request, env, ctx);
 		if (isOfferPath(path)) return offerPage(request, env, ctx);
-		return sveltekit.fetch(request, env, ctx);
+		// Pages and API answers are private: the adapter's Cache API lookup could only miss (worker/cache-lookup.ts).
+		return sveltekit.fetch(withoutCacheLookup(request, path), env, ctx);
 	},
 	scheduled,
 	queue

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import { routeSpecs } from '../../worker/app';
+import { isPublicCacheControl, PUBLIC_CACHE_PATHS } from '../../worker/cache-lookup';
 import { routeResponses } from '../../worker/route-responses';
 
 const routes = routeSpecs().map((spec) => ({
@@ -41,6 +42,9 @@ export async function responseProblems(method: string, path: string, res: Respon
 	const type = res.headers.get('content-type') ?? '';
 	const problems: string[] = [];
 	if (res.status >= 500) problems.push(`a ${res.status} (no request may yield a 5xx)`);
+	// worker/entry.ts lets the adapter look a request up in the Cache API only on these paths.
+	if (isPublicCacheControl(res.headers.get('cache-control')) && !PUBLIC_CACHE_PATHS.has(`/api/v1${pathname}`))
+		problems.push(`Cache-Control ${res.headers.get('cache-control')} on a path missing from PUBLIC_CACHE_PATHS (worker/cache-lookup.ts)`);
 	const declared = route?.responses[res.status];
 	if (route && !declared) problems.push(`status ${res.status} is not declared by ${route.spec.method.toUpperCase()} ${route.spec.path} (declares ${Object.keys(route.responses).join(', ')})`);
 	if (declared?.schema) {

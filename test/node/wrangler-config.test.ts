@@ -26,6 +26,10 @@ describe('wrangler.toml', () => {
 		expect(consumers['wasla-jobs-dlq']).toBeDefined();
 	});
 
+	it('bundles without keepNames (a __name() call per function created costs Worker CPU on every request: bench/workerd.mjs)', () => {
+		expect(unstable_readConfig({ config }, { hideWarnings: true }).keep_names).toBe(false);
+	});
+
 	it('the adapter builds into the file the entry imports, from its own build-only config', () => {
 		const build = unstable_readConfig({ config: 'wrangler.build.toml' }, { hideWarnings: true });
 		expect(build.main).toMatch(/web\/\.svelte-kit\/cloudflare\/_worker\.js$/);
