@@ -114,8 +114,9 @@ export function serveD1(file) {
 			} catch (err) {
 				answer = { success: false, error: String(err?.message ?? err) };
 			}
-			res.writeHead(200, { 'content-type': 'application/json', 'x-cf-d1-session-commit-token': `00000001-00000000-00000000-${String(commits).padStart(16, '0')}` });
-			res.end(JSON.stringify(answer));
+			const body = Buffer.from(JSON.stringify(answer));
+			res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length), 'x-cf-d1-session-commit-token': `00000001-00000000-00000000-${String(commits).padStart(16, '0')}` });
+			res.end(body);
 		});
 	});
 	return listen(server, () => db.close(), stats);

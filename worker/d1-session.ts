@@ -77,6 +77,23 @@ async function cookieKey(env: Pick<Env, 'LINK_SALT_SECRET' | 'SEAL_PRIVATE_KEY'>
 }
 const cookieKeys = new Map<string, Promise<CryptoKey>>();
 
+/**
+ * Cookie values this isolate has already checked or signed, with their bookmark, per key: the API
+ * calls a page makes carry the same cookie (or the one the call before them set), so each value's
+ * HMAC is computed once per isolate instead of once per call (Worker CPU on every page, issue 15,
+ * point 4). Keyed by the whole signed value, so a forged or altered one is another entry and is
+ * checked in full; cleared when it reaches KNOWN_MAX values.
+ */
+const knownCookies = new WeakMap<CryptoKey, Map<string, string>>();
+const KNOWN_MAX = 1000;
+
+function known(key: CryptoKey): Map<string, string> {
+	let values = knownCookies.get(key);
+	if (!values) knownCookies.set(key, (values = new Map()));
+	if (values.size >= KNOWN_MAX) values.clear();
+	return values;
+}
+
 async function mac(key: CryptoKey, bookmark: string): Promise<string> {
 	const sig = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(bookmark));
 	return toBase64Url(new Uint8Array(sig).slice(0, 16));
@@ -84,7 +101,9 @@ async function mac(key: CryptoKey, bookmark: string): Promise<string> {
 
 /** The cookie's value for a bookmark: `<bookmark>.<signature>`. */
 export async function signBookmark(key: CryptoKey, bookmark: string): Promise<string> {
-	return `${bookmark}.${await mac(key, bookmark)}`;
+	const value = `${bookmark}.${await mac(key, bookmark)}`;
+	known(key).set(value, bookmark);
+	return value;
 }
 
 /** The bookmark a cookie carries, or null when it is missing, malformed or not signed by us. */
@@ -93,12 +112,16 @@ export async function verifiedBookmark(key: CryptoKey, value: string | undefined
 	const dot = value.indexOf('.');
 	const bookmark = value.slice(0, dot);
 	if (dot < 0 || !BOOKMARK.test(bookmark)) return null;
+	const values = known(key);
+	if (values.get(value) === bookmark) return bookmark;
 	const expected = await mac(key, bookmark);
 	const given = value.slice(dot + 1);
 	// Both are 22 base64url characters: compare all of them, whatever differs first.
 	let diff = expected.length ^ given.length;
 	for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ given.charCodeAt(i);
-	return diff === 0 ? bookmark : null;
+	if (diff !== 0) return null;
+	values.set(value, bookmark);
+	return bookmark;
 }
 
 /**

@@ -4,7 +4,9 @@
 // guest meets first: no script holds the French, Arabic or English text of any message, the
 // page's HTML holds its own messages and not another page's, its JavaScript stays within the
 // 60 KB (gzip) budget, and pages reached by client-side navigation, in French and then in
-// Arabic, are worded in full (no message shows as its key, none is reported missing).
+// Arabic, are worded in full (no message shows as its key, none is reported missing). A
+// rendered page holds its messages once, in a JSON script the browser reads when it hydrates,
+// not again in its serialized data.
 import { gzipSync } from 'node:zlib';
 import { PHONE } from './phone.mjs';
 
@@ -47,6 +49,15 @@ export async function run({ browser, baseURL, assert }) {
 		assert.ok(html.includes(home[lang].h1), `the ${lang} home page's HTML holds its heading`);
 		for (const [other, page] of Object.entries(home)) if (other !== lang) assert.ok(!html.includes(page.h1), `the ${lang} home page's HTML holds no ${other} text`);
 		assert.ok(!html.includes(verify.fr.h1) && !html.includes(verify.ar.h1), `the ${lang} home page's HTML holds no message of /verify`);
+		// Once, as JSON in one script element, not again in the serialized page data (Worker CPU per render: $lib/i18n/page-messages.ts).
+		const blocks = [...html.matchAll(/<script type="application\/json" id="wasla-messages">([^<]*)<\/script>/g)];
+		assert.equal(blocks.length, 1, `the ${lang} home page's HTML holds its messages in one JSON script`);
+		const messages = Object.values(JSON.parse(blocks[0][1])).map(String);
+		assert.ok(messages.length > 10, `the ${lang} messages script holds the page's messages (${messages.length})`);
+		const data = html.slice(html.indexOf('data: ['));
+		assert.ok(data.includes("app.decode('PageMessages', [])"), `the ${lang} page data refers to the messages script`);
+		const longest = messages.filter((m) => !/["\\<\n]/.test(m)).sort((a, b) => b.length - a.length)[0];
+		assert.ok(longest.length > 20 && !data.includes(longest), `the ${lang} page data does not repeat the messages`);
 	}
 
 	// ---- client-side navigation: each page's messages come with its data ----------------------------

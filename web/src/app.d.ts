@@ -7,6 +7,8 @@ declare global {
 			me: import('$lib/server/api').Me | null;
 			/** The session lookup this page request's API calls share (worker/page-session.ts); set by hooks.server.ts. */
 			pageSession?: import('../../worker/page-session').PageSession;
+			/** The messages the root layout chose for a rendered page: hooks.server.ts writes them into its HTML ($lib/i18n/page-messages.ts). */
+			pageMessages?: import('$lib/i18n').Messages;
 		}
 		interface Platform {
 			env: Env;

@@ -7,6 +7,7 @@
  * card never blanks the page.
  */
 import type { CallerContext } from '../context';
+import { batchingDatabase } from '../d1-batching';
 import { AppError } from '../errors';
 import { listMyApplications } from './applications';
 import { listBrandCampaigns } from './campaigns';
@@ -29,8 +30,9 @@ async function card<T>(read: Promise<T>): Promise<T | null> {
 
 /** The caller's dashboard: a brand member's invitations, team, latest campaigns and due deliverables; a creator's applications, due deliverables and checklist. */
 export async function loadDashboard(caller: CallerContext) {
-	// Read-only: the cards share one lookup of the caller's brands (or creator id) instead of one each.
-	const ctx: CallerContext = { ...caller, memo: new Map() };
+	// Read-only: the cards share one lookup of the caller's brands (or creator id) instead of one
+	// each, and the reads they make side by side go to D1 together (worker/d1-batching.ts).
+	const ctx: CallerContext = { ...caller, memo: new Map(), db: batchingDatabase(caller.db) };
 	const { user } = ctx;
 	const empty = { role: user.role, invitations: null, team: null, campaigns: null, applications: null, due: null, checklist: null };
 	if (user.role === 'creator') {

@@ -5,6 +5,7 @@
  */
 import { keys, routes, fallback } from 'virtual:wasla/route-keys';
 import type { Key, Locale, Messages } from '../i18n';
+import { PAGE_MESSAGES_ID } from '../i18n/page-messages';
 import { catalogues } from './i18n';
 
 const cache = new Map<string, Messages>();
@@ -22,4 +23,20 @@ export function messagesFor(locale: Locale, routeId: string | null): Messages {
 	}
 	cache.set(id, messages);
 	return messages;
+}
+
+const scripts = new WeakMap<Messages, string>();
+
+/**
+ * The script element that carries a rendered page's messages ($lib/i18n/page-messages.ts),
+ * written once per route and language (the messages objects above are cached the same way).
+ * Every `<` is escaped, so no message can close the element or open a comment.
+ */
+export function messagesScript(messages: Messages): string {
+	let script = scripts.get(messages);
+	if (script === undefined) {
+		script = `<script type="application/json" id="${PAGE_MESSAGES_ID}">${JSON.stringify(messages).replace(/</g, '\\u003c')}</script>`;
+		scripts.set(messages, script);
+	}
+	return script;
 }
