@@ -26,6 +26,8 @@ const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
 const CREATORS = Number(process.env.BENCH_LOAD_CREATORS ?? 25);
 const CAMPAIGNS = Number(process.env.BENCH_LOAD_CAMPAIGNS ?? 40);
 const BUDGET_MS = 10;
+/** Applications sent one at a time under wrangler dev (after 5 to warm up); the production table takes the pairs after them. */
+const APPLICATIONS_MEASURED = 100;
 const PHONE_UA = 'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
 
 /** The mix: relative weights of each kind of request. */
@@ -355,7 +357,7 @@ async function hotRouteCpu(app, world) {
 	// Applications: the pairs the load left unused (none when every creator applied everywhere).
 	const free = world.creators.flatMap((c) => world.campaigns.slice(c.next).map((id) => [c, id]));
 	if (free.length >= 20) {
-		const n = Math.min(100, free.length - 5);
+		const n = Math.min(APPLICATIONS_MEASURED, free.length - 5);
 		seq = 0;
 		await add(
 			'POST /api/v1/campaigns/:id/applications',
@@ -396,14 +398,15 @@ async function productionRouteCpu(world, state) {
 		const c0 = world.creators[0];
 		const rows = [];
 		let seq = 0;
-		const add = async (label, status, make, { n = 200, warmup = 30 } = {}) => {
+		// `make(i)`: i runs on across rows (orders, clicks stay distinct), or from 0 for a row with `own` inputs (application pairs).
+		const add = async (label, status, make, { n = 200, warmup = 30, own = false } = {}) => {
 			const all = [];
 			const isolate = [];
 			const calls0 = worker.d1.calls;
 			for (let i = 0; i < warmup + n; i++) {
 				const cpu0 = worker.cpuNs();
 				const main0 = worker.mainThreadCpuNs();
-				const res = await make(seq++);
+				const res = await make(own ? i : seq++);
 				await res.arrayBuffer();
 				if (res.status !== status) throw new Error(`${label}: ${res.status}, expected ${status}`);
 				if (i >= warmup) {
@@ -439,6 +442,17 @@ async function productionRouteCpu(world, state) {
 			(i) => send(world.brand, 'POST', `/api/v1/campaigns/${world.campaignId}/conversions`, { orderRef: `PROD-${i}`, ref: world.promoCode, channel: 'whatsapp', amountDzd: 4500 }),
 			{ n: 100, warmup: 10 }
 		);
+		// Applications: pairs the load did not use, past those the wrangler dev rows sent (they are in the copied database).
+		const free = world.creators.flatMap((c) => world.campaigns.slice(c.next).map((id) => [c, id])).slice(APPLICATIONS_MEASURED + 5);
+		if (free.length >= 20) {
+			const n = Math.min(100, free.length - 5);
+			await add(
+				'POST /api/v1/campaigns/:id/applications',
+				201,
+				(i) => send(free[i][0], 'POST', `/api/v1/campaigns/${free[i][1]}/applications`, { pitch: 'Une story avec lien et code.', feeDzd: 12000, formats: ['reel'] }),
+				{ n, warmup: 5, own: true }
+			);
+		}
 		await add('GET /api/v1/agreements/:id/pdf (stored)', 200, (i) => send(i % 2 ? world.brand : world.creator, 'GET', `/api/v1/agreements/${world.agreementId}/pdf?lang=fr`), { n: 100, warmup: 10 });
 		await add('GET /dashboard (SSR, brand)', 200, () => send(world.brand, 'GET', '/dashboard'));
 		await add('  of which GET /api/v1/me (brand)', 200, () => send(world.brand, 'GET', '/api/v1/me'));

@@ -115,7 +115,11 @@ export function serveD1(file) {
 				answer = { success: false, error: String(err?.message ?? err) };
 			}
 			const body = Buffer.from(JSON.stringify(answer));
-			res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length), 'x-cf-d1-session-commit-token': `00000001-00000000-00000000-${String(commits).padStart(16, '0')}` });
+			res.writeHead(200, {
+				'content-type': 'application/json',
+				'content-length': String(body.length),
+				'x-cf-d1-session-commit-token': `00000001-00000000-00000000-${String(commits).padStart(16, '0')}`
+			});
 			res.end(body);
 		});
 	});

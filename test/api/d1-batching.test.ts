@@ -14,8 +14,10 @@ import { ORIGIN, type Client } from './helpers';
 /** env.DB (and any session of it) with each round trip to D1 counted: a batch, or a statement's all/first/run/raw. */
 function countedDb(db: D1Database = env.DB) {
 	const seen = { trips: 0 };
-	const statement = (s: D1PreparedStatement): D1PreparedStatement =>
-		new Proxy(s, {
+	// D1's batch() wants its own statements: each wrapped one maps back to the real one.
+	const real = new WeakMap<object, D1PreparedStatement>();
+	const statement = (s: D1PreparedStatement): D1PreparedStatement => {
+		const wrapped = new Proxy(s, {
 			get(t, prop) {
 				const value = Reflect.get(t, prop) as unknown;
 				if (typeof value !== 'function') return value;
@@ -28,20 +30,15 @@ function countedDb(db: D1Database = env.DB) {
 				return (value as (...a: unknown[]) => unknown).bind(t);
 			}
 		});
-	// D1's batch() wants its own statements: unwrap ours.
-	const real = new WeakMap<object, D1PreparedStatement>();
+		real.set(wrapped, s);
+		return wrapped;
+	};
 	const database = <T extends object>(target: T): T =>
 		new Proxy(target, {
 			get(t, prop) {
 				const value = Reflect.get(t, prop) as unknown;
 				if (typeof value !== 'function') return value;
-				if (prop === 'prepare')
-					return (sql: string) => {
-						const s = (value as (q: string) => D1PreparedStatement).call(t, sql);
-						const wrapped = statement(s);
-						real.set(wrapped, s);
-						return wrapped;
-					};
+				if (prop === 'prepare') return (sql: string) => statement((value as (q: string) => D1PreparedStatement).call(t, sql));
 				if (prop === 'batch')
 					return (list: D1PreparedStatement[]) => {
 						seen.trips++;
@@ -57,7 +54,6 @@ function countedDb(db: D1Database = env.DB) {
 	return { db: database(db), seen };
 }
 
-/** Statements bound through a proxied prepare must still be D1's own when batched: rebinding keeps the mapping. */
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('reads issued together, sent together', () => {
@@ -103,7 +99,10 @@ describe('reads issued together, sent together', () => {
 		await batching.prepare('UPDATE brands SET name = ?2 WHERE id = ?1').bind(brand.brandId, 'Boutique Renommée').run();
 		expect(seen.trips).toBe(1);
 		expect(await batching.prepare('SELECT name FROM brands WHERE id = ?1').bind(brand.brandId).first('name')).toBe('Boutique Renommée');
-		await batching.batch([batching.prepare('UPDATE brands SET name = ?2 WHERE id = ?1').bind(brand.brandId, 'Boutique Deux'), batching.prepare('SELECT name FROM brands WHERE id = ?1').bind(brand.brandId)]);
+		await batching.batch([
+			batching.prepare('UPDATE brands SET name = ?2 WHERE id = ?1').bind(brand.brandId, 'Boutique Deux'),
+			batching.prepare('SELECT name FROM brands WHERE id = ?1').bind(brand.brandId)
+		]);
 		expect(seen.trips).toBe(3);
 		expect(await batching.prepare('SELECT name FROM brands WHERE id = ?1').bind(brand.brandId).first('name')).toBe('Boutique Deux');
 	});

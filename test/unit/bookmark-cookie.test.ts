@@ -38,6 +38,11 @@ describe('the bookmark cookie', () => {
 		const values: string[] = [];
 		for (let i = 0; i < 1100; i++) values.push(await signBookmark(key, `${String(i).padStart(8, '0')}-0000024c-00004c6d-8e61`));
 		for (const i of [0, 999, 1000, 1099]) expect(await verifiedBookmark(key, values[i])).toBe(`${String(i).padStart(8, '0')}-0000024c-00004c6d-8e61`);
-		expect(await verifiedBookmark(key, values[5].replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull();
+		expect(
+			await verifiedBookmark(
+				key,
+				values[5].replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
+			)
+		).toBeNull();
 	});
 });
