@@ -60,6 +60,33 @@ describe('an order from the staff form', () => {
 		expect(await count("SELECT count(*) AS n FROM conversions WHERE order_ref = 'S-1'")).toBe(0);
 	});
 
+	it('credits the link clicked in the 30 days before the order, and only those', async () => {
+		const s = await signedScene({ creatorName: 'Lina Looks' });
+		const { link } = (await (await s.brand.client.call(`/agreements/${s.agreementId}/codes`)).json()) as { link: string };
+		const slug = link.slice(3);
+		const day = 24 * 3600 * 1000;
+		const at = Date.parse('2026-11-20T12:00:00.000Z');
+		const click = (id: string, t: number) =>
+			env.DB.prepare("INSERT INTO link_clicks (id, slug, campaign_id, creator_id, at, device, visitor_hash) VALUES (?1, ?2, ?3, ?4, ?5, 'mobile', ?1)").bind(
+				id,
+				slug,
+				s.campaignId,
+				s.creator.creatorId,
+				t
+			);
+		// Clicks before the 30 days and after the order explain nothing.
+		await env.DB.batch([click('old', at - 31 * day), click('later', at + 3600 * 1000)]);
+		const body = (orderRef: string) => ({ source: 'link', ref: link, channel: 'whatsapp', amountDzd: 3900, orderRef, at: new Date(at).toISOString() });
+		const none = await order(s.brand.client, s.campaignId, body('L-1'));
+		expect(none.status).toBe(201);
+		expect(((await none.json()) as Conversion).conversion).toMatchObject({ creator: null, attributedBy: null });
+		// Many clicks inside the window (each order reads one per link): the next order is credited.
+		await env.DB.batch(Array.from({ length: 60 }, (_, i) => click(`in-${i}`, at - (i + 1) * 3600 * 1000)));
+		const credited = await order(s.brand.client, s.campaignId, body('L-2'));
+		expect(credited.status).toBe(201);
+		expect(((await credited.json()) as Conversion).conversion).toMatchObject({ attributedBy: 'link', creator: { id: s.creator.creatorId, displayName: 'Lina Looks' } });
+	});
+
 	it('an order nothing explains is kept, unattributed', async () => {
 		const s = await signedScene();
 		const res = await order(s.brand.client, s.campaignId, { ref: 'ma cousine', channel: 'shop', amountDzd: 1500, orderRef: 'U-1' });

@@ -20,12 +20,23 @@ export async function ownCampaign(ctx: CallerContext, campaignId: string) {
 	return row;
 }
 
-/** What can explain the campaign's orders placed between `from` and `to`: its codes, its links with their clicks, its creators. */
-async function indexOf(db: D1Database, campaignId: string, from: number, to: number): Promise<AttributionIndex> {
+/**
+ * What can explain the campaign's orders placed between `from` and `to`: its codes, its links
+ * with their clicks, its creators. For one order (`oneOrder`: the span is that order's own) a
+ * link only needs one click inside it, so each link's latest is read instead of every click —
+ * a campaign with thousands of clicks made every order carry them all (issue 15, point 4).
+ */
+async function indexOf(db: D1Database, campaignId: string, from: number, to: number, oneOrder: boolean): Promise<AttributionIndex> {
 	const [codes, links, clicks, creators] = await db.batch([
 		db.prepare('SELECT kind, code_key, creator_id, activated_at, deactivated_at FROM attribution_codes WHERE campaign_id = ?1').bind(campaignId),
 		db.prepare('SELECT slug, creator_id FROM tracked_links WHERE campaign_id = ?1').bind(campaignId),
-		db.prepare('SELECT slug, at FROM link_clicks WHERE campaign_id = ?1 AND at > ?2 AND at <= ?3').bind(campaignId, from - CLICK_LOOKBACK_MS, to),
+		db
+			.prepare(
+				oneOrder
+					? 'SELECT slug, max(at) AS at FROM link_clicks WHERE campaign_id = ?1 AND at > ?2 AND at <= ?3 GROUP BY slug'
+					: 'SELECT slug, at FROM link_clicks WHERE campaign_id = ?1 AND at > ?2 AND at <= ?3'
+			)
+			.bind(campaignId, from - CLICK_LOOKBACK_MS, to),
 		db.prepare("SELECT DISTINCT c.id, c.handle, c.display_name FROM agreements g JOIN creators c ON c.id = g.creator_id WHERE g.campaign_id = ?1 AND g.status = 'signed'").bind(campaignId)
 	]);
 	const clicksBySlug = new Map<string, number[]>();
@@ -95,7 +106,8 @@ async function plan(ctx: CallerContext, campaign: { id: string; brand_id: string
 		db,
 		campaign.id,
 		spans.reduce((m, s) => Math.min(m, s.from), Infinity),
-		spans.reduce((m, s) => Math.max(m, s.to), -Infinity)
+		spans.reduce((m, s) => Math.max(m, s.to), -Infinity),
+		withRefs.length === 1
 	);
 	const stored = await storedOrders(db, campaign.brand_id, [...new Set(withRefs.map((o) => o.orderRef))]);
 	const seen = new Map<string, DeliveryStatus>();
