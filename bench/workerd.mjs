@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
+// The workerd that wrangler itself runs (its dependency, so the same release `wrangler dev` uses).
+const require = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'));
 
 /** The Worker's bundle exactly as `wrangler deploy` would upload it (needs `npm run build` first). */
 export function productionBundle(outDir) {
