@@ -50,7 +50,7 @@ export async function run({ browser, baseURL, assert }) {
 		for (const [other, page] of Object.entries(home)) if (other !== lang) assert.ok(!html.includes(page.h1), `the ${lang} home page's HTML holds no ${other} text`);
 		assert.ok(!html.includes(verify.fr.h1) && !html.includes(verify.ar.h1), `the ${lang} home page's HTML holds no message of /verify`);
 		// Once, as JSON in one script element, not again in the serialized page data (Worker CPU per render: $lib/i18n/page-messages.ts).
-		const blocks = [...html.matchAll(/<script type="application\/json" id="wasla-messages">([^<]*)<\/script>/g)];
+		const blocks = [...html.matchAll(/<script type="application\/json" id="wasla-messages"[^>]*>([^<]*)<\/script>/g)];
 		assert.equal(blocks.length, 1, `the ${lang} home page's HTML holds its messages in one JSON script`);
 		const messages = Object.values(JSON.parse(blocks[0][1])).map(String);
 		assert.ok(messages.length > 10, `the ${lang} messages script holds the page's messages (${messages.length})`);

@@ -13,13 +13,13 @@ import { linkPageCall, PageSession } from '../../worker/page-session';
 import { problemBody, problemResponse } from '../../worker/problem';
 import { dirOf } from '$lib/i18n';
 import { loadMe, reauthRequired, sessionEnded } from '$lib/server/api';
-import { messagesScript } from '$lib/server/route-messages';
+import { messagesJson } from '$lib/server/route-messages';
 import { loginRedirect, reauthRedirect } from '$lib/server/form';
 import { formBodyProblem, withPageHeaders } from '$lib/server/security';
 
 const api = createApp();
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
-/** Where app.html takes the page's messages. */
+/** Where app.html takes the page's messages: the text of its `wasla-messages` script element. */
 const MESSAGES_SLOT = '<!--wasla:messages-->';
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -56,12 +56,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.pageSession = new PageSession();
 	event.locals.me = await loadMe(event.fetch);
 	const response = await resolve(event, {
-		// The page's messages go into the slot app.html keeps for them ($lib/i18n/page-messages.ts).
+		// The page's messages go into the script element app.html keeps for them (nonced like the others; $lib/i18n/page-messages.ts).
 		transformPageChunk: ({ html }) =>
 			html
 				.replace('%lang%', locale)
 				.replace('%dir%', dirOf(locale))
-				.replace(MESSAGES_SLOT, event.locals.pageMessages ? messagesScript(event.locals.pageMessages) : '')
+				.replace(MESSAGES_SLOT, event.locals.pageMessages ? messagesJson(event.locals.pageMessages) : '')
 	});
 	return withPageHeaders(response, { signedIn: event.locals.me !== null, method });
 };

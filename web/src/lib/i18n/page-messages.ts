@@ -10,7 +10,7 @@
  */
 import type { Messages } from './index';
 
-/** The id of the script element that holds a rendered page's messages. */
+/** The id of the script element that holds a rendered page's messages (in web/src/app.html, nonced like every inline script). */
 export const PAGE_MESSAGES_ID = 'wasla-messages';
 
 /** A page's messages, sent through the HTML's JSON script rather than the page's serialized data. */
@@ -20,7 +20,7 @@ export class PageMessages {
 
 /** The messages the server wrote into this page's HTML (none if the script is missing: the translator then reports each key). */
 export function embeddedMessages(): Messages {
-	const text = document.getElementById(PAGE_MESSAGES_ID)?.textContent;
+	const text = document.getElementById(PAGE_MESSAGES_ID)?.textContent?.trim();
 	return text ? (JSON.parse(text) as Messages) : {};
 }
 

@@ -5,7 +5,6 @@
  */
 import { keys, routes, fallback } from 'virtual:wasla/route-keys';
 import type { Key, Locale, Messages } from '../i18n';
-import { PAGE_MESSAGES_ID } from '../i18n/page-messages';
 import { catalogues } from './i18n';
 
 const cache = new Map<string, Messages>();
@@ -28,15 +27,15 @@ export function messagesFor(locale: Locale, routeId: string | null): Messages {
 const scripts = new WeakMap<Messages, string>();
 
 /**
- * The script element that carries a rendered page's messages ($lib/i18n/page-messages.ts),
- * written once per route and language (the messages objects above are cached the same way).
- * Every `<` is escaped, so no message can close the element or open a comment.
+ * A rendered page's messages as the text of app.html's `wasla-messages` script element
+ * ($lib/i18n/page-messages.ts), written once per route and language (the messages objects
+ * above are cached the same way). Every `<` is escaped, so no message can close the element.
  */
-export function messagesScript(messages: Messages): string {
-	let script = scripts.get(messages);
-	if (script === undefined) {
-		script = `<script type="application/json" id="${PAGE_MESSAGES_ID}">${JSON.stringify(messages).replace(/</g, '\\u003c')}</script>`;
-		scripts.set(messages, script);
+export function messagesJson(messages: Messages): string {
+	let json = scripts.get(messages);
+	if (json === undefined) {
+		json = JSON.stringify(messages).replace(/</g, '\\u003c');
+		scripts.set(messages, json);
 	}
-	return script;
+	return json;
 }
