@@ -4,18 +4,10 @@
  * (worker/services/match-shortlist.ts) on 20 000 creators a thousand times without a Worker.
  * Same SQLite engine family and the same file wrangler dev serves; only the transport differs.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import type { ShortlistDb } from '../worker/services/match-shortlist';
 
-/** The D1 database file under a `--persist-to` directory. */
-export function d1File(dir: string): string {
-	const folder = path.join(dir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-	const file = readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-	if (!file) throw new Error(`no D1 database under ${folder}: migrate first`);
-	return path.join(folder, file);
-}
+export { d1File } from './d1-file.mjs';
 
 const cpuMs = () => {
 	const u = process.cpuUsage();

@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
+import { d1File } from './d1-file.mjs';
 import { freePort } from './lib.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,14 +38,6 @@ export function productionBundle(outDir) {
 	const entry = readdirSync(outDir).find((f) => f.endsWith('.js'));
 	if (!entry) throw new Error(`no bundle in ${outDir}`);
 	return path.join(outDir, entry);
-}
-
-/** The D1 file under a `--persist-to` directory. */
-export function d1FileUnder(stateDir) {
-	const folder = path.join(stateDir, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-	const file = readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-	if (!file) throw new Error(`no D1 database under ${folder}`);
-	return path.join(folder, file);
 }
 
 /**
@@ -227,12 +220,12 @@ const text = (s) => JSON.stringify(String(s));
  * `stop()`.
  */
 export async function startProductionWorker({ bundle, stateDir, workDir, inspect = null }) {
-	const d1File = d1FileUnder(stateDir);
+	const d1Source = d1File(stateDir);
 	mkdirSync(workDir, { recursive: true });
 	const copy = path.join(workDir, 'd1.sqlite');
 	// A consistent copy (the WAL folded in) the measurement may write to; the original stays as the load left it.
 	for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
-	const source = new DatabaseSync(d1File, { readOnly: true });
+	const source = new DatabaseSync(d1Source, { readOnly: true });
 	source.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
 	source.close();
 	const d1 = await serveD1(copy);
