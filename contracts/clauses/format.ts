@@ -9,18 +9,13 @@
  *   "12 November 2026" (ar-DZ month names, as used in Algeria).
  */
 import type { DocLang } from '../document';
-import { NUMBER_LOCALE } from '../../worker/domain/numbers';
+import { formatInteger } from '../../worker/domain/numbers';
 
 export const TIME_ZONE = 'Africa/Algiers';
 const NBSP = '\u00a0';
 
 const DATE_LOCALE: Record<DocLang, string> = { fr: 'fr-DZ', ar: 'ar-DZ-u-nu-latn', en: 'en-GB' };
 
-const integers = {
-	fr: new Intl.NumberFormat(NUMBER_LOCALE.fr, { maximumFractionDigits: 0 }),
-	ar: new Intl.NumberFormat(NUMBER_LOCALE.ar, { maximumFractionDigits: 0 }),
-	en: new Intl.NumberFormat(NUMBER_LOCALE.en, { maximumFractionDigits: 0 })
-} as const;
 const longDates = {
 	fr: new Intl.DateTimeFormat(DATE_LOCALE.fr, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }),
 	ar: new Intl.DateTimeFormat(DATE_LOCALE.ar, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }),
@@ -30,13 +25,13 @@ const longDates = {
 /** An integer with the language's grouping: "3 650" / "3,650". */
 export function docNumber(n: number, lang: DocLang): string {
 	if (!Number.isSafeInteger(n)) throw new RangeError(`docNumber: expected an integer, got ${String(n)}`);
-	return integers[lang].format(n);
+	return formatInteger(n, lang);
 }
 
 /** Whole dinars: "25 000 DA", "25 000 د.ج", "DZD 25,000". */
 export function docDzd(amount: number, lang: DocLang): string {
 	if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`docDzd: amounts are whole non-negative dinars, got ${String(amount)}`);
-	const digits = integers[lang].format(amount);
+	const digits = formatInteger(amount, lang);
 	if (lang === 'fr') return `${digits}${NBSP}DA`;
 	if (lang === 'ar') return `${digits}${NBSP}د.ج`;
 	return `DZD${NBSP}${digits}`;

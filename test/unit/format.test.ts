@@ -2,8 +2,9 @@
  * Runs inside workerd (vitest + @cloudflare/vitest-plugin), so these are the strings the
  * Worker really renders. U+202F groups thousands, U+00A0 glues the unit to the amount.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatDayHour, formatDzd, formatMonth, formatNumber, formatPercent } from '../../web/src/lib/format';
+import { formatDate, formatDateTime, formatDayHour, formatDzd, formatLongDay, formatMonth, formatNumber, formatPercent } from '../../web/src/lib/format';
 
 const NNBSP = '\u202f';
 const NBSP = '\u00a0';
@@ -132,5 +133,72 @@ describe('formatMonth (a statement month, already in Algiers time)', () => {
 		expect(formatMonth('2027-01', 'en')).toBe('January 2027');
 		expect(formatMonth('2026-12', 'ar')).toMatch(/2026/);
 		expect(formatMonth('2026-13', 'fr')).toBe('2026-13');
+	});
+});
+
+describe('dates written by hand, as Intl writes them', () => {
+	// formatDate, formatDateTime, formatMonth and formatLongDay build no Intl.DateTimeFormat (the
+	// first one a page builds costs ~13 ms); they must write exactly what this runtime's Intl writes.
+	const LOCALES = { fr: 'fr-DZ', ar: 'ar-DZ-u-nu-latn', en: 'en-GB' } as const;
+	const LANGS = ['fr', 'ar', 'en'] as const;
+	const day = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Africa/Algiers' } as const;
+	const intl = Object.fromEntries(
+		LANGS.map((l) => [
+			l,
+			{
+				date: new Intl.DateTimeFormat(LOCALES[l], day),
+				dateTime: new Intl.DateTimeFormat(LOCALES[l], { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+				month: new Intl.DateTimeFormat(LOCALES[l], { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+				longDay: new Intl.DateTimeFormat(LOCALES[l], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Africa/Algiers' })
+			}
+		])
+	) as Record<(typeof LANGS)[number], Record<'date' | 'dateTime' | 'month' | 'longDay', Intl.DateTimeFormat>>;
+	const sameInstant = (ms: number) => {
+		const d = new Date(ms);
+		for (const l of LANGS) {
+			expect(formatDate(d, l), `${d.toISOString()} ${l}`).toBe(intl[l].date.format(d));
+			expect(formatDateTime(d, l), `${d.toISOString()} ${l}`).toBe(intl[l].dateTime.format(d));
+		}
+	};
+	const sameDay = (ms: number) => {
+		const iso = new Date(ms).toISOString().slice(0, 10);
+		const month = iso.slice(0, 7);
+		for (const l of LANGS) {
+			expect(formatLongDay(iso, l), `${iso} ${l}`).toBe(intl[l].longDay.format(new Date(`${iso}T11:00:00Z`)));
+			expect(formatMonth(month, l), `${month} ${l}`).toBe(intl[l].month.format(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5)) - 1, 15))));
+		}
+	};
+
+	it('every month and weekday, the turns of a day and a year in Algiers, and both sides of May 1981', () => {
+		for (let m = 0; m < 12; m += 1) for (let d = 1; d <= 7; d += 1) sameDay(Date.UTC(2026, m, d));
+		for (const iso of [
+			'2026-12-31T22:59:59.999Z',
+			'2026-12-31T23:00:00Z',
+			'2027-02-28T23:00:00Z',
+			'2028-02-28T23:00:00Z',
+			'1981-05-01T00:00:00Z',
+			'1981-04-30T23:59:59Z',
+			'1980-06-01T12:00:00Z',
+			'1975-01-01T00:00:00Z',
+			'9999-12-31T22:59:59Z',
+			'9999-12-31T23:00:00Z'
+		]) {
+			sameInstant(Date.parse(iso));
+		}
+		expect(formatLongDay('2027-01-09', 'fr')).toBe('samedi 9 janvier 2027');
+		expect(formatLongDay('2027-01-09', 'ar')).toBe('السبت، 9 جانفي 2027');
+		expect(formatLongDay('2027-01-09', 'en')).toBe('Saturday, 9 January 2027');
+	});
+
+	it('over arbitrary instants and days', () => {
+		const from = Date.UTC(1970, 0, 1);
+		const until = Date.UTC(2300, 0, 1);
+		fc.assert(
+			fc.property(fc.integer({ min: from, max: until }), (ms) => {
+				sameInstant(ms);
+				sameDay(ms);
+			}),
+			{ seed: 20261207, numRuns: 2000 }
+		);
 	});
 });

@@ -1,10 +1,12 @@
 // One number format per language (issue 14, point 7): the pages, the API's match reasons, the
 // offer pages and the PDFs write the same number the same way, so "20.000" never sits beside
 // "24 600" on an Arabic screen.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { docDzd, docNumber } from '../../contracts/clauses/format';
 import { formatNumber as matchNumber } from '../../worker/domain/match-candidates';
-import { formatDecimal, formatInteger } from '../../worker/domain/numbers';
+import { INTL_NUMBER_OPTIONS, NUMBER_LOCALE, formatDecimal, formatInteger, formatPercentage } from '../../worker/domain/numbers';
+import { formatPercent } from '../../web/src/lib/format';
 import { formatPriceDzd } from '../../worker/domain/offer-page';
 import { formatDzd, formatNumber } from '../../web/src/lib/format';
 import { translator } from '../../web/src/lib/server/i18n';
@@ -32,6 +34,53 @@ describe('one number format per language', () => {
 			expect(docDzd(n, lang)).toBe(formatDzd(n, lang));
 		}
 		expect(matchNumber(lang, 3.14)).toBe(formatNumber(3.14, lang));
+	});
+});
+
+describe('numbers written by hand, as Intl writes them', () => {
+	// formatInteger, formatDecimal and formatPercentage do not build an Intl.NumberFormat (its
+	// first construction loads ICU's number data, ~12 ms on a page); they must still write every
+	// number exactly as this runtime's Intl does for the same locale and options.
+	const intl = Object.fromEntries(
+		LANGS.map((lang) => [
+			lang,
+			{
+				integer: new Intl.NumberFormat(NUMBER_LOCALE[lang], { ...INTL_NUMBER_OPTIONS.integer, numberingSystem: 'latn' }),
+				decimal: new Intl.NumberFormat(NUMBER_LOCALE[lang], { ...INTL_NUMBER_OPTIONS.decimal, numberingSystem: 'latn' }),
+				percent: new Intl.NumberFormat(NUMBER_LOCALE[lang], { ...INTL_NUMBER_OPTIONS.percent, numberingSystem: 'latn' })
+			}
+		])
+	) as Record<(typeof LANGS)[number], Record<'integer' | 'decimal' | 'percent', Intl.NumberFormat>>;
+	const same = (n: number) => {
+		for (const lang of LANGS) {
+			expect(formatInteger(n, lang), `integer ${n} ${lang}`).toBe(intl[lang].integer.format(n));
+			expect(formatDecimal(n, lang), `decimal ${n} ${lang}`).toBe(intl[lang].decimal.format(n));
+			expect(formatPercentage(n, lang), `percent ${n} ${lang}`).toBe(intl[lang].percent.format(n));
+		}
+	};
+
+	it('on the edges: ties, carries, negative zero, exponents, the extremes', () => {
+		const edges = [0, -0, 1, -1, 0.5, -0.5, 2.5, -2.5, 0.4999, 1.005, 0.125, 9.995, 99.95, 999.5, 999_999.999, 0.0625, 0.1425, 0.00095, 12.345];
+		const far = [1e21, 2 ** 60, 1e-7, 5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MAX_SAFE_INTEGER, Infinity, -Infinity, NaN];
+		for (const n of [...edges, ...edges.map((x) => -x), ...far]) same(n);
+		expect(formatDecimal(1.005, 'fr')).toBe('1,01');
+		expect(formatInteger(-0.4, 'en')).toBe('-0');
+		expect(formatPercentage(0.062, 'fr')).toBe('6,2\u00a0%');
+		expect(formatPercent(0.062, 'ar')).toBe('6,2%');
+	});
+
+	it('on arbitrary numbers, money and ratios', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.double({ noNaN: true }),
+					fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 1000),
+					fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100_000)
+				),
+				(n) => same(n)
+			),
+			{ seed: 20261207, numRuns: 3000 }
+		);
 	});
 });
 

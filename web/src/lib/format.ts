@@ -24,7 +24,7 @@
  *   (جانفي، فيفري، أفريل، ماي، جوان، جويلية، أوت …) from CLDR's ar-DZ; English in
  *   day-month-year order ("27 Nov 2026"), as in Algeria. Times use the 24-hour clock.
  */
-import { NUMBER_LOCALE } from '../../../worker/domain/numbers';
+import { formatDecimal, formatInteger, formatPercentage, perLanguage } from '../../../worker/domain/numbers';
 import type { Locale } from './i18n';
 
 export const TIME_ZONE = 'Africa/Algiers';
@@ -38,17 +38,50 @@ const DATE_LOCALE: Record<Locale, string> = { fr: 'fr-DZ', ar: 'ar-DZ-u-nu-latn'
 const DATE_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE };
 const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = { ...DATE_OPTIONS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
-/** Formatters are immutable; building them once per locale keeps rendering cheap. */
-function perLocale<T>(make: (locale: Locale) => T): Readonly<Record<Locale, T>> {
-	return Object.freeze({ fr: make('fr'), ar: make('ar'), en: make('en') });
+/*
+ * Dates are written by hand as well, as the numbers are (worker/domain/numbers.ts): the first
+ * Intl.DateTimeFormat a page builds costs as much as the first number formatter (ICU's data,
+ * ~13 ms on a fast machine, four times that on a phone). The month and weekday names are
+ * CLDR's for these locales, and test/unit/format.test.ts compares every function with Intl
+ * over arbitrary instants. Since May 1981 Africa/Algiers is UTC+1 all year (tzdata); an
+ * instant before that, or past the year 9999, goes to Intl itself.
+ */
+const MONTHS_SHORT: Readonly<Record<Locale, readonly string[]>> = {
+	fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+	ar: ['جانفي', 'فيفري', 'مارس', 'أفريل', 'ماي', 'جوان', 'جويلية', 'أوت', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+	en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec']
+};
+const MONTHS_LONG: Readonly<Record<Locale, readonly string[]>> = {
+	fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+	ar: MONTHS_SHORT.ar,
+	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+};
+const WEEKDAYS: Readonly<Record<Locale, readonly string[]>> = {
+	fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
+	ar: ['الأحد', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت'],
+	en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+};
+/** Between a date and its time, or a weekday and its date: "، " in Arabic. */
+const COMMA: Readonly<Record<Locale, string>> = { fr: ', ', ar: '، ', en: ', ' };
+
+const ALGIERS_OFFSET_MS = 3_600_000;
+const FIXED_OFFSET_FROM = Date.UTC(1981, 4, 1);
+const FIXED_OFFSET_UNTIL = Date.UTC(9999, 11, 31, 23) - 1;
+
+/** The wall clock in Algiers at `d`, or null outside the years written by hand. */
+function algiersClock(d: Date) {
+	const t = d.getTime();
+	if (t < FIXED_OFFSET_FROM || t > FIXED_OFFSET_UNTIL) return null;
+	const x = new Date(t + ALGIERS_OFFSET_MS);
+	return { year: x.getUTCFullYear(), month: x.getUTCMonth(), day: x.getUTCDate(), weekday: x.getUTCDay(), hour: x.getUTCHours(), minute: x.getUTCMinutes() };
 }
 
-const integers = perLocale((l) => new Intl.NumberFormat(NUMBER_LOCALE[l], { maximumFractionDigits: 0 }));
-const decimals = perLocale((l) => new Intl.NumberFormat(NUMBER_LOCALE[l], { maximumFractionDigits: 2 }));
-const percents = perLocale((l) => new Intl.NumberFormat(NUMBER_LOCALE[l], { style: 'percent', maximumFractionDigits: 1 }));
-const dates = perLocale((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_OPTIONS));
-const dateTimes = perLocale((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_TIME_OPTIONS));
-const months = perLocale((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const two = (n: number) => String(n).padStart(2, '0');
+
+const intlDates = perLanguage((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_OPTIONS));
+const intlDateTimes = perLanguage((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_TIME_OPTIONS));
+const intlMonths = perLanguage((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const intlLongDays = perLanguage((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }));
 
 function finite(n: number, what: string): number {
 	if (typeof n !== 'number' || !Number.isFinite(n)) throw new RangeError(`${what}: expected a finite number, got ${String(n)}`);
@@ -63,8 +96,7 @@ function signed(text: string, locale: Locale): string {
 /** A plain number with up to two decimals: fr/ar "12 500,5", en "12,500.5". */
 export function formatNumber(n: number, locale: Locale): string {
 	finite(n, 'formatNumber');
-	const f = Number.isInteger(n) ? integers[locale] : decimals[locale];
-	return signed(f.format(n), locale);
+	return signed(Number.isInteger(n) ? formatInteger(n, locale) : formatDecimal(n, locale), locale);
 }
 
 /**
@@ -74,7 +106,7 @@ export function formatNumber(n: number, locale: Locale): string {
  */
 export function formatPercent(ratio: number, locale: Locale): string {
 	finite(ratio, 'formatPercent');
-	const text = percents[locale].format(ratio);
+	const text = formatPercentage(ratio, locale);
 	return signed(locale === 'ar' ? text.replace(/[\s\u00a0\u202f]+%$/, '%') : text, locale);
 }
 
@@ -87,7 +119,7 @@ export function formatDzd(amount: number, locale: Locale): string {
 	if (!Number.isSafeInteger(amount)) {
 		throw new RangeError(`formatDzd: amounts are whole dinars (a safe integer), got ${String(amount)}`);
 	}
-	const digits = integers[locale].format(Math.abs(amount));
+	const digits = formatInteger(Math.abs(amount), locale);
 	const minus = amount < 0 ? '-' : '';
 	switch (locale) {
 		case 'fr':
@@ -107,14 +139,18 @@ function toDate(value: string | Date, what: string): Date {
 
 /** The calendar day in Algiers: fr "27 nov. 2026", ar "27 نوفمبر 2026", en "27 Nov 2026". */
 export function formatDate(value: string | Date, locale: Locale): string {
-	return dates[locale].format(toDate(value, 'formatDate'));
+	const d = toDate(value, 'formatDate');
+	const c = algiersClock(d);
+	return c ? `${c.day} ${MONTHS_SHORT[locale][c.month]} ${c.year}` : intlDates(locale).format(d);
 }
 
 /** A calendar month written "YYYY-MM" (already in Algiers time) as words: fr "décembre 2026", ar "ديسمبر 2026". */
 export function formatMonth(month: string, locale: Locale): string {
 	const m = /^(\d{4})-(\d{2})$/.exec(month);
 	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month;
-	return months[locale].format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15)));
+	const year = Number(m[1]);
+	if (year >= 1000) return `${MONTHS_LONG[locale][Number(m[2]) - 1]} ${year}`;
+	return intlMonths(locale).format(new Date(Date.UTC(year, Number(m[2]) - 1, 15)));
 }
 
 /**
@@ -122,12 +158,23 @@ export function formatMonth(month: string, locale: Locale): string {
  * every language — short, Latin digits, and no direction marks to reorder inside a plot.
  */
 export function formatDayHour(value: string | Date): string {
-	const d = new Date(toDate(value, 'formatDayHour').getTime() + 3_600_000);
-	const two = (n: number) => String(n).padStart(2, '0');
+	const d = new Date(toDate(value, 'formatDayHour').getTime() + ALGIERS_OFFSET_MS);
 	return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
 }
 
 /** Day and 24-hour time in Algiers: fr "27 nov. 2026, 00:30", ar "27 نوفمبر 2026، 00:30". */
 export function formatDateTime(value: string | Date, locale: Locale): string {
-	return dateTimes[locale].format(toDate(value, 'formatDateTime'));
+	const d = toDate(value, 'formatDateTime');
+	const c = algiersClock(d);
+	return c ? `${c.day} ${MONTHS_SHORT[locale][c.month]} ${c.year}${COMMA[locale]}${two(c.hour)}:${two(c.minute)}` : intlDateTimes(locale).format(d);
+}
+
+/** A calendar day (YYYY-MM-DD, Algiers) with its weekday, written out: fr "samedi 9 janvier 2027", ar "السبت، 9 جانفي 2027", en "Saturday, 9 January 2027". */
+export function formatLongDay(day: string, locale: Locale): string {
+	// Noon in Algiers: the same calendar day whatever the formatter's arithmetic.
+	const d = toDate(`${day}T11:00:00Z`, 'formatLongDay');
+	const c = algiersClock(d);
+	if (!c) return intlLongDays(locale).format(d);
+	const date = `${c.day} ${MONTHS_LONG[locale][c.month]} ${c.year}`;
+	return `${WEEKDAYS[locale][c.weekday]}${locale === 'fr' ? ' ' : COMMA[locale]}${date}`;
 }

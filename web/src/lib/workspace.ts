@@ -7,7 +7,7 @@
  * Plain TypeScript with relative imports so unit tests load it inside workerd.
  */
 import type { Locale, Translate } from './i18n';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime, formatLongDay } from './format';
 import type { DeliverableItem } from './deliverables';
 import { getPath, type Terms } from './agreements';
 
@@ -84,24 +84,12 @@ function addDays(day: string, n: number): string {
 	return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
-const DAY_LOCALE: Record<Locale, string> = { fr: 'fr-DZ', ar: 'ar-DZ-u-nu-latn', en: 'en-GB' };
-const dayFormats = new Map<Locale, Intl.DateTimeFormat>();
-function dayFormat(locale: Locale) {
-	let f = dayFormats.get(locale);
-	if (!f) {
-		f = new Intl.DateTimeFormat(DAY_LOCALE[locale], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Africa/Algiers' });
-		dayFormats.set(locale, f);
-	}
-	return f;
-}
-
 /** A day heading: "Aujourd’hui", "Demain", "Hier", else the weekday and date ("samedi 9 janvier 2027"). */
 export function dayLabel(t: Translate, locale: Locale, day: string, today: string): string {
 	if (day === today) return t('ws.day.today');
 	if (day === addDays(today, 1)) return t('ws.day.tomorrow');
 	if (day === addDays(today, -1)) return t('ws.day.yesterday');
-	// Noon in Algiers: the same calendar day whatever the formatter's arithmetic.
-	return dayFormat(locale).format(new Date(`${day}T11:00:00Z`));
+	return formatLongDay(day, locale);
 }
 
 /**

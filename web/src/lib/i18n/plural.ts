@@ -13,20 +13,21 @@
  * unit tests run it inside workerd.
  */
 import { formatNumber } from '../format';
+import { perLanguage } from '../../../../worker/domain/numbers';
 import type { Locale } from './index';
 
 /** The Intl locale whose plural rules apply: Algerian French and Arabic have the rules of their language. */
 const RULES_LOCALE: Record<Locale, string> = { fr: 'fr', ar: 'ar', en: 'en' };
-const rules = { fr: new Intl.PluralRules(RULES_LOCALE.fr), ar: new Intl.PluralRules(RULES_LOCALE.ar), en: new Intl.PluralRules(RULES_LOCALE.en) } as const;
+const rules = perLanguage((l) => new Intl.PluralRules(RULES_LOCALE[l]));
 
 /** The plural category of `n` in `locale` (zero, one, two, few, many or other). */
 export function pluralCategory(locale: Locale, n: number): Intl.LDMLPluralRule {
-	return rules[locale].select(n);
+	return rules(locale).select(n);
 }
 
 /** Every category a language distinguishes, for tests and for writing catalogues. */
 export function pluralCategories(locale: Locale): Intl.LDMLPluralRule[] {
-	return rules[locale].resolvedOptions().pluralCategories;
+	return rules(locale).resolvedOptions().pluralCategories;
 }
 
 const BLOCK = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
