@@ -5,6 +5,8 @@
 // their feed, marked invited, and the invitation in their inbox. In French and in Arabic.
 export const name = 'matches on a phone: compact cards, sticky compare bar, invite to apply (fr and ar)';
 
+import { openMatchDetails } from './match-cards.mjs';
+
 const PHONE = { width: 360, height: 740 };
 const DEMO_BRAND = { email: 'demo.marque@wasla.dz', password: 'wasla-demo-2026' };
 const DEMO_CREATOR = { email: 'demo.createur@wasla.dz', password: 'wasla-demo-2026' };
@@ -37,15 +39,20 @@ async function readPage(page, assert, lang) {
 	assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
 	assert.ok((await overflowOf(page)) <= 1, `${lang}: no sideways scroll`);
 	const screens = await page.evaluate(() => document.documentElement.scrollHeight / window.innerHeight);
+	const closed = await page.locator('.mt-card details.mp-more').evaluateAll((all) => all.map((d) => !d.open));
+	// the reasons sit in the details: read them opened, then close them again
+	await openMatchDetails(page);
 	const cards = await page.locator('.mt-card').evaluateAll((els) =>
 		els.map((card) => ({
 			highlights: [...card.querySelectorAll('.mp-why li')].map((li) => li.textContent.trim()),
 			reasons: [...card.querySelectorAll('.mt-reason')].map((p) => p.textContent.trim()),
-			rates: card.querySelector('.mp-rates')?.textContent.trim() ?? '',
-			open: card.querySelector('details.mp-more').open
+			rates: card.querySelector('.mp-rates')?.textContent.trim() ?? ''
 		}))
 	);
-	return { screens, cards };
+	await page.locator('.mt-card details.mp-more').evaluateAll((all) => {
+		for (const d of all) d.open = false;
+	});
+	return { screens, cards: cards.map((c, i) => ({ ...c, open: !closed[i] })) };
 }
 
 /** Ticks two creators: the bar stuck to the bottom of the screen says 2, its Compare button in view. */
@@ -78,6 +85,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		for (const c of cards) {
 			assert.match(c.rates, /^Tarifs.*\d[\d\u202f\u00a0 ]*DA/u, `the card shows the creator's rates: ${c.rates}`);
 			assert.ok(c.highlights.length <= 2);
+			assert.equal(c.reasons.length, 6, 'six criteria behind the details');
 			for (const h of c.highlights) {
 				assert.ok(!c.reasons.includes(h), `"why" is not a reason repeated: ${h}`);
 				assert.doesNotMatch(h, /\b(boutiqu|maquillag|solair|crem)\b/u, `real words: ${h}`);

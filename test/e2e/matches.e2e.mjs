@@ -7,6 +7,8 @@
 // and sees it saved; the demo creator (no signal) sees the honest empty state.
 export const name = 'matches: recommended creators, weights, comparison (fr and ar), creator explains a risk signal';
 
+import { openMatchDetails } from './match-cards.mjs';
+
 const DESKTOP = { width: 1280, height: 800 };
 const MOBILE = { width: 390, height: 844 };
 const DEMO_BRAND = { email: 'demo.marque@wasla.dz', password: 'wasla-demo-2026' };
@@ -33,8 +35,9 @@ async function signedIn(browser, baseURL, { lang, who, ip, viewport = DESKTOP, j
 	return { context, page, errors };
 }
 
-/** Name, total and the six criteria of every card on the page. */
-async function readCards(page) {
+/** Name, total and the six criteria of every card on the page (with JavaScript, its details opened first). */
+async function readCards(page, { js = true } = {}) {
+	if (js) await openMatchDetails(page);
 	return page.locator('.mt-card').evaluateAll((cards) =>
 		cards.map((card) => ({
 			name: card.querySelector('.mt-name')?.textContent?.trim() ?? '',
@@ -63,6 +66,8 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		await page.waitForURL((url) => url.pathname === `/campaigns/${CAMPAIGN}/matches`);
 		await page.waitForLoadState('networkidle');
 		assert.match(await page.locator('h1').innerText(), /Crèmes solaires/);
+		// With JavaScript a closed card's details are not built (the HTML had them; hydration dropped them).
+		assert.equal(await page.locator('.mt-card details.mp-more .mt-criteria').count(), 0, 'closed details hold no criteria once hydrated');
 
 		const cards = await readCards(page);
 		assert.equal(cards.length, 20, 'a full first page of 20 cards');
@@ -96,6 +101,7 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		// page 2 holds the creators with risk flags: their penalty and reasons are shown, never hidden
 		await page.getByRole('link', { name: 'Page suivante' }).click();
 		await page.waitForURL((url) => url.searchParams.get('page') === '2');
+		await openMatchDetails(page);
 		const flagged = page.locator('.mt-card:has(.mt-flags)');
 		assert.ok((await flagged.count()) >= 1, 'a flagged creator is listed');
 		assert.match(await flagged.first().innerText(), /−\d+ points de risque/);
@@ -157,6 +163,30 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		assert.deepEqual(errors, []);
 	}
 
+	// --- details opened before the page's JavaScript ran stay filled after hydration ----------------
+	{
+		const { page, errors } = await signedIn(browser, baseURL, { lang: 'fr', who: DEMO_BRAND, ip: '10.80.5.1' });
+		let release;
+		const gate = new Promise((resolve) => (release = resolve));
+		await page.route('**/_app/immutable/entry/app.*.js', async (route) => {
+			await gate;
+			await route.continue();
+		});
+		await page.goto(`/campaigns/${CAMPAIGN}/matches`, { waitUntil: 'domcontentloaded' });
+		assert.equal(await page.locator('.mt-card details.mp-more .mt-criteria').count(), 20, 'the HTML carries every card’s details');
+		await page.locator('.mt-card details.mp-more > summary').nth(1).click();
+		release();
+		// hydrated: the sticky bar's count is written by the page's script
+		await page.waitForFunction(() => document.querySelector('.mp-ticked-num')?.textContent.trim() === '0');
+		await page.waitForFunction(() => document.querySelectorAll('.mt-card details.mp-more[open] .mt-criteria').length === 1);
+		const second = page.locator('.mt-card').nth(1);
+		assert.equal(await second.locator('details.mp-more').getAttribute('open'), '');
+		assert.equal(await second.locator('.mt-criterion').count(), 6, 'the details opened before hydration keep their six criteria');
+		assert.ok(await second.locator('.mt-criteria [role="meter"]').first().isVisible());
+		assert.equal(await page.locator('.mt-card details.mp-more .mt-criteria').count(), 1, 'the closed ones were dropped');
+		assert.deepEqual(errors, []);
+	}
+
 	// --- Arabic: phone and desktop --------------------------------------------------------------
 	for (const [size, viewport] of [
 		['mobile', MOBILE],
@@ -203,6 +233,12 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 		assert.ok(overflow <= 1, `no sideways scroll on the page (${overflow}px)`);
 		await screenshot('fr-mobile-1-matches-page2', page);
+		// Without JavaScript every card's details are in the page, ready to open.
+		const plain = await readCards(page, { js: false });
+		assert.ok(plain.length >= 2);
+		for (const card of plain) assert.equal(card.reasons.length, 6, `${card.name}: six criteria without JavaScript`);
+		await page.locator('.mt-card details.mp-more > summary').first().click();
+		assert.ok(await page.locator('.mt-card').first().locator('.mt-criteria [role="meter"]').first().isVisible());
 
 		await page.locator('.mt-weights summary').click();
 		await page.fill('#w-engagement', '31');
