@@ -2,7 +2,8 @@
 // agreement fetches its workspace and none of the draft's code (the checklist, the creator's
 // details form), a draft fetches its checklist and no workspace, and only the creator gets the
 // details form. Reached by a link (client-side navigation) the signed agreement loads its
-// workspace too; the icons, one cached SVG sprite, are drawn. Brand in French, creator in
+// workspace too; the icons, one cached SVG sprite, are drawn. The workspace's offer-window form
+// comes only when its details open; without JavaScript it is in the HTML. Brand in French, creator in
 // Arabic, on a 360 px phone.
 import { PHONE, signedIn } from './phone.mjs';
 import { ok, signedAgreement } from './signed-agreement.mjs';
@@ -14,6 +15,7 @@ const DAY = 86_400_000;
 /** A string each part's compiled template holds, and nothing else on the page does. */
 const MARK = {
 	workspace: 'ws-offer-form',
+	offerForm: 'offer-hours',
 	checklist: 'agr-todo-list',
 	detailsForm: 'name="remember"'
 };
@@ -74,6 +76,16 @@ export async function run({ browser, baseURL, screenshot, assert }) {
 	assert.ok(has(onSigned.code, 'workspace'), 'a signed agreement fetches its workspace');
 	assert.ok(!has(onSigned.code, 'checklist'), 'a signed agreement does not fetch the draft’s checklist');
 	assert.ok(!has(onSigned.code, 'detailsForm'), 'nor the creator’s details form');
+	// The offer window's form sits in a closed <details>: its code comes when the brand opens it.
+	assert.ok(!has(onSigned.code, 'offerForm'), 'the offer window’s form is not fetched with the page');
+	assert.equal(await onSigned.page.locator('#offer-hours').count(), 0, 'nor built while its details are closed');
+	const offerCode = onSigned.page.waitForResponse(async (res) => res.request().resourceType() === 'script' && (await res.text()).includes(MARK.offerForm));
+	await onSigned.page.locator('.ws-offer-form summary').click();
+	await offerCode;
+	await onSigned.page.locator('#offer-hours').waitFor();
+	assert.equal(await onSigned.page.locator('#offer-hours option').count(), 3, 'opened, the form is built: 24, 36 or 48 hours');
+	const html = await (await brand.context.request.get(`/agreements/${signed.id}`)).text();
+	assert.ok(html.includes('id="offer-hours"'), 'the server-rendered page holds the form, for a browser without JavaScript');
 	// The icons are symbols of one SVG file: drawn, so the file loaded (and the CSP allows it).
 	const icon = await onSigned.page.evaluate(() => {
 		const box = document.querySelector('svg.icon use')?.getBBox();

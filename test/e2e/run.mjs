@@ -22,10 +22,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const shotsDir = path.join(here, 'screenshots');
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 120_000);
+/** One filter or several, comma-separated: a file runs when its name holds one of them. */
 const filter = process.argv[2] ?? '';
+const filters = filter.split(',');
 
 const files = readdirSync(here)
-	.filter((f) => f.endsWith('.e2e.mjs') && f.includes(filter))
+	.filter((f) => f.endsWith('.e2e.mjs') && filters.some((part) => f.includes(part)))
 	.sort();
 if (files.length === 0) {
 	console.error(`no test file in test/e2e matches *${filter}*.e2e.mjs`);

@@ -24,7 +24,7 @@
  *   (جانفي، فيفري، أفريل، ماي، جوان، جويلية، أوت …) from CLDR's ar-DZ; English in
  *   day-month-year order ("27 Nov 2026"), as in Algeria. Times use the 24-hour clock.
  */
-import { formatDecimal, formatInteger, formatPercentage, perLanguage } from '../../../worker/domain/numbers';
+import { formatDecimal, formatInteger, formatPercentage } from '../../../worker/domain/numbers';
 import type { Locale } from './i18n';
 
 export const TIME_ZONE = 'Africa/Algiers';
@@ -32,19 +32,14 @@ export const TIME_ZONE = 'Africa/Algiers';
 const NBSP = '\u00a0';
 const LRM = '\u200e';
 
-/** Intl locale used for dates: ar-DZ brings the Algerian month names; -u-nu-latn pins Latin digits. */
-const DATE_LOCALE: Record<Locale, string> = { fr: 'fr-DZ', ar: 'ar-DZ-u-nu-latn', en: 'en-GB' };
-
-const DATE_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: TIME_ZONE };
-const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = { ...DATE_OPTIONS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
-
 /*
  * Dates are written by hand as well, as the numbers are (worker/domain/numbers.ts): the first
  * Intl.DateTimeFormat a page builds costs as much as the first number formatter (ICU's data,
  * ~13 ms on a fast machine, four times that on a phone). The month and weekday names are
  * CLDR's for these locales, and test/unit/format.test.ts compares every function with Intl
- * over arbitrary instants. Since May 1981 Africa/Algiers is UTC+1 all year (tzdata); an
- * instant before that, or past the year 9999, goes to Intl itself.
+ * over arbitrary instants from May 1981, since when Africa/Algiers is UTC+1 all year (tzdata).
+ * An earlier instant is written in UTC+1 too, where Intl would apply that era's offsets: Wasla
+ * holds no date before 2020.
  */
 const MONTHS_SHORT: Readonly<Record<Locale, readonly string[]>> = {
 	fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
@@ -65,23 +60,14 @@ const WEEKDAYS: Readonly<Record<Locale, readonly string[]>> = {
 const COMMA: Readonly<Record<Locale, string>> = { fr: ', ', ar: '، ', en: ', ' };
 
 const ALGIERS_OFFSET_MS = 3_600_000;
-const FIXED_OFFSET_FROM = Date.UTC(1981, 4, 1);
-const FIXED_OFFSET_UNTIL = Date.UTC(9999, 11, 31, 23) - 1;
 
-/** The wall clock in Algiers at `d`, or null outside the years written by hand. */
+/** The wall clock in Algiers at `d` (UTC+1). */
 function algiersClock(d: Date) {
-	const t = d.getTime();
-	if (t < FIXED_OFFSET_FROM || t > FIXED_OFFSET_UNTIL) return null;
-	const x = new Date(t + ALGIERS_OFFSET_MS);
+	const x = new Date(d.getTime() + ALGIERS_OFFSET_MS);
 	return { year: x.getUTCFullYear(), month: x.getUTCMonth(), day: x.getUTCDate(), weekday: x.getUTCDay(), hour: x.getUTCHours(), minute: x.getUTCMinutes() };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
-
-const intlDates = perLanguage((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_OPTIONS));
-const intlDateTimes = perLanguage((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], DATE_TIME_OPTIONS));
-const intlMonths = perLanguage((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
-const intlLongDays = perLanguage((l) => new Intl.DateTimeFormat(DATE_LOCALE[l], { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }));
 
 function finite(n: number, what: string): number {
 	if (typeof n !== 'number' || !Number.isFinite(n)) throw new RangeError(`${what}: expected a finite number, got ${String(n)}`);
@@ -141,7 +127,7 @@ function toDate(value: string | Date, what: string): Date {
 export function formatDate(value: string | Date, locale: Locale): string {
 	const d = toDate(value, 'formatDate');
 	const c = algiersClock(d);
-	return c ? `${c.day} ${MONTHS_SHORT[locale][c.month]} ${c.year}` : intlDates(locale).format(d);
+	return `${c.day} ${MONTHS_SHORT[locale][c.month]} ${c.year}`;
 }
 
 /** A calendar month written "YYYY-MM" (already in Algiers time) as words: fr "décembre 2026", ar "ديسمبر 2026". */
@@ -149,8 +135,7 @@ export function formatMonth(month: string, locale: Locale): string {
 	const m = /^(\d{4})-(\d{2})$/.exec(month);
 	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return month;
 	const year = Number(m[1]);
-	if (year >= 1000) return `${MONTHS_LONG[locale][Number(m[2]) - 1]} ${year}`;
-	return intlMonths(locale).format(new Date(Date.UTC(year, Number(m[2]) - 1, 15)));
+	return `${MONTHS_LONG[locale][Number(m[2]) - 1]} ${year}`;
 }
 
 /**
@@ -166,7 +151,7 @@ export function formatDayHour(value: string | Date): string {
 export function formatDateTime(value: string | Date, locale: Locale): string {
 	const d = toDate(value, 'formatDateTime');
 	const c = algiersClock(d);
-	return c ? `${c.day} ${MONTHS_SHORT[locale][c.month]} ${c.year}${COMMA[locale]}${two(c.hour)}:${two(c.minute)}` : intlDateTimes(locale).format(d);
+	return `${c.day} ${MONTHS_SHORT[locale][c.month]} ${c.year}${COMMA[locale]}${two(c.hour)}:${two(c.minute)}`;
 }
 
 /** A calendar day (YYYY-MM-DD, Algiers) with its weekday, written out: fr "samedi 9 janvier 2027", ar "السبت، 9 جانفي 2027", en "Saturday, 9 January 2027". */
@@ -174,7 +159,6 @@ export function formatLongDay(day: string, locale: Locale): string {
 	// Noon in Algiers: the same calendar day whatever the formatter's arithmetic.
 	const d = toDate(`${day}T11:00:00Z`, 'formatLongDay');
 	const c = algiersClock(d);
-	if (!c) return intlLongDays(locale).format(d);
 	const date = `${c.day} ${MONTHS_LONG[locale][c.month]} ${c.year}`;
 	return `${WEEKDAYS[locale][c.weekday]}${locale === 'fr' ? ' ' : COMMA[locale]}${date}`;
 }
