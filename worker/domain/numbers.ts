@@ -13,8 +13,7 @@ export const NUMBER_LOCALE: Readonly<Record<NumberLang, string>> = { fr: 'fr-DZ'
 
 /**
  * One value per language, built on first use and kept: a page in French never builds the
- * Arabic or English one. Shared by the per-language Intl formatters (dates in
- * web/src/lib/format.ts, the plural rules).
+ * Arabic or English one (the plural rules, web/src/lib/i18n/plural.ts).
  */
 export function perLanguage<T>(make: (lang: NumberLang) => T): (lang: NumberLang) => T {
 	const built: Partial<Record<NumberLang, T>> = {};
