@@ -1,7 +1,8 @@
 // What a visitor types before the page has hydrated (slow phone, slow network) is kept:
 // the app's scripts are delayed, the fields are filled meanwhile, and after hydration the
-// typed text must still be there.
-export const name = 'typing before hydration is not lost (login, sign-up, campaign form)';
+// typed text must still be there. A <details> opened meanwhile stays open, although hydration
+// sets its `open` back to the server's value.
+export const name = 'typing before hydration is not lost (login, sign-up, campaign form), nor a <details> opened before it';
 
 const slowScripts = (page) =>
 	page.route('**/_app/immutable/**', async (route) => {
@@ -45,5 +46,26 @@ export async function run({ browser, baseURL, assert }) {
 	assert.equal(await page.inputValue('#campaign-budget'), '12000000', 'budget kept after hydration');
 	// The form's own state caught up too: the live centimes warning shows for the typed amount.
 	await page.locator('#campaign-budget-warning').waitFor({ timeout: 5000 });
+
+	// The matches page's weights (`<details open={…}>`, closed when no weight was sent), opened while
+	// the app's script is held back.
+	await page.unrouteAll();
+	let release;
+	const gate = new Promise((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/entry/app.*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/campaigns/seed-ca-02/matches', { waitUntil: 'domcontentloaded' });
+	const weights = page.locator('details.mt-weights');
+	assert.equal(await weights.evaluate((d) => d.open), false, 'the weights start closed');
+	await weights.locator('summary').click();
+	assert.equal(await weights.evaluate((d) => d.open), true);
+	release();
+	await page.waitForFunction(() => Reflect.get(window, '__waslaTyped') === undefined);
+	await new Promise((r) => setTimeout(r, 300));
+	assert.equal(await weights.evaluate((d) => d.open), true, 'opened before hydration, still open after it');
+	await weights.locator('summary').click();
+	assert.equal(await weights.evaluate((d) => d.open), false, 'and it still closes');
 	await context.close();
 }

@@ -33,9 +33,17 @@ export async function run({ browser, baseURL, state, screenshot, assert }) {
 	const c = await signedIn(browser, baseURL, creatorEmail, 'ar', '10.81.1.2');
 	await c.page.goto(payoutsPath);
 	assert.equal((await c.page.locator('#payout-1-status').innerText()).trim(), 'مدفوعة، بانتظار التأكيد');
+	await c.page.waitForFunction(() => Reflect.get(window, '__waslaTyped') === undefined);
 	await c.page.locator('#payout-1 details.pay-more summary').click();
+	// While the form is sent its details stay open (Disclosure.svelte: the busy flag used to shut them).
+	await c.page.locator('#payout-1-dispute').evaluate((form) => {
+		const details = form.closest('details');
+		Reflect.set(window, '__shut', 0);
+		new MutationObserver(() => details.open || Reflect.set(window, '__shut', Reflect.get(window, '__shut') + 1)).observe(details, { attributes: true, attributeFilter: ['open'] });
+	});
 	await c.page.locator('#payout-1-dispute button').click();
 	await c.page.locator('#payout-1-reason-error').waitFor();
+	assert.equal(await c.page.evaluate(() => Reflect.get(window, '__shut')), 0, 'the dispute form never closed while it was sent');
 	assert.match(await c.page.locator('#payout-1-reason').getAttribute('aria-describedby'), /payout-1-reason-error/);
 	assert.equal((await c.page.locator('#payout-1-status').innerText()).trim(), 'مدفوعة، بانتظار التأكيد', 'an empty reason changes nothing');
 	await c.page.fill('#payout-1-reason', REASON);
